@@ -1,0 +1,67 @@
+// The one typed configuration, read from the environment once and passed to everything else.
+
+export interface Config {
+  /** Base of every minted IRI; always ends with '/'. */
+  readonly baseIri: string;
+  readonly host: string;
+  readonly port: number;
+  /** Project root: where data/, ontology/ and build/ live. */
+  readonly root: string;
+  readonly buildDir: string;
+  readonly sparql: {
+    readonly maxQueryBytes: number;
+    readonly timeoutMs: number;
+    readonly maxRows: number;
+    readonly maxConcurrent: number;
+    /** Queries waiting for a worker beyond the running ones; more are refused with 503. */
+    readonly maxQueued: number;
+    readonly workers: number;
+    /** SERVICE endpoints a federated query may reach. */
+    readonly serviceAllowlist: readonly string[];
+    readonly cacheEntries: number;
+  };
+}
+
+export const DEFAULT_SERVICE_ALLOWLIST = ['http://data.e-stat.go.jp/lod/sparql/alldata/query', 'https://query.wikidata.org/sparql'];
+
+const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return n;
+};
+
+/** Reads the configuration; throws with the variable's name when a value is invalid. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config => {
+  const port = int(env, 'PORT', 3000, 0);
+  const host = env.HOST || '127.0.0.1';
+  let baseIri = env.BASE_IRI || `http://localhost:${port}/`;
+  let parsed: URL;
+  try {
+    parsed = new URL(baseIri);
+  } catch {
+    throw new Error(`BASE_IRI must be an absolute http(s) IRI, got "${baseIri}"`);
+  }
+  if (!/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) throw new Error(`BASE_IRI must be an http(s) IRI without query or fragment, got "${baseIri}"`);
+  if (!baseIri.endsWith('/')) baseIri += '/';
+  return {
+    baseIri,
+    host,
+    port,
+    root,
+    buildDir: env.BUILD_DIR || `${root}/build`,
+    sparql: {
+      maxQueryBytes: int(env, 'SPARQL_MAX_QUERY_BYTES', 64 * 1024, 1),
+      timeoutMs: int(env, 'SPARQL_TIMEOUT_MS', 30_000, 1),
+      maxRows: int(env, 'SPARQL_MAX_ROWS', 10_000, 1),
+      maxConcurrent: int(env, 'SPARQL_MAX_CONCURRENT', 4, 1),
+      maxQueued: int(env, 'SPARQL_MAX_QUEUED', 16, 0),
+      workers: int(env, 'SPARQL_WORKERS', 2, 1),
+      serviceAllowlist: env.SPARQL_SERVICE_ALLOWLIST
+        ? env.SPARQL_SERVICE_ALLOWLIST.split(/[\s,]+/).filter(Boolean)
+        : DEFAULT_SERVICE_ALLOWLIST,
+      cacheEntries: int(env, 'SPARQL_CACHE_ENTRIES', 500, 0),
+    },
+  };
+};

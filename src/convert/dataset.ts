@@ -1,0 +1,95 @@
+// Assembles the whole dataset (one named graph per plan, one for the vocabulary) and renders every build file in memory.
+import { createHash } from 'node:crypto';
+import { DataFactory, Parser, type Quad } from 'n3';
+import type { Inputs } from '../plan/index.ts';
+import { planToQuads } from '../rdf/plan-to-quads.ts';
+import { sortQuads, toJsonLd, toNQuads, toTrig, toTurtle } from '../rdf/serialize.ts';
+import { themesToQuads } from '../rdf/themes-to-quads.ts';
+import { iris } from '../rdf/uris.ts';
+
+export interface BuildFile {
+  readonly path: string;
+  readonly mediaType: string;
+  readonly content: string;
+}
+
+export interface GraphInfo {
+  readonly iri: string;
+  readonly quads: number;
+  /** Present for plan graphs. */
+  readonly plan?: { readonly iri: string; readonly municipality: string; readonly id: string; readonly file: string };
+}
+
+export interface Manifest {
+  /** Short hash of dataset.nq: changes exactly when the published data changes. */
+  readonly version: string;
+  readonly baseIri: string;
+  /** Hash of everything the build read, to tell when build/ is stale. */
+  readonly inputsHash: string;
+  readonly quads: number;
+  readonly graphs: readonly GraphInfo[];
+  readonly files: readonly { path: string; mediaType: string; bytes: number; sha256: string }[];
+}
+
+export interface Dataset {
+  readonly quads: readonly Quad[];
+  readonly files: readonly BuildFile[];
+  readonly manifest: Manifest;
+}
+
+const sha256 = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
+
+/** Parses the ontology Turtle into the vocabulary graph. */
+export const ontologyQuads = (turtle: string, graphIri: string, file: string): Quad[] => {
+  try {
+    return new Parser({ format: 'text/turtle' })
+      .parse(turtle)
+      .map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graphIri)));
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+};
+
+export const buildDataset = async (
+  inputs: Inputs,
+  ontologyTurtle: string,
+  baseIri: string,
+  inputsHash: string,
+): Promise<Dataset> => {
+  const uri = iris(baseIri);
+  const vocabulary = [
+    ...ontologyQuads(ontologyTurtle, uri.vocabularyGraph(), 'ontology/jpplan.ttl'),
+    ...themesToQuads(inputs.themes, uri),
+  ];
+  const planGraphs = inputs.plans.map((plan) => ({ plan, quads: sortQuads(planToQuads(plan, uri)) }));
+  const all = sortQuads([...vocabulary, ...planGraphs.flatMap((p) => p.quads)]);
+  const vocabularySorted = sortQuads(vocabulary);
+
+  const nq = toNQuads(all);
+  const files: BuildFile[] = [
+    { path: 'dataset.nq', mediaType: 'application/n-quads', content: nq },
+    { path: 'dataset.trig', mediaType: 'application/trig', content: await toTrig(all) },
+    { path: 'dataset.jsonld', mediaType: 'application/ld+json', content: await toJsonLd(all) },
+    { path: 'vocabulary.ttl', mediaType: 'text/turtle', content: await toTurtle(vocabularySorted) },
+  ];
+  for (const { plan, quads } of planGraphs)
+    files.push({ path: `plans/${plan.municipality.code}-${plan.id}.ttl`, mediaType: 'text/turtle', content: await toTurtle(quads) });
+
+  const graphs: GraphInfo[] = [
+    { iri: uri.vocabularyGraph(), quads: vocabularySorted.length },
+    ...planGraphs.map(({ plan, quads }) => ({
+      iri: uri.planGraph(plan.municipality.code, plan.id),
+      quads: quads.length,
+      plan: { iri: uri.plan(plan.municipality.code, plan.id), municipality: plan.municipality.code, id: plan.id, file: plan.file },
+    })),
+  ];
+  const manifest: Manifest = {
+    version: sha256(nq).slice(0, 16),
+    baseIri,
+    inputsHash,
+    quads: all.length,
+    graphs,
+    files: files.map((f) => ({ path: f.path, mediaType: f.mediaType, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) })),
+  };
+  return { quads: all, files, manifest };
+};

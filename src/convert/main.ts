@@ -1,0 +1,24 @@
+// `npm run convert` (writes build/) and `npm run validate` (--check: checks everything, writes nothing).
+import { loadConfig } from '../config.ts';
+import { InputError } from '../plan/index.ts';
+import { convert, convertAndWrite, ShapeViolationError } from './index.ts';
+
+const check = process.argv.includes('--check');
+try {
+  const config = loadConfig();
+  const opts = { root: config.root, baseIri: config.baseIri, buildDir: config.buildDir };
+  if (check) {
+    const { manifest } = await convert(opts);
+    console.log(`valid: ${manifest.quads} quads in ${manifest.graphs.length} graphs (version ${manifest.version}); nothing written`);
+  } else {
+    const manifest = await convertAndWrite(opts);
+    console.log(`built ${config.buildDir}: ${manifest.quads} quads in ${manifest.graphs.length} graphs, version ${manifest.version}, base ${manifest.baseIri}`);
+    for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes`);
+  }
+} catch (e) {
+  if (e instanceof InputError || e instanceof ShapeViolationError) {
+    console.error(`${check ? 'validate' : 'convert'} failed; build/ left untouched.\n${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

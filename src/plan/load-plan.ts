@@ -1,0 +1,222 @@
+// Turns one curated plan file and its source text into the typed plan model, or into located problems.
+import { createHash } from 'node:crypto';
+import type { ZodError } from 'zod';
+import type { ElementClass } from '../rdf/vocab.ts';
+import { eraYears, isValidLocalGovernmentCode } from './codes.ts';
+import type { Problem } from './errors.ts';
+import { SourceIndex } from './locate.ts';
+import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
+import { planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
+import { formatPath, readYaml, type YamlFile } from './yaml-file.ts';
+
+/** The id prefix each element class must use, so IRIs read as what they name. */
+export const ID_KIND: Readonly<Record<ElementClass, string>> = {
+  Vision: 'vision',
+  Goal: 'goal',
+  Policy: 'policy',
+  Measure: 'measure',
+  DesiredState: 'desired-state',
+  Perspective: 'perspective',
+  Principle: 'principle',
+  CrossCuttingProject: 'project',
+  Indicator: 'indicator',
+};
+
+/** Which classes may be the parent of each class ('plan' = hangs directly off the plan). */
+export const ALLOWED_PARENTS: Readonly<Record<ElementClass, readonly (ElementClass | 'plan')[]>> = {
+  Vision: ['plan', 'Vision'],
+  Goal: ['plan', 'Vision', 'Goal'],
+  Policy: ['plan', 'Vision', 'Goal', 'Policy'],
+  Measure: ['Goal', 'Policy'],
+  DesiredState: ['Vision', 'Goal', 'Policy', 'Measure'],
+  Perspective: ['Goal', 'Policy', 'Measure'],
+  Principle: ['plan', 'Vision', 'Principle'],
+  CrossCuttingProject: ['plan', 'Vision'],
+  Indicator: ['Goal', 'Policy', 'Measure'],
+};
+
+/** The catalogue of the source texts, copied byte for byte with them. */
+export const SEEDS_README = 'SEEDS-README.md';
+
+export interface PlanInput {
+  /** Plan file path as shown in messages (relative to the project root). */
+  readonly file: string;
+  readonly yamlText: string;
+  /** Reads a source text by its file name; undefined when there is no such file. */
+  readonly readSource: (name: string) => Buffer | undefined;
+  readonly themeIds: ReadonlySet<string>;
+}
+
+const zodProblems = (yaml: YamlFile, error: ZodError): Problem[] =>
+  error.issues.map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    const reason =
+      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    const at = yaml.place(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
+    return { file: yaml.file, ...at, path: formatPath(path), reason };
+  });
+
+export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] } => {
+  const { yaml, problems } = readYaml(input.file, input.yamlText);
+  if (!yaml) return { problems };
+  const parsed = planFileSchema.safeParse(yaml.value);
+  if (!parsed.success) return { problems: zodProblems(yaml, parsed.error) };
+  const data = parsed.data;
+  const out: Problem[] = [];
+  const fail = (path: (string | number)[], reason: string) =>
+    out.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
+
+  const code = data.municipality.code;
+  if (!isValidLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a valid local government code (check digit)`);
+  if (!data.source.startsWith(code)) fail(['source'], `source file ${data.source} does not belong to municipality ${code}`);
+  const bytes = input.readSource(data.source);
+  if (!bytes) {
+    fail(['source'], `source file data/sources/${data.source} does not exist`);
+    return { problems: out };
+  }
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const source: SourceText = {
+    file: data.source,
+    text,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    byteLength: bytes.length,
+  };
+  const index = new SourceIndex(text);
+
+  const locate = (path: (string | number)[], value: string, occurrence = 1, after = 0): Located => {
+    const quote = index.locate(value, occurrence, after) ?? (after > 0 ? index.locate(value, occurrence) : undefined);
+    if (!quote) {
+      const count = index.count(value);
+      fail(path, count > 0 && occurrence > count
+        ? `text occurs ${count} time(s) in data/sources/${data.source}, not ${occurrence}: "${value}"`
+        : `text not found in data/sources/${data.source}: "${value}"`);
+      return { value, quote: { exact: '', start: 0, end: 0, prefix: '', suffix: '' } };
+    }
+    return { value, quote };
+  };
+  const optional = (path: (string | number)[], value: string | undefined, occurrence?: number) =>
+    value === undefined ? undefined : locate(path, value, occurrence);
+
+  const period = (path: (string | number)[], p: PeriodEntry | undefined): Period | undefined => {
+    if (!p) return undefined;
+    if (p.toFiscalYear < p.fromFiscalYear) fail(path, 'toFiscalYear is before fromFiscalYear');
+    const years = eraYears(p.text);
+    if (years.length >= 2 && (years[0] !== p.fromFiscalYear || years[years.length - 1] !== p.toFiscalYear))
+      fail([...path, 'text'], `the text names fiscal years ${years.join('–')}, not ${p.fromFiscalYear}–${p.toFiscalYear}`);
+    return { fromFiscalYear: p.fromFiscalYear, toFiscalYear: p.toFiscalYear, text: locate([...path, 'text'], p.text) };
+  };
+
+  // A value is quoted from the first place after its indicator's title, and its fiscal year from the first
+  // place after the parent's text (the table header), so that repeats elsewhere in the source are not taken.
+  const indicatorValue = (
+    path: (string | number)[],
+    v: IndicatorValueEntry | undefined,
+    near: { value: number; year: number },
+  ): IndicatorValue | undefined => {
+    if (!v) return undefined;
+    const years = eraYears(v.fiscalYearLabel);
+    if (years.length > 0 && years[0] !== v.fiscalYear)
+      fail([...path, 'fiscalYear'], `${v.fiscalYearLabel} is fiscal year ${years[0]}, not ${v.fiscalYear}`);
+    if (!v.printed.includes(String(v.value)) && !v.printed.includes(v.value.toFixed(1)))
+      fail([...path, 'value'], `value ${v.value} does not match the printed "${v.printed}"`);
+    return {
+      value: v.value,
+      printed: locate([...path, 'printed'], v.printed, 1, near.value),
+      fiscalYear: v.fiscalYear,
+      fiscalYearLabel: locate([...path, 'fiscalYearLabel'], v.fiscalYearLabel, 1, near.year),
+    };
+  };
+
+  const ids = new Map<string, { index: number; type: ElementClass }>();
+  data.elements.forEach((e, i) => {
+    if (ids.has(e.id)) fail(['elements', i, 'id'], `duplicate id "${e.id}" (first used by elements[${ids.get(e.id)!.index}])`);
+    else ids.set(e.id, { index: i, type: e.type });
+  });
+
+  const element = (e: ElementEntry, i: number): PlanElement => {
+    const at = (...rest: (string | number)[]) => ['elements', i, ...rest];
+    const kind = e.id.split('/')[0];
+    if (kind !== ID_KIND[e.type]) fail(at('id'), `a ${e.type} id starts with "${ID_KIND[e.type]}/", not "${kind}/"`);
+    if (e.title === undefined && e.text === undefined) fail(at(), 'an element needs a title or a text');
+    const parentType = e.parent === undefined ? 'plan' : ids.get(e.parent)?.type;
+    if (e.parent !== undefined && parentType === undefined) fail(at('parent'), `parent "${e.parent}" is not an element of this plan`);
+    else if (parentType && !ALLOWED_PARENTS[e.type].includes(parentType))
+      fail(at('parent'), `a ${e.type} cannot sit under ${parentType === 'plan' ? 'the plan itself' : `a ${parentType}`} (allowed: ${ALLOWED_PARENTS[e.type].join(', ')})`);
+    e.themes.forEach((t, k) => {
+      if (!input.themeIds.has(t)) fail(at('themes', k), `unknown theme "${t}" (see data/themes.yaml)`);
+    });
+    const isIndicator = e.type === 'Indicator';
+    if (isIndicator && (e.unit === undefined || e.baseline === undefined))
+      fail(at(), 'an Indicator needs a unit and a baseline');
+    if (!isIndicator && (e.unit ?? e.baseline ?? e.target) !== undefined)
+      fail(at(), 'unit, baseline and target belong to Indicators only');
+    const text = optional(at('text'), e.text, e.occurrence);
+    // A heading is quoted where it stands over its text: the last occurrence before the text.
+    const heading = e.title !== undefined && text && e.occurrence === undefined ? index.locateLastBefore(e.title, text.quote.start) : undefined;
+    const title = heading ? { value: e.title!, quote: heading } : optional(at('title'), e.title, e.occurrence);
+    const parent = e.parent === undefined ? undefined : located.get(e.parent);
+    const parentStart = parent ? (parent.text ?? parent.title)?.quote.start ?? 0 : 0;
+    const near = { value: (title ?? text)?.quote.start ?? 0, year: parentStart };
+    const result: PlanElement = {
+      id: e.id,
+      type: e.type,
+      level: e.level,
+      number: e.number,
+      field: optional(at('field'), e.field),
+      title,
+      subtitle: optional(at('subtitle'), e.subtitle),
+      text,
+      parent: e.parent,
+      themes: e.themes,
+      position: i + 1,
+      unit: e.unit,
+      baseline: indicatorValue(at('baseline'), e.baseline, near),
+      target: indicatorValue(at('target'), e.target, near),
+    };
+    located.set(e.id, result);
+    return result;
+  };
+  const located = new Map<string, PlanElement>();
+  const elements = data.elements.map(element);
+
+  // A parent chain must end at the plan: no cycles.
+  elements.forEach((e, i) => {
+    const seen = new Set<string>([e.id]);
+    for (let p = e.parent; p !== undefined; p = elements[ids.get(p)?.index ?? -1]?.parent) {
+      if (seen.has(p)) {
+        fail(['elements', i, 'parent'], `parent chain of "${e.id}" loops through "${p}"`);
+        break;
+      }
+      seen.add(p);
+    }
+  });
+
+  // The source extracts do not always print the plan's name; the seeds README that catalogues them does.
+  const locatePlanTitle = (title: string): Located => {
+    if (index.count(title) > 0) return locate(['plan', 'title'], title);
+    const readme = input.readSource(SEEDS_README);
+    const quote = readme && new SourceIndex(new TextDecoder().decode(readme)).locate(title);
+    if (!quote) return locate(['plan', 'title'], title);
+    return { value: title, quote, document: SEEDS_README };
+  };
+
+  const plan: Plan = {
+    file: input.file,
+    municipality: { code, areaCode: code.slice(0, 5), name: data.municipality.name },
+    source,
+    id: data.plan.id,
+    title: locatePlanTitle(data.plan.title),
+    titleEn: data.plan.titleEn,
+    text: optional(['plan', 'text'], data.plan.text),
+    period: period(['plan', 'period'], data.plan.period),
+    parts: (data.plan.parts ?? []).map((part, k) => ({
+      id: part.id,
+      title: locate(['plan', 'parts', k, 'title'], part.title),
+      titleEn: part.titleEn,
+      text: optional(['plan', 'parts', k, 'text'], part.text),
+      period: period(['plan', 'parts', k, 'period'], part.period),
+    })),
+    elements,
+  };
+  return out.length > 0 ? { problems: out } : { plan, problems: [] };
+};

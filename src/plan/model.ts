@@ -1,0 +1,102 @@
+// The typed plan model: a curated plan file after validation, with every quoted text located in its source.
+import type { ElementClass } from '../rdf/vocab.ts';
+import type { Quote } from './locate.ts';
+
+/** A text of the plan together with where it stands in the source. */
+export interface Located {
+  readonly value: string;
+  readonly quote: Quote;
+  /** File under data/sources/ the quote is from, when not the plan's own source text (plan titles may come from the seeds README). */
+  readonly document?: string;
+}
+
+export interface SourceText {
+  /** File name under data/sources/, e.g. 132101-koganei.txt. */
+  readonly file: string;
+  readonly text: string;
+  /** Hex SHA-256 of the file's bytes, recorded in the provenance. */
+  readonly sha256: string;
+  readonly byteLength: number;
+}
+
+export interface Municipality {
+  /** Six-digit local government code (全国地方公共団体コード), check digit included. */
+  readonly code: string;
+  /** Five-digit standard area code used by national statistics. */
+  readonly areaCode: string;
+  readonly name: { readonly ja: string; readonly en: string };
+}
+
+export interface Period {
+  readonly fromFiscalYear: number;
+  readonly toFiscalYear: number;
+  readonly text: Located;
+}
+
+export interface IndicatorValue {
+  readonly value: number;
+  readonly printed: Located;
+  readonly fiscalYear: number;
+  readonly fiscalYearLabel: Located;
+}
+
+export interface PlanElement {
+  /** `<kind>/<number>`, unique within the plan. */
+  readonly id: string;
+  readonly type: ElementClass;
+  readonly level: string;
+  readonly number?: string;
+  readonly field?: Located;
+  readonly title?: Located;
+  readonly subtitle?: Located;
+  readonly text?: Located;
+  /** Id of the parent element; undefined when the element hangs directly off the plan. */
+  readonly parent?: string;
+  readonly themes: readonly string[];
+  /** 1-based position in the plan file (the plan's reading order). */
+  readonly position: number;
+  readonly unit?: string;
+  readonly baseline?: IndicatorValue;
+  readonly target?: IndicatorValue;
+}
+
+export interface PlanPart {
+  readonly id: string;
+  readonly title: Located;
+  readonly titleEn: string;
+  readonly text?: Located;
+  readonly period?: Period;
+}
+
+export interface Plan {
+  /** The plan file, relative to the project root, for error messages and provenance. */
+  readonly file: string;
+  readonly municipality: Municipality;
+  readonly source: SourceText;
+  readonly id: string;
+  readonly title: Located;
+  readonly titleEn: string;
+  readonly text?: Located;
+  readonly period?: Period;
+  readonly parts: readonly PlanPart[];
+  readonly elements: readonly PlanElement[];
+}
+
+export interface Theme {
+  readonly id: string;
+  readonly notation: string;
+  readonly label: { readonly ja: string; readonly en: string };
+  readonly definition: { readonly ja: string; readonly en: string };
+  readonly sdg: { readonly close: readonly number[]; readonly related: readonly number[] };
+  readonly ssds: { readonly close: readonly string[]; readonly related: readonly string[] };
+}
+
+export interface ThemeScheme {
+  readonly label: { readonly ja: string; readonly en: string };
+  readonly definition: { readonly ja: string; readonly en: string };
+  readonly ssds: {
+    readonly label: { readonly ja: string; readonly en: string };
+    readonly fields: readonly { readonly notation: string; readonly label: { readonly ja: string; readonly en: string } }[];
+  };
+  readonly themes: readonly Theme[];
+}

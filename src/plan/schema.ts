@@ -1,0 +1,98 @@
+// The shape of a curated plan file (data/plans/*.yaml), as a zod schema; the JSON Schema for editors is generated from it.
+import { z } from 'zod';
+import { ELEMENT_CLASSES } from '../rdf/vocab.ts';
+
+const ja = z.string().trim().min(1);
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII letters, digits and single hyphens');
+/** An element id is `<kind>/<number>`, both ASCII, e.g. `goal/2`, `measure/12`, `perspective/3-1`. */
+export const elementIdPattern = /^[a-z]+(-[a-z]+)*\/[0-9a-z]+(-[0-9a-z]+)*$/;
+
+const localized = z.strictObject({ ja, en: ja });
+
+/** A fiscal-year value as printed (e.g. 84.9% in 令和元年度). */
+const indicatorValue = z.strictObject({
+  value: z.number().describe('the number as printed, without unit'),
+  printed: ja.describe('the value exactly as printed in the source, e.g. "84.9%"'),
+  fiscalYear: z.number().int().min(1868).max(2200).describe('Western fiscal year the value refers to'),
+  fiscalYearLabel: ja.describe('the fiscal year as printed, e.g. 令和元年度'),
+});
+
+const period = z.strictObject({
+  fromFiscalYear: z.number().int().min(1868).max(2200),
+  toFiscalYear: z.number().int().min(1868).max(2200),
+  text: ja.describe('the sentence of the source that states the period'),
+});
+
+const planPart = z.strictObject({
+  id: slug,
+  title: ja,
+  titleEn: ja,
+  text: ja.optional(),
+  period: period.optional(),
+});
+
+export const elementSchema = z.strictObject({
+  id: z.string().regex(elementIdPattern, 'an element id is <kind>/<number>, e.g. goal/2'),
+  type: z.enum(ELEMENT_CLASSES),
+  level: ja.describe("the plan's own name for this level, e.g. 基本目標, 方針, 施策"),
+  number: ja.optional().describe('the number as printed, e.g. 2, Ⅱ, ❶, 5-①'),
+  field: ja.optional().describe("the plan's own wording of the field (分野) this element covers"),
+  title: ja.optional(),
+  subtitle: ja.optional(),
+  text: ja.optional(),
+  parent: z.string().regex(elementIdPattern).optional().describe('id of the parent element; none means the plan itself'),
+  themes: z.array(slug).min(1),
+  occurrence: z.number().int().min(1).optional().describe('which occurrence in the source to quote, when the text repeats (default 1)'),
+  unit: ja.optional(),
+  baseline: indicatorValue.optional(),
+  target: indicatorValue.optional(),
+});
+
+export const planFileSchema = z.strictObject({
+  municipality: z.strictObject({
+    code: z.string().regex(/^\d{6}$/, 'six-digit local government code'),
+    name: localized,
+  }),
+  source: z.string().regex(/^[0-9]{6}-[a-z]+\.txt$/, 'a file name in data/sources/'),
+  plan: z.strictObject({
+    id: slug,
+    title: ja,
+    titleEn: ja,
+    text: ja.optional(),
+    period: period.optional(),
+    parts: z.array(planPart).optional(),
+  }),
+  elements: z.array(elementSchema).min(1),
+});
+
+export type PlanFile = z.infer<typeof planFileSchema>;
+export type ElementEntry = z.infer<typeof elementSchema>;
+export type IndicatorValueEntry = z.infer<typeof indicatorValue>;
+export type PeriodEntry = z.infer<typeof period>;
+
+export const themesFileSchema = z.strictObject({
+  scheme: z.strictObject({ label: localized, definition: localized }),
+  ssds: z.strictObject({
+    label: localized,
+    fields: z.array(z.strictObject({ notation: z.string().regex(/^[A-K]$/), label: localized })).min(1),
+  }),
+  themes: z
+    .array(
+      z.strictObject({
+        id: slug,
+        notation: z.string().regex(/^\d{2}$/),
+        label: localized,
+        definition: localized,
+        sdg: z.strictObject({
+          close: z.array(z.number().int().min(1).max(17)),
+          related: z.array(z.number().int().min(1).max(17)).default([]),
+        }),
+        ssds: z.strictObject({
+          close: z.array(z.string().regex(/^[A-K]$/)),
+          related: z.array(z.string().regex(/^[A-K]$/)).default([]),
+        }),
+      }),
+    )
+    .min(1),
+});
+export type ThemesFile = z.infer<typeof themesFileSchema>;

@@ -1,0 +1,35 @@
+// Reads a YAML file into a plain value while keeping the position of every node, for located error messages.
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Problem } from './errors.ts';
+
+export interface YamlFile {
+  readonly file: string;
+  readonly value: unknown;
+  /** 1-based line/column of the node at `path` (or of its nearest existing ancestor). */
+  place(path: readonly (string | number)[]): { line: number; column: number };
+}
+
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+
+/** Parses YAML text; syntax errors come back as problems with line and column. */
+export const readYaml = (file: string, text: string): { yaml?: YamlFile; problems: Problem[] } => {
+  const lines = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const at = lines.linePos(e.pos[0]);
+    return { file, line: at.line, column: at.col, reason: `YAML: ${e.message.split('\n')[0]}` };
+  });
+  if (problems.length > 0) return { problems };
+  const place = (path: readonly (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const at = lines.linePos(node.range[0]);
+        return { line: at.line, column: at.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  return { yaml: { file, value: doc.toJS({ maxAliasCount: 0 }), place }, problems };
+};

@@ -1,0 +1,155 @@
+// Turns one typed plan into the quads of its named graph (pure: no I/O, no clock).
+import type { Quad } from 'n3';
+import type { IndicatorValue, Located, Period, Plan, PlanElement } from '../plan/model.ts';
+import { decimal, en, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
+import { standardAreaCode, type Iris } from './uris.ts';
+import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, RDFS, SCHEMA, SKOS } from './vocab.ts';
+
+/** Kebab-case name of a quoted property, used in selection IRIs. */
+type QuotedWhat = 'title' | 'subtitle' | 'text' | 'field' | 'value' | 'fiscal-year';
+const QUOTE_PROPERTY: Record<QuotedWhat, string> = {
+  title: jpp('titleQuote'),
+  subtitle: jpp('subtitleQuote'),
+  text: jpp('textQuote'),
+  field: jpp('fieldQuote'),
+  value: jpp('valueQuote'),
+  'fiscal-year': jpp('fiscalYearQuote'),
+};
+
+const PERCENT_UNIT_CODE = 'P1'; // UN/CEFACT common code for percent
+
+export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
+  const g = new GraphWriter(uri.planGraph(plan.municipality.code, plan.id));
+  const planIri = uri.plan(plan.municipality.code, plan.id);
+  const municipalityIri = uri.municipality(plan.municipality.code);
+  const sourceIri = uri.sourceText(plan.source.file);
+  const readmeIri = (file: string) => uri.sourceText(file);
+
+  /** Records where a text stands in its source, as a Web Annotation specific resource with two selectors. */
+  const quote = (subject: string, what: QuotedWhat, located: Located | undefined) => {
+    if (!located) return;
+    const selection = uri.selection(subject, what);
+    const exact = uri.quoteSelector(selection);
+    const position = uri.positionSelector(selection);
+    const q = located.quote;
+    if (located.document) {
+      g.type(readmeIri(located.document), jpp('SourceText'))
+        .add(readmeIri(located.document), RDFS + 'label', str(located.document))
+        .add(readmeIri(located.document), DCTERMS + 'format', str('text/markdown; charset=utf-8'));
+    }
+    g.add(subject, QUOTE_PROPERTY[what], selection);
+    g.type(selection, OA + 'SpecificResource')
+      .add(selection, OA + 'hasSource', located.document ? readmeIri(located.document) : sourceIri)
+      .add(selection, OA + 'hasSelector', exact)
+      .add(selection, OA + 'hasSelector', position);
+    g.type(exact, OA + 'TextQuoteSelector')
+      .add(exact, OA + 'exact', str(q.exact))
+      .add(exact, OA + 'prefix', str(q.prefix))
+      .add(exact, OA + 'suffix', str(q.suffix));
+    g.type(position, OA + 'TextPositionSelector')
+      .add(position, OA + 'start', nonNegative(q.start))
+      .add(position, OA + 'end', nonNegative(q.end));
+  };
+
+  const period = (owner: string, p: Period | undefined) => {
+    if (!p) return;
+    const iri = uri.period(owner);
+    g.add(owner, DCTERMS + 'temporal', iri);
+    g.type(iri, DCTERMS + 'PeriodOfTime')
+      .add(iri, RDFS + 'label', ja(p.text.value))
+      .add(iri, DCAT + 'startDate', typed(`${p.fromFiscalYear}-04-01`, 'date'))
+      .add(iri, DCAT + 'endDate', typed(`${p.toFiscalYear + 1}-03-31`, 'date'));
+    quote(iri, 'text', p.text);
+  };
+
+  // The municipality and the source text are described in each plan graph that uses them.
+  const m = plan.municipality;
+  g.type(municipalityIri, jpp('Municipality'))
+    .add(municipalityIri, RDFS + 'label', ja(m.name.ja))
+    .add(municipalityIri, RDFS + 'label', en(m.name.en))
+    .add(municipalityIri, FOAF + 'name', ja(m.name.ja))
+    .add(municipalityIri, FOAF + 'name', en(m.name.en))
+    .add(municipalityIri, DCTERMS + 'identifier', str(m.code))
+    .add(municipalityIri, SKOS + 'notation', str(m.code))
+    .add(municipalityIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode));
+  g.type(sourceIri, jpp('SourceText'))
+    .add(sourceIri, RDFS + 'label', str(plan.source.file))
+    .add(sourceIri, DCTERMS + 'format', str('text/plain; charset=utf-8'))
+    .add(sourceIri, SCHEMA + 'sha256', str(plan.source.sha256))
+    .add(sourceIri, DCAT + 'byteSize', nonNegative(plan.source.byteLength))
+    .add(sourceIri, DCTERMS + 'publisher', municipalityIri);
+
+  g.type(planIri, jpp('Plan'))
+    .add(planIri, RDFS + 'label', ja(`${m.name.ja} ${plan.title.value}`))
+    .add(planIri, RDFS + 'label', en(plan.titleEn))
+    .add(planIri, DCTERMS + 'title', ja(plan.title.value))
+    .add(planIri, DCTERMS + 'title', en(plan.titleEn))
+    .add(planIri, DCTERMS + 'description', plan.text && ja(plan.text.value))
+    .add(planIri, jpp('municipality'), municipalityIri)
+    .add(planIri, DCTERMS + 'publisher', municipalityIri)
+    .add(planIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode))
+    .add(planIri, PROV + 'wasDerivedFrom', sourceIri);
+  quote(planIri, 'title', plan.title);
+  quote(planIri, 'text', plan.text);
+  period(planIri, plan.period);
+
+  for (const part of plan.parts) {
+    const partIri = uri.planPart(planIri, part.id);
+    g.add(planIri, DCTERMS + 'hasPart', partIri);
+    g.type(partIri, jpp('Plan'))
+      .add(partIri, DCTERMS + 'isPartOf', planIri)
+      .add(partIri, RDFS + 'label', ja(`${m.name.ja} ${part.title.value}`))
+      .add(partIri, RDFS + 'label', en(part.titleEn))
+      .add(partIri, DCTERMS + 'title', ja(part.title.value))
+      .add(partIri, DCTERMS + 'title', en(part.titleEn))
+      .add(partIri, DCTERMS + 'description', part.text && ja(part.text.value))
+      .add(partIri, jpp('municipality'), municipalityIri)
+      .add(partIri, DCTERMS + 'publisher', municipalityIri)
+      .add(partIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode))
+      .add(partIri, PROV + 'wasDerivedFrom', sourceIri);
+    quote(partIri, 'title', part.title);
+    quote(partIri, 'text', part.text);
+    period(partIri, part.period);
+  }
+
+  const indicatorValue = (indicatorIri: string, which: 'baseline' | 'target', unit: string | undefined, v: IndicatorValue | undefined) => {
+    if (!v) return;
+    const iri = uri.indicatorValue(indicatorIri, which);
+    g.add(indicatorIri, jpp(which), iri);
+    g.type(iri, jpp('IndicatorValue'))
+      .add(iri, RDFS + 'label', ja(`${v.printed.value}（${v.fiscalYearLabel.value}）`))
+      .add(iri, SCHEMA + 'value', decimal(v.value))
+      .add(iri, SCHEMA + 'unitText', unit && str(unit))
+      .add(iri, SCHEMA + 'unitCode', unit === '%' ? str(PERCENT_UNIT_CODE) : undefined)
+      .add(iri, jpp('fiscalYear'), typed(String(v.fiscalYear), 'gYear'))
+      .add(iri, jpp('fiscalYearLabel'), ja(v.fiscalYearLabel.value))
+      .add(iri, PROV + 'wasDerivedFrom', sourceIri);
+    quote(iri, 'value', v.printed);
+    quote(iri, 'fiscal-year', v.fiscalYearLabel);
+  };
+
+  const element = (e: PlanElement) => {
+    const iri = uri.element(planIri, e.id);
+    g.type(iri, jpp(e.type))
+      .add(iri, RDFS + 'label', ja((e.title ?? e.text)!.value))
+      .add(iri, DCTERMS + 'title', e.title && ja(e.title.value))
+      .add(iri, jpp('subtitle'), e.subtitle && ja(e.subtitle.value))
+      .add(iri, DCTERMS + 'description', e.text && ja(e.text.value))
+      .add(iri, jpp('levelName'), ja(e.level))
+      .add(iri, SKOS + 'notation', e.number === undefined ? undefined : str(e.number))
+      .add(iri, jpp('fieldName'), e.field && ja(e.field.value))
+      .add(iri, jpp('plan'), planIri)
+      .add(iri, jpp('parent'), e.parent === undefined ? undefined : uri.element(planIri, e.parent))
+      .add(iri, SCHEMA + 'position', integer(e.position))
+      .add(iri, PROV + 'wasDerivedFrom', sourceIri);
+    e.themes.forEach((t) => g.add(iri, jpp('theme'), uri.theme(t)));
+    quote(iri, 'title', e.title);
+    quote(iri, 'subtitle', e.subtitle);
+    quote(iri, 'text', e.text);
+    quote(iri, 'field', e.field);
+    indicatorValue(iri, 'baseline', e.unit, e.baseline);
+    indicatorValue(iri, 'target', e.unit, e.target);
+  };
+  plan.elements.forEach(element);
+  return g.quads;
+};

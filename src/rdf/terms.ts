@@ -1,0 +1,34 @@
+// Small helpers to build RDF/JS terms and quads with n3's DataFactory, typed literals included.
+import { DataFactory, type Quad, type Quad_Object } from 'n3';
+import { RDF, XSD } from './vocab.ts';
+
+const { namedNode, literal, quad } = DataFactory;
+
+export const iri = namedNode;
+export const ja = (value: string) => literal(value, 'ja');
+export const en = (value: string) => literal(value, 'en');
+export const str = (value: string) => literal(value);
+export const typed = (value: string, datatype: string) => literal(value, namedNode(XSD + datatype));
+export const integer = (n: number) => typed(String(n), 'integer');
+export const nonNegative = (n: number) => typed(String(n), 'nonNegativeInteger');
+/** xsd:decimal in canonical-ish form: 100 → "100.0", 84.9 → "84.9". */
+export const decimal = (n: number) => typed(Number.isInteger(n) ? n.toFixed(1) : String(n), 'decimal');
+
+/** Collects the quads of one named graph. */
+export class GraphWriter {
+  readonly quads: Quad[] = [];
+  private readonly graph;
+  constructor(graphIri: string) {
+    this.graph = namedNode(graphIri);
+  }
+  add(subject: string, predicate: string, object: Quad_Object | string | undefined): this {
+    if (object === undefined) return this;
+    const o = typeof object === 'string' ? namedNode(object) : object;
+    this.quads.push(quad(namedNode(subject), namedNode(predicate), o, this.graph));
+    return this;
+  }
+  type(subject: string, ...classes: string[]): this {
+    classes.forEach((c) => this.add(subject, RDF + 'type', c));
+    return this;
+  }
+}
