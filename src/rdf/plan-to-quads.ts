@@ -79,8 +79,10 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     .add(sourceIri, DCAT + 'byteSize', nonNegative(plan.source.byteLength))
     .add(sourceIri, DCTERMS + 'publisher', municipalityIri);
 
+  // Labels name the municipality once, whether or not the printed title already does.
+  const withMunicipality = (title: string) => (title.includes(m.name.ja) ? title : `${m.name.ja} ${title}`);
   g.type(planIri, jpp('Plan'))
-    .add(planIri, RDFS + 'label', ja(`${m.name.ja} ${plan.title.value}`))
+    .add(planIri, RDFS + 'label', ja(withMunicipality(plan.title.value)))
     .add(planIri, RDFS + 'label', en(plan.titleEn))
     .add(planIri, DCTERMS + 'title', ja(plan.title.value))
     .add(planIri, DCTERMS + 'title', en(plan.titleEn))
@@ -98,7 +100,7 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     g.add(planIri, DCTERMS + 'hasPart', partIri);
     g.type(partIri, jpp('Plan'))
       .add(partIri, DCTERMS + 'isPartOf', planIri)
-      .add(partIri, RDFS + 'label', ja(`${m.name.ja} ${part.title.value}`))
+      .add(partIri, RDFS + 'label', ja(withMunicipality(part.title.value)))
       .add(partIri, RDFS + 'label', en(part.titleEn))
       .add(partIri, DCTERMS + 'title', ja(part.title.value))
       .add(partIri, DCTERMS + 'title', en(part.titleEn))
