@@ -17,7 +17,7 @@ export const validateShacl = async (quads: readonly Quad[], shapesTurtle: string
   const shapes = rdfDataset.dataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle));
   // Validate the union of all graphs: shapes speak of triples, whichever graph holds them.
   const data = rdfDataset.dataset(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
-  const validator = new SHACLValidator(shapes, { factory: rdfDataset });
+  const validator = new SHACLValidator(shapes);
   const report = await validator.validate(data);
   return report.results.map((r) => ({
     focusNode: r.focusNode?.value ?? '',

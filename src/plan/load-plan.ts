@@ -195,9 +195,16 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
   const locatePlanTitle = (title: string): Located => {
     if (index.count(title) > 0) return locate(['plan', 'title'], title);
     const readme = input.readSource(SEEDS_README);
-    const quote = readme && new SourceIndex(new TextDecoder().decode(readme)).locate(title);
-    if (!quote) return locate(['plan', 'title'], title);
-    return { value: title, quote, document: SEEDS_README };
+    const readmeText = readme && new TextDecoder('utf-8', { fatal: true }).decode(readme);
+    const quote = readmeText === undefined ? undefined : new SourceIndex(readmeText).locate(title);
+    if (!quote || !readme) return locate(['plan', 'title'], title);
+    const document: SourceText = {
+      file: SEEDS_README,
+      text: readmeText!,
+      sha256: createHash('sha256').update(readme).digest('hex'),
+      byteLength: readme.length,
+    };
+    return { value: title, quote, document };
   };
 
   const plan: Plan = {

@@ -15,7 +15,7 @@ export const loadThemes = (file: string, text: string): { scheme?: ThemeScheme; 
         return { file, ...yaml.place(path), path: formatPath(path), reason: issue.message };
       }),
     };
-  const { scheme, ssds, themes } = parsed.data;
+  const { scheme, ssds, themes, sdgGoals } = parsed.data;
   const out: Problem[] = [];
   const fields = new Set(ssds.fields.map((f) => f.notation));
   const seen = new Set<string>();
@@ -26,5 +26,5 @@ export const loadThemes = (file: string, text: string): { scheme?: ThemeScheme; 
       if (!fields.has(f)) out.push({ file, ...yaml.place(['themes', i, 'ssds']), path: `themes[${i}].ssds`, reason: `unknown SSDS field "${f}"` });
     });
   });
-  return out.length > 0 ? { problems: out } : { scheme: { ...scheme, ssds, themes }, problems: [] };
+  return out.length > 0 ? { problems: out } : { scheme: { ...scheme, ssds, themes, sdgGoals }, problems: [] };
 };

@@ -6,8 +6,8 @@ import type { Quote } from './locate.ts';
 export interface Located {
   readonly value: string;
   readonly quote: Quote;
-  /** File under data/sources/ the quote is from, when not the plan's own source text (plan titles may come from the seeds README). */
-  readonly document?: string;
+  /** The document the quote is from, when not the plan's own source text (plan titles may come from the seeds README). */
+  readonly document?: SourceText;
 }
 
 export interface SourceText {
@@ -99,4 +99,6 @@ export interface ThemeScheme {
     readonly fields: readonly { readonly notation: string; readonly label: { readonly ja: string; readonly en: string } }[];
   };
   readonly themes: readonly Theme[];
+  /** Labels of the 17 UN SDG goals, for display. */
+  readonly sdgGoals: readonly { readonly n: number; readonly label: { readonly ja: string; readonly en: string } }[];
 }

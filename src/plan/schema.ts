@@ -94,5 +94,6 @@ export const themesFileSchema = z.strictObject({
       }),
     )
     .min(1),
+  sdgGoals: z.array(z.strictObject({ n: z.number().int().min(1).max(17), label: localized })).length(17),
 });
 export type ThemesFile = z.infer<typeof themesFileSchema>;

@@ -1,6 +1,6 @@
 // Turns one typed plan into the quads of its named graph (pure: no I/O, no clock).
 import type { Quad } from 'n3';
-import type { IndicatorValue, Located, Period, Plan, PlanElement } from '../plan/model.ts';
+import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from '../plan/model.ts';
 import { decimal, en, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
 import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, RDFS, SCHEMA, SKOS } from './vocab.ts';
@@ -23,7 +23,15 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   const planIri = uri.plan(plan.municipality.code, plan.id);
   const municipalityIri = uri.municipality(plan.municipality.code);
   const sourceIri = uri.sourceText(plan.source.file);
-  const readmeIri = (file: string) => uri.sourceText(file);
+
+  function describeSource(source: SourceText, format: string) {
+    const iri = uri.sourceText(source.file);
+    g.type(iri, jpp('SourceText'))
+      .add(iri, RDFS + 'label', str(source.file))
+      .add(iri, DCTERMS + 'format', str(format))
+      .add(iri, SCHEMA + 'sha256', str(source.sha256))
+      .add(iri, DCAT + 'byteSize', nonNegative(source.byteLength));
+  }
 
   /** Records where a text stands in its source, as a Web Annotation specific resource with two selectors. */
   const quote = (subject: string, what: QuotedWhat, located: Located | undefined) => {
@@ -32,14 +40,10 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     const exact = uri.quoteSelector(selection);
     const position = uri.positionSelector(selection);
     const q = located.quote;
-    if (located.document) {
-      g.type(readmeIri(located.document), jpp('SourceText'))
-        .add(readmeIri(located.document), RDFS + 'label', str(located.document))
-        .add(readmeIri(located.document), DCTERMS + 'format', str('text/markdown; charset=utf-8'));
-    }
+    if (located.document) describeSource(located.document, 'text/markdown; charset=utf-8');
     g.add(subject, QUOTE_PROPERTY[what], selection);
     g.type(selection, OA + 'SpecificResource')
-      .add(selection, OA + 'hasSource', located.document ? readmeIri(located.document) : sourceIri)
+      .add(selection, OA + 'hasSource', located.document ? uri.sourceText(located.document.file) : sourceIri)
       .add(selection, OA + 'hasSelector', exact)
       .add(selection, OA + 'hasSelector', position);
     g.type(exact, OA + 'TextQuoteSelector')
@@ -72,12 +76,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     .add(municipalityIri, DCTERMS + 'identifier', str(m.code))
     .add(municipalityIri, SKOS + 'notation', str(m.code))
     .add(municipalityIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode));
-  g.type(sourceIri, jpp('SourceText'))
-    .add(sourceIri, RDFS + 'label', str(plan.source.file))
-    .add(sourceIri, DCTERMS + 'format', str('text/plain; charset=utf-8'))
-    .add(sourceIri, SCHEMA + 'sha256', str(plan.source.sha256))
-    .add(sourceIri, DCAT + 'byteSize', nonNegative(plan.source.byteLength))
-    .add(sourceIri, DCTERMS + 'publisher', municipalityIri);
+  describeSource(plan.source, 'text/plain; charset=utf-8');
+  g.add(sourceIri, DCTERMS + 'publisher', municipalityIri);
 
   // Labels name the municipality once, whether or not the printed title already does.
   const withMunicipality = (title: string) => (title.includes(m.name.ja) ? title : `${m.name.ja} ${title}`);
@@ -105,9 +105,6 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
       .add(partIri, DCTERMS + 'title', ja(part.title.value))
       .add(partIri, DCTERMS + 'title', en(part.titleEn))
       .add(partIri, DCTERMS + 'description', part.text && ja(part.text.value))
-      .add(partIri, jpp('municipality'), municipalityIri)
-      .add(partIri, DCTERMS + 'publisher', municipalityIri)
-      .add(partIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode))
       .add(partIri, PROV + 'wasDerivedFrom', sourceIri);
     quote(partIri, 'title', part.title);
     quote(partIri, 'text', part.text);

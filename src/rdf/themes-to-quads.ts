@@ -33,6 +33,14 @@ export const themesToQuads = (scheme: ThemeScheme, uri: Iris): Quad[] => {
       .add(iri, SKOS + 'prefLabel', en(f.label.en));
   }
 
+  // Display labels for the UN's SDG goal resources we link to (their notation is the goal number).
+  for (const goal of scheme.sdgGoals) {
+    const iri = sdgGoal(goal.n);
+    g.add(iri, SKOS + 'notation', str(String(goal.n)))
+      .add(iri, SKOS + 'prefLabel', ja(goal.label.ja))
+      .add(iri, SKOS + 'prefLabel', en(goal.label.en));
+  }
+
   for (const t of scheme.themes) {
     const iri = uri.theme(t.id);
     g.add(schemeIri, SKOS + 'hasTopConcept', iri);
