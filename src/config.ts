@@ -8,6 +8,8 @@ export interface Config {
   /** Project root: where data/, ontology/ and build/ live. */
   readonly root: string;
   readonly buildDir: string;
+  /** Server log level (pino): fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: string;
   readonly sparql: {
     readonly maxQueryBytes: number;
     readonly timeoutMs: number;
@@ -32,6 +34,13 @@ const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return n;
 };
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const logLevel = (env: NodeJS.ProcessEnv): string => {
+  const level = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level;
+};
+
 /** Reads the configuration; throws with the variable's name when a value is invalid. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config => {
   const port = int(env, 'PORT', 3000, 0);
@@ -51,6 +60,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
     port,
     root,
     buildDir: env.BUILD_DIR || `${root}/build`,
+    logLevel: logLevel(env),
     sparql: {
       maxQueryBytes: int(env, 'SPARQL_MAX_QUERY_BYTES', 64 * 1024, 1),
       timeoutMs: int(env, 'SPARQL_TIMEOUT_MS', 30_000, 1),

@@ -1,5 +1,5 @@
 // Mints every IRI of the published data from the base IRI and the plans' own numbering (house rule: only here).
-import { ESTAT_SAC, SDG_GOAL } from './vocab.ts';
+import { ESTAT_SAC, JPP, JPP_ONTOLOGY, SDG_GOAL } from './vocab.ts';
 
 /** IRI minting for one base; every function is pure and ASCII-only. */
 export const iris = (base: string) => {
@@ -32,3 +32,59 @@ export const standardAreaCode = (areaCode: string): string => `${ESTAT_SAC}C${ar
 
 /** The UN SDG goal resource in the UN's SDG KOS. */
 export const sdgGoal = (n: number): string => `${SDG_GOAL}${n}`;
+
+/**
+ * The Linked Data site's own URLs around the published IRIs: description documents, pages, the catalog, VoID and
+ * dumps. A described resource has a `path` (e.g. `id/132101`, `sources/132101-koganei.txt`, `def/Plan`, `ontology`)
+ * from which its documents (`data/<path>.<ext>`) and its HTML page (`page/<path>`) are named.
+ */
+export const siteUrls = (base: string) => {
+  const termPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
+  const dataset = `${base}dataset`;
+  return {
+    ...iris(base),
+    home: () => base,
+    /** The path of a resource we describe, or undefined for IRIs that are not ours to describe. */
+    pathOf: (iri: string): string | undefined => {
+      if (iri.startsWith(`${base}id/`) || iri.startsWith(`${base}sources/`)) return iri.slice(base.length);
+      if (iri === JPP_ONTOLOGY) return 'ontology';
+      if (iri.startsWith(JPP) && termPattern.test(iri.slice(JPP.length))) return `def/${iri.slice(JPP.length)}`;
+      return undefined;
+    },
+    /** The IRI a path stands for (inverse of pathOf). */
+    iriOf: (path: string): string | undefined => {
+      if (path.startsWith('id/') || path.startsWith('sources/')) return base + path;
+      if (path === 'ontology') return JPP_ONTOLOGY;
+      if (path.startsWith('def/') && termPattern.test(path.slice(4))) return JPP + path.slice(4);
+      return undefined;
+    },
+    /** One serialization of a resource's description; the ontology's is the whole ontology at /ontology.<ext>. */
+    data: (path: string, ext: string) => (path === 'ontology' ? `${base}ontology.${ext}` : `${base}data/${path}.${ext}`),
+    page: (path: string) => `${base}page/${path}`,
+    /** Where the w3id ontology IRI redirects to (content-negotiated). */
+    ontology: () => `${base}ontology`,
+    /** Our stand-in for a hash IRI of the ontology namespace, which browsers cannot dereference on their own. */
+    term: (local: string) => `${base}def/${local}`,
+    sourceFile: (file: string) => `${base}sources/${file}`,
+    sparql: () => `${base}sparql`,
+    dumps: () => `${base}dumps/`,
+    dump: (file: string) => `${base}dumps/${file}`,
+    sitemap: () => `${base}sitemap.xml`,
+    catalog: () => `${base}catalog`,
+    catalogPublisher: () => `${base}catalog/publisher`,
+    catalogContact: () => `${base}catalog/contact`,
+    dataService: () => `${base}catalog/service/sparql`,
+    /** The whole dataset (dcat:Dataset and void:Dataset alike), its vocabulary subset and one subset per plan graph. */
+    dataset: () => dataset,
+    vocabularyDataset: () => `${dataset}/vocabulary`,
+    planDataset: (code: string, planId: string) => `${dataset}/${code}/${planId}`,
+    distribution: (datasetIri: string, ext: string) => `${datasetIri}/distribution/${ext}`,
+    checksum: (distributionIri: string) => `${distributionIri}/checksum`,
+    voidDescription: () => `${base}.well-known/void`,
+    /** Partitions are named by prefix and local name, e.g. void/class/jpp/Goal. */
+    voidClassPartition: (prefix: string, local: string) => `${base}void/class/${prefix}/${local}`,
+    voidPropertyPartition: (prefix: string, local: string) => `${base}void/property/${prefix}/${local}`,
+    voidLinkset: (name: string) => `${base}void/linkset/${name}`,
+  };
+};
+export type SiteUrls = ReturnType<typeof siteUrls>;

@@ -22,10 +22,30 @@ export const VOID = 'http://rdfs.org/ns/void#';
 export const SD = 'http://www.w3.org/ns/sparql-service-description#';
 export const VANN = 'http://purl.org/vocab/vann/';
 export const TIME = 'http://www.w3.org/2006/time#';
+export const VCARD = 'http://www.w3.org/2006/vcard/ns#';
+export const SPDX = 'http://spdx.org/rdf/terms#';
+/** W3C unique identifiers for file formats (used by VoID void:feature and SPARQL service descriptions). */
+export const FORMATS = 'http://www.w3.org/ns/formats/';
+/** IANA media type registry: DCAT-AP's dcat:mediaType values are IRIs under this. */
+export const IANA_MEDIA_TYPES = 'https://www.iana.org/assignments/media-types/';
+/** EU Publications Office authority tables used by DCAT-AP: data themes, file types, languages. */
+export const EU_DATA_THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
+export const EU_DATA_THEME_SCHEME = 'http://publications.europa.eu/resource/authority/data-theme';
+export const EU_FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+export const EU_LANGUAGE = 'http://publications.europa.eu/resource/authority/language/';
+/** The W3C SPARQL 1.1 Protocol recommendation, which our endpoint conforms to. */
+export const SPARQL_PROTOCOL = 'https://www.w3.org/TR/sparql11-protocol/';
 
 /** External resources we link to. */
 export const ESTAT_SAC = 'http://data.e-stat.go.jp/lod/sac/';
 export const SDG_GOAL = 'http://metadata.un.org/sdg/';
+/**
+ * The datasets those links point into, as VoID link targets. Neither publisher names a void:Dataset IRI for them,
+ * so each is identified by its URI space (the namespace its resources live in).
+ */
+export const ESTAT_SAC_DATASET = ESTAT_SAC;
+export const ESTAT_SPARQL = 'http://data.e-stat.go.jp/lod/sparql/alldata/query';
+export const SDG_KOS_DATASET = SDG_GOAL;
 
 /** Prefixes written into every RDF serialization, in a fixed order. */
 export const PREFIXES: Readonly<Record<string, string>> = {
@@ -44,6 +64,18 @@ export const PREFIXES: Readonly<Record<string, string>> = {
   schema: SCHEMA,
   sac: ESTAT_SAC,
   sdg: SDG_GOAL,
+};
+
+/** Every prefix the project knows (PREFIXES plus the ones only metadata uses), for naming terms in IRIs and labels. */
+export const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
+  ...PREFIXES,
+  vann: VANN,
+  void: VOID,
+  sd: SD,
+  sh: SH,
+  time: TIME,
+  vcard: VCARD,
+  spdx: SPDX,
 };
 
 /** Local names of the ontology's classes, one per kind of plan element. */

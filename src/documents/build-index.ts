@@ -1,0 +1,114 @@
+// Builds the Linked Data document of every resource we describe from the dataset's quads (pure, once at start-up).
+import { DataFactory, type Literal, type Quad, type Term } from 'n3';
+import type { SiteUrls } from '../rdf/uris.ts';
+import { DCTERMS, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
+import type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
+
+export const LABEL_PREDICATES: ReadonlySet<string> = new Set([`${RDFS}label`, `${SKOS}prefLabel`, `${DCTERMS}title`]);
+const TYPE = `${RDF}type`;
+
+const termKey = (t: Term): string =>
+  t.termType === 'Literal' ? `"${t.value}"@${t.language}^${t.datatype.value}` : t.termType === 'BlankNode' ? `_:${t.value}` : `<${t.value}>`;
+const tripleKey = (q: Quad): string => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
+const byKey = (a: Quad, b: Quad): number => {
+  const x = tripleKey(a);
+  const y = tripleKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** The quads as distinct default-graph triples (the RDF merge of all named graphs). */
+export const distinctTriples = (quads: readonly Quad[]): Quad[] => {
+  const seen = new Map<string, Quad>();
+  for (const q of quads) {
+    const key = tripleKey(q);
+    if (!seen.has(key)) seen.set(key, q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object));
+  }
+  return [...seen.values()];
+};
+
+const kindOf = (path: string): DocumentKind =>
+  path === 'ontology' ? 'ontology' : path.startsWith('def/') ? 'term' : path.startsWith('sources/') ? 'source' : 'resource';
+
+/**
+ * One document per IRI that has a path (see siteUrls.pathOf) and appears in the data: as a subject, or, under
+ * `id/`, as an object only (so that a dangling reference still dereferences to what points at it).
+ */
+export const buildDocumentIndex = (quads: readonly Quad[], urls: SiteUrls): DocumentIndex => {
+  const triples = distinctTriples(quads);
+  const bySubject = new Map<string, Quad[]>();
+  const byObject = new Map<string, Quad[]>();
+  const labelsOf = new Map<string, Quad[]>();
+  const typesOf = new Map<string, Quad[]>();
+  for (const t of triples) {
+    if (t.subject.termType !== 'NamedNode') continue;
+    push(bySubject, t.subject.value, t);
+    if (t.object.termType === 'NamedNode' && t.predicate.value !== TYPE) push(byObject, t.object.value, t);
+    if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labelsOf, t.subject.value, t);
+    if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);
+  }
+
+  const candidates = new Set<string>(bySubject.keys());
+  for (const iri of byObject.keys()) if (iri.startsWith(`${urls.base}id/`)) candidates.add(iri);
+
+  const byPath = new Map<string, ResourceDocument>();
+  const byIri = new Map<string, ResourceDocument>();
+  for (const iri of [...candidates].sort()) {
+    const path = urls.pathOf(iri);
+    if (path === undefined) continue;
+    const own = [...(bySubject.get(iri) ?? [])].sort(byKey);
+    const inbound = [...(byObject.get(iri) ?? [])].sort(byKey);
+
+    const mentioned = new Set<string>();
+    for (const t of own) {
+      mentioned.add(t.predicate.value);
+      if (t.object.termType === 'NamedNode') mentioned.add(t.object.value);
+    }
+    for (const t of inbound) {
+      mentioned.add(t.subject.value);
+      mentioned.add(t.predicate.value);
+    }
+    mentioned.delete(iri);
+
+    const context = new Map<string, Quad>();
+    const add = (t: Quad) => context.set(tripleKey(t), t);
+    const classes = new Set<string>();
+    for (const t of own) if (t.predicate.value === TYPE) classes.add(t.object.value);
+    for (const m of mentioned) {
+      (labelsOf.get(m) ?? []).forEach(add);
+      for (const t of typesOf.get(m) ?? []) {
+        add(t);
+        classes.add(t.object.value);
+      }
+    }
+    for (const c of classes) if (c !== iri && !mentioned.has(c)) (labelsOf.get(c) ?? []).forEach(add);
+
+    const labels = new Map<string, Literal[]>();
+    const types = new Map<string, string[]>();
+    for (const t of [...own, ...context.values()]) {
+      if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labels, t.subject.value, t.object as Literal);
+      if (t.predicate.value === TYPE) push(types, t.subject.value, t.object.value);
+    }
+    const doc: ResourceDocument = {
+      iri,
+      path,
+      kind: kindOf(path),
+      own,
+      inbound,
+      context: [...context.values()].sort(byKey),
+      labels,
+      types,
+    };
+    byPath.set(path, doc);
+    byIri.set(iri, doc);
+  }
+  return { byPath, byIri };
+};
+
+/** Every triple of a document: own, inbound and context, without duplicates. */
+export const documentTriples = (doc: ResourceDocument): Quad[] => distinctTriples([...doc.own, ...doc.inbound, ...doc.context]);

@@ -1,0 +1,60 @@
+// The curated catalog facts (data/catalog.yaml): their zod schema and the parser that reports located problems.
+import { z } from 'zod';
+import { InputError, type Problem } from '../plan/errors.ts';
+import { formatPath, readYaml } from '../plan/yaml-file.ts';
+
+const text = z.string().trim().min(1);
+const localized = z.strictObject({ ja: text, en: text });
+const keywords = z.strictObject({ ja: z.array(text).min(1), en: z.array(text).min(1) });
+const date = z.iso.date();
+/** A per-plan template: may use {municipality} and {title}, nothing else. */
+const template = text.refine((s) => (s.match(/\{[^}]*\}/g) ?? []).every((p) => p === '{municipality}' || p === '{title}'), {
+  message: 'only {municipality} and {title} may be used',
+});
+
+export const catalogFileSchema = z.strictObject({
+  catalog: z.strictObject({
+    title: localized,
+    description: localized,
+    issued: date,
+    modified: date,
+    languages: z.array(z.string().regex(/^[A-Z]{3}$/, 'an EU language authority code, e.g. JPN')).min(1),
+  }),
+  publisher: z.strictObject({ name: localized, homepage: z.url().optional() }),
+  license: z.url(),
+  euDataThemes: z.array(z.string().regex(/^[A-Z]{4}$/, 'an EU data theme code, e.g. GOVE')),
+  dataset: z.strictObject({ title: localized, description: localized, keywords }),
+  vocabulary: z.strictObject({ title: localized, description: localized, keywords }),
+  plan: z.strictObject({ description: z.strictObject({ ja: template, en: template }), keywords }),
+  dataService: z.strictObject({ title: localized, description: localized }),
+  linkTargets: z.strictObject({
+    estatSac: z.strictObject({ title: localized }),
+    sdg: z.strictObject({ title: localized }),
+  }),
+  contactPoint: z.strictObject({ name: localized, email: z.email() }).optional(),
+});
+
+export type CatalogFacts = z.infer<typeof catalogFileSchema>;
+export type Localized = z.infer<typeof localized>;
+
+/** Parses and checks data/catalog.yaml; throws InputError listing every problem with its place. */
+export const parseCatalogFile = (file: string, yamlText: string): CatalogFacts => {
+  const { yaml, problems } = readYaml(file, yamlText);
+  if (!yaml) throw new InputError(problems);
+  const parsed = catalogFileSchema.safeParse(yaml.value);
+  if (parsed.success) {
+    const { issued, modified } = parsed.data.catalog;
+    if (modified < issued) throw new InputError([{ file, ...yaml.place(['catalog', 'modified']), path: 'catalog.modified', reason: 'modified is before issued' }]);
+    return parsed.data;
+  }
+  throw new InputError(
+    parsed.error.issues.map((issue): Problem => {
+      const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+      return { file, ...yaml.place(path), path: formatPath(path), reason: issue.message };
+    }),
+  );
+};
+
+/** Fills a per-plan template. */
+export const fillTemplate = (template: string, values: { municipality: string; title: string }): string =>
+  template.replaceAll('{municipality}', values.municipality).replaceAll('{title}', values.title);

@@ -1,0 +1,196 @@
+// Builds the DCAT 3 catalog (DCAT-AP flavoured, harvestable by CKAN's ckanext-dcat) from the build and the curated facts.
+import type { Quad } from 'n3';
+import type { Manifest } from '../convert/index.ts';
+import type { SiteUrls } from '../rdf/uris.ts';
+import {
+  DCAT,
+  DCTERMS,
+  EU_DATA_THEME,
+  EU_DATA_THEME_SCHEME,
+  EU_FILE_TYPE,
+  EU_LANGUAGE,
+  FOAF,
+  IANA_MEDIA_TYPES,
+  JPP_ONTOLOGY,
+  RDFS,
+  SCHEMA,
+  SKOS,
+  SPARQL_PROTOCOL,
+  SPDX,
+  VCARD,
+} from '../rdf/vocab.ts';
+import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
+import { formatOfFile } from './formats.ts';
+import { conceptLabel, planFacts, TripleLookup, type PlanFacts } from './plan-facts.ts';
+import { date, lang, nonNegativeInteger, plain, Triples, typedLiteral } from './triples.ts';
+
+export interface CatalogInput {
+  /** Distinct triples of the dataset (the merge of all graphs). */
+  readonly triples: readonly Quad[];
+  readonly manifest: Pick<Manifest, 'graphs' | 'files'>;
+  readonly facts: CatalogFacts;
+  readonly urls: SiteUrls;
+}
+
+type BuildFileEntry = Manifest['files'][number];
+
+/** The DCAT catalog: one dcat:Dataset for the whole, one for the vocabulary graph and one per plan, plus the SPARQL service. */
+export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): Quad[] => {
+  const lookup = new TripleLookup(triples);
+  const plans = planFacts(lookup, manifest);
+  const g = new Triples();
+  const catalog = urls.catalog();
+  const publisher = urls.catalogPublisher();
+  const whole = urls.dataset();
+  const vocabulary = urls.vocabularyDataset();
+  const service = urls.dataService();
+  const { issued, modified } = facts.catalog;
+  const languages = facts.catalog.languages.map((c) => EU_LANGUAGE + c);
+  const euThemes = facts.euDataThemes.map((c) => EU_DATA_THEME + c);
+  const contact = facts.contactPoint ? urls.catalogContact() : undefined;
+  const file = (path: string) => manifest.files.find((f) => f.path === path);
+
+  g.type(catalog, `${DCAT}Catalog`)
+    .localized(catalog, `${DCTERMS}title`, facts.catalog.title)
+    .localized(catalog, `${DCTERMS}description`, facts.catalog.description)
+    .add(catalog, `${DCTERMS}publisher`, publisher)
+    .add(catalog, `${DCTERMS}license`, facts.license)
+    .addAll(catalog, `${DCTERMS}language`, languages)
+    .add(catalog, `${FOAF}homepage`, urls.home())
+    .add(catalog, `${DCTERMS}issued`, date(issued))
+    .add(catalog, `${DCTERMS}modified`, date(modified))
+    .add(catalog, `${DCAT}themeTaxonomy`, urls.themeScheme())
+    .add(catalog, `${DCAT}themeTaxonomy`, EU_DATA_THEME_SCHEME)
+    .addAll(catalog, `${DCAT}dataset`, [whole, vocabulary, ...plans.map((p) => urls.planDataset(p.code, p.id))])
+    .add(catalog, `${DCAT}service`, service)
+    .add(catalog, `${RDFS}seeAlso`, urls.voidDescription());
+
+  g.type(publisher, `${FOAF}Agent`, `${FOAF}Organization`)
+    .localized(publisher, `${FOAF}name`, facts.publisher.name)
+    .add(publisher, `${FOAF}homepage`, facts.publisher.homepage);
+  g.type(facts.license, `${DCTERMS}LicenseDocument`);
+  if (contact && facts.contactPoint)
+    g.type(contact, `${VCARD}Kind`)
+      .add(contact, `${VCARD}fn`, lang(facts.contactPoint.name.ja, 'ja'))
+      .add(contact, `${VCARD}fn`, lang(facts.contactPoint.name.en, 'en'))
+      .add(contact, `${VCARD}hasEmail`, `mailto:${facts.contactPoint.email}`);
+
+  /** Properties every dataset shares. */
+  const common = (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) =>
+    g
+      .type(dataset, `${DCAT}Dataset`)
+      .add(dataset, `${DCTERMS}identifier`, plain(dataset))
+      .localized(dataset, `${DCTERMS}title`, title)
+      .localized(dataset, `${DCTERMS}description`, description)
+      .add(dataset, `${DCTERMS}publisher`, publisher)
+      .add(dataset, `${DCTERMS}license`, facts.license)
+      .addAll(dataset, `${DCTERMS}language`, languages)
+      .add(dataset, `${DCTERMS}issued`, date(issued))
+      .add(dataset, `${DCTERMS}modified`, date(modified))
+      .add(dataset, `${DCTERMS}conformsTo`, JPP_ONTOLOGY)
+      .addAll(dataset, `${DCAT}theme`, euThemes)
+      .add(dataset, `${DCAT}contactPoint`, contact);
+  const keywords = (dataset: string, kw: { ja: readonly string[]; en: readonly string[] }) => {
+    for (const k of new Set(kw.ja)) g.add(dataset, `${DCAT}keyword`, lang(k, 'ja'));
+    for (const k of new Set(kw.en)) g.add(dataset, `${DCAT}keyword`, lang(k, 'en'));
+  };
+  const distribution = (dataset: string, entry: BuildFileEntry | undefined) => {
+    const format = entry && formatOfFile(entry.path);
+    if (!entry || !format) return;
+    const iri = urls.distribution(dataset, format.ext);
+    const download = urls.dump(entry.path);
+    const checksum = urls.checksum(iri);
+    g.add(dataset, `${DCAT}distribution`, iri);
+    g.type(iri, `${DCAT}Distribution`)
+      .add(iri, `${DCTERMS}title`, lang(`${entry.path} (${format.label})`, 'en'))
+      .add(iri, `${DCAT}downloadURL`, download)
+      .add(iri, `${DCAT}accessURL`, download)
+      .add(iri, `${DCAT}mediaType`, IANA_MEDIA_TYPES + format.mediaType)
+      .add(iri, `${DCTERMS}format`, EU_FILE_TYPE + format.euFileType)
+      .add(iri, `${DCAT}byteSize`, nonNegativeInteger(entry.bytes))
+      .add(iri, `${SPDX}checksum`, checksum)
+      .add(iri, `${DCTERMS}license`, facts.license)
+      .add(iri, `${DCTERMS}issued`, date(issued))
+      .add(iri, `${DCTERMS}modified`, date(modified));
+    g.type(checksum, `${SPDX}Checksum`)
+      .add(checksum, `${SPDX}algorithm`, `${SPDX}checksumAlgorithm_sha256`)
+      .add(checksum, `${SPDX}checksumValue`, typedLiteral(entry.sha256, 'hexBinary'));
+  };
+  const themeConcepts = new Set<string>();
+
+  // The whole dataset. Parts point to it with dct:isPartOf only: ckanext-dcat takes any subject of dct:hasPart
+  // for a (sub-)catalog, so the whole does not list its parts with dct:hasPart.
+  common(whole, facts.dataset.title, facts.dataset.description);
+  keywords(whole, facts.dataset.keywords);
+  g.add(whole, `${DCAT}landingPage`, urls.home()).add(whole, `${RDFS}seeAlso`, urls.voidDescription());
+  for (const p of plans) {
+    g.add(whole, `${DCTERMS}creator`, p.municipality.iri).addAll(whole, `${DCTERMS}spatial`, p.spatial).addAll(whole, `${DCTERMS}source`, p.sources);
+    p.themes.forEach((t) => themeConcepts.add(t));
+  }
+  g.addAll(whole, `${DCAT}theme`, [...themeConcepts].sort());
+  for (const path of ['dataset.nq', 'dataset.trig', 'dataset.jsonld']) distribution(whole, file(path));
+
+  common(vocabulary, facts.vocabulary.title, facts.vocabulary.description);
+  keywords(vocabulary, facts.vocabulary.keywords);
+  g.add(vocabulary, `${DCTERMS}isPartOf`, whole).add(vocabulary, `${DCAT}landingPage`, urls.page('ontology'));
+  distribution(vocabulary, file('vocabulary.ttl'));
+
+  for (const p of plans) describePlan(g, p, { facts, urls, lookup, whole, common, keywords, distribution });
+
+  // Labels of the theme concepts and the municipalities, so that a harvester can show names without dereferencing.
+  for (const t of themeConcepts) g.type(t, `${SKOS}Concept`).localized(t, `${SKOS}prefLabel`, conceptLabel(lookup, t)).add(t, `${SKOS}inScheme`, urls.themeScheme());
+  for (const t of euThemes) g.type(t, `${SKOS}Concept`).add(t, `${SKOS}inScheme`, EU_DATA_THEME_SCHEME);
+  for (const p of plans) g.type(p.municipality.iri, `${FOAF}Agent`).localized(p.municipality.iri, `${FOAF}name`, p.municipality.name);
+
+  g.type(service, `${DCAT}DataService`)
+    .localized(service, `${DCTERMS}title`, facts.dataService.title)
+    .localized(service, `${DCTERMS}description`, facts.dataService.description)
+    .add(service, `${DCAT}endpointURL`, urls.sparql())
+    .add(service, `${DCAT}endpointDescription`, urls.sparql())
+    .add(service, `${DCTERMS}conformsTo`, SPARQL_PROTOCOL)
+    .add(service, `${DCTERMS}publisher`, publisher)
+    .add(service, `${DCTERMS}license`, facts.license)
+    .addAll(service, `${DCAT}servesDataset`, [whole, vocabulary, ...plans.map((p) => urls.planDataset(p.code, p.id))]);
+  return g.quads;
+};
+
+interface PlanContext {
+  readonly facts: CatalogFacts;
+  readonly urls: SiteUrls;
+  readonly lookup: TripleLookup;
+  readonly whole: string;
+  readonly common: (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) => Triples;
+  readonly keywords: (dataset: string, kw: { ja: readonly string[]; en: readonly string[] }) => void;
+  readonly distribution: (dataset: string, entry: BuildFileEntry | undefined) => void;
+}
+
+const describePlan = (g: Triples, p: PlanFacts, { facts, urls, lookup, whole, common, keywords, distribution }: PlanContext) => {
+  const dataset = urls.planDataset(p.code, p.id);
+  const description = {
+    ja: fillTemplate(facts.plan.description.ja, { municipality: p.municipality.name.ja, title: p.title.ja }),
+    en: fillTemplate(facts.plan.description.en, { municipality: p.municipality.name.en, title: p.title.en }),
+  };
+  common(dataset, p.label, description)
+    .add(dataset, `${DCTERMS}creator`, p.municipality.iri)
+    .addAll(dataset, `${DCTERMS}source`, p.sources)
+    .addAll(dataset, `${DCTERMS}spatial`, p.spatial)
+    .add(dataset, `${DCTERMS}isPartOf`, whole)
+    .add(dataset, `${DCAT}landingPage`, urls.page(urls.pathOf(p.iri) ?? ''))
+    .add(dataset, `${FOAF}primaryTopic`, p.iri)
+    .addAll(dataset, `${DCAT}theme`, p.themes);
+  const themeLabels = p.themes.map((t) => conceptLabel(lookup, t));
+  keywords(dataset, {
+    ja: [...facts.plan.keywords.ja, p.municipality.name.ja, ...themeLabels.map((l) => l.ja)],
+    en: [...facts.plan.keywords.en, p.municipality.name.en, ...themeLabels.map((l) => l.en)],
+  });
+  if (p.period) {
+    // dcat:startDate/endDate for DCAT-AP 2+ readers, schema:startDate/endDate for DCAT-AP 1 readers.
+    g.add(dataset, `${DCTERMS}temporal`, p.period.iri)
+      .type(p.period.iri, `${DCTERMS}PeriodOfTime`)
+      .add(p.period.iri, `${DCAT}startDate`, date(p.period.start))
+      .add(p.period.iri, `${DCAT}endDate`, date(p.period.end))
+      .add(p.period.iri, `${SCHEMA}startDate`, date(p.period.start))
+      .add(p.period.iri, `${SCHEMA}endDate`, date(p.period.end));
+  }
+  distribution(dataset, p.file);
+};

@@ -1,0 +1,10 @@
+// Entry point of the Linked Data documents layer: document index, VoID, DCAT catalog, sitemap (pure; no HTTP, no I/O).
+export type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
+export { buildDocumentIndex, distinctTriples, documentTriples, LABEL_PREDICATES } from './build-index.ts';
+export { labelOf, typesOf } from './labels.ts';
+export { buildCatalog, type CatalogInput } from './catalog.ts';
+export { catalogFileSchema, parseCatalogFile, type CatalogFacts } from './catalog-file.ts';
+export { buildVoid, type VoidInput } from './void.ts';
+export { tripleStats, splitTerm, type TripleStats } from './stats.ts';
+export { RDF_FORMATS, DOCUMENT_EXTS, isDocumentExt, formatOfFile, contentType, type RdfFormat, type RdfExt, type DocumentExt } from './formats.ts';
+export { sitemapXml, robotsTxt } from './sitemap.ts';

@@ -1,0 +1,95 @@
+// Reads what the catalog and VoID say about each plan (labels, municipality, area, period, themes, dump) from the data.
+import type { Quad } from 'n3';
+import type { Manifest } from '../convert/index.ts';
+import { DCAT, DCTERMS, jpp, PROV, RDFS, SKOS } from '../rdf/vocab.ts';
+
+export interface Localized {
+  readonly ja: string;
+  readonly en: string;
+}
+
+export interface PlanFacts {
+  readonly iri: string;
+  readonly graph: string;
+  readonly code: string;
+  readonly id: string;
+  /** rdfs:label ja/en of the plan (the ja one names the municipality). */
+  readonly label: Localized;
+  /** dcterms:title ja/en of the plan, as printed. */
+  readonly title: Localized;
+  readonly municipality: { readonly iri: string; readonly name: Localized };
+  /** dcterms:spatial of the plan: the e-Stat standard area code resource. */
+  readonly spatial: readonly string[];
+  readonly sources: readonly string[];
+  readonly period?: { readonly iri: string; readonly start: string; readonly end: string };
+  /** Theme IRIs used by the plan's elements, sorted. */
+  readonly themes: readonly string[];
+  /** The plan graph's dump in build/, from the manifest. */
+  readonly file?: Manifest['files'][number];
+}
+
+/** An index of triples by subject and predicate, with first-value helpers. */
+export class TripleLookup {
+  readonly #sp = new Map<string, Quad[]>();
+  readonly #po = new Map<string, Quad[]>();
+  constructor(triples: readonly Quad[]) {
+    for (const t of triples) {
+      const sp = `${t.subject.value} ${t.predicate.value}`;
+      const po = `${t.predicate.value} ${t.object.value}`;
+      (this.#sp.get(sp) ?? this.#sp.set(sp, []).get(sp)!).push(t);
+      if (t.object.termType === 'NamedNode') (this.#po.get(po) ?? this.#po.set(po, []).get(po)!).push(t);
+    }
+  }
+  objects(subject: string, predicate: string): Quad['object'][] {
+    return (this.#sp.get(`${subject} ${predicate}`) ?? []).map((t) => t.object);
+  }
+  values(subject: string, predicate: string): string[] {
+    return this.objects(subject, predicate).map((o) => o.value);
+  }
+  value(subject: string, predicate: string): string | undefined {
+    return this.objects(subject, predicate)[0]?.value;
+  }
+  /** The literal in a language (or the first one when none has it). */
+  text(subject: string, predicate: string, language: string): string | undefined {
+    const all = this.objects(subject, predicate).filter((o) => o.termType === 'Literal');
+    return (all.find((o) => o.termType === 'Literal' && o.language === language) ?? all[0])?.value;
+  }
+  localized(subject: string, predicate: string): Localized {
+    return { ja: this.text(subject, predicate, 'ja') ?? subject, en: this.text(subject, predicate, 'en') ?? this.text(subject, predicate, 'ja') ?? subject };
+  }
+  subjects(predicate: string, object: string): string[] {
+    return (this.#po.get(`${predicate} ${object}`) ?? []).map((t) => t.subject.value);
+  }
+}
+
+export const planFacts = (lookup: TripleLookup, manifest: Pick<Manifest, 'graphs' | 'files'>): PlanFacts[] =>
+  manifest.graphs.flatMap((g): PlanFacts[] => {
+    if (!g.plan) return [];
+    const { iri, municipality: code, id } = g.plan;
+    const municipalityIri = lookup.value(iri, jpp('municipality')) ?? '';
+    const periodIri = lookup.value(iri, `${DCTERMS}temporal`);
+    const start = periodIri && lookup.value(periodIri, `${DCAT}startDate`);
+    const end = periodIri && lookup.value(periodIri, `${DCAT}endDate`);
+    const themes = new Set<string>();
+    for (const element of lookup.subjects(jpp('plan'), iri)) lookup.values(element, jpp('theme')).forEach((t) => themes.add(t));
+    const file = manifest.files.find((f) => f.path === `plans/${code}-${id}.ttl`);
+    return [
+      {
+        iri,
+        graph: g.iri,
+        code,
+        id,
+        label: lookup.localized(iri, `${RDFS}label`),
+        title: lookup.localized(iri, `${DCTERMS}title`),
+        municipality: { iri: municipalityIri, name: lookup.localized(municipalityIri, `${RDFS}label`) },
+        spatial: lookup.values(iri, `${DCTERMS}spatial`).sort(),
+        sources: lookup.values(iri, `${PROV}wasDerivedFrom`).sort(),
+        ...(periodIri && start && end ? { period: { iri: periodIri, start, end } } : {}),
+        themes: [...themes].sort(),
+        ...(file ? { file } : {}),
+      },
+    ];
+  });
+
+/** skos:prefLabel ja/en of a concept. */
+export const conceptLabel = (lookup: TripleLookup, iri: string): Localized => lookup.localized(iri, `${SKOS}prefLabel`);

@@ -1,0 +1,35 @@
+// Renders the /dumps/ index: every downloadable build file with its media type, size and SHA-256.
+
+export interface DumpEntry {
+  readonly href: string;
+  readonly path: string;
+  readonly contentType: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export const dumpsPage = (entries: readonly DumpEntry[], catalogHref: string): string => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Data dumps</title>
+<style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}td.n{text-align:right}code{font-size:.8em}</style>
+</head>
+<body>
+<h1>Data dumps</h1>
+<p>The whole dataset and each plan's graph, as built. Files are served gzip-compressed to clients that accept it. Described in the <a href="${escapeHtml(catalogHref)}">DCAT catalog</a>.</p>
+<table>
+<thead><tr><th>File</th><th>Media type</th><th>Bytes</th><th>SHA-256</th></tr></thead>
+<tbody>
+${entries
+  .map((e) => `<tr><td><a href="${escapeHtml(e.href)}">${escapeHtml(e.path)}</a></td><td>${escapeHtml(e.contentType)}</td><td class="n">${e.bytes}</td><td><code>${e.sha256}</code></td></tr>`)
+  .join('\n')}
+</tbody>
+</table>
+</body>
+</html>
+`;

@@ -1,0 +1,47 @@
+// Builds the Fastify application (CORS, error handling, /healthz and the route plugins); it never listens.
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/index.ts';
+import type { AppManifest } from './decorators.ts';
+import { installErrorHandling } from './lib/errors.ts';
+import type { Site } from './lib/site.ts';
+import sitePlugins from './plugins/site.ts';
+import sparqlPlugin from './plugins/sparql.ts';
+
+/** Headers browsers may read from cross-origin answers. */
+export const EXPOSED_HEADERS = ['ETag', 'Vary', 'Content-Type', 'Content-Length', 'Retry-After', 'X-SPARQL-Capped', 'Location', 'Link'];
+
+export interface BuildOptions {
+  /** Fastify logger setting; off by default (tests), main.ts turns it on. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The loaded Linked Data site (src/server/lib/site.ts); without it only /healthz and /sparql are served. */
+  readonly site?: Site;
+}
+
+export const buildApp = async (config: Config, store: Store, manifest: AppManifest, options: BuildOptions = {}): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Room for a GET whose percent-encoded query reaches the query size limit, so it gets our 413 rather than Node's 431.
+    http: { maxHeaderSize: Math.max(16 * 1024, config.sparql.maxQueryBytes * 3 + 16 * 1024) },
+  });
+  app.decorate('store', store);
+  app.decorate('manifest', manifest);
+  installErrorHandling(app);
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 86400,
+  });
+
+  const health = { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' } } } as const;
+  app.get('/healthz', { schema: { response: { 200: health } } }, () => ({ status: 'ok', version: store.version ?? manifest.version }));
+
+  await app.register(sparqlPlugin, { config });
+  // Linked Data: /id, /def, /ontology, /data, /page, /sources, /.well-known/void, /catalog, /dumps, /sitemap.xml, /robots.txt.
+  if (options.site) await app.register(sitePlugins, { config, site: options.site });
+
+  await app.ready();
+  return app;
+};

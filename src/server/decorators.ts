@@ -1,0 +1,13 @@
+// The typed decorators every route plugin may rely on: the store and the manifest of the loaded build.
+import type { Manifest } from '../convert/index.ts';
+import type { Store } from '../store/index.ts';
+
+/** The build manifest; only its version is required (tests pass a minimal one). */
+export type AppManifest = Pick<Manifest, 'version'> & Partial<Omit<Manifest, 'version'>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    manifest: AppManifest;
+  }
+}

@@ -1,0 +1,103 @@
+// The one table of error codes and HTTP statuses, and the handler that answers every error as JSON or text, never a stack.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
+import { StoreError, type StoreErrorCode } from '../../store/index.ts';
+
+export const ERRORS = {
+  bad_request: 400,
+  malformed_query: 400,
+  unsupported_content_type: 400,
+  service_not_allowed: 400,
+  read_only: 403,
+  not_found: 404,
+  not_acceptable: 406,
+  query_too_large: 413,
+  query_failed: 500,
+  internal: 500,
+  busy: 503,
+  timeout: 503,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorOptions {
+  /** Extra response headers, e.g. Retry-After. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** 1-based position of a syntax error in the query. */
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+}
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: ErrorOptions = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = ERRORS[code];
+  }
+}
+
+const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
+  syntax: 'malformed_query',
+  timeout: 'timeout',
+  service_not_allowed: 'service_not_allowed',
+  unavailable: 'unavailable',
+  execution: 'query_failed',
+};
+
+const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'query_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_content_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  FST_ERR_VALIDATION: 'bad_request',
+};
+
+/** Any thrown value as an HttpError; unknown failures keep their message out of the answer. */
+export const toHttpError = (e: unknown): HttpError => {
+  if (e instanceof HttpError) return e;
+  if (e instanceof StoreError) {
+    // Oxigraph reports syntax errors as "error at LINE:COLUMN: …".
+    const at = e.code === 'syntax' ? /^error at (\d+):(\d+)/.exec(e.message) : null;
+    return new HttpError(STORE_CODES[e.code], e.message, at ? { line: Number(at[1]), column: Number(at[2]) } : {});
+  }
+  const f = e as Partial<FastifyError>;
+  const code = f.code ? FASTIFY_CODES[f.code] : undefined;
+  if (code) return new HttpError(code, f.message ?? code);
+  if (typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500)
+    return new HttpError('bad_request', f.message ?? 'bad request');
+  return new HttpError('internal', 'internal server error');
+};
+
+/** Answers an error as text/plain (default) or JSON, as the Accept header prefers. */
+export const sendError = (request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply => {
+  const accept = request.headers.accept;
+  const json = accept ? new Negotiator({ headers: { accept } }).mediaType(['text/plain', 'application/json']) === 'application/json' : false;
+  // Headers set for a success that did not happen (validator, capping) must not travel with the error.
+  for (const name of ['etag', 'x-sparql-capped', 'content-disposition']) reply.removeHeader(name);
+  for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
+  reply.code(error.status).header('cache-control', 'no-store').header('vary', 'Accept');
+  const { line, column } = error.options;
+  if (json) {
+    const body = { error: error.code, status: error.status, message: error.message, ...(line ? { line, column } : {}) };
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+  }
+  return reply.type('text/plain; charset=utf-8').send(`${error.message}\n`);
+};
+
+/** Installs the error and not-found handlers on the root instance. */
+export const installErrorHandling = (app: FastifyInstance): void => {
+  app.setErrorHandler((e, request, reply) => {
+    const error = toHttpError(e);
+    if (error.status >= 500 && !(e instanceof HttpError) && !(e instanceof StoreError)) request.log.error(e);
+    return sendError(request, reply, error);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${request.url.split('?')[0]}`)),
+  );
+};

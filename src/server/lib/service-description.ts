@@ -1,0 +1,75 @@
+// Builds the SPARQL 1.1 Service Description of the endpoint (formats, features, default dataset with triple counts).
+import { DataFactory, type Quad, type Quad_Object, type Quad_Subject } from 'n3';
+import type { DatasetStats } from '../../store/index.ts';
+import { FORMATS, RDF, RDFS, SD, VOID, XSD } from '../../rdf/vocab.ts';
+
+const { namedNode, blankNode, literal, quad } = DataFactory;
+
+/** Local names (under FORMATS) of every result format the endpoint writes. */
+export const RESULT_FORMATS = [
+  'SPARQL_Results_JSON',
+  'SPARQL_Results_XML',
+  'SPARQL_Results_CSV',
+  'SPARQL_Results_TSV',
+  'Turtle',
+  'N-Triples',
+  'JSON-LD',
+  'RDF_XML',
+] as const;
+
+/** Prefixes for the description's own vocabularies. */
+export const SD_PREFIXES = { sd: SD, void: VOID, formats: FORMATS } as const;
+
+export interface ServiceDescriptionInput {
+  /** Public IRI of the endpoint. */
+  readonly endpoint: string;
+  readonly stats: DatasetStats;
+  /** SERVICE endpoints queries may federate with; none means no federation. */
+  readonly serviceAllowlist: readonly string[];
+}
+
+export const serviceDescription = (input: ServiceDescriptionInput): Quad[] => {
+  const out: Quad[] = [];
+  const add = (s: Quad_Subject, p: string, o: Quad_Object) => out.push(quad(s, namedNode(p), o));
+  const a = (s: Quad_Subject, type: string) => add(s, `${RDF}type`, namedNode(type));
+  const count = (n: number) => literal(String(n), namedNode(`${XSD}integer`));
+
+  const service = blankNode('service');
+  a(service, `${SD}Service`);
+  add(service, `${SD}endpoint`, namedNode(input.endpoint));
+  add(service, `${SD}supportedLanguage`, namedNode(`${SD}SPARQL11Query`));
+  for (const f of RESULT_FORMATS) add(service, `${SD}resultFormat`, namedNode(FORMATS + f));
+  add(service, `${SD}feature`, namedNode(`${SD}UnionDefaultGraph`));
+  if (input.serviceAllowlist.length > 0) add(service, `${SD}feature`, namedNode(`${SD}BasicFederatedQuery`));
+  add(
+    service,
+    `${RDFS}comment`,
+    literal(
+      'Read-only. Without default-graph-uri, the default graph is the RDF merge of all named graphs, so queries without GRAPH see all data; ' +
+        'each named graph stays addressable with GRAPH. ' +
+        (input.serviceAllowlist.length > 0
+          ? `SERVICE may only name: ${input.serviceAllowlist.join(', ')}.`
+          : 'SERVICE (federated query) is not available.'),
+      'en',
+    ),
+  );
+
+  const dataset = blankNode('dataset');
+  add(service, `${SD}defaultDataset`, dataset);
+  a(dataset, `${SD}Dataset`);
+  const defaultGraph = blankNode('defaultGraph');
+  add(dataset, `${SD}defaultGraph`, defaultGraph);
+  a(defaultGraph, `${SD}Graph`);
+  add(defaultGraph, `${VOID}triples`, count(input.stats.defaultGraphTriples));
+  input.stats.graphs.forEach((g, i) => {
+    const named = blankNode(`namedGraph${i + 1}`);
+    const graph = blankNode(`graph${i + 1}`);
+    add(dataset, `${SD}namedGraph`, named);
+    a(named, `${SD}NamedGraph`);
+    add(named, `${SD}name`, namedNode(g.iri));
+    add(named, `${SD}graph`, graph);
+    a(graph, `${SD}Graph`);
+    add(graph, `${VOID}triples`, count(g.triples));
+  });
+  return out;
+};

@@ -1,0 +1,162 @@
+// Loads everything the Linked Data routes serve, once at start-up: documents, catalog, VoID, ontology, dumps, sources, sitemap.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataFactory, Parser, type Quad } from 'n3';
+import type { Config } from '../../config.ts';
+import type { Manifest } from '../../convert/index.ts';
+import {
+  buildCatalog,
+  buildDocumentIndex,
+  buildVoid,
+  distinctTriples,
+  documentTriples,
+  parseCatalogFile,
+  RDF_FORMATS,
+  sitemapXml,
+  type CatalogFacts,
+  type DocumentExt,
+  type DocumentIndex,
+  type ResourceDocument,
+} from '../../documents/index.ts';
+import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
+import { DCTERMS, FOAF, RDF, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
+import { BodyCache } from './body-cache.ts';
+import { readDumpFiles, type DumpFile } from './dump-files.ts';
+import { serializeQuads, type RdfMediaType } from './rdf-serialize.ts';
+
+export interface SourceFile {
+  readonly file: string;
+  readonly contentType: string;
+  readonly body: Buffer;
+}
+
+/** A metadata document the site serves in several formats. */
+export type MetadataKind = 'catalog' | 'void' | 'ontology';
+
+export interface SiteTimings {
+  readonly parseMs: number;
+  readonly indexMs: number;
+  readonly metadataMs: number;
+  readonly dumpsMs: number;
+  readonly eagerBodiesMs: number;
+  readonly totalMs: number;
+}
+
+export interface Site {
+  /** Version of the loaded build (manifest version): part of every ETag. */
+  readonly version: string;
+  readonly urls: SiteUrls;
+  readonly facts: CatalogFacts;
+  readonly documents: DocumentIndex;
+  readonly catalog: readonly Quad[];
+  readonly void: readonly Quad[];
+  readonly ontology: readonly Quad[];
+  /** Build files by path under build/. */
+  readonly dumps: ReadonlyMap<string, DumpFile>;
+  /** Source texts by file name. */
+  readonly sources: ReadonlyMap<string, SourceFile>;
+  /** Every HTML page URL, for the sitemap. */
+  readonly pages: readonly string[];
+  readonly sitemap: string;
+  readonly timings: SiteTimings;
+  /** A document's body in one format; made once, then a map look-up. */
+  documentBody(doc: ResourceDocument, ext: DocumentExt): Promise<Buffer>;
+  metadataBody(kind: MetadataKind, ext: DocumentExt): Promise<Buffer>;
+  /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
+  cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
+  readonly bodies: BodyCache;
+}
+
+export interface SiteOptions {
+  /** Formats serialized for every document at start-up; the others are made on first request and kept. */
+  readonly eagerFormats?: readonly DocumentExt[];
+}
+
+const VOID_PREFIXES = { void: VOID };
+const CATALOG_PREFIXES = { void: VOID, spdx: SPDX, vcard: VCARD };
+
+const ms = (since: number) => Math.round(performance.now() - since);
+
+/** Reads build/, data/catalog.yaml, data/sources/ and ontology/jpplan.ttl under config.root; throws on any inconsistency. */
+export const loadSite = async (config: Config, manifest: Manifest, options: SiteOptions = {}): Promise<Site> => {
+  const started = performance.now();
+  const urls = siteUrls(config.baseIri);
+  if (manifest.baseIri !== config.baseIri) throw new Error(`build/ was made for ${manifest.baseIri}, not ${config.baseIri}: run npm run convert`);
+  const facts = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
+
+  let t = performance.now();
+  const quads = new Parser({ format: 'N-Quads' }).parse(readFileSync(join(config.buildDir, 'dataset.nq'), 'utf8'));
+  const parseMs = ms(t);
+
+  t = performance.now();
+  const documents = buildDocumentIndex(quads, urls);
+  const indexMs = ms(t);
+
+  t = performance.now();
+  const merged = distinctTriples(quads);
+  const catalog = buildCatalog({ triples: merged, manifest, facts, urls });
+  const voidQuads = buildVoid({ quads, manifest, facts, urls });
+  const ontologyTurtle = readFileSync(join(config.root, 'ontology/jpplan.ttl'));
+  const ontology = new Parser({ format: 'text/turtle' }).parse(ontologyTurtle.toString('utf8'));
+  const metadataMs = ms(t);
+
+  t = performance.now();
+  const dumps = readDumpFiles(config.buildDir, manifest);
+  const sources = new Map<string, SourceFile>();
+  for (const doc of documents.byPath.values()) {
+    if (doc.kind !== 'source') continue;
+    const file = doc.path.slice('sources/'.length);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) throw new Error(`unexpected source file name ${JSON.stringify(file)}`);
+    const format = doc.own.find((q) => q.predicate.value === `${DCTERMS}format`)?.object.value ?? 'text/plain; charset=utf-8';
+    sources.set(file, { file, contentType: format, body: readFileSync(join(config.root, 'data/sources', file)) });
+  }
+  const dumpsMs = ms(t);
+
+  const bodies = new BodyCache();
+  /** The document's own description of itself: which resource it is about, under which licence, in which dataset. */
+  const about = (doc: ResourceDocument, ext: DocumentExt): Quad[] => {
+    const self = DataFactory.namedNode(urls.data(doc.path, ext));
+    const q = (p: string, o: string) => DataFactory.quad(self, DataFactory.namedNode(p), DataFactory.namedNode(o));
+    return [q(`${RDF}type`, `${FOAF}Document`), q(`${FOAF}primaryTopic`, doc.iri), q(`${VOID}inDataset`, urls.dataset()), q(`${DCTERMS}license`, facts.license)];
+  };
+  const documentBody = (doc: ResourceDocument, ext: DocumentExt) =>
+    bodies.get(`doc ${ext} ${doc.path}`, () =>
+      serializeQuads([...about(doc, ext), ...documentTriples(doc)], RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: VOID_PREFIXES }),
+    );
+  const metadataBody = (kind: MetadataKind, ext: DocumentExt) =>
+    bodies.get(`meta ${ext} ${kind}`, () => {
+      if (kind === 'ontology' && ext === 'ttl') return ontologyTurtle;
+      const [data, prefixes] = kind === 'catalog' ? [catalog, CATALOG_PREFIXES] : kind === 'void' ? [voidQuads, CATALOG_PREFIXES] : [ontology, VOID_PREFIXES];
+      return serializeQuads(data, RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes });
+    });
+
+  t = performance.now();
+  for (const ext of options.eagerFormats ?? ['ttl']) for (const doc of documents.byPath.values()) await documentBody(doc, ext);
+  const eagerBodiesMs = ms(t);
+
+  const pages = [urls.home(), ...[...documents.byPath.keys()].sort().map((p) => urls.page(p))];
+  return {
+    version: manifest.version,
+    urls,
+    facts,
+    documents,
+    catalog,
+    void: voidQuads,
+    ontology,
+    dumps,
+    sources,
+    pages,
+    sitemap: sitemapXml(pages, facts.catalog.modified),
+    timings: { parseMs, indexMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
+    documentBody,
+    metadataBody,
+    cached: (key, produce) => bodies.get(key, produce),
+    bodies,
+  };
+};
+
+/** What every Linked Data route plugin is registered with. */
+export interface SitePluginOptions {
+  readonly config: Config;
+  readonly site: Site;
+}

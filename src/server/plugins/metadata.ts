@@ -1,0 +1,49 @@
+// Shared shape of the two metadata route families (DCAT catalog, VoID): one negotiated document plus 303s from the resources it describes.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
+import { etagOf, RDF_CHOICES, rdfExtOf, seeOther, sendBody, sendNotFound } from '../lib/ld-http.ts';
+import { negotiate } from '../lib/negotiate.ts';
+import type { MetadataKind, Site } from '../lib/site.ts';
+
+const FORMAT_QUERY = {
+  type: 'object',
+  properties: { format: { type: 'string', description: 'overrides Accept: ttl, jsonld, rdf, nt (or a media type)' } },
+} as const;
+const WILDCARD = { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } as const;
+
+export interface MetadataRoutes {
+  readonly kind: MetadataKind;
+  /** URL path of the document, e.g. /catalog. */
+  readonly url: string;
+  /** URL path prefixes (ending in /) of the resources it describes, answered with 303 to the document. */
+  readonly resourcePrefixes: readonly string[];
+  /** Bare URL paths of resources it describes, answered the same way. */
+  readonly resourcePaths?: readonly string[];
+}
+
+/** Registers the negotiated document (GET, HEAD via Fastify) and the 303s of its resources. */
+export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes: MetadataRoutes): void => {
+  const { urls } = site;
+  const documentUrl = urls.base + routes.url.slice(1);
+  const quads = routes.kind === 'catalog' ? site.catalog : site.void;
+  const described = new Set(quads.map((q) => q.subject.value));
+
+  app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, async (request: FastifyRequest<{ Querystring: { format?: string } }>, reply) => {
+    const ext = rdfExtOf(negotiate(request.headers.accept, request.query.format, RDF_CHOICES));
+    return sendBody(request, reply, {
+      body: await site.metadataBody(routes.kind, ext),
+      contentType: contentType(RDF_FORMATS[ext]),
+      etag: etagOf(site.version, routes.kind, ext),
+      vary: 'Accept',
+      links: DOCUMENT_EXTS.filter((e) => e !== ext).map((e) => ({ href: `${documentUrl}?format=${e}`, rel: 'alternate', type: RDF_FORMATS[e].mediaType })),
+    });
+  });
+
+  const toDocument = (request: FastifyRequest, reply: FastifyReply) => {
+    const iri = urls.base + request.url.split('?')[0]!.slice(1);
+    if (!described.has(iri)) return sendNotFound(request, reply, `no resource ${iri}`, urls.home());
+    return seeOther(reply, documentUrl, false);
+  };
+  for (const prefix of routes.resourcePrefixes) app.get(`${prefix}*`, { schema: { params: WILDCARD } }, toDocument);
+  for (const path of routes.resourcePaths ?? []) app.get(path, toDocument);
+};

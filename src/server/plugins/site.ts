@@ -1,0 +1,16 @@
+// Registers the Linked Data site's route families (one plugin each) with the loaded site; owns no routes itself.
+import type { FastifyPluginAsync } from 'fastify';
+import type { SitePluginOptions } from '../lib/site.ts';
+import catalogPlugin from './catalog.ts';
+import dumpsPlugin from './dumps.ts';
+import linkedDataPlugin from './linked-data.ts';
+import resourcePagesPlugin from './resource-pages.ts';
+import sitemapPlugin from './sitemap.ts';
+import sourcesPlugin from './sources.ts';
+import voidPlugin from './void.ts';
+
+const sitePlugins: FastifyPluginAsync<SitePluginOptions> = async (app, options) => {
+  for (const plugin of [linkedDataPlugin, resourcePagesPlugin, sourcesPlugin, voidPlugin, catalogPlugin, dumpsPlugin, sitemapPlugin]) await app.register(plugin, options);
+};
+
+export default sitePlugins;

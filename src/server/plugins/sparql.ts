@@ -1,0 +1,172 @@
+// The SPARQL 1.1 Protocol endpoint at /sparql: queries, service description, negotiation, limits, ETags and cache.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import { queryPage } from '../../pages/query-page.ts';
+import { JPP, RDFS } from '../../rdf/vocab.ts';
+import type { ResultsMediaType } from '../../store/index.ts';
+import '../decorators.ts';
+import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
+import { HttpError } from '../lib/errors.ts';
+import { Limiter } from '../lib/limiter.ts';
+import { negotiate, type Choice } from '../lib/negotiate.ts';
+import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
+import { checkServices, classifyQuery } from '../lib/query-classify.ts';
+import { serializeQuads, type RdfMediaType } from '../lib/rdf-serialize.ts';
+import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
+
+export interface SparqlPluginOptions {
+  readonly config: Config;
+}
+
+export const RESULTS_CHOICES: readonly Choice<ResultsMediaType>[] = [
+  { type: 'application/sparql-results+json', alsoAccepts: ['application/json'], names: ['json', 'srj'] },
+  { type: 'application/sparql-results+xml', names: ['xml', 'srx'] },
+  { type: 'text/csv', names: ['csv'] },
+  { type: 'text/tab-separated-values', names: ['tsv'] },
+];
+
+export const GRAPH_CHOICES: readonly Choice<RdfMediaType>[] = [
+  { type: 'text/turtle', alsoAccepts: ['application/x-turtle'], names: ['ttl', 'turtle'] },
+  { type: 'application/n-triples', names: ['nt', 'ntriples'] },
+  { type: 'application/ld+json', alsoAccepts: ['application/json'], names: ['jsonld', 'json'] },
+  { type: 'application/rdf+xml', names: ['rdf', 'rdfxml', 'xml'] },
+  { type: 'application/n-quads', names: ['nq', 'nquads'] },
+  { type: 'application/trig', names: ['trig'] },
+];
+
+const DESCRIPTION_CHOICES: readonly Choice<RdfMediaType | 'text/html'>[] = [
+  ...GRAPH_CHOICES.filter((c) => c.type !== 'application/n-quads' && c.type !== 'application/trig'),
+  { type: 'text/html', alsoAccepts: ['application/xhtml+xml'], names: ['html'] },
+];
+
+const EXAMPLE_QUERY = `PREFIX jpp: <${JPP}>
+PREFIX rdfs: <${RDFS}>
+
+SELECT ?plan ?label WHERE {
+  ?plan a jpp:Plan ;
+        rdfs:label ?label .
+}
+ORDER BY ?plan
+LIMIT 100
+`;
+
+const QUERYSTRING_SCHEMA = {
+  type: 'object',
+  properties: {
+    query: { type: 'string', description: 'SPARQL 1.1 query (once)' },
+    update: { type: 'string', description: 'refused: the endpoint is read-only' },
+    'default-graph-uri': { type: 'array', items: { type: 'string' } },
+    'named-graph-uri': { type: 'array', items: { type: 'string' } },
+    format: { type: 'string', description: 'overrides Accept: json, xml, csv, tsv, ttl, nt, jsonld, rdfxml, html or a media type' },
+  },
+} as const;
+
+const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
+  const limits = config.sparql;
+  const cache = new AnswerCache(limits.cacheEntries);
+  const retryAfterSeconds = Math.max(1, Math.min(10, Math.ceil(limits.timeoutMs / 1000)));
+  const limiter = new Limiter(limits.maxConcurrent, limits.maxQueued, retryAfterSeconds);
+  const version = () => app.store.version ?? app.manifest.version;
+
+  // Bodies are read raw, and judged by the handler (content type, UTF-8, size), here only.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limits.maxQueryBytes * 3 + 64 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  /** Sends an answer with its validator; a matching If-None-Match on GET/HEAD gets a 304 without running anything. */
+  const answer = async (request: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<CachedAnswer>) => {
+    const etag = etagFor(key);
+    reply.header('etag', etag).header('vary', 'Accept');
+    if (request.method !== 'POST' && etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = await produce();
+      cache.set(key, hit);
+    }
+    for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
+    return reply.type(`${hit.mediaType}; charset=utf-8`).send(hit.body);
+  };
+
+  const describeService = (request: FastifyRequest, reply: FastifyReply, format: string | undefined) => {
+    const mediaType = negotiate(request.headers.accept, format, DESCRIPTION_CHOICES);
+    const key = answerKey({ version: version(), kind: 'service-description', text: '', defaultGraphs: [], namedGraphs: [], mediaType });
+    return answer(request, reply, key, async () => {
+      if (mediaType === 'text/html') {
+        const html = queryPage({ endpoint: 'sparql', exampleQuery: EXAMPLE_QUERY });
+        return { mediaType, headers: {}, body: Buffer.from(html) };
+      }
+      const quads = serviceDescription({
+        endpoint: `${config.baseIri}sparql`,
+        stats: await app.store.stats(),
+        serviceAllowlist: limits.serviceAllowlist,
+      });
+      return { mediaType, headers: {}, body: Buffer.from(await serializeQuads(quads, mediaType, { prefixes: SD_PREFIXES })) };
+    });
+  };
+
+  const runQuery = (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
+    const classified = classifyQuery(req.query, config.baseIri);
+    checkServices(classified.services, limits.serviceAllowlist);
+    const graphForm = classified.form === 'CONSTRUCT' || classified.form === 'DESCRIBE';
+    const accept = request.headers.accept;
+    const mediaType = graphForm ? negotiate(accept, req.format, GRAPH_CHOICES) : negotiate(accept, req.format, RESULTS_CHOICES);
+    const key = answerKey({
+      version: version(),
+      kind: 'query',
+      text: req.query,
+      defaultGraphs: req.defaultGraphs,
+      namedGraphs: req.namedGraphs,
+      mediaType,
+      extra: String(limits.maxRows),
+    });
+    return answer(request, reply, key, () =>
+      limiter.run(async () => {
+        const result = await app.store.query({
+          ...classified,
+          query: req.query,
+          defaultGraphs: req.defaultGraphs,
+          namedGraphs: req.namedGraphs,
+          resultsMediaType: graphForm ? 'application/sparql-results+json' : (mediaType as ResultsMediaType),
+        });
+        const headers: Record<string, string> = {};
+        if (result.kind === 'results') {
+          if (result.capped) headers['x-sparql-capped'] = `true; rows=${result.rows}`;
+          return { mediaType, body: Buffer.from(result.body), headers };
+        }
+        if (result.capped) headers['x-sparql-capped'] = `true; triples=${result.quads.length}`;
+        return { mediaType, body: Buffer.from(await serializeQuads(result.quads, mediaType as RdfMediaType)), headers };
+      }),
+    );
+  };
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/sparql',
+    schema: { querystring: QUERYSTRING_SCHEMA },
+    schemaErrorFormatter: (errors) => {
+      const e = errors[0];
+      const name = e?.instancePath.replace(/^\//, '') ?? '';
+      // Query-string values are strings or arrays, so a type error on a single-valued parameter means it was repeated.
+      const repeated = e?.keyword === 'type' && (e.params as { type?: string }).type === 'string';
+      const message = repeated
+        ? `the ${name} parameter was given more than once; give it once`
+        : `invalid ${name || 'request'}: ${e?.message ?? 'bad value'}`;
+      return new HttpError('bad_request', message);
+    },
+    handler: (request, reply) => {
+      const req = readProtocolRequest(
+        {
+          method: request.method,
+          url: request.raw.url ?? request.url,
+          contentType: request.headers['content-type'],
+          body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        },
+        limits.maxQueryBytes,
+      );
+      return req.kind === 'description' ? describeService(request, reply, req.format) : runQuery(request, reply, req);
+    },
+  });
+};
+
+export default sparqlPlugin;

@@ -1,0 +1,99 @@
+// One worker thread holding one in-memory Oxigraph store: loads the dataset, then answers one task at a time.
+import { parentPort } from 'node:worker_threads';
+import { namedNode, Store } from 'oxigraph';
+import { serializeResults, type SparqlJson } from './sparql-results.ts';
+import type { FromWorker, QueryMessage, TaskMessage, TaskResult, ToWorker } from './worker-protocol.ts';
+
+if (!parentPort) throw new Error('oxigraph-worker must run in a worker thread');
+const port = parentPort;
+let store = new Store();
+let baseIri: string | undefined;
+
+const send = (message: FromWorker) => port.postMessage(message);
+
+/** Loads N-Quads and materializes the default graph as the RDF merge (a set) of all named graphs. */
+const load = (nquads: Uint8Array) => {
+  store = new Store();
+  store.load(nquads, { format: 'application/n-quads' });
+  store.update('INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }');
+  return store.size;
+};
+
+const datasetOptions = (m: QueryMessage) =>
+  m.defaultGraphs.length + m.namedGraphs.length === 0
+    ? {}
+    : { default_graph: m.defaultGraphs.map(namedNode), named_graphs: m.namedGraphs.map(namedNode) };
+
+const capLines = (text: string, maxLines: number) => {
+  let end = -1;
+  for (let i = 0; i < maxLines; i++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return { text, capped: false };
+  }
+  const capped = end + 1 < text.length;
+  return { text: capped ? text.slice(0, end + 1) : text, capped };
+};
+
+const runQuery = (m: QueryMessage): TaskResult => {
+  const options = { base_iri: baseIri, ...datasetOptions(m) };
+  if (m.form === 'SELECT' || m.form === 'ASK') {
+    const json = { ...options, results_format: 'application/sparql-results+json' };
+    let raw: string;
+    try {
+      raw = store.query(m.pushLimit ? `${m.query}\nLIMIT ${m.maxRows + 1}` : m.query, json) as string;
+    } catch (e) {
+      // The appended LIMIT only helps; if the caller's hint was wrong, run the query as written.
+      if (!m.pushLimit) throw e;
+      raw = store.query(m.query, json) as string;
+    }
+    const { body, rows, capped } = serializeResults(JSON.parse(raw) as SparqlJson, m.resultsMediaType, m.maxRows, raw);
+    return { kind: 'results', body, rows, capped };
+  }
+  const nt = store.query(m.query, { ...options, results_format: 'application/n-triples' }) as string;
+  const { text, capped } = capLines(nt, m.maxRows);
+  return { kind: 'triples', ntriples: text, capped };
+};
+
+const stats = (): TaskResult => {
+  const rows = (q: string) =>
+    (JSON.parse(store.query(q, { results_format: 'application/sparql-results+json' }) as string) as SparqlJson).results
+      ?.bindings ?? [];
+  const count = (v: unknown) => Number((v as { value?: string } | undefined)?.value ?? 0);
+  const graphs = rows('SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g').map((b) => ({
+    iri: b['g']?.value as string,
+    triples: count(b['n']),
+  }));
+  return { kind: 'stats', defaultGraphTriples: count(rows('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }')[0]?.['n']), graphs };
+};
+
+const run = (m: TaskMessage): TaskResult => {
+  switch (m.op) {
+    case 'query':
+      return runQuery(m);
+    case 'describe': {
+      const nt = store.query(`DESCRIBE <${m.iri}>`, { results_format: 'application/n-triples' }) as string;
+      return { kind: 'triples', ntriples: nt, capped: false };
+    }
+    case 'stats':
+      return stats();
+  }
+};
+
+port.on('message', (m: ToWorker) => {
+  if (m.op === 'load') {
+    try {
+      baseIri = m.baseIri;
+      send({ op: 'loaded', quads: load(m.nquads) });
+    } catch (e) {
+      send({ op: 'load-failed', message: (e as Error).message });
+    }
+    return;
+  }
+  try {
+    send({ op: 'done', id: m.id, result: run(m) });
+  } catch (e) {
+    const message = (e as Error).message ?? String(e);
+    // Oxigraph reports parse errors as "error at LINE:COLUMN: …".
+    send({ op: 'failed', id: m.id, code: /^error at \d+:\d+/.test(message) ? 'syntax' : 'execution', message });
+  }
+});

@@ -1,0 +1,50 @@
+// The messages exchanged between the Oxigraph pool and its worker threads.
+import type { QueryForm, ResultsMediaType, StoreErrorCode } from './store.ts';
+
+export interface LoadMessage {
+  readonly op: 'load';
+  /** UTF-8 N-Quads, shared (not copied) between all workers. */
+  readonly nquads: Uint8Array;
+  readonly baseIri: string | undefined;
+}
+
+export interface QueryMessage {
+  readonly op: 'query';
+  readonly id: number;
+  readonly query: string;
+  readonly form: QueryForm;
+  readonly resultsMediaType: ResultsMediaType;
+  readonly defaultGraphs: readonly string[];
+  readonly namedGraphs: readonly string[];
+  readonly maxRows: number;
+  /** Append `LIMIT maxRows+1` to the query text (safe only when it has no LIMIT and no trailing VALUES). */
+  readonly pushLimit: boolean;
+}
+
+export interface DescribeMessage {
+  readonly op: 'describe';
+  readonly id: number;
+  readonly iri: string;
+}
+
+export interface StatsMessage {
+  readonly op: 'stats';
+  readonly id: number;
+}
+
+export type TaskMessage = QueryMessage | DescribeMessage | StatsMessage;
+export type ToWorker = LoadMessage | TaskMessage;
+/** A task as submitted to the pool, which assigns the id. */
+export type NewTask = TaskMessage extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
+
+export type TaskResult =
+  | { readonly kind: 'results'; readonly body: string; readonly rows: number; readonly capped: boolean }
+  /** N-Triples, one triple per line. */
+  | { readonly kind: 'triples'; readonly ntriples: string; readonly capped: boolean }
+  | { readonly kind: 'stats'; readonly defaultGraphTriples: number; readonly graphs: { iri: string; triples: number }[] };
+
+export type FromWorker =
+  | { readonly op: 'loaded'; readonly quads: number }
+  | { readonly op: 'load-failed'; readonly message: string }
+  | { readonly op: 'done'; readonly id: number; readonly result: TaskResult }
+  | { readonly op: 'failed'; readonly id: number; readonly code: StoreErrorCode; readonly message: string };

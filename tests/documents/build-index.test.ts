@@ -1,0 +1,86 @@
+// The document index on a hand-made dataset: own, inbound and context triples, paths, merged graphs, labels.
+import { Parser } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { buildDocumentIndex, documentTriples, labelOf, typesOf } from '../../src/documents/index.ts';
+import { siteUrls } from '../../src/rdf/uris.ts';
+
+const B = 'http://example.org/';
+const TRIG = `
+@prefix jpp: <https://w3id.org/jp-plan/def#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+<${B}graph/vocabulary> {
+  <https://w3id.org/jp-plan/def> a owl:Ontology ; rdfs:label "ontology"@en .
+  jpp:Goal a owl:Class ; rdfs:label "基本目標"@ja, "Goal"@en ; rdfs:isDefinedBy <https://w3id.org/jp-plan/def> .
+  jpp:Measure a owl:Class ; rdfs:label "施策"@ja .
+  jpp:parent rdfs:label "上位要素"@ja ; rdfs:range jpp:Goal .
+  <${B}id/theme/x> a skos:Concept ; skos:prefLabel "テーマ"@ja .
+}
+<${B}graph/a> {
+  <${B}id/1> a jpp:Municipality ; rdfs:label "市"@ja .
+  <${B}id/1/plan/p/goal/1> a jpp:Goal ; rdfs:label "目標"@ja ; jpp:theme <${B}id/theme/x> .
+  <${B}id/1/plan/p/measure/1> a jpp:Measure ; rdfs:label "施策一"@ja ; jpp:parent <${B}id/1/plan/p/goal/1> ;
+      jpp:cites <${B}id/only-an-object> ; rdfs:seeAlso <https://example.com/elsewhere> .
+}
+<${B}graph/b> { <${B}id/1> a jpp:Municipality ; rdfs:label "市"@ja . }
+`;
+const index = buildDocumentIndex(new Parser({ format: 'TriG' }).parse(TRIG), siteUrls(B));
+const doc = (path: string) => index.byPath.get(path)!;
+const lines = (qs: readonly { subject: { value: string }; predicate: { value: string }; object: { value: string } }[]) =>
+  qs.map((q) => `${q.subject.value} ${q.predicate.value.replace(/^.*[#/]/, '')} ${q.object.value}`);
+
+describe('buildDocumentIndex', () => {
+  it('makes a document per described IRI, with a path per kind', () => {
+    expect([...index.byPath.keys()].sort()).toEqual([
+      'def/Goal',
+      'def/Measure',
+      'def/parent',
+      'id/1',
+      'id/1/plan/p/goal/1',
+      'id/1/plan/p/measure/1',
+      'id/only-an-object',
+      'id/theme/x',
+      'ontology',
+    ]);
+    expect(doc('def/Goal').kind).toBe('term');
+    expect(doc('ontology').kind).toBe('ontology');
+    expect(doc('id/1').kind).toBe('resource');
+    expect(index.byIri.get(`${B}id/1`)).toBe(doc('id/1'));
+  });
+
+  it('merges triples repeated in several graphs', () => {
+    expect(doc('id/1').own.length).toBe(2);
+  });
+
+  it('holds the own triples, the inbound ones (without rdf:type) and the labels and types of what they mention', () => {
+    const goal = doc('id/1/plan/p/goal/1');
+    expect(lines(goal.inbound)).toEqual([`${B}id/1/plan/p/measure/1 parent ${B}id/1/plan/p/goal/1`]);
+    const context = lines(goal.context);
+    expect(context).toContain(`${B}id/1/plan/p/measure/1 label 施策一`); // the inbound subject's label
+    expect(context).toContain(`${B}id/1/plan/p/measure/1 type https://w3id.org/jp-plan/def#Measure`);
+    expect(context).toContain('https://w3id.org/jp-plan/def#parent label 上位要素'); // the predicate's label
+    expect(context).toContain(`${B}id/theme/x prefLabel テーマ`); // an object's label
+    expect(context).toContain('https://w3id.org/jp-plan/def#Measure label 施策'); // a mentioned resource's class
+    expect(context).toContain('https://w3id.org/jp-plan/def#Goal label Goal'); // its own class
+    expect(context.some((l) => l.startsWith('https://w3id.org/jp-plan/def#parent range'))).toBe(false); // labels and types only
+    expect(labelOf(goal, `${B}id/1/plan/p/measure/1`)).toBe('施策一');
+    expect(labelOf(goal, 'https://w3id.org/jp-plan/def#Goal', 'en')).toBe('Goal');
+    expect(typesOf(goal)).toEqual(['https://w3id.org/jp-plan/def#Goal']);
+  });
+
+  it('keeps class extensions out of a class document, but not its inbound links', () => {
+    const goalClass = doc('def/Goal');
+    expect(lines(goalClass.inbound)).toEqual(['https://w3id.org/jp-plan/def#parent range https://w3id.org/jp-plan/def#Goal']);
+  });
+
+  it('dereferences an IRI that is only ever an object, and no IRI outside our space', () => {
+    expect(lines(doc('id/only-an-object').inbound)).toEqual([`${B}id/1/plan/p/measure/1 cites ${B}id/only-an-object`]);
+    expect(index.byIri.has('https://example.com/elsewhere')).toBe(false);
+  });
+
+  it('serializes own, inbound and context without duplicates', () => {
+    const m = doc('id/1/plan/p/measure/1');
+    const all = documentTriples(m);
+    expect(all.length).toBe(new Set(lines(all)).size);
+    expect(all.length).toBe(m.own.length + m.inbound.length + m.context.length);
+  });
+});

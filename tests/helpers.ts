@@ -1,0 +1,47 @@
+// Shared test fixtures: a config with small limits and an embedded store loaded with tests/fixtures/mini.nq.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../src/config.ts';
+import { buildApp } from '../src/server/index.ts';
+import { createLocalStore, type Store } from '../src/store/index.ts';
+
+export const BASE = 'http://localhost:3000/';
+export const MINI_NQ = readFileSync(fileURLToPath(new URL('./fixtures/mini.nq', import.meta.url)), 'utf8');
+export const MINI_VERSION = '0123456789abcdef';
+export const GRAPH_A = `${BASE}graph/132101/dai5ji-kihon-koso`;
+export const GRAPH_B = `${BASE}graph/132101/dai2ki-jisshi`;
+export const MUNICIPALITY = `${BASE}id/132101`;
+
+export const testConfig = (sparql: Partial<Config['sparql']> = {}): Config => {
+  const base = loadConfig({ BASE_IRI: BASE, SPARQL_SERVICE_ALLOWLIST: ' ' }, process.cwd());
+  return { ...base, sparql: { ...base.sparql, serviceAllowlist: [], workers: 1, ...sparql } };
+};
+
+export const loadedStore = async (config: Config, nquads = MINI_NQ): Promise<Store> => {
+  const store = createLocalStore({ ...config.sparql, baseIri: config.baseIri });
+  await store.load(nquads, MINI_VERSION);
+  return store;
+};
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+export const testApp = async (sparql: Partial<Config['sparql']> = {}): Promise<TestApp> => {
+  const config = testConfig(sparql);
+  const store = await loadedStore(config);
+  const app = await buildApp(config, store, { version: MINI_VERSION });
+  return { app, store, config, close: async () => (await app.close(), await store.close()) };
+};
+
+/** SPARQL prologue for the fixture's vocabularies. */
+export const PROLOGUE = `PREFIX jpp: <https://w3id.org/jp-plan/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+`;
+
+/** A cross product large enough to run for minutes on the fixture. */
+export const HEAVY_QUERY = 'SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o . ?p ?q ?r }';

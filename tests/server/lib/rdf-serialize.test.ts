@@ -1,0 +1,55 @@
+// Quad serializations: every format parses back to the same triples, with the project's prefixes.
+import jsonld from 'jsonld';
+import { DataFactory, Parser } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { RDF_MEDIA_TYPES, serializeQuads } from '../../../src/server/lib/rdf-serialize.ts';
+
+const { namedNode, literal, quad } = DataFactory;
+const B = 'http://localhost:3000/';
+const g1 = namedNode(`${B}graph/1`);
+const g2 = namedNode(`${B}graph/2`);
+const plan = namedNode(`${B}id/132101/plan/p`);
+const label = namedNode('http://www.w3.org/2000/01/rdf-schema#label');
+const position = namedNode('http://schema.org/position');
+const quads = [
+  quad(plan, label, literal('小金井市 "計画"', 'ja'), g1),
+  quad(plan, label, literal('小金井市 "計画"', 'ja'), g2),
+  quad(plan, position, literal('3', namedNode('http://www.w3.org/2001/XMLSchema#integer')), g1),
+  quad(plan, namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), namedNode('https://w3id.org/jp-plan/def#Plan'), g2),
+];
+const tripleSet = (qs: readonly { subject: { value: string }; predicate: { value: string }; object: { value: string } }[]) =>
+  [...new Set(qs.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`))].sort();
+
+describe('serializeQuads', () => {
+  it.each(['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig'] as const)('%s round-trips', async (type) => {
+    const text = await serializeQuads(quads, type);
+    const parsed = new Parser({ format: type }).parse(text);
+    expect(tripleSet(parsed)).toEqual(tripleSet(quads));
+    if (type === 'text/turtle') expect(text).toContain('@prefix jpp: <https://w3id.org/jp-plan/def#>');
+    if (type === 'application/n-triples') expect(parsed).toHaveLength(3);
+    if (type === 'application/n-quads' || type === 'application/trig') expect(parsed).toHaveLength(4);
+  });
+
+  it('writes compacted JSON-LD with the prefixes as context', async () => {
+    const text = await serializeQuads(quads, 'application/ld+json');
+    const doc = JSON.parse(text) as { '@context': Record<string, string> };
+    expect(doc['@context']['schema']).toBe('http://schema.org/');
+    const nquads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, { format: 'application/n-quads' })) as unknown as string;
+    expect(tripleSet(new Parser({ format: 'N-Quads' }).parse(nquads))).toEqual(tripleSet(quads));
+  });
+
+  it('writes RDF/XML that rdflib reads back', async () => {
+    const text = await serializeQuads(quads, 'application/rdf+xml');
+    expect(text).toContain('xmlns:jpp="https://w3id.org/jp-plan/def#"');
+    const rdflib = await import('rdflib');
+    const store = rdflib.graph();
+    rdflib.parse(text, store, B, 'application/rdf+xml');
+    expect(tripleSet(store.statements)).toEqual(tripleSet(quads));
+    const ja = store.statements.find((s) => s.predicate.value === label.value)?.object as { language?: string };
+    expect(ja.language).toBe('ja');
+  });
+
+  it('covers every advertised media type', () => {
+    expect(RDF_MEDIA_TYPES).toHaveLength(6);
+  });
+});

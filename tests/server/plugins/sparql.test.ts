@@ -1,0 +1,269 @@
+// The SPARQL Protocol endpoint through app.inject: forms, media types, datasets, errors, ETags and CORS.
+import { Parser } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, GRAPH_A, GRAPH_B, MUNICIPALITY, PROLOGUE, testApp, type TestApp } from '../../helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp({ maxRows: 1000 });
+});
+afterAll(() => t.close());
+
+const get = (query: string, headers: Record<string, string> = {}, extra = '') =>
+  t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(query)}${extra}`, headers });
+const bindings = (body: string) => (JSON.parse(body) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
+const triples = (turtle: string) => new Parser({ format: 'text/turtle' }).parse(turtle);
+
+const LABELS = `${PROLOGUE}SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?label`;
+const PLANS = `${PROLOGUE}SELECT ?plan WHERE { ?plan a jpp:Plan }`;
+const CONSTRUCT = `${PROLOGUE}CONSTRUCT { ?e jpp:parent ?p } WHERE { ?e jpp:parent ?p }`;
+
+describe('SELECT and ASK', () => {
+  it('answers SPARQL JSON by default, with the right rows', async () => {
+    const r = await get(PLANS);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^application\/sparql-results\+json/);
+    expect(bindings(r.body).map((b) => b['plan']?.value).sort()).toEqual([
+      `${BASE}id/132101/plan/dai2ki-jisshi`,
+      `${BASE}id/132101/plan/dai5ji-kihon-koso`,
+    ]);
+    expect(r.headers['x-sparql-capped']).toBeUndefined();
+  });
+
+  it.each([
+    ['application/sparql-results+xml', /^application\/sparql-results\+xml/, /<sparql xmlns="http:\/\/www.w3.org\/2005\/sparql-results#">/],
+    ['text/csv', /^text\/csv/, /^plan\r\n/],
+    ['text/tab-separated-values', /^text\/tab-separated-values/, /^\?plan\n<http/],
+    ['application/json', /^application\/sparql-results\+json/, /"bindings"/],
+    ['text/csv;q=0.5, application/sparql-results+xml', /^application\/sparql-results\+xml/, /<result>/],
+    ['text/*', /^text\/csv/, /plan/],
+    ['*/*', /^application\/sparql-results\+json/, /"head"/],
+  ])('negotiates Accept: %s', async (accept, type, body) => {
+    const r = await get(PLANS, { accept });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(type);
+    expect(r.body).toMatch(body);
+    expect(r.headers['vary']).toMatch(/Accept/);
+  });
+
+  it('lets ?format= override Accept', async () => {
+    const r = await get(PLANS, { accept: 'application/sparql-results+xml' }, '&format=tsv');
+    expect(r.headers['content-type']).toMatch(/^text\/tab-separated-values/);
+  });
+
+  it('answers 406 listing what is available', async () => {
+    const r = await get(PLANS, { accept: 'image/png' });
+    expect(r.statusCode).toBe(406);
+    expect(r.body).toContain('application/sparql-results+json');
+    expect(r.body).toContain('text/csv');
+    expect((await get(PLANS, {}, '&format=pdf')).statusCode).toBe(406);
+  });
+
+  it('answers ASK as a boolean', async () => {
+    const r = await get(`${PROLOGUE}ASK { ?s a jpp:Measure }`);
+    expect(JSON.parse(r.body)).toEqual({ head: {}, boolean: true });
+    const x = await get(`${PROLOGUE}ASK { ?s a jpp:Indicator }`, { accept: 'application/sparql-results+xml' });
+    expect(x.body).toContain('<boolean>false</boolean>');
+  });
+});
+
+describe('CONSTRUCT and DESCRIBE', () => {
+  it('answers Turtle by default', async () => {
+    const r = await get(CONSTRUCT);
+    expect(r.headers['content-type']).toMatch(/^text\/turtle/);
+    expect(triples(r.body)).toHaveLength(6);
+  });
+
+  it.each([
+    ['application/n-triples', /^application\/n-triples/],
+    ['application/ld+json', /^application\/ld\+json/],
+    ['application/rdf+xml', /^application\/rdf\+xml/],
+  ])('serializes %s', async (accept, type) => {
+    const r = await get(CONSTRUCT, { accept });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(type);
+    if (accept === 'application/n-triples') expect(r.body.trim().split('\n')).toHaveLength(6);
+    if (accept === 'application/ld+json') expect(JSON.parse(r.body)['@context']['jpp']).toBe('https://w3id.org/jp-plan/def#');
+    if (accept === 'application/rdf+xml') expect(r.body).toContain('<rdf:RDF');
+  });
+
+  it('DESCRIBE gives the concise bounded description from the merged default graph', async () => {
+    const r = await get(`DESCRIBE <${MUNICIPALITY}>`, {}, '&format=nt');
+    const lines = r.body.trim().split('\n');
+    // The municipality's 3 triples appear in both plan graphs but only once in the merge.
+    expect(lines).toHaveLength(3);
+    expect(lines.every((l) => l.startsWith(`<${MUNICIPALITY}> `))).toBe(true);
+  });
+});
+
+describe('dataset', () => {
+  const count = async (query: string, extra = '') => Number(bindings((await get(query, {}, extra)).body)[0]?.['n']?.value);
+
+  it('makes the default graph the merge of all named graphs', async () => {
+    expect(await count(`${PROLOGUE}SELECT (COUNT(*) AS ?n) { ?p a jpp:Plan }`)).toBe(2);
+    expect(await count(`${PROLOGUE}SELECT (COUNT(*) AS ?n) { <${MUNICIPALITY}> rdfs:label ?l }`)).toBe(2);
+  });
+
+  it('keeps named graphs addressable with GRAPH', async () => {
+    const r = await get('SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g');
+    expect(bindings(r.body).map((b) => b['g']?.value)).toEqual([GRAPH_B, GRAPH_A]);
+  });
+
+  it('honours default-graph-uri (repeatable) and named-graph-uri', async () => {
+    const plans = `${PROLOGUE}SELECT (COUNT(*) AS ?n) { ?p a jpp:Plan }`;
+    expect(await count(plans, `&default-graph-uri=${encodeURIComponent(GRAPH_A)}`)).toBe(1);
+    expect(await count(plans, `&default-graph-uri=${encodeURIComponent(GRAPH_A)}&default-graph-uri=${encodeURIComponent(GRAPH_B)}`)).toBe(2);
+    const graphs = await get('SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }', {}, `&named-graph-uri=${encodeURIComponent(GRAPH_B)}`);
+    expect(bindings(graphs.body).map((b) => b['g']?.value)).toEqual([GRAPH_B]);
+  });
+
+  it('honours FROM in the query', async () => {
+    expect(await count(`${PROLOGUE}SELECT (COUNT(*) AS ?n) FROM <${GRAPH_B}> { ?p a jpp:Plan }`)).toBe(1);
+  });
+});
+
+describe('POST', () => {
+  it('accepts application/x-www-form-urlencoded', async () => {
+    const payload = `query=${encodeURIComponent(PLANS)}&default-graph-uri=${encodeURIComponent(GRAPH_A)}`;
+    const r = await t.app.inject({ method: 'POST', url: '/sparql', payload, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(r.statusCode).toBe(200);
+    expect(bindings(r.body)).toHaveLength(1);
+  });
+
+  it('accepts application/sparql-query with graphs in the URL', async () => {
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/sparql?default-graph-uri=${encodeURIComponent(GRAPH_B)}`,
+      payload: PLANS,
+      headers: { 'content-type': 'application/sparql-query; charset=utf-8', accept: 'text/csv' },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe(`plan\r\n${BASE}id/132101/plan/dai2ki-jisshi\r\n`);
+  });
+});
+
+describe('errors', () => {
+  const post = (payload: string | Buffer, contentType?: string, url = '/sparql') =>
+    t.app.inject({ method: 'POST', url, payload, headers: contentType ? { 'content-type': contentType } : {} });
+  const form = 'application/x-www-form-urlencoded';
+
+  it.each([
+    ['several query parameters', () => t.app.inject({ url: `/sparql?query=${encodeURIComponent(PLANS)}&query=${encodeURIComponent(PLANS)}` }), 400, /more than once/],
+    ['query and update', () => t.app.inject({ url: `/sparql?query=${encodeURIComponent(PLANS)}&update=x` }), 400, /not both/],
+    ['update only', () => t.app.inject({ url: '/sparql?update=CLEAR%20ALL' }), 403, /read-only/],
+    ['update in the query', () => get('INSERT DATA { <http://a> <http://b> <http://c> }'), 403, /read-only/],
+    ['update content type', () => post('CLEAR ALL', 'application/sparql-update'), 403, /read-only/],
+    ['missing query (POST)', () => post('format=json', form), 400, /missing query/],
+    ['missing query (GET with graphs)', () => t.app.inject({ url: `/sparql?default-graph-uri=${encodeURIComponent(GRAPH_A)}` }), 400, /missing query/],
+    ['empty query', () => t.app.inject({ url: '/sparql?query=' }), 400, /empty/],
+    ['missing content type', () => post(PLANS), 400, /Content-Type/],
+    ['wrong content type', () => post(PLANS, 'text/plain'), 400, /unsupported Content-Type/],
+    ['non-UTF-8 body', () => post(Buffer.from([0x53, 0x45, 0xff, 0xfe]), 'application/sparql-query'), 400, /UTF-8/],
+    ['non-UTF-8 form', () => post(Buffer.from('query=%FF%FE'), form), 400, /UTF-8/],
+    ['non-UTF-8 charset', () => post(PLANS, 'application/sparql-query; charset=iso-8859-1'), 400, /UTF-8/],
+    ['query in URL and body', () => post(PLANS, 'application/sparql-query', `/sparql?query=${encodeURIComponent(PLANS)}`), 400, /body/],
+    ['relative graph IRI', () => get(PLANS, {}, '&default-graph-uri=graph'), 400, /absolute IRI/],
+    ['unknown prefix', () => get('SELECT * { ?s ex:p ?o }'), 400, /Unknown prefix/],
+    ['too large', () => post(`${PLANS} #${'x'.repeat(70 * 1024)}`, 'application/sparql-query'), 413, /limit/],
+    ['too large for the body limit', () => post(`query=${'x'.repeat(400 * 1024)}`, form), 413, /./],
+  ])('%s → %i', async (_name, send, status, message) => {
+    const r = await send();
+    expect(r.statusCode).toBe(status);
+    expect(r.body).toMatch(message);
+    expect(r.body).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('reports a malformed query with its line and column', async () => {
+    const r = await get('SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}', { accept: 'application/json' });
+    expect(r.statusCode).toBe(400);
+    const body = JSON.parse(r.body) as { error: string; line: number; column: number; message: string };
+    expect(body.error).toBe('malformed_query');
+    expect(body.line).toBe(3);
+    expect(body.column).toBeGreaterThan(0);
+    expect(body.message).toMatch(/line 3/);
+  });
+
+  it.each([
+    ['a SERVICE outside the allowlist', 'SELECT * { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }'],
+    ['a nested SERVICE', 'SELECT * { OPTIONAL { SELECT * { FILTER EXISTS { SERVICE <http://evil.example/sparql> { ?s ?p ?o } } } } }'],
+    ['a SERVICE with a variable', 'SELECT * { ?s ?p ?svc . SERVICE ?svc { ?x ?y ?z } }'],
+  ])('refuses %s with 400', async (_name, query) => {
+    const r = await get(query);
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toMatch(/SERVICE/);
+  });
+});
+
+describe('service description', () => {
+  const SD = 'http://www.w3.org/ns/sparql-service-description#';
+  const VOID = 'http://rdfs.org/ns/void#';
+
+  it('describes the endpoint, its formats and its dataset in Turtle', async () => {
+    const r = await t.app.inject({ url: '/sparql', headers: { accept: 'text/turtle' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/turtle/);
+    const quads = triples(r.body);
+    const objects = (p: string) => quads.filter((q) => q.predicate.value === p).map((q) => q.object.value);
+    expect(objects(`${SD}endpoint`)).toEqual([`${BASE}sparql`]);
+    expect(objects(`${SD}supportedLanguage`)).toEqual([`${SD}SPARQL11Query`]);
+    expect(objects(`${SD}resultFormat`)).toHaveLength(8);
+    expect(objects(`${SD}feature`)).toEqual([`${SD}UnionDefaultGraph`]);
+    expect(objects(`${SD}name`).sort()).toEqual([GRAPH_B, GRAPH_A]);
+    expect(objects(`${VOID}triples`).map(Number).sort((a, b) => a - b)).toEqual([21, 31, 49]);
+  });
+
+  it.each([
+    ['application/ld+json', /^application\/ld\+json/],
+    ['application/rdf+xml', /^application\/rdf\+xml/],
+    [undefined, /^text\/turtle/],
+    ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', /^text\/html/],
+  ])('answers Accept: %s', async (accept, type) => {
+    const r = await t.app.inject({ url: '/sparql', headers: accept ? { accept } : {} });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(type);
+    if (accept?.startsWith('text/html')) expect(r.body).toMatch(/<form[^>]*action="sparql"/);
+  });
+});
+
+describe('ETag, HEAD and CORS', () => {
+  it('gives a stable ETag and answers If-None-Match with 304', async () => {
+    const first = await get(PLANS);
+    const etag = first.headers['etag'] as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect((await get(`\r\n${PLANS}  `)).headers['etag']).toBe(etag);
+    const again = await get(PLANS, { 'if-none-match': `"other", ${etag}`, origin: 'http://example.org' });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers['etag']).toBe(etag);
+    expect(again.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('varies the ETag with the negotiated type and the graphs', async () => {
+    const json = (await get(PLANS)).headers['etag'];
+    expect((await get(PLANS, { accept: 'text/csv' })).headers['etag']).not.toBe(json);
+    expect((await get(PLANS, {}, `&default-graph-uri=${encodeURIComponent(GRAPH_A)}`)).headers['etag']).not.toBe(json);
+  });
+
+  it('answers HEAD with headers and no body', async () => {
+    const r = await t.app.inject({ method: 'HEAD', url: `/sparql?query=${encodeURIComponent(PLANS)}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe('');
+    expect(r.headers['content-type']).toMatch(/sparql-results\+json/);
+    expect(r.headers['etag']).toBeDefined();
+  });
+
+  it('answers CORS preflight and exposes the capping header', async () => {
+    const r = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/sparql',
+      headers: { origin: 'http://example.org', 'access-control-request-method': 'POST' },
+    });
+    expect(r.statusCode).toBe(204);
+    expect(r.headers['access-control-allow-methods']).toMatch(/POST/);
+    const ok = await get(PLANS, { origin: 'http://example.org' });
+    expect(ok.headers['access-control-allow-origin']).toBe('*');
+    expect(ok.headers['access-control-expose-headers']).toMatch(/X-SPARQL-Capped/);
+    expect(ok.headers['access-control-expose-headers']).toMatch(/Retry-After/);
+  });
+});

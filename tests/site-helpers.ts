@@ -1,0 +1,52 @@
+// Test fixture for the Linked Data site: the real dataset converted once into a temp build dir, loaded as a Site, served by buildApp.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../src/config.ts';
+import { convert, type Dataset } from '../src/convert/index.ts';
+import { writeBuild } from '../src/convert/write-build.ts';
+import { buildApp } from '../src/server/index.ts';
+import { loadSite, type Site } from '../src/server/lib/site.ts';
+import { StoreError, type Store } from '../src/store/index.ts';
+
+export const BASE = 'http://localhost:3000/';
+
+export interface SiteFixture {
+  readonly config: Config;
+  readonly dataset: Dataset;
+  readonly site: Site;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A store that answers nothing: the Linked Data routes never query it. */
+const idleStore = (version: string): Store => ({
+  version,
+  load: async () => {},
+  query: async () => Promise.reject(new StoreError('unavailable', 'no store in this test')),
+  describe: async () => [],
+  stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
+  close: async () => {},
+});
+
+/** Converts the project's data for `baseIri` into a fresh temp build dir and builds the app around it. */
+export const siteFixture = async (baseIri = BASE): Promise<SiteFixture> => {
+  const root = process.cwd();
+  const buildDir = join(mkdtempSync(join(tmpdir(), 'jpp-site-')), 'build');
+  const config: Config = { ...loadConfig({ BASE_IRI: baseIri }, root), buildDir };
+  const dataset = await convert({ root, baseIri, buildDir });
+  writeBuild(buildDir, dataset.files, dataset.manifest);
+  const site = await loadSite(config, dataset.manifest);
+  const app = await buildApp(config, idleStore(dataset.manifest.version), dataset.manifest, { site });
+  return {
+    config,
+    dataset,
+    site,
+    app,
+    close: async () => {
+      await app.close();
+      rmSync(join(buildDir, '..'), { recursive: true, force: true });
+    },
+  };
+};
