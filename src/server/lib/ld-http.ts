@@ -50,6 +50,14 @@ export interface LinkEntry {
 export const linkHeader = (links: readonly LinkEntry[]): string =>
   links.map((l) => `<${l.href}>; rel="${l.rel}"${l.type ? `; type="${l.type}"` : ''}`).join(', ');
 
+// Link lists are built once per document and format, so their header strings are kept with them.
+const linkHeaders = new WeakMap<readonly LinkEntry[], string>();
+const linkHeaderOf = (links: readonly LinkEntry[]): string => {
+  let h = linkHeaders.get(links);
+  if (h === undefined) linkHeaders.set(links, (h = linkHeader(links)));
+  return h;
+};
+
 /** 303 See Other to a description; Vary: Accept because the target depends on it. Empty body. */
 export const seeOther = (reply: FastifyReply, location: string, vary = true): FastifyReply => {
   reply.code(303).header('location', location).header('cache-control', CACHE_CONTROL);
@@ -71,7 +79,7 @@ export interface Body {
 export const sendBody = (request: FastifyRequest, reply: FastifyReply, b: Body): FastifyReply => {
   reply.header('etag', b.etag).header('cache-control', CACHE_CONTROL);
   if (b.vary) reply.header('vary', b.vary);
-  if (b.links?.length) reply.header('link', linkHeader(b.links));
+  if (b.links?.length) reply.header('link', linkHeaderOf(b.links));
   for (const [name, value] of Object.entries(b.headers ?? {})) reply.header(name, value);
   if (etagMatches(request.headers['if-none-match'], b.etag)) return reply.code(304).send();
   return reply.code(200).type(b.contentType).send(b.body);

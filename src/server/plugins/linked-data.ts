@@ -32,13 +32,16 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     return seeOther(reply, ext === 'html' ? urls.page(path) : urls.data(path, ext));
   };
 
+  // Validators and Link headers depend only on the document and format: made once, so a request is lookups.
+  const headers = new Map<string, { etag: string; links: LinkEntry[] }>();
+  const headersOf = (doc: ResourceDocument, ext: DocumentExt) => {
+    const key = `${doc.path}.${ext}`;
+    let h = headers.get(key);
+    if (!h) headers.set(key, (h = { etag: etagOf(site.version, doc.path, ext), links: links(doc.path, doc.iri, ext) }));
+    return h;
+  };
   const describe = async (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) =>
-    sendBody(request, reply, {
-      body: await site.documentBody(doc, ext),
-      contentType: contentType(RDF_FORMATS[ext]),
-      etag: etagOf(site.version, doc.path, ext),
-      links: links(doc.path, doc.iri, ext),
-    });
+    sendBody(request, reply, { body: await site.documentBody(doc, ext), contentType: contentType(RDF_FORMATS[ext]), ...headersOf(doc, ext) });
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];

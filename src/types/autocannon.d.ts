@@ -1,0 +1,26 @@
+// Minimal types for the parts of autocannon the benchmark uses (the package ships none).
+declare module 'autocannon' {
+  namespace autocannon {
+    interface Request { method?: string; path?: string; headers?: Record<string, string>; body?: string }
+    interface Options {
+      url: string;
+      connections?: number;
+      duration?: number;
+      pipelining?: number;
+      headers?: Record<string, string>;
+      idReplacement?: boolean;
+      requests?: Request[];
+    }
+    interface Histogram { average: number; p50: number; p99: number }
+    interface Result {
+      requests: Histogram;
+      latency: Histogram;
+      errors: number;
+      timeouts: number;
+      '4xx': number;
+      '5xx': number;
+    }
+  }
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  export default autocannon;
+}
