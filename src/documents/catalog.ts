@@ -22,7 +22,7 @@ import {
 import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
 import { formatOfFile } from './formats.ts';
 import { conceptLabel, planFacts, TripleLookup, type PlanFacts } from './plan-facts.ts';
-import { date, lang, nonNegativeInteger, plain, Triples, typedLiteral } from './triples.ts';
+import { GraphWriter, date, lang, nonNegative, str, typed } from '../rdf/terms.ts';
 
 export interface CatalogInput {
   /** Distinct triples of the dataset (the merge of all graphs). */
@@ -38,7 +38,7 @@ type BuildFileEntry = Manifest['files'][number];
 export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): Quad[] => {
   const lookup = new TripleLookup(triples);
   const plans = planFacts(lookup, manifest);
-  const g = new Triples();
+  const g = new GraphWriter();
   const catalog = urls.catalog();
   const publisher = urls.catalogPublisher();
   const whole = urls.dataset();
@@ -79,7 +79,7 @@ export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): 
   const common = (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) =>
     g
       .type(dataset, `${DCAT}Dataset`)
-      .add(dataset, `${DCTERMS}identifier`, plain(dataset))
+      .add(dataset, `${DCTERMS}identifier`, str(dataset))
       .localized(dataset, `${DCTERMS}title`, title)
       .localized(dataset, `${DCTERMS}description`, description)
       .add(dataset, `${DCTERMS}publisher`, publisher)
@@ -107,14 +107,14 @@ export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): 
       .add(iri, `${DCAT}accessURL`, download)
       .add(iri, `${DCAT}mediaType`, IANA_MEDIA_TYPES + format.mediaType)
       .add(iri, `${DCTERMS}format`, EU_FILE_TYPE + format.euFileType)
-      .add(iri, `${DCAT}byteSize`, nonNegativeInteger(entry.bytes))
+      .add(iri, `${DCAT}byteSize`, nonNegative(entry.bytes))
       .add(iri, `${SPDX}checksum`, checksum)
       .add(iri, `${DCTERMS}license`, facts.license)
       .add(iri, `${DCTERMS}issued`, date(issued))
       .add(iri, `${DCTERMS}modified`, date(modified));
     g.type(checksum, `${SPDX}Checksum`)
       .add(checksum, `${SPDX}algorithm`, `${SPDX}checksumAlgorithm_sha256`)
-      .add(checksum, `${SPDX}checksumValue`, typedLiteral(entry.sha256, 'hexBinary'));
+      .add(checksum, `${SPDX}checksumValue`, typed(entry.sha256, 'hexBinary'));
   };
   const themeConcepts = new Set<string>();
 
@@ -159,12 +159,12 @@ interface PlanContext {
   readonly urls: SiteUrls;
   readonly lookup: TripleLookup;
   readonly whole: string;
-  readonly common: (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) => Triples;
+  readonly common: (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) => GraphWriter;
   readonly keywords: (dataset: string, kw: { ja: readonly string[]; en: readonly string[] }) => void;
   readonly distribution: (dataset: string, entry: BuildFileEntry | undefined) => void;
 }
 
-const describePlan = (g: Triples, p: PlanFacts, { facts, urls, lookup, whole, common, keywords, distribution }: PlanContext) => {
+const describePlan = (g: GraphWriter, p: PlanFacts, { facts, urls, lookup, whole, common, keywords, distribution }: PlanContext) => {
   const dataset = urls.planDataset(p.code, p.id);
   const description = {
     ja: fillTemplate(facts.plan.description.ja, { municipality: p.municipality.name.ja, title: p.title.ja }),

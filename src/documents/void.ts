@@ -20,7 +20,7 @@ import {
 import { distinctTriples } from './build-index.ts';
 import type { CatalogFacts } from './catalog-file.ts';
 import { splitTerm, tripleStats, type TripleStats } from './stats.ts';
-import { count, date, plain, Triples } from './triples.ts';
+import { GraphWriter, date, integer, str } from '../rdf/terms.ts';
 
 export interface VoidInput {
   /** Every quad of the dataset, graph names included. */
@@ -43,7 +43,7 @@ interface Linkset {
 }
 
 export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] => {
-  const g = new Triples();
+  const g = new GraphWriter();
   const uriSpace = `${urls.base}id/`;
   const whole = urls.dataset();
   const merged = distinctTriples(quads);
@@ -51,12 +51,12 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
 
   const statistics = (dataset: string, s: TripleStats) =>
     g
-      .add(dataset, `${VOID}triples`, count(s.triples))
-      .add(dataset, `${VOID}entities`, count(s.entities))
-      .add(dataset, `${VOID}classes`, count(s.classes))
-      .add(dataset, `${VOID}properties`, count(s.properties))
-      .add(dataset, `${VOID}distinctSubjects`, count(s.distinctSubjects))
-      .add(dataset, `${VOID}distinctObjects`, count(s.distinctObjects));
+      .add(dataset, `${VOID}triples`, integer(s.triples))
+      .add(dataset, `${VOID}entities`, integer(s.entities))
+      .add(dataset, `${VOID}classes`, integer(s.classes))
+      .add(dataset, `${VOID}properties`, integer(s.properties))
+      .add(dataset, `${VOID}distinctSubjects`, integer(s.distinctSubjects))
+      .add(dataset, `${VOID}distinctObjects`, integer(s.distinctObjects));
   const dump = (dataset: string, path: string) => file(path) && g.add(dataset, `${VOID}dataDump`, urls.dump(path));
 
   const description = urls.voidDescription();
@@ -74,7 +74,7 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
     .add(whole, `${DCTERMS}modified`, date(facts.catalog.modified))
     .add(whole, `${FOAF}homepage`, urls.home())
     .add(whole, `${VOID}sparqlEndpoint`, urls.sparql())
-    .add(whole, `${VOID}uriSpace`, plain(uriSpace))
+    .add(whole, `${VOID}uriSpace`, str(uriSpace))
     .addAll(whole, `${VOID}feature`, FEATURES);
   ['dataset.nq', 'dataset.trig', 'dataset.jsonld'].forEach((p) => dump(whole, p));
   statistics(whole, stats);
@@ -95,13 +95,13 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
     const split = splitTerm(c);
     if (!split) continue;
     const partition = urls.voidClassPartition(split.prefix, split.local);
-    g.add(whole, `${VOID}classPartition`, partition).type(partition, `${VOID}Dataset`).add(partition, `${VOID}class`, c).add(partition, `${VOID}entities`, count(n));
+    g.add(whole, `${VOID}classPartition`, partition).type(partition, `${VOID}Dataset`).add(partition, `${VOID}class`, c).add(partition, `${VOID}entities`, integer(n));
   }
   for (const [p, n] of stats.propertyTriples) {
     const split = splitTerm(p);
     if (!split) continue;
     const partition = urls.voidPropertyPartition(split.prefix, split.local);
-    g.add(whole, `${VOID}propertyPartition`, partition).type(partition, `${VOID}Dataset`).add(partition, `${VOID}property`, p).add(partition, `${VOID}triples`, count(n));
+    g.add(whole, `${VOID}propertyPartition`, partition).type(partition, `${VOID}Dataset`).add(partition, `${VOID}property`, p).add(partition, `${VOID}triples`, integer(n));
   }
 
   // One subset per named graph: the vocabulary graph and each plan's graph.
@@ -136,14 +136,14 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
       .add(iri, `${VOID}objectsTarget`, l.target)
       .addAll(iri, `${VOID}target`, [whole, l.target])
       .add(iri, `${VOID}linkPredicate`, l.predicate)
-      .add(iri, `${VOID}triples`, count(links.length));
+      .add(iri, `${VOID}triples`, integer(links.length));
   }
   g.type(ESTAT_SAC_DATASET, `${VOID}Dataset`)
     .localized(ESTAT_SAC_DATASET, `${DCTERMS}title`, facts.linkTargets.estatSac.title)
-    .add(ESTAT_SAC_DATASET, `${VOID}uriSpace`, plain(ESTAT_SAC))
+    .add(ESTAT_SAC_DATASET, `${VOID}uriSpace`, str(ESTAT_SAC))
     .add(ESTAT_SAC_DATASET, `${VOID}sparqlEndpoint`, ESTAT_SPARQL);
   g.type(SDG_KOS_DATASET, `${VOID}Dataset`)
     .localized(SDG_KOS_DATASET, `${DCTERMS}title`, facts.linkTargets.sdg.title)
-    .add(SDG_KOS_DATASET, `${VOID}uriSpace`, plain(SDG_GOAL));
+    .add(SDG_KOS_DATASET, `${VOID}uriSpace`, str(SDG_GOAL));
   return g.quads;
 };

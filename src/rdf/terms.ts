@@ -2,24 +2,26 @@
 import { DataFactory, type Quad, type Quad_Object } from 'n3';
 import { RDF, XSD } from './vocab.ts';
 
-const { namedNode, literal, quad } = DataFactory;
+const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
 export const iri = namedNode;
+export const lang = (value: string, language: string) => literal(value, language);
 export const ja = (value: string) => literal(value, 'ja');
 export const en = (value: string) => literal(value, 'en');
 export const str = (value: string) => literal(value);
 export const typed = (value: string, datatype: string) => literal(value, namedNode(XSD + datatype));
 export const integer = (n: number) => typed(String(n), 'integer');
 export const nonNegative = (n: number) => typed(String(n), 'nonNegativeInteger');
+export const date = (isoDate: string) => typed(isoDate, 'date');
 /** xsd:decimal in canonical-ish form: 100 → "100.0", 84.9 → "84.9". */
 export const decimal = (n: number) => typed(Number.isInteger(n) ? n.toFixed(1) : String(n), 'decimal');
 
-/** Collects the quads of one named graph. */
+/** Collects the quads of one named graph (or of the default graph when no graph IRI is given). */
 export class GraphWriter {
   readonly quads: Quad[] = [];
   private readonly graph;
-  constructor(graphIri: string) {
-    this.graph = namedNode(graphIri);
+  constructor(graphIri?: string) {
+    this.graph = graphIri === undefined ? defaultGraph() : namedNode(graphIri);
   }
   add(subject: string, predicate: string, object: Quad_Object | string | undefined): this {
     if (object === undefined) return this;
@@ -27,8 +29,15 @@ export class GraphWriter {
     this.quads.push(quad(namedNode(subject), namedNode(predicate), o, this.graph));
     return this;
   }
-  type(subject: string, ...classes: string[]): this {
-    classes.forEach((c) => this.add(subject, RDF + 'type', c));
+  addAll(subject: string, predicate: string, objects: Iterable<Quad_Object | string>): this {
+    for (const o of objects) this.add(subject, predicate, o);
     return this;
+  }
+  type(subject: string, ...classes: string[]): this {
+    return this.addAll(subject, RDF + 'type', classes);
+  }
+  /** A ja + en pair of language-tagged literals. */
+  localized(subject: string, predicate: string, value: { readonly ja: string; readonly en: string }): this {
+    return this.add(subject, predicate, ja(value.ja)).add(subject, predicate, en(value.en));
   }
 }
