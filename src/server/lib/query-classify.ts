@@ -68,3 +68,19 @@ export const checkServices = (services: readonly string[], allowlist: readonly s
       `SERVICE <${refused}> is not allowed; this endpoint only federates with: ${allowlist.join(', ') || '(none)'}`,
     );
 };
+
+/**
+ * classifyQuery with a bounded memo by query text, so a repeated query (the common case behind the answer
+ * cache) is not parsed again. Failures are not memoized.
+ */
+export const classifier = (baseIri: string | undefined, maxEntries = 1000) => {
+  const memo = new Map<string, ClassifiedQuery>();
+  return (text: string): ClassifiedQuery => {
+    const hit = memo.get(text);
+    if (hit) return hit;
+    const classified = classifyQuery(text, baseIri);
+    if (memo.size >= maxEntries) memo.delete(memo.keys().next().value!);
+    memo.set(text, classified);
+    return classified;
+  };
+};

@@ -40,8 +40,12 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     if (!h) headers.set(key, (h = { etag: etagOf(site.version, doc.path, ext), links: links(doc.path, doc.iri, ext) }));
     return h;
   };
-  const describe = async (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) =>
-    sendBody(request, reply, { body: await site.documentBody(doc, ext), contentType: contentType(RDF_FORMATS[ext]), ...headersOf(doc, ext) });
+  const describe = (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) => {
+    const send = (body: Buffer) => sendBody(request, reply, { body, contentType: contentType(RDF_FORMATS[ext]), ...headersOf(doc, ext) });
+    // Made bodies are sent synchronously: the hot path of a document request is lookups only.
+    const ready = site.readyDocumentBody(doc, ext);
+    return ready ? send(ready) : site.documentBody(doc, ext).then(send);
+  };
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];
