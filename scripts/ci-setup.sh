@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests need (Debian's chromium, and a Japanese font for legible screenshots), when missing.
+# Installs the system packages the tests need (chromium, Python's rdflib and SPARQLWrapper, a Japanese font), when missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The interop test reads the server with Debian's Python and its rdflib and SPARQLWrapper.
+/usr/bin/python3 -c 'import rdflib, SPARQLWrapper' >/dev/null 2>&1 || missing+=(python3 python3-rdflib python3-sparqlwrapper)
 # Without a Japanese font the browser tests still pass, but their screenshots show empty boxes for Japanese text.
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list :lang=ja 2>/dev/null | grep -q .; then missing+=(fonts-ipafont-gothic); fi
 if [ ${#missing[@]} -gt 0 ]; then
@@ -10,6 +12,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "missing ${missing[*]} and cannot install here (need root and apt-get); browser tests will fail without chromium" >&2
+    echo "missing ${missing[*]} and cannot install here (need root and apt-get); the browser and interop tests will fail" >&2
   fi
 fi

@@ -1,35 +1,77 @@
-// The HTML query form a browser gets at /sparql (a placeholder until the YASGUI page replaces it).
+// The query page a browser gets at /sparql: YASGUI (served from /assets/) on our endpoint, with the research queries as examples.
+import { html, jsonScript } from './html.ts';
+import { messages, type Lang } from './i18n.ts';
+import { layout } from './layout.ts';
+import { makeLinks } from './links.ts';
+import { siteUrls } from '../rdf/uris.ts';
+import { PREFIXES } from '../rdf/vocab.ts';
 
-export interface QueryPageInput {
-  /** Path or IRI the form submits to. */
-  readonly endpoint: string;
-  readonly exampleQuery: string;
+export interface ExampleQuery {
+  /** File name under queries/. */
+  readonly file: string;
+  /** Its question, from the `# ja:` / `# en:` comment lines. */
+  readonly name: { readonly ja: string; readonly en: string };
+  readonly query: string;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export interface QueryPageInput {
+  /** Path or IRI the no-script form submits to (relative to the page). */
+  readonly endpoint: string;
+  /** Absolute endpoint URL YASGUI queries. */
+  readonly endpointUrl: string;
+  /** The site's base IRI (for the shared header and assets). */
+  readonly base: string;
+  readonly examples: readonly ExampleQuery[];
+  /** Shown in the editor at first when there are no examples. */
+  readonly exampleQuery: string;
+  readonly lang?: Lang;
+}
 
-export const queryPage = ({ endpoint, exampleQuery }: QueryPageInput): string => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>SPARQL endpoint</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}textarea{width:100%;font-family:monospace}</style>
-</head>
-<body>
-<h1>SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 Query. The default graph is the merge of all named graphs. Send <code>Accept: text/turtle</code> for the service description.</p>
-<form method="get" action="${escapeHtml(endpoint)}">
-<p><label for="query">Query</label><br>
-<textarea id="query" name="query" rows="14">${escapeHtml(exampleQuery)}</textarea></p>
-<p><label for="format">Results</label>
-<select id="format" name="format">
-<option value="json">SPARQL JSON</option><option value="xml">SPARQL XML</option><option value="csv">CSV</option><option value="tsv">TSV</option>
-<option value="ttl">Turtle (CONSTRUCT / DESCRIBE)</option><option value="jsonld">JSON-LD (CONSTRUCT / DESCRIBE)</option>
-</select>
-<button type="submit">Run</button></p>
-</form>
-</body>
-</html>
-`;
+/** The name of a query file: its `# ja:` / `# en:` lines, else its first comment line, else the file name. */
+export const exampleName = (file: string, text: string): ExampleQuery['name'] => {
+  const comments = text.split('\n').filter((l) => l.startsWith('#'));
+  const tagged = (lang: string) => comments.find((l) => l.startsWith(`# ${lang}:`))?.slice(lang.length + 3).trim();
+  const first = comments[0]?.replace(/^#\s*/, '').trim() || file;
+  return { ja: tagged('ja') ?? first, en: tagged('en') ?? tagged('ja') ?? first };
+};
+
+export const queryPage = ({ endpoint, endpointUrl, base, examples, exampleQuery, lang = 'ja' }: QueryPageInput): string => {
+  const urls = siteUrls(base);
+  const links = makeLinks(urls, lang, () => false);
+  const m = messages(lang);
+  const data = JSON.stringify({
+    endpoint: endpointUrl,
+    examples: examples.map((e) => ({ file: e.file, name: e.name[lang], query: e.query })),
+    initial: examples[0]?.query ?? exampleQuery,
+    // The result table shortens IRIs with these (and the query's own prefixes).
+    prefixes: PREFIXES,
+  });
+  const body = html`<header class="page-head"><h1>${m.queryTitle}</h1><p class="subtitle">${m.queryIntro} <code>${endpointUrl}</code></p></header>
+<div class="sparql-layout">
+<aside class="examples" aria-labelledby="h-examples">
+<h2 id="h-examples">${m.examples}</h2>
+<p class="note">${m.examplesNote}</p>
+<ol class="example-list">
+${examples.map((e, i) => html`<li><button type="button" class="example" data-example="${i}" title="${e.file}">${e.name[lang]}</button></li>\n`)}</ol>
+</aside>
+<div class="editor">
+<div id="yasgui" data-endpoint="${endpointUrl}"></div>
+<noscript><p>${m.noScript}</p>
+<form method="get" action="${endpoint}">
+<p><label for="query">SPARQL</label><br><textarea id="query" name="query" rows="14" cols="80">${examples[0]?.query ?? exampleQuery}</textarea></p>
+<p><button type="submit">▶</button></p>
+</form></noscript>
+</div>
+</div>
+<script type="application/json" id="sparql-config">${jsonScript(data)}</script>`;
+  return layout({
+    links,
+    title: m.queryTitle,
+    body,
+    self: urls.sparql(),
+    active: 'sparql',
+    bodyClass: 'wide sparql',
+    styles: [urls.asset('yasgui.min.css')],
+    scripts: [urls.asset('yasgui.min.js'), urls.asset('sparql-page.js')],
+  });
+};

@@ -1,88 +1,68 @@
-// Renders a resource document as a minimal HTML page (a placeholder: the pages engineer replaces this function).
-import type { Quad, Term } from 'n3';
-import { labelOf, typesOf, type ResourceDocument } from '../documents/index.ts';
+// Renders the HTML page of any described resource (choosing the element, plan, municipality, theme or generic page) and the 404 page.
+import type { ResourceDocument } from '../documents/index.ts';
+import { siteUrls } from '../rdf/uris.ts';
+import { elementPage } from './element-page.ts';
+import { genericPage } from './generic-page.ts';
+import { html } from './html.ts';
+import { messages, type Lang } from './i18n.ts';
+import { layout } from './layout.ts';
+import { makeLinks, withParams, type Links } from './links.ts';
+import { pageContext, type PageLink } from './page-parts.ts';
+import { municipalityPage, planPage } from './plan-page.ts';
+import { themePage, themeSchemePage } from './theme-page.ts';
+import type { ViewIndex } from './view-model.ts';
 
-export interface PageLink {
-  readonly href: string;
-  /** Media type of the linked document. */
-  readonly type: string;
-  readonly label: string;
-}
+export type { PageLink } from './page-parts.ts';
 
 export interface ResourcePageInput {
   readonly doc: ResourceDocument;
-  /** The HTML page of an IRI when the site has one (our own resources), else undefined (link the IRI itself). */
-  readonly pageOf: (iri: string) => string | undefined;
+  readonly view: ViewIndex;
+  readonly links: Links;
   /** The document in each RDF format. */
   readonly alternates: readonly PageLink[];
-  readonly home: string;
+  /** The resource's own triples as JSON-LD, embedded as a data block. */
+  readonly jsonld?: string;
+  /** A municipality code that narrows a theme page to one municipality (?m=); ignored elsewhere. */
+  readonly only?: string;
 }
 
 export interface NotFoundPageInput {
   readonly message: string;
+  /** The site's home (its base IRI). */
   readonly home: string;
+  readonly lang?: Lang;
+  /** The URL asked for (for the language switch); the home when unknown. */
+  readonly self?: string;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-const head = (title: string, extra = '') => `<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-${extra}<style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}th{width:16rem;font-weight:600}code{font-size:.9em}.lang{color:#777;font-size:.8em}</style>
-</head>
-<body>
-`;
-
-/** A page titled by the resource's label, with its types, its properties, what points at it, and its data formats. */
-export const resourcePage = ({ doc, pageOf, alternates, home }: ResourcePageInput): string => {
-  const label = (iri: string) => labelOf(doc, iri) ?? labelOf(doc, iri, 'en');
-  const link = (iri: string) => {
-    const href = pageOf(iri) ?? iri;
-    const text = label(iri);
-    return `<a href="${escapeHtml(href)}">${escapeHtml(text ?? iri)}</a>${text ? ` <code>&lt;${escapeHtml(iri)}&gt;</code>` : ''}`;
-  };
-  const value = (t: Term) => {
-    if (t.termType === 'NamedNode') return link(t.value);
-    if (t.termType !== 'Literal') return escapeHtml(t.value);
-    const tag = t.language ? ` <span class="lang">@${escapeHtml(t.language)}</span>` : '';
-    return `${escapeHtml(t.value).replace(/\n/g, '<br>')}${tag}`;
-  };
-  const predicate = (iri: string) => {
-    const text = label(iri);
-    return `<a href="${escapeHtml(pageOf(iri) ?? iri)}" title="${escapeHtml(iri)}">${escapeHtml(text ?? iri)}</a>`;
-  };
-  const rows = (quads: readonly Quad[], pick: (q: Quad) => Term) =>
-    quads.map((q) => `<tr><th>${predicate(q.predicate.value)}</th><td>${value(pick(q))}</td></tr>`).join('\n');
-
-  const title = label(doc.iri) ?? doc.iri;
-  const types = typesOf(doc).map(link).join(', ');
-  const links = alternates.map((a) => `<link rel="alternate" type="${escapeHtml(a.type)}" href="${escapeHtml(a.href)}">`).join('\n');
-  return `${head(title, links + '\n')}<p><a href="${escapeHtml(home)}">Home</a></p>
-<h1>${escapeHtml(title)}</h1>
-<p><code>${escapeHtml(doc.iri)}</code></p>
-${types ? `<p>Type: ${types}</p>` : ''}
-<h2>Properties</h2>
-<table>
-${rows(doc.own, (q) => q.object)}
-</table>
-${doc.inbound.length > 0 ? `<h2>Referenced by</h2>\n<table>\n${rows(doc.inbound, (q) => q.subject)}\n</table>\n` : ''}<h2>Data</h2>
-<ul>
-${alternates.map((a) => `<li><a href="${escapeHtml(a.href)}">${escapeHtml(a.label)}</a> <code>${escapeHtml(a.type)}</code></li>`).join('\n')}
-</ul>
-</body>
-</html>
-`;
+export const resourcePage = ({ doc, view, links, alternates, jsonld, only }: ResourcePageInput): string => {
+  const ctx = pageContext(links, view);
+  const { urls } = links;
+  const iri = doc.iri;
+  const self = urls.page(doc.path);
+  const element = view.elements.get(iri);
+  if (element) return elementPage({ ctx, element, alternates, jsonld, self });
+  const plan = view.plans.get(iri);
+  if (plan) return planPage({ ctx, plan, alternates, jsonld, self });
+  const municipality = view.municipalities.find((m) => m.iri === iri);
+  if (municipality) return municipalityPage({ ctx, municipality, alternates, jsonld, self });
+  const theme = view.themes.find((t) => t.iri === iri);
+  if (theme) {
+    const code = view.municipalities.some((m) => m.code === only) ? only : undefined;
+    return themePage({ ctx, theme, only: code, alternates, jsonld, self: withParams(self, { m: code }) });
+  }
+  if (iri === urls.themeScheme()) return themeSchemePage({ ctx, iri, alternates, jsonld, self });
+  return genericPage({ ctx, doc, alternates, jsonld, self });
 };
 
-/** The HTML answer to an unknown resource. */
-export const notFoundPage = ({ message, home }: NotFoundPageInput): string =>
-  `${head('Not found')}<h1>Not found</h1>
-<p>${escapeHtml(message)}</p>
-<p><a href="${escapeHtml(home)}">Home</a></p>
-</body>
-</html>
-`;
+/** The HTML answer to an unknown resource or page. */
+export const notFoundPage = ({ message, home, lang = 'ja', self = home }: NotFoundPageInput): string => {
+  const links = makeLinks(siteUrls(home), lang, () => false);
+  const m = messages(lang);
+  const body = html`<article class="not-found"><h1>${m.notFound}</h1>
+<p class="note">${message}</p>
+<p>${m.notFoundHint}</p>
+<p><a class="button" href="${links.home()}">${m.navHome}</a> <a class="button" href="${links.search()}">${m.navSearch}</a></p>
+</article>`;
+  return layout({ links, title: m.notFound, body, self });
+};

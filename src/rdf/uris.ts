@@ -61,6 +61,12 @@ export const siteUrls = (base: string) => {
     /** One serialization of a resource's description; the ontology's is the whole ontology at /ontology.<ext>. */
     data: (path: string, ext: string) => (path === 'ontology' ? `${base}ontology.${ext}` : `${base}data/${path}.${ext}`),
     page: (path: string) => `${base}page/${path}`,
+    /** The source viewer: a source text with every quoted span highlighted and anchored. */
+    sourceView: (file: string) => `${base}source/${file}`,
+    /** Full-text search over titles and texts. */
+    search: () => `${base}search`,
+    /** Static files served from /assets/ (the site's CSS, the SPARQL editor's bundle). */
+    asset: (name: string) => `${base}assets/${name}`,
     /** Where the w3id ontology IRI redirects to (content-negotiated). */
     ontology: () => `${base}ontology`,
     /** Our stand-in for a hash IRI of the ontology namespace, which browsers cannot dereference on their own. */

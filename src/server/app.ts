@@ -6,6 +6,7 @@ import type { Store } from '../store/index.ts';
 import type { AppManifest } from './decorators.ts';
 import { installErrorHandling } from './lib/errors.ts';
 import type { Site } from './lib/site.ts';
+import assetsPlugin from './plugins/assets.ts';
 import sitePlugins from './plugins/site.ts';
 import sparqlPlugin from './plugins/sparql.ts';
 
@@ -38,8 +39,11 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
   const health = { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' } } } as const;
   app.get('/healthz', { schema: { response: { 200: health } } }, () => ({ status: 'ok', version: store.version ?? manifest.version }));
 
+  // /assets/: the stylesheet and the query page's scripts, needed by /sparql even without the site.
+  await app.register(assetsPlugin);
   await app.register(sparqlPlugin, { config });
-  // Linked Data: /id, /def, /ontology, /data, /page, /sources, /.well-known/void, /catalog, /dumps, /sitemap.xml, /robots.txt.
+  // Linked Data and pages: /, /id, /def, /ontology, /data, /page, /sources, /source, /search, /.well-known/void, /catalog, /dumps,
+  // /sitemap.xml, /robots.txt.
   if (options.site) await app.register(sitePlugins, { config, site: options.site });
 
   await app.ready();

@@ -1,12 +1,51 @@
-// The placeholder query page: a form posting to the endpoint, with the example query escaped.
+// The query page: YASGUI from /assets/, the examples named by their comment lines, everything escaped, a no-script form.
 import { describe, expect, it } from 'vitest';
-import { queryPage } from '../../src/pages/query-page.ts';
+import { exampleName, queryPage } from '../../src/pages/query-page.ts';
+
+const BASE = 'http://localhost:3000/';
 
 describe('queryPage', () => {
-  it('renders a form with the escaped example query', () => {
-    const html = queryPage({ endpoint: 'sparql', exampleQuery: 'SELECT * { ?s ?p "<b>&" }' });
-    expect(html).toMatch(/^<!doctype html>/);
+  const page = (lang: 'ja' | 'en' = 'ja') =>
+    queryPage({
+      endpoint: 'sparql',
+      endpointUrl: `${BASE}sparql`,
+      base: BASE,
+      examples: [{ file: '01-x.rq', name: { ja: '質問 <b>', en: 'Question <b>' }, query: 'SELECT * { ?s ?p "</script><b>&" }' }],
+      exampleQuery: 'SELECT * {}',
+      lang,
+    });
+
+  it('loads YASGUI and its stylesheet from /assets/ and nothing from elsewhere', () => {
+    const html = page();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ja">/);
+    expect(html).toContain(`<script src="${BASE}assets/yasgui.min.js"></script>`);
+    expect(html).toContain(`<script src="${BASE}assets/sparql-page.js"></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="${BASE}assets/yasgui.min.css">`);
+    for (const src of html.matchAll(/(?:src|href)="([^"]+)"/g)) expect(src[1]!.startsWith(BASE) || src[1] === 'sparql' || src[1]!.startsWith('#'), src[1]).toBe(true);
+  });
+
+  it('escapes the examples in the buttons, the JSON block and the no-script form', () => {
+    const html = page();
+    expect(html).toContain('>質問 &lt;b&gt;</button>');
+    expect(html).not.toContain('</script><b>');
+    expect(html).toContain('\\u003c/script\\u003e\\u003cb\\u003e\\u0026');
     expect(html).toContain('<form method="get" action="sparql">');
-    expect(html).toContain('SELECT * { ?s ?p &quot;&lt;b&gt;&amp;&quot; }');
+    expect(html).toContain('SELECT * { ?s ?p &quot;&lt;/script&gt;&lt;b&gt;&amp;&quot; }');
+    const json = /<script type="application\/json" id="sparql-config">([^<]*)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(json).examples[0].query).toBe('SELECT * { ?s ?p "</script><b>&" }');
+    expect(JSON.parse(json).endpoint).toBe(`${BASE}sparql`);
+  });
+
+  it('speaks English with lang=en', () => {
+    const html = page('en');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('>Question &lt;b&gt;</button>');
+    expect(html).toContain('Example queries');
+  });
+
+  it('names an example by its # ja: / # en: lines, else its first comment', () => {
+    expect(exampleName('a.rq', '# ja: 問い\n# en: Question\nSELECT * {}')).toEqual({ ja: '問い', en: 'Question' });
+    expect(exampleName('a.rq', '# Just a name\nSELECT * {}')).toEqual({ ja: 'Just a name', en: 'Just a name' });
+    expect(exampleName('a.rq', 'SELECT * {}')).toEqual({ ja: 'a.rq', en: 'a.rq' });
   });
 });

@@ -5,7 +5,9 @@ import Negotiator from 'negotiator';
 import { DOCUMENT_EXTS, RDF_FORMATS, type DocumentExt } from '../../documents/index.ts';
 import { notFoundPage } from '../../pages/resource-page.ts';
 import { etagMatches } from './answer-cache.ts';
+import { pageHeaders } from './csp.ts';
 import { HttpError, sendError } from './errors.ts';
+import { requestLang } from './lang.ts';
 import type { Choice } from './negotiate.ts';
 
 /** Data changes only with a new build; an hour of freshness, then revalidation by ETag. */
@@ -90,5 +92,12 @@ export const sendNotFound = (request: FastifyRequest, reply: FastifyReply, messa
   const accept = request.headers.accept;
   const html = accept ? new Negotiator({ headers: { accept } }).mediaType(['text/plain', 'application/json', 'text/html']) === 'text/html' : false;
   if (!html) return sendError(request, reply, new HttpError('not_found', message));
-  return reply.code(404).header('cache-control', 'no-store').header('vary', 'Accept').type('text/html; charset=utf-8').send(notFoundPage({ message, home }));
+  const self = home + (request.url.split('?')[0] ?? '/').slice(1);
+  for (const [name, value] of Object.entries(pageHeaders())) reply.header(name, value);
+  return reply
+    .code(404)
+    .header('cache-control', 'no-store')
+    .header('vary', 'Accept, Accept-Language')
+    .type('text/html; charset=utf-8')
+    .send(notFoundPage({ message, home, lang: requestLang(request), self }));
 };

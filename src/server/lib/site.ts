@@ -18,7 +18,11 @@ import {
   type DocumentIndex,
   type ResourceDocument,
 } from '../../documents/index.ts';
+import { withParams } from '../../pages/links.ts';
+import { searchDocuments } from '../../pages/search-page.ts';
+import { buildViewIndex, type ViewIndex } from '../../pages/view-index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
+import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
 import { DCTERMS, FOAF, RDF, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
@@ -39,6 +43,8 @@ export interface SiteTimings {
   readonly metadataMs: number;
   readonly dumpsMs: number;
   readonly eagerBodiesMs: number;
+  /** The pages' view index and the search index. */
+  readonly viewMs: number;
   readonly totalMs: number;
 }
 
@@ -48,6 +54,10 @@ export interface Site {
   readonly urls: SiteUrls;
   readonly facts: CatalogFacts;
   readonly documents: DocumentIndex;
+  /** What the HTML pages know about plans, elements, themes and quotes. */
+  readonly view: ViewIndex;
+  /** Full-text search over titles and texts. */
+  readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
   readonly void: readonly Quad[];
   readonly ontology: readonly Quad[];
@@ -95,6 +105,11 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const indexMs = ms(t);
 
   t = performance.now();
+  const view = buildViewIndex(quads, urls);
+  const search = buildSearchIndex(searchDocuments(view));
+  const viewMs = ms(t);
+
+  t = performance.now();
   const merged = distinctTriples(quads);
   const catalog = buildCatalog({ triples: merged, manifest, facts, urls });
   const voidQuads = buildVoid({ quads, manifest, facts, urls });
@@ -138,12 +153,22 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   for (const ext of options.eagerFormats ?? ['ttl']) for (const doc of documents.byPath.values()) await documentBody(doc, ext);
   const eagerBodiesMs = ms(t);
 
-  const pages = [urls.home(), ...[...documents.byPath.keys()].sort().map((p) => urls.page(p))];
+  // The home, every resource's page, each theme narrowed to each municipality, the source viewers and the search form.
+  const themePages = view.themes.flatMap((th) => view.municipalities.map((mu) => withParams(urls.page(urls.pathOf(th.iri)!), { m: mu.code })));
+  const pages = [
+    urls.home(),
+    ...[...documents.byPath.keys()].sort().map((p) => urls.page(p)),
+    ...themePages,
+    ...[...sources.keys()].sort().map((f) => urls.sourceView(f)),
+    urls.search(),
+  ];
   return {
     version: manifest.version,
     urls,
     facts,
     documents,
+    view,
+    search,
     catalog,
     void: voidQuads,
     ontology,
@@ -151,7 +176,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     sources,
     pages,
     sitemap: sitemapXml(pages, facts.catalog.modified),
-    timings: { parseMs, indexMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
+    timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
     documentBody,
     readyDocumentBody,
     metadataBody,

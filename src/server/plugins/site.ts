@@ -3,14 +3,29 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { SitePluginOptions } from '../lib/site.ts';
 import catalogPlugin from './catalog.ts';
 import dumpsPlugin from './dumps.ts';
+import homePlugin from './home.ts';
 import linkedDataPlugin from './linked-data.ts';
 import resourcePagesPlugin from './resource-pages.ts';
+import searchPlugin from './search.ts';
 import sitemapPlugin from './sitemap.ts';
+import sourceViewerPlugin from './source-viewer.ts';
 import sourcesPlugin from './sources.ts';
 import voidPlugin from './void.ts';
 
 const sitePlugins: FastifyPluginAsync<SitePluginOptions> = async (app, options) => {
-  for (const plugin of [linkedDataPlugin, resourcePagesPlugin, sourcesPlugin, voidPlugin, catalogPlugin, dumpsPlugin, sitemapPlugin]) await app.register(plugin, options);
+  for (const plugin of [
+    homePlugin,
+    linkedDataPlugin,
+    resourcePagesPlugin,
+    sourcesPlugin,
+    sourceViewerPlugin,
+    searchPlugin,
+    voidPlugin,
+    catalogPlugin,
+    dumpsPlugin,
+    sitemapPlugin,
+  ])
+    await app.register(plugin, options);
 };
 
 export default sitePlugins;

@@ -1,16 +1,20 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql: queries, service description, negotiation, limits, ETags and cache.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { queryPage } from '../../pages/query-page.ts';
+import { exampleName, queryPage, type ExampleQuery } from '../../pages/query-page.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
 import type { ResultsMediaType } from '../../store/index.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
+import { pageHeaders } from '../lib/csp.ts';
 import { HttpError } from '../lib/errors.ts';
+import { requestLang } from '../lib/lang.ts';
 import { Limiter } from '../lib/limiter.ts';
 import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
-import { checkServices, classifyQuery } from '../lib/query-classify.ts';
+import { checkServices, classifier } from '../lib/query-classify.ts';
 import { serializeQuads, type RdfMediaType } from '../lib/rdf-serialize.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
 
@@ -61,9 +65,26 @@ const QUERYSTRING_SCHEMA = {
   },
 } as const;
 
+/** The research queries in queries/*.rq, read once, as the query page's examples (none when the folder is missing). */
+const readExamples = (root: string): ExampleQuery[] => {
+  const dir = join(root, 'queries');
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.rq')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const query = readFileSync(join(dir, file), 'utf8');
+    return { file, name: exampleName(file, query), query };
+  });
+};
+
 const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
+  const examples = readExamples(config.root);
   const limits = config.sparql;
   const cache = new AnswerCache(limits.cacheEntries);
+  const classify = classifier(config.baseIri);
   const retryAfterSeconds = Math.max(1, Math.min(10, Math.ceil(limits.timeoutMs / 1000)));
   const limiter = new Limiter(limits.maxConcurrent, limits.maxQueued, retryAfterSeconds);
   const version = () => app.store.version ?? app.manifest.version;
@@ -75,9 +96,9 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
   );
 
   /** Sends an answer with its validator; a matching If-None-Match on GET/HEAD gets a 304 without running anything. */
-  const answer = async (request: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<CachedAnswer>) => {
+  const answer = async (request: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<CachedAnswer>, vary = 'Accept') => {
     const etag = etagFor(key);
-    reply.header('etag', etag).header('vary', 'Accept');
+    reply.header('etag', etag).header('vary', vary);
     if (request.method !== 'POST' && etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     let hit = cache.get(key);
     if (!hit) {
@@ -90,11 +111,15 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
 
   const describeService = (request: FastifyRequest, reply: FastifyReply, format: string | undefined) => {
     const mediaType = negotiate(request.headers.accept, format, DESCRIPTION_CHOICES);
-    const key = answerKey({ version: version(), kind: 'service-description', text: '', defaultGraphs: [], namedGraphs: [], mediaType });
+    // The query page's interface follows ?lang= or Accept-Language; the service description does not.
+    const lang = requestLang(request);
+    const text = mediaType === 'text/html' ? `page ${lang}` : '';
+    const key = answerKey({ version: version(), kind: 'service-description', text, defaultGraphs: [], namedGraphs: [], mediaType });
     return answer(request, reply, key, async () => {
       if (mediaType === 'text/html') {
-        const html = queryPage({ endpoint: 'sparql', exampleQuery: EXAMPLE_QUERY });
-        return { mediaType, headers: {}, body: Buffer.from(html) };
+        const endpointUrl = `${config.baseIri}sparql`;
+        const html = queryPage({ endpoint: 'sparql', endpointUrl, base: config.baseIri, examples, exampleQuery: EXAMPLE_QUERY, lang });
+        return { mediaType, headers: pageHeaders({ inlineStyles: true, endpointOrigin: new URL(endpointUrl).origin }), body: Buffer.from(html) };
       }
       const quads = serviceDescription({
         endpoint: `${config.baseIri}sparql`,
@@ -102,11 +127,11 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
         serviceAllowlist: limits.serviceAllowlist,
       });
       return { mediaType, headers: {}, body: Buffer.from(await serializeQuads(quads, mediaType, { prefixes: SD_PREFIXES })) };
-    });
+    }, 'Accept, Accept-Language');
   };
 
   const runQuery = (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
-    const classified = classifyQuery(req.query, config.baseIri);
+    const classified = classify(req.query);
     checkServices(classified.services, limits.serviceAllowlist);
     const graphForm = classified.form === 'CONSTRUCT' || classified.form === 'DESCRIBE';
     const accept = request.headers.accept;

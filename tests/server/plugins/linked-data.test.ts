@@ -84,7 +84,8 @@ describe('/id/ dereferencing (303 See Other)', () => {
     const html = await get('/id/999999', { accept: BROWSER });
     expect(html.statusCode).toBe(404);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
-    expect(html.body).toContain('<h1>Not found</h1>');
+    expect(html.body).toContain('<h1>見つかりません</h1>');
+    expect((await get('/id/999999', { accept: BROWSER, 'accept-language': 'en' })).body).toContain('<h1>Not found</h1>');
     const json = await get('/id/999999', { accept: 'application/json' });
     expect(json.statusCode).toBe(404);
     expect(json.json()).toMatchObject({ error: 'not_found', status: 404 });
@@ -182,12 +183,13 @@ describe('/data/ documents', () => {
   });
 });
 
-describe('/page/ (placeholder HTML)', () => {
-  it('renders title, types, properties with labels and links to the data', async () => {
+describe('/page/ (HTML)', () => {
+  it('renders title, class, parent with labels and links to the data', async () => {
     const r = await get('/page/id/132101/plan/dai5ji-kihon-koso/measure/1');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(r.body).toContain('<title>みどりと水の環境整備</title>');
+    expect(r.body).toContain('<h1 lang="ja">みどりと水の環境整備</h1>');
+    expect(r.body).toContain('<title>みどりと水の環境整備（施策 1 · 小金井市） | 総合計画 LOD</title>');
     expect(r.body).toContain(`href="${BASE}page/id/132101/plan/dai5ji-kihon-koso/policy/1">環境と都市基盤</a>`);
     expect(r.body).toContain('上位要素'); // jpp:parent's label
     expect(r.body).toContain(`<link rel="alternate" type="text/turtle" href="${BASE}data/id/132101/plan/dai5ji-kihon-koso/measure/1.ttl">`);

@@ -1,0 +1,46 @@
+// Indicators as a table (baseline, target, fiscal years, unit) with a small inline SVG bar chart per indicator.
+import { html, type SafeHtml } from './html.ts';
+import type { PageContext } from './page-parts.ts';
+import type { ElementView, ValueView } from './view-model.ts';
+
+const fmt = (v: ValueView | undefined): string => (v?.value === undefined ? '' : `${v.value}${v.unit ?? ''}`);
+const year = (v: ValueView | undefined): string =>
+  v?.fiscalYearLabel ? `${v.fiscalYearLabel}${v.fiscalYear ? ` (${v.fiscalYear})` : ''}` : (v?.fiscalYear ?? '');
+
+/** Two horizontal bars, baseline and target, on a common scale (0–100 for percentages). */
+export const indicatorChart = (ctx: PageContext, e: ElementView): SafeHtml => {
+  const b = e.baseline?.value;
+  const t = e.target?.value;
+  if (b === undefined && t === undefined) return html``;
+  const percent = (e.baseline?.unit ?? e.target?.unit) === '%';
+  const max = Math.max(percent ? 100 : 0, b ?? 0, t ?? 0) || 1;
+  const W = 120;
+  const bar = (v: number | undefined, y: number, cls: string, name: string) =>
+    v === undefined
+      ? html``
+      : html`<rect class="${cls}" x="0" y="${y}" width="${Math.max(1, Math.round((v / max) * W * 10) / 10)}" height="12" rx="2"><title>${name}: ${v}</title></rect>`;
+  const label = `${ctx.m.baseline} ${fmt(e.baseline)} → ${ctx.m.target} ${fmt(e.target)}`;
+  return html`<svg class="bars" viewBox="0 0 ${W} 30" width="${W}" height="30" role="img" aria-label="${label}">${bar(b, 1, 'bar-baseline', ctx.m.baseline)}${bar(
+    t,
+    17,
+    'bar-target',
+    ctx.m.target,
+  )}</svg>`;
+};
+
+export const indicatorTable = (ctx: PageContext, indicators: readonly ElementView[]): SafeHtml => {
+  if (indicators.length === 0) return html``;
+  const { m } = ctx;
+  return html`<div class="table-wrap"><table class="indicators">
+<thead><tr><th scope="col">${m.indicator}</th><th scope="col">${m.baseline}</th><th scope="col">${m.target}</th><th scope="col">${m.unit}</th><th scope="col">${m.chart}</th></tr></thead>
+<tbody>
+${indicators.map(
+  (e) => html`<tr><th scope="row"><a href="${ctx.links.page(e.iri) ?? e.iri}">${e.label}</a></th>
+<td><span class="num">${e.baseline?.value ?? ''}</span><br><span class="fy">${year(e.baseline)}</span></td>
+<td><span class="num">${e.target?.value ?? ''}</span><br><span class="fy">${year(e.target)}</span></td>
+<td>${e.baseline?.unit ?? e.target?.unit ?? ''}</td>
+<td>${indicatorChart(ctx, e)}<span class="legend-mini"><span class="key key-baseline"></span>${m.baseline} <span class="key key-target"></span>${m.target}</span></td></tr>
+`,
+)}</tbody>
+</table></div>`;
+};

@@ -1,0 +1,148 @@
+// Search results: the documented JSON shape ({ query, total, results: [...] }) and the HTML page with highlighted snippets.
+import { JPP } from '../rdf/vocab.ts';
+import { highlightsOf, normalize, runs, snippetOf, type SearchDocument, type SearchIndex, type Snippet } from '../search/index.ts';
+import { html, join, type SafeHtml } from './html.ts';
+import { layout } from './layout.ts';
+import { classLabel, levelText, nameOf, short, type PageContext } from './page-parts.ts';
+import type { ViewIndex } from './view-model.ts';
+
+export const PAGE_SIZE = 20;
+/** Result headings longer than this (texts standing in for a title) are cut; the snippet shows the text. */
+const TITLE_LENGTH = 50;
+/** Longest query accepted, in code points. */
+export const MAX_QUERY_LENGTH = 100;
+
+/** What the search index holds: every plan element and plan, grouped by municipality code. */
+export const searchDocuments = (view: ViewIndex): SearchDocument[] => {
+  const codeOf = new Map(view.municipalities.map((m) => [m.iri, m.code]));
+  return [
+    ...[...view.plans.values()].map((p) => ({ id: p.iri, group: codeOf.get(p.municipality), fields: { title: p.titles.ja ?? p.labels.ja, text: p.description } })),
+    ...[...view.elements.values()].map((e) => ({
+      id: e.iri,
+      group: codeOf.get(e.municipality),
+      fields: { title: e.title ?? (e.text ? undefined : e.label), subtitle: e.subtitle, field: e.fieldName, text: e.text },
+    })),
+  ];
+};
+
+export interface SearchResultItem {
+  readonly iri: string;
+  /** The resource's HTML page. */
+  readonly page: string;
+  readonly label: string;
+  /** Class label in the response language (e.g. 施策 / Measure). */
+  readonly type: string;
+  /** The plan's own level name and number (e.g. 施策 12), empty for plans. */
+  readonly level: string;
+  /** Municipality name in the response language. */
+  readonly municipality: string;
+  readonly snippet: string;
+  /** [start, end) code point ranges of `snippet` that match. */
+  readonly highlights: readonly (readonly [number, number])[];
+  readonly score: number;
+}
+
+export interface SearchResponse {
+  readonly query: string;
+  /** Municipality code the results are limited to, if any. */
+  readonly municipality?: string;
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly results: readonly SearchResultItem[];
+}
+
+export interface SearchRequest {
+  readonly q: string;
+  /** 1-based page number. */
+  readonly page: number;
+  readonly municipality?: string;
+}
+
+/** Runs a search and shapes the answer (labels in the page's language, snippets from the text or the title). */
+export const searchResponse = (ctx: PageContext, index: SearchIndex, req: SearchRequest): SearchResponse => {
+  const { view, links } = ctx;
+  const offset = (Math.max(1, req.page) - 1) * PAGE_SIZE;
+  const found = req.q.trim() ? index.search(req.q, { offset, limit: PAGE_SIZE, group: req.municipality }) : { terms: [], total: 0, hits: [] };
+  const results = found.hits.map((hit): SearchResultItem => {
+    const e = view.elements.get(hit.id);
+    const plan = view.plans.get(hit.id);
+    const label = e?.label ?? nameOf(ctx, hit.id);
+    const text = e?.text ?? plan?.description ?? '';
+    const snip: Snippet = text && (hit.matched.includes('text') || !e?.title) ? snippetOf(text, found.terms) : snippetOf(e?.subtitle ?? label, found.terms);
+    return {
+      iri: hit.id,
+      page: links.page(hit.id) ?? hit.id,
+      label,
+      type: classLabel(ctx, e ? e.cls : 'Plan', JPP) ?? '',
+      level: e ? levelText(e) : '',
+      municipality: nameOf(ctx, e?.municipality ?? plan?.municipality ?? ''),
+      snippet: snip.text,
+      highlights: snip.highlights,
+      score: hit.score,
+    };
+  });
+  return { query: req.q, ...(req.municipality ? { municipality: req.municipality } : {}), total: found.total, offset, limit: PAGE_SIZE, results };
+};
+
+/** Text with its highlighted ranges wrapped in <mark>, everything escaped. */
+export const marked = (s: Snippet): SafeHtml => {
+  const chars = Array.from(s.text);
+  const parts: SafeHtml[] = [];
+  let pos = 0;
+  for (const [a, b] of s.highlights) {
+    parts.push(html`${chars.slice(pos, a).join('')}<mark>${chars.slice(a, b).join('')}</mark>`);
+    pos = b;
+  }
+  parts.push(html`${chars.slice(pos).join('')}`);
+  return join(parts);
+};
+
+export interface SearchPageInput {
+  readonly ctx: PageContext;
+  readonly response: SearchResponse;
+  /** Shown instead of results (e.g. the query is too long). */
+  readonly error?: string;
+}
+
+export const searchPage = ({ ctx, response, error }: SearchPageInput): string => {
+  const { m, view, links } = ctx;
+  const { query, total, offset, results } = response;
+  const terms = runs(normalize(query).chars).map((r) => r.join(''));
+  const pageNo = Math.floor(offset / PAGE_SIZE) + 1;
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const at = (p: number) => links.search(query, { m: response.municipality, page: p > 1 ? p : undefined });
+  const body = html`<header class="page-head"><h1>${m.searchTitle}</h1><p class="subtitle">${m.searchIntro}</p></header>
+<form class="search-form" action="${links.urls.search()}" method="get" role="search">
+<input type="search" name="q" value="${query}" aria-label="${m.searchPlaceholder}" placeholder="${m.searchPlaceholder}" maxlength="${MAX_QUERY_LENGTH}">
+<select name="m" aria-label="${m.municipality}"><option value="">${m.allMunicipalities}</option>${view.municipalities.map(
+    (mu) => html`<option value="${mu.code}"${response.municipality === mu.code ? ' selected' : ''}>${nameOf(ctx, mu.iri)}</option>`,
+  )}</select>
+${links.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${m.searchButton}</button>
+</form>
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+${!error && query.trim()
+  ? html`<p class="summary" role="status"><strong>${total}</strong> ${m.results}${pages > 1 ? html` (${pageNo}/${pages})` : ''}</p>
+${total === 0 ? html`<p class="empty">${m.noResults}</p>` : ''}
+<ol class="results" start="${offset + 1}">
+${results.map(
+  (r) => html`<li class="result"><p class="meta"><span class="cls">${r.type}</span>${r.level ? html` <span class="level" lang="ja">${r.level}</span>` : ''} · ${r.municipality}</p>
+<h2><a href="${r.page}" lang="ja">${marked(highlightsOf(short(r.label, TITLE_LENGTH), terms))}</a></h2>
+${r.snippet === r.label ? '' : html`<p class="snippet" lang="ja">${marked({ text: r.snippet, highlights: r.highlights })}</p>`}</li>`,
+)}
+</ol>
+${pages > 1
+  ? html`<nav class="pager" aria-label="${m.pages}">${pageNo > 1 ? html`<a rel="prev" href="${at(pageNo - 1)}">← ${m.previous}</a>` : ''} ${
+      pageNo < pages ? html`<a rel="next" href="${at(pageNo + 1)}">${m.next} →</a>` : ''
+    }</nav>`
+  : ''}`
+  : ''}`;
+  return layout({
+    links,
+    title: query.trim() ? `${query} — ${m.searchTitle}` : m.searchTitle,
+    body,
+    self: links.urls.search() + (query ? `?q=${encodeURIComponent(query)}` : ''),
+    active: 'search',
+    query,
+  });
+};

@@ -1,0 +1,64 @@
+// The source viewer: a source text with its line breaks, every quoted span highlighted, anchored and linked to its element.
+import { JPP } from '../rdf/vocab.ts';
+import { html, join, type SafeHtml } from './html.ts';
+import { layout } from './layout.ts';
+import { breadcrumbs, classLabel, levelText, nameOf, short, whatText, type PageContext } from './page-parts.ts';
+import { nestSpans, type SpanNode } from './spans.ts';
+import type { QuoteView, SourceView } from './view-model.ts';
+
+export interface SourcePageInput {
+  readonly ctx: PageContext;
+  readonly source: SourceView;
+  /** The whole text as stored. */
+  readonly text: string;
+}
+
+/** The short tag shown at the start of a span: whose quote it is, and which part of it. */
+const tagOf = (ctx: PageContext, q: QuoteView): { text: string; title: string } => {
+  const { view, m } = ctx;
+  const e = view.elements.get(q.owner);
+  const what = whatText(m, q.what);
+  if (e) return { text: `${levelText(e) || classLabel(ctx, e.cls, JPP)} · ${what}`, title: `${levelText(e)} ${e.label}`.trim() };
+  const plan = view.plans.get(q.owner);
+  if (plan) return { text: `${plan.partOf ? short(nameOf(ctx, q.owner), 12) : m.plan} · ${what}`, title: nameOf(ctx, q.owner) };
+  const last = q.owner.slice(q.owner.lastIndexOf('/') + 1);
+  if (last === 'period') return { text: m.period, title: nameOf(ctx, q.owner) };
+  if (last === 'baseline' || last === 'target') return { text: `${m[last]} · ${what}`, title: nameOf(ctx, q.owner) };
+  return { text: what, title: nameOf(ctx, q.owner) };
+};
+
+const renderNodes = (ctx: PageContext, nodes: readonly SpanNode<QuoteView>[]): SafeHtml =>
+  join(
+    nodes.map((node) => {
+      if (node.kind === 'text') return html`${node.text}`;
+      const q = node.span;
+      const href = ctx.links.page(q.owner) ?? q.owner;
+      const inner = renderNodes(ctx, node.children);
+      if (!node.first) return html`<mark class="q q-${q.what} q-cont" data-of="${q.anchor}">${inner}</mark>`;
+      const tag = tagOf(ctx, q);
+      return html`<mark id="${q.anchor}" class="q q-${q.what}"><a class="q-tag" href="${href}" title="${tag.title}">${tag.text}</a>${inner}</mark>`;
+    }),
+  );
+
+export const sourcePage = ({ ctx, source, text }: SourcePageInput): string => {
+  const { m, links, view } = ctx;
+  const chars = Array.from(text);
+  const nodes = nestSpans(chars, source.quotes);
+  const municipality = view.municipalities.find((mu) => mu.iri === source.publisher || mu.sources.includes(source.file));
+  const plans = [...view.plans.values()].filter((p) => !p.partOf && p.sources.includes(source.file));
+  const body = html`${breadcrumbs(ctx, [
+    { href: links.home(), text: m.navHome },
+    ...(municipality ? [{ href: links.page(municipality.iri), text: nameOf(ctx, municipality.iri) }] : []),
+    { text: source.file },
+  ])}
+<article class="source-viewer">
+<header class="page-head">
+<p class="kicker">${m.sourceViewer}</p>
+<h1>${source.file}</h1>
+<p class="subtitle">${m.sourceViewerNote}</p>
+</header>
+<p class="meta">${plans.map((p) => html`<a href="${links.page(p.iri) ?? p.iri}">${nameOf(ctx, p.iri)}</a> · `)}<a href="${links.page(source.iri) ?? source.iri}">${m.sourceDescription}</a> · <a href="${links.urls.sourceFile(source.file)}">${m.rawText}</a> · ${source.quotes.length} ${m.quotedSpans}</p>
+<div class="source-text" lang="ja">${renderNodes(ctx, nodes)}</div>
+</article>`;
+  return layout({ links, title: `${m.sourceViewer}: ${source.file}`, body, self: links.urls.sourceView(source.file), bodyClass: 'source' });
+};

@@ -1,0 +1,292 @@
+// The pages' view index: plans, elements, hierarchy, order, labels, themes and quoted spans, built once from the dataset's quads.
+import type { Quad, Term } from 'n3';
+import type { SiteUrls } from '../rdf/uris.ts';
+import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, RDF, RDFS, SCHEMA, SDG_GOAL, SKOS, type ElementClass } from '../rdf/vocab.ts';
+import type { Lang } from './i18n.ts';
+import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
+
+export type * from './view-model.ts';
+
+const P = {
+  type: `${RDF}type`,
+  label: `${RDFS}label`,
+  prefLabel: `${SKOS}prefLabel`,
+  title: `${DCTERMS}title`,
+  description: `${DCTERMS}description`,
+  definition: `${SKOS}definition`,
+  notation: `${SKOS}notation`,
+  identifier: `${DCTERMS}identifier`,
+  subtitle: `${JPP}subtitle`,
+  levelName: `${JPP}levelName`,
+  fieldName: `${JPP}fieldName`,
+  plan: `${JPP}plan`,
+  parent: `${JPP}parent`,
+  municipality: `${JPP}municipality`,
+  theme: `${JPP}theme`,
+  baseline: `${JPP}baseline`,
+  target: `${JPP}target`,
+  fiscalYear: `${JPP}fiscalYear`,
+  fiscalYearLabel: `${JPP}fiscalYearLabel`,
+  position: `${SCHEMA}position`,
+  value: `${SCHEMA}value`,
+  unitText: `${SCHEMA}unitText`,
+  hasSource: `${OA}hasSource`,
+  hasSelector: `${OA}hasSelector`,
+  exact: `${OA}exact`,
+  start: `${OA}start`,
+  end: `${OA}end`,
+  isPartOf: `${DCTERMS}isPartOf`,
+  hasPart: `${DCTERMS}hasPart`,
+  temporal: `${DCTERMS}temporal`,
+  startDate: `${DCAT}startDate`,
+  endDate: `${DCAT}endDate`,
+  closeMatch: `${SKOS}closeMatch`,
+  relatedMatch: `${SKOS}relatedMatch`,
+  format: `${DCTERMS}format`,
+  publisher: `${DCTERMS}publisher`,
+  spatial: `${DCTERMS}spatial`,
+  derivedFrom: `${PROV}wasDerivedFrom`,
+} as const;
+export const VIEW_PREDICATES = P;
+
+const QUOTE_PREDICATES = ['titleQuote', 'subtitleQuote', 'textQuote', 'fieldQuote', 'valueQuote', 'fiscalYearQuote'].map((l) => JPP + l);
+const LABEL_PREDICATES = [P.label, P.prefLabel, P.title];
+const ELEMENT_CLASS_SET: ReadonlySet<string> = new Set(ELEMENT_CLASSES);
+
+/** Sorts SDG goal IRIs by number and everything else after them by IRI. */
+export const bySdgNumber = (a: string, b: string): number => {
+  const n = (s: string) => (s.startsWith(SDG_GOAL) ? Number(s.slice(SDG_GOAL.length)) : Number.POSITIVE_INFINITY);
+  return n(a) - n(b) || (a < b ? -1 : a > b ? 1 : 0);
+};
+
+export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewIndex => {
+  const graph = new Map<string, Map<string, Term[]>>();
+  const seen = new Set<string>();
+  for (const q of quads) {
+    if (q.subject.termType !== 'NamedNode') continue;
+    const o = q.object;
+    const key = `${q.subject.value} ${q.predicate.value} ${o.termType} ${o.value} ${o.termType === 'Literal' ? `${o.language}^${o.datatype.value}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let props = graph.get(q.subject.value);
+    if (!props) graph.set(q.subject.value, (props = new Map()));
+    const list = props.get(q.predicate.value);
+    if (list) list.push(o);
+    else props.set(q.predicate.value, [o]);
+  }
+  const objects = (s: string, p: string): readonly Term[] => graph.get(s)?.get(p) ?? [];
+  const iris = (s: string, p: string) => objects(s, p).filter((t) => t.termType === 'NamedNode').map((t) => t.value).sort();
+  const one = (s: string, p: string, lang?: string) => {
+    const list = objects(s, p);
+    return (lang === undefined ? list[0] : list.find((t) => t.termType === 'Literal' && t.language === lang))?.value;
+  };
+  const types = (s: string) => iris(s, P.type);
+
+  const labelCache = new Map<string, Labels>();
+  for (const [s, props] of graph) {
+    const entry: { ja?: string; en?: string; plain?: string } = {};
+    for (const p of LABEL_PREDICATES)
+      for (const t of props.get(p) ?? []) {
+        if (t.termType !== 'Literal') continue;
+        const slot = t.language === 'ja' ? 'ja' : t.language === 'en' ? 'en' : t.language === '' ? 'plain' : undefined;
+        if (slot && entry[slot] === undefined) entry[slot] = t.value;
+      }
+    if (entry.ja !== undefined || entry.en !== undefined || entry.plain !== undefined) labelCache.set(s, entry);
+  }
+  const langLabels = (s: string, p: string): Labels => ({ ja: one(s, p, 'ja'), en: one(s, p, 'en'), plain: one(s, p, '') });
+
+  const anchorOf = (selection: string) =>
+    (urls.pathOf(selection) ?? selection)
+      .replace(/^id\//, '')
+      .replace('/plan/', '-')
+      .replace('/quote/', '-')
+      .replace(/[^A-Za-z0-9-]+/g, '-');
+  const sourceFileOf = (iri: string) => (iri.startsWith(urls.sourceFile('')) ? iri.slice(urls.sourceFile('').length) : undefined);
+
+  // Quoted spans.
+  const quotesOf = new Map<string, QuoteView[]>();
+  const spansByFile = new Map<string, QuoteView[]>();
+  for (const [s, props] of graph)
+    for (const p of QUOTE_PREDICATES)
+      for (const sel of props.get(p) ?? []) {
+        const selection = sel.value;
+        const file = sourceFileOf(one(selection, P.hasSource) ?? '');
+        let start: number | undefined;
+        let end: number | undefined;
+        let exact: string | undefined;
+        for (const selector of iris(selection, P.hasSelector)) {
+          start ??= objects(selector, P.start)[0] ? Number(one(selector, P.start)) : undefined;
+          end ??= objects(selector, P.end)[0] ? Number(one(selector, P.end)) : undefined;
+          exact ??= one(selector, P.exact);
+        }
+        if (file === undefined || start === undefined || end === undefined || exact === undefined) continue;
+        const quote: QuoteView = { selection, owner: s, what: selection.slice(selection.lastIndexOf('/') + 1), file, start, end, exact, anchor: anchorOf(selection) };
+        (quotesOf.get(s) ?? quotesOf.set(s, []).get(s)!).push(quote);
+        (spansByFile.get(file) ?? spansByFile.set(file, []).get(file)!).push(quote);
+      }
+  const WHAT_ORDER = ['title', 'subtitle', 'field', 'text', 'value', 'fiscal-year'];
+  for (const list of quotesOf.values()) list.sort((a, b) => WHAT_ORDER.indexOf(a.what) - WHAT_ORDER.indexOf(b.what));
+
+  const value = (iri: string | undefined): ValueView | undefined => {
+    if (!iri) return undefined;
+    const v = one(iri, P.value);
+    return {
+      iri,
+      label: one(iri, P.label, 'ja') ?? iri,
+      value: v === undefined ? undefined : Number(v),
+      unit: one(iri, P.unitText),
+      fiscalYear: one(iri, P.fiscalYear),
+      fiscalYearLabel: one(iri, P.fiscalYearLabel, 'ja'),
+    };
+  };
+
+  // Plan elements.
+  const elements = new Map<string, ElementView>();
+  const planOfElement = new Map<string, string>();
+  for (const [s] of graph) {
+    const cls = types(s)
+      .filter((t) => t.startsWith(JPP))
+      .map((t) => t.slice(JPP.length))
+      .find((l) => ELEMENT_CLASS_SET.has(l)) as ElementClass | undefined;
+    const plan = one(s, P.plan);
+    const path = urls.pathOf(s);
+    if (!cls || !plan || path === undefined) continue;
+    planOfElement.set(s, plan);
+    elements.set(s, {
+      iri: s,
+      path,
+      cls,
+      levelName: one(s, P.levelName, 'ja') ?? '',
+      notation: one(s, P.notation),
+      label: one(s, P.label, 'ja') ?? s,
+      title: one(s, P.title, 'ja'),
+      subtitle: one(s, P.subtitle, 'ja'),
+      text: one(s, P.description, 'ja'),
+      fieldName: one(s, P.fieldName, 'ja'),
+      parent: one(s, P.parent),
+      plan,
+      position: Number(one(s, P.position) ?? 0),
+      themes: iris(s, P.theme),
+      municipality: one(plan, P.municipality) ?? '',
+      baseline: value(one(s, P.baseline)),
+      target: value(one(s, P.target)),
+    });
+  }
+  const inOrder = (a: ElementView, b: ElementView) => (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : a.position - b.position);
+  const children = new Map<string, ElementView[]>();
+  const elementsOfPlan = new Map<string, ElementView[]>();
+  const byTheme = new Map<string, ElementView[]>();
+  for (const e of [...elements.values()].sort(inOrder)) {
+    if (e.parent) (children.get(e.parent) ?? children.set(e.parent, []).get(e.parent)!).push(e);
+    (elementsOfPlan.get(e.plan) ?? elementsOfPlan.set(e.plan, []).get(e.plan)!).push(e);
+    for (const t of e.themes) (byTheme.get(t) ?? byTheme.set(t, []).get(t)!).push(e);
+  }
+
+  // Plans and parts.
+  const plans = new Map<string, PlanView>();
+  for (const [s] of graph) {
+    if (!types(s).includes(`${JPP}Plan`)) continue;
+    const path = urls.pathOf(s);
+    if (path === undefined) continue;
+    const partOf = one(s, P.isPartOf);
+    const periodIri = one(s, P.temporal);
+    plans.set(s, {
+      iri: s,
+      path,
+      labels: labelCache.get(s) ?? {},
+      titles: langLabels(s, P.title),
+      description: one(s, P.description, 'ja'),
+      municipality: one(s, P.municipality) ?? (partOf ? one(partOf, P.municipality) : undefined) ?? '',
+      partOf,
+      parts: iris(s, P.hasPart),
+      period: periodIri
+        ? { label: one(periodIri, P.label, 'ja') ?? '', start: one(periodIri, P.startDate), end: one(periodIri, P.endDate) }
+        : undefined,
+      sources: iris(s, P.derivedFrom)
+        .map(sourceFileOf)
+        .filter((f): f is string => f !== undefined),
+      elements: elementsOfPlan.get(s) ?? [],
+    });
+  }
+
+  // Municipalities.
+  const municipalities: MunicipalityView[] = [];
+  for (const [s] of graph) {
+    if (!types(s).includes(`${JPP}Municipality`)) continue;
+    const own = [...plans.values()].filter((p) => p.municipality === s && !p.partOf);
+    municipalities.push({
+      iri: s,
+      code: one(s, P.identifier) ?? '',
+      labels: labelCache.get(s) ?? {},
+      plans: own,
+      sources: [...new Set(own.flatMap((p) => p.sources))].sort(),
+      spatial: one(s, P.spatial),
+    });
+  }
+  municipalities.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+  // Themes.
+  const themeBase = `${urls.themeScheme()}/`;
+  const themes: ThemeView[] = [];
+  for (const [s] of graph) {
+    if (!types(s).includes(`${JPP}Theme`) || !s.startsWith(themeBase)) continue;
+    themes.push({
+      iri: s,
+      id: s.slice(themeBase.length),
+      notation: one(s, P.notation) ?? '',
+      labels: labelCache.get(s) ?? {},
+      definitions: langLabels(s, P.definition),
+      closeMatch: iris(s, P.closeMatch).sort(bySdgNumber),
+      relatedMatch: iris(s, P.relatedMatch).sort(bySdgNumber),
+    });
+  }
+  themes.sort((a, b) => (a.notation < b.notation ? -1 : a.notation > b.notation ? 1 : 0));
+
+  // Source texts.
+  const sources = new Map<string, SourceView>();
+  for (const [s] of graph) {
+    const file = sourceFileOf(s);
+    if (file === undefined || !types(s).includes(`${JPP}SourceText`)) continue;
+    const quotes = (spansByFile.get(file) ?? []).sort((a, b) => a.start - b.start || b.end - a.end || (a.anchor < b.anchor ? -1 : 1));
+    sources.set(file, { iri: s, file, format: one(s, P.format) ?? 'text/plain; charset=utf-8', publisher: one(s, P.publisher), quotes });
+  }
+
+  const label = (iri: string, lang: Lang): string | undefined => {
+    const l = labelCache.get(iri);
+    if (!l) return undefined;
+    return lang === 'en' ? (l.en ?? l.plain ?? l.ja) : (l.ja ?? l.plain ?? l.en);
+  };
+  const classOf = (iri: string): string | undefined => {
+    const ours = types(iri).filter((t) => t.startsWith(JPP)).map((t) => t.slice(JPP.length));
+    return ours.find((l) => ELEMENT_CLASS_SET.has(l)) ?? ours[0];
+  };
+  const ancestors = (iri: string): ElementView[] => {
+    const out: ElementView[] = [];
+    const visited = new Set<string>([iri]);
+    for (let p = elements.get(iri)?.parent; p && !visited.has(p); p = elements.get(p)?.parent) {
+      visited.add(p);
+      const e = elements.get(p);
+      if (!e) break;
+      out.unshift(e);
+    }
+    return out;
+  };
+
+  return {
+    elements,
+    children,
+    plans,
+    municipalities,
+    themes,
+    sources,
+    quotesOf,
+    quoteBySelection: new Map([...quotesOf.values()].flat().map((q) => [q.selection, q])),
+    byTheme,
+    label,
+    labels: (iri) => labelCache.get(iri),
+    types,
+    classOf,
+    objects,
+    ancestors,
+  };
+};

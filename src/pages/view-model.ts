@@ -1,0 +1,133 @@
+// The types of the pages' view index: what the HTML pages know about plans, elements, themes, sources and quotes.
+import type { Term } from 'n3';
+import type { ElementClass } from '../rdf/vocab.ts';
+import type { Lang } from './i18n.ts';
+
+export interface Labels {
+  readonly ja?: string;
+  readonly en?: string;
+  /** A label without a language tag (e.g. a source file name). */
+  readonly plain?: string;
+}
+
+/** One quoted span of a source text. Offsets are Unicode code points. */
+export interface QuoteView {
+  /** The oa:SpecificResource IRI. */
+  readonly selection: string;
+  /** The resource quoted (element, plan, part, period or indicator value). */
+  readonly owner: string;
+  /** title, subtitle, text, field, value or fiscal-year (the last segment of the selection IRI). */
+  readonly what: string;
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly exact: string;
+  /** Fragment id of the span in the source viewer. */
+  readonly anchor: string;
+}
+
+export interface ValueView {
+  readonly iri: string;
+  readonly label: string;
+  readonly value?: number;
+  readonly unit?: string;
+  readonly fiscalYear?: string;
+  readonly fiscalYearLabel?: string;
+}
+
+export interface ElementView {
+  readonly iri: string;
+  readonly path: string;
+  readonly cls: ElementClass;
+  readonly levelName: string;
+  readonly notation?: string;
+  readonly label: string;
+  readonly title?: string;
+  readonly subtitle?: string;
+  readonly text?: string;
+  readonly fieldName?: string;
+  readonly parent?: string;
+  readonly plan: string;
+  readonly position: number;
+  readonly themes: readonly string[];
+  readonly municipality: string;
+  readonly baseline?: ValueView;
+  readonly target?: ValueView;
+}
+
+export interface PeriodView {
+  readonly label: string;
+  readonly start?: string;
+  readonly end?: string;
+}
+
+export interface PlanView {
+  readonly iri: string;
+  readonly path: string;
+  readonly labels: Labels;
+  readonly titles: Labels;
+  readonly description?: string;
+  readonly municipality: string;
+  /** The plan this one is a part of (dcterms:isPartOf), for plan parts. */
+  readonly partOf?: string;
+  readonly parts: readonly string[];
+  readonly period?: PeriodView;
+  /** Source file names it is derived from. */
+  readonly sources: readonly string[];
+  /** Its elements in reading order (empty for parts). */
+  readonly elements: readonly ElementView[];
+}
+
+export interface MunicipalityView {
+  readonly iri: string;
+  readonly code: string;
+  readonly labels: Labels;
+  /** Whole plans (not their parts), by IRI order. */
+  readonly plans: readonly PlanView[];
+  readonly sources: readonly string[];
+  readonly spatial?: string;
+}
+
+export interface ThemeView {
+  readonly iri: string;
+  readonly id: string;
+  readonly notation: string;
+  readonly labels: Labels;
+  readonly definitions: Labels;
+  readonly closeMatch: readonly string[];
+  readonly relatedMatch: readonly string[];
+}
+
+export interface SourceView {
+  readonly iri: string;
+  readonly file: string;
+  readonly format: string;
+  readonly publisher?: string;
+  /** Every span quoted from it, by start (then longer first). */
+  readonly quotes: readonly QuoteView[];
+}
+
+export interface ViewIndex {
+  readonly elements: ReadonlyMap<string, ElementView>;
+  /** Elements by parent IRI, in reading order. */
+  readonly children: ReadonlyMap<string, readonly ElementView[]>;
+  readonly plans: ReadonlyMap<string, PlanView>;
+  readonly municipalities: readonly MunicipalityView[];
+  readonly themes: readonly ThemeView[];
+  readonly sources: ReadonlyMap<string, SourceView>;
+  /** Quoted spans by the resource quoted. */
+  readonly quotesOf: ReadonlyMap<string, readonly QuoteView[]>;
+  /** Quoted spans by selection IRI. */
+  readonly quoteBySelection: ReadonlyMap<string, QuoteView>;
+  /** Elements tagged with each theme, in plan and reading order. */
+  readonly byTheme: ReadonlyMap<string, readonly ElementView[]>;
+  label(iri: string, lang: Lang): string | undefined;
+  labels(iri: string): Labels | undefined;
+  types(iri: string): readonly string[];
+  /** The local name of an element class (or Plan, Municipality …) of a resource, if it has one of ours. */
+  classOf(iri: string): string | undefined;
+  /** Objects of (s, p) in the data. */
+  objects(s: string, p: string): readonly Term[];
+  /** The ancestors of an element, outermost first (not including itself). */
+  ancestors(iri: string): readonly ElementView[];
+}

@@ -1,0 +1,27 @@
+// Snippets for search results: a window of the text around the first match, with the matches' code point ranges.
+import { findAll } from './normalize.ts';
+
+export interface Snippet {
+  readonly text: string;
+  /** [start, end) code point ranges of `text` that match the query. */
+  readonly highlights: readonly (readonly [number, number])[];
+}
+
+/** Up to `width` code points around the first match (or the start), with an ellipsis where cut. */
+export const snippetOf = (text: string, terms: readonly string[], width = 100): Snippet => {
+  const chars = Array.from(text);
+  const ranges = findAll(text, terms);
+  const first = ranges[0];
+  let start = first ? Math.max(0, first[0] - Math.floor(width / 4)) : 0;
+  const end = Math.min(chars.length, start + width);
+  start = Math.max(0, Math.min(start, end - width));
+  const lead = start > 0 ? '…' : '';
+  const tail = end < chars.length ? '…' : '';
+  const highlights = ranges
+    .filter(([s, e]) => e > start && s < end)
+    .map(([s, e]) => [Math.max(s, start) - start + lead.length, Math.min(e, end) - start + lead.length] as const);
+  return { text: lead + chars.slice(start, end).join('') + tail, highlights };
+};
+
+/** The ranges of a whole (short) text that match, e.g. a title. */
+export const highlightsOf = (text: string, terms: readonly string[]): Snippet => ({ text, highlights: findAll(text, terms) });

@@ -1,0 +1,30 @@
+// The Content-Security-Policy of the HTML pages: everything from this origin, nothing inline but data blocks.
+
+export interface CspOptions {
+  /** Origin of the SPARQL endpoint when it differs from the page's. */
+  readonly endpointOrigin?: string;
+  /** Allow inline styles (the SPARQL editor writes some). */
+  readonly inlineStyles?: boolean;
+}
+
+/** Pages load scripts, styles, images and fonts from this origin only, and fetch only from it (and the endpoint). */
+export const contentSecurityPolicy = ({ endpointOrigin, inlineStyles = false }: CspOptions = {}): string =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self'${inlineStyles ? " 'unsafe-inline'" : ''}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${endpointOrigin ? ` ${endpointOrigin}` : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+/** Headers every HTML answer carries (pages, 404 pages, search errors). */
+export const pageHeaders = (csp: CspOptions = {}): Record<string, string> => ({
+  'content-security-policy': contentSecurityPolicy(csp),
+  'x-content-type-options': 'nosniff',
+});
+

@@ -1,0 +1,14 @@
+// The page language of a request: ?lang= first, then Accept-Language (Japanese or English), else Japanese.
+import type { FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
+import { isLang, type Lang } from '../../pages/i18n.ts';
+
+export const requestLang = (request: FastifyRequest): Lang => {
+  const query = request.query as { lang?: unknown } | undefined;
+  const asked = Array.isArray(query?.lang) ? query.lang[0] : query?.lang;
+  if (isLang(asked)) return asked;
+  const header = request.headers['accept-language'];
+  if (!header) return 'ja';
+  const best = new Negotiator({ headers: { 'accept-language': header } }).language(['ja', 'en']);
+  return best === 'en' ? 'en' : 'ja';
+};

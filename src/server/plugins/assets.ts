@@ -1,0 +1,56 @@
+// /assets/<name> (and /favicon.ico): the site's stylesheet, icon and query-page script, and YASGUI's bundle from node_modules.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { HttpError } from '../lib/errors.ts';
+import { sendBody } from '../lib/ld-http.ts';
+
+const OWN = join(dirname(fileURLToPath(import.meta.url)), '../../pages/assets');
+const YASGUI = join(dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui/package.json')), 'build');
+
+/** Every file served, by name: where it is read from and its media type. */
+const FILES: Readonly<Record<string, { path: string; type: string }>> = {
+  'site.css': { path: join(OWN, 'site.css'), type: 'text/css; charset=utf-8' },
+  'favicon.svg': { path: join(OWN, 'favicon.svg'), type: 'image/svg+xml' },
+  'sparql-page.js': { path: join(OWN, 'sparql-page.js'), type: 'text/javascript; charset=utf-8' },
+  'yasgui.min.js': { path: join(YASGUI, 'yasgui.min.js'), type: 'text/javascript; charset=utf-8' },
+  'yasgui.min.css': { path: join(YASGUI, 'yasgui.min.css'), type: 'text/css; charset=utf-8' },
+};
+
+interface Asset {
+  readonly body: Buffer;
+  readonly type: string;
+  readonly etag: string;
+}
+
+/** Reads every asset once; the bundle's trailing source-map comment is dropped (the map is not served). */
+export const loadAssets = (): Map<string, Asset> =>
+  new Map(
+    Object.entries(FILES).map(([name, f]) => {
+      let body = readFileSync(f.path);
+      if (name.endsWith('.js')) body = Buffer.from(body.toString('utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+      if (name.endsWith('.css')) body = Buffer.from(body.toString('utf8').replace(/\/\*# sourceMappingURL=\S+ \*\/\s*$/, '\n'));
+      return [name, { body, type: f.type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` }];
+    }),
+  );
+
+const schema = { params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } as const;
+
+const assetsPlugin: FastifyPluginAsync = async (app) => {
+  const assets = loadAssets();
+  // Browsers ask for /favicon.ico on documents that name no icon (plain text, Turtle).
+  app.get('/favicon.ico', (request, reply) => {
+    const icon = assets.get('favicon.svg')!;
+    return sendBody(request, reply, { body: icon.body, contentType: icon.type, etag: icon.etag });
+  });
+  app.get('/assets/:name', { schema }, (request: FastifyRequest<{ Params: { name: string } }>, reply) => {
+    const asset = assets.get(request.params.name);
+    if (!asset) throw new HttpError('not_found', `no asset ${request.params.name}`);
+    return sendBody(request, reply, { body: asset.body, contentType: asset.type, etag: asset.etag, headers: { 'x-content-type-options': 'nosniff' } });
+  });
+};
+
+export default assetsPlugin;

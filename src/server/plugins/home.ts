@@ -1,0 +1,22 @@
+// The home page at /: municipalities, plans, element counts, the theme × municipality heatmap and the developer links.
+import type { FastifyPluginAsync } from 'fastify';
+import { homePage } from '../../pages/home-page.ts';
+import { makeLinks } from '../../pages/links.ts';
+import { pageContext } from '../../pages/page-parts.ts';
+import { etagOf } from '../lib/ld-http.ts';
+import { requestLang } from '../lib/lang.ts';
+import { sendPage } from '../lib/page-reply.ts';
+import type { SitePluginOptions } from '../lib/site.ts';
+
+const schema = { querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } } } as const;
+
+const homePlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
+  const hasPage = (path: string) => site.documents.byPath.has(path);
+  app.get('/', { schema }, async (request, reply) => {
+    const lang = requestLang(request);
+    const body = await site.cached(`home ${lang}`, () => homePage({ ctx: pageContext(makeLinks(site.urls, lang, hasPage), site.view) }));
+    return sendPage(request, reply, { body, etag: etagOf(site.version, '', `html-${lang}`) });
+  });
+};
+
+export default homePlugin;

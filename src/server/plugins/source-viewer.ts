@@ -1,0 +1,39 @@
+// /source/<file> (or /source/<municipality code>): the source viewer, every quoted span highlighted and anchored.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { makeLinks, withParams } from '../../pages/links.ts';
+import { pageContext } from '../../pages/page-parts.ts';
+import { sourcePage } from '../../pages/source-page.ts';
+import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { requestLang } from '../lib/lang.ts';
+import { sendPage } from '../lib/page-reply.ts';
+import type { SitePluginOptions } from '../lib/site.ts';
+
+const schema = {
+  params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+  querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } },
+} as const;
+
+type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { lang?: string } }>;
+
+const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
+  const { urls, view } = site;
+  const hasPage = (path: string) => site.documents.byPath.has(path);
+  app.get('/source/:name', { schema }, async (request: SourceRequest, reply) => {
+    const { name } = request.params;
+    const source = view.sources.get(name);
+    const file = source && site.sources.get(name);
+    if (!source || !file) {
+      // A municipality code stands for its (first) plan source text.
+      const first = view.municipalities.find((m) => m.code === name)?.sources[0];
+      if (first) return reply.code(302).header('location', withParams(urls.sourceView(first), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
+      return sendNotFound(request, reply, `no source text at ${request.url.split('?')[0]}`, urls.home());
+    }
+    const lang = requestLang(request);
+    const body = await site.cached(`source ${lang} ${name}`, () =>
+      sourcePage({ ctx: pageContext(makeLinks(urls, lang, hasPage), view), source, text: file.body.toString('utf8') }),
+    );
+    return sendPage(request, reply, { body, etag: etagOf(site.version, `source/${name}`, `html-${lang}`) });
+  });
+};
+
+export default sourceViewerPlugin;

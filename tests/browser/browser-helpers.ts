@@ -1,0 +1,111 @@
+// Browser-test fixture: the real app (real dataset, real SPARQL store) on an ephemeral 127.0.0.1 port, and Debian's chromium.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import { convert } from '../../src/convert/index.ts';
+import { writeBuild } from '../../src/convert/write-build.ts';
+import { buildApp } from '../../src/server/index.ts';
+import { loadSite, type Site } from '../../src/server/lib/site.ts';
+import { createLocalStore, type Store } from '../../src/store/index.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = 'test-output/screenshots';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface LiveSite {
+  /** The origin the app listens on and mints its IRIs under, e.g. http://127.0.0.1:41234/. */
+  readonly base: string;
+  readonly app: FastifyInstance;
+  readonly site: Site;
+  close(): Promise<void>;
+}
+
+/** Converts the project's data for an ephemeral origin and serves it (pages, Linked Data and SPARQL) on that origin. */
+export const liveSite = async (): Promise<LiveSite> => {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/`;
+  const root = process.cwd();
+  const tmp = mkdtempSync(join(tmpdir(), 'jpp-browser-'));
+  const buildDir = join(tmp, 'build');
+  const config = { ...loadConfig({ BASE_IRI: base, PORT: String(port), SPARQL_SERVICE_ALLOWLIST: ' ' }, root), buildDir };
+  const dataset = await convert({ root, baseIri: base, buildDir });
+  writeBuild(buildDir, dataset.files, dataset.manifest);
+  const store: Store = createLocalStore({ ...config.sparql, workers: 1, serviceAllowlist: [], baseIri: base });
+  await store.load(readFileSync(join(buildDir, 'dataset.nq'), 'utf8'), dataset.manifest.version);
+  const site = await loadSite(config, dataset.manifest, { eagerFormats: [] });
+  const app = await buildApp(config, store, dataset.manifest, { site });
+  await app.listen({ host: '127.0.0.1', port });
+  return {
+    base,
+    app,
+    site,
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+};
+
+export interface Browser {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every URL the browser asked for. */
+  readonly requests: string[];
+  /** Console errors and uncaught page errors. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/** Headless chromium with a fresh profile, no background traffic, Japanese locale, recording requests and errors. */
+export const openBrowser = async (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash scripts/ci-setup.sh`);
+  const profile = mkdtempSync(join(tmpdir(), 'jpp-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'ja-JP',
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()} (${page.url()})`);
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message} (${page.url()})`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+  };
+  context.on('page', watch);
+  const first = context.pages()[0];
+  if (first) watch(first);
+  const page = first ?? (await context.newPage());
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    page,
+    requests,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};

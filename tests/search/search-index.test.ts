@@ -1,0 +1,78 @@
+// Japanese full-text search: bigram and unigram tokens, AND over tokens, phrase check, BM25F with title boost, snippets.
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, findAll, indexTokens, queryTokens, runs, normalize, snippetOf } from '../../src/search/index.ts';
+
+const index = buildSearchIndex([
+  { id: 'title-hit', group: 'A', fields: { title: '脱炭素社会の構築', text: '自然との共生を進めます。' } },
+  { id: 'text-hit', group: 'B', fields: { title: 'みどりの保全', text: '脱炭素型のライフスタイルへの変容により、脱炭素地域社会が実現している。' } },
+  { id: 'scattered', group: 'A', fields: { title: '脱炭の話', text: '炭素の削減' } },
+  { id: 'width', group: 'B', fields: { title: 'ＳＤＧｓの推進', text: 'ＤＸを進める' } },
+  { id: 'one-char', group: 'A', fields: { title: '緑', text: '公園' } },
+]);
+
+describe('tokens', () => {
+  it('indexes every unigram and the bigrams inside runs, never across punctuation or spaces', () => {
+    const t = indexTokens('子育て、支援 を');
+    expect([...t.keys()].sort()).toEqual(['て', 'を', '子', '子育', '育', '育て', '援', '支', '支援'].sort());
+  });
+
+  it('normalizes width and case (NFKC, lower case) and maps back to the original code points', () => {
+    expect(normalize('ＳＤＧｓ').chars.join('')).toBe('sdgs');
+    expect(runs(normalize('脱炭素　ＤＸ').chars).map((r) => r.join(''))).toEqual(['脱炭素', 'dx']);
+    expect(queryTokens([['緑']])).toEqual(['緑']);
+    expect(findAll('𠮷野家でＤＸ', ['dx'])).toEqual([[4, 6]]);
+  });
+});
+
+describe('search', () => {
+  it('finds a phrase in titles and texts, title matches first', () => {
+    const r = index.search('脱炭素');
+    expect(r.hits.map((h) => h.id)).toEqual(['title-hit', 'text-hit']);
+    expect(r.total).toBe(2);
+    expect(r.hits[0]!.matched).toContain('title');
+    expect(r.hits[1]!.matched).toEqual(['text']);
+  });
+
+  it('does not return documents whose bigrams only occur apart (脱炭 … 炭素)', () => {
+    expect(index.search('脱炭素').hits.map((h) => h.id)).not.toContain('scattered');
+  });
+
+  it('ANDs the words of a query, matches full-width text with half-width queries, and single characters', () => {
+    expect(index.search('脱炭素 ライフスタイル').hits.map((h) => h.id)).toEqual(['text-hit']);
+    expect(index.search('sdgs').hits.map((h) => h.id)).toEqual(['width']);
+    expect(index.search('dx').hits.map((h) => h.id)).toEqual(['width']);
+    expect(index.search('緑').hits.map((h) => h.id)).toEqual(['one-char']);
+  });
+
+  it('filters by group and pages through the hits', () => {
+    expect(index.search('脱炭素', { group: 'B' }).hits.map((h) => h.id)).toEqual(['text-hit']);
+    const page2 = index.search('脱炭素', { offset: 1, limit: 1 });
+    expect(page2.total).toBe(2);
+    expect(page2.hits.map((h) => h.id)).toEqual(['text-hit']);
+  });
+
+  it('answers empty, punctuation-only, unknown and hostile queries with nothing, without throwing', () => {
+    for (const q of ['', '   ', '、。！', 'ゾゾゾ存在しない', '<script>alert(1)</script>', '.*+?^${}()|[]\\', '\u0000\u202e'])
+      expect(index.search(q).total, q).toBe(0);
+  });
+});
+
+describe('snippets', () => {
+  it('cuts a window around the first match and reports the matches in code points', () => {
+    const text = `${'あ'.repeat(80)}脱炭素${'い'.repeat(80)}`;
+    const s = snippetOf(text, ['脱炭素'], 40);
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.text.endsWith('…')).toBe(true);
+    const [a, b] = s.highlights[0]!;
+    expect(Array.from(s.text).slice(a, b).join('')).toBe('脱炭素');
+  });
+
+  it('keeps a short text whole and highlights every match', () => {
+    const s = snippetOf('脱炭素型の、脱炭素地域', ['脱炭素']);
+    expect(s.text).toBe('脱炭素型の、脱炭素地域');
+    expect(s.highlights).toEqual([
+      [0, 3],
+      [6, 9],
+    ]);
+  });
+});

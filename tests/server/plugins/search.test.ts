@@ -1,0 +1,105 @@
+// /search over app.inject with the real dataset: the JSON shape, ranking, highlighting, paging, filters and hostile queries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResponse } from '../../../src/pages/search-page.ts';
+import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
+
+let f: SiteFixture;
+beforeAll(async () => {
+  f = await siteFixture();
+});
+afterAll(() => f.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => f.app.inject({ method: 'GET', url, headers });
+const search = (q: string, extra = '') => get(`/search?q=${encodeURIComponent(q)}${extra}`);
+const json = async (q: string, extra = '') => (await search(q, `&format=json${extra}`)).json() as SearchResponse;
+
+describe('/search', () => {
+  it('answers JSON in the documented shape', async () => {
+    const r = await search('脱炭素', '&format=json');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(String(r.headers.vary)).toBe('Accept, Accept-Language');
+    const body = r.json() as SearchResponse;
+    expect(body).toMatchObject({ query: '脱炭素', offset: 0, limit: 20 });
+    expect(body.total).toBe(body.results.length);
+    const first = body.results[0]!;
+    expect(Object.keys(first).sort()).toEqual(['highlights', 'iri', 'label', 'level', 'municipality', 'page', 'score', 'snippet', 'type'].sort());
+    expect(first).toMatchObject({
+      iri: `${BASE}id/131121/plan/kihon-keikaku/policy/5`,
+      page: `${BASE}page/id/131121/plan/kihon-keikaku/policy/5`,
+      label: '自然との共生と脱炭素社会の構築',
+      type: '政策',
+      level: '重点政策 ❺',
+      municipality: '世田谷区',
+    });
+    for (const result of body.results) {
+      expect(result.highlights.length).toBeGreaterThan(0);
+      for (const [a, b] of result.highlights) expect(Array.from(result.snippet).slice(a, b).join('')).toBe('脱炭素');
+    }
+    // Scores only go down.
+    expect(body.results.every((x, i) => i === 0 || x.score <= body.results[i - 1]!.score)).toBe(true);
+    // Accept: application/json works as well as ?format=json, and English labels follow the language.
+    const viaAccept = await get(`/search?q=${encodeURIComponent('脱炭素')}`, { accept: 'application/json', 'accept-language': 'en' });
+    expect((viaAccept.json() as SearchResponse).results[0]).toMatchObject({ type: 'Policy', municipality: 'Setagaya City' });
+  });
+
+  it('renders HTML by default with highlighted snippets and links to the pages', async () => {
+    const r = await search('脱炭素');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(r.body).toContain('<html lang="ja">');
+    expect(r.body).toContain(`<a href="${BASE}page/id/131121/plan/kihon-keikaku/policy/5" lang="ja">自然との共生と<mark>脱炭素</mark>社会の構築</a>`);
+    expect(r.body).toContain('value="脱炭素"');
+    expect(r.body).toMatch(/<strong>\d+<\/strong> 件の結果/);
+  });
+
+  it('finds one-character queries, several words (AND) and full-width/half-width alike', async () => {
+    expect((await json('緑')).total).toBeGreaterThan(0);
+    const both = await json('子育て 支援');
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBeLessThan((await json('子育て')).total);
+    expect(both.total).toBeLessThan((await json('支援')).total);
+    expect((await json('ＳＤＧｓ')).total).toBe((await json('sdgs')).total);
+  });
+
+  it('filters by municipality and pages', async () => {
+    const all = await json('まち');
+    const kiyose = await json('まち', '&m=132217');
+    expect(kiyose.total).toBeGreaterThan(0);
+    expect(kiyose.total).toBeLessThan(all.total);
+    expect(kiyose.results.every((r) => r.municipality === '清瀬市')).toBe(true);
+    expect(all.total).toBeGreaterThan(20);
+    const page2 = await json('まち', '&page=2');
+    expect(page2.offset).toBe(20);
+    expect(page2.results[0]!.iri).not.toBe(all.results[0]!.iri);
+    expect((await search('まち', '&page=2')).body).toContain('rel="prev"');
+    expect((await json('まち', '&page=9999')).results).toEqual([]);
+  });
+
+  it('answers an empty query with the form and no results, never a 500', async () => {
+    for (const url of ['/search', '/search?q=', '/search?q=%20%20', '/search?page=abc', '/search?q=%E3%80%81%E3%80%82']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(200);
+      expect(r.body).toContain('<form class="search-form"');
+      expect(r.body).not.toContain('<li class="result">');
+    }
+    expect((await json('')).total).toBe(0);
+  });
+
+  it('escapes hostile queries and refuses huge or repeated ones with 400', async () => {
+    const evil = await search('<script>alert(1)</script>"\'');
+    expect(evil.statusCode).toBe(200);
+    expect(evil.body).not.toContain('<script>alert');
+    expect(evil.body).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;"');
+    for (const q of ['.*', '\\', '%00', '\u202e\u0000', '(((', '脱炭素'.repeat(33)]) expect((await search(q)).statusCode, q).toBe(200);
+    const huge = await search('あ'.repeat(101));
+    expect(huge.statusCode).toBe(400);
+    expect(huge.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(huge.body).toContain('role="alert"');
+    const hugeJson = await search('あ'.repeat(101), '&format=json');
+    expect(hugeJson.statusCode).toBe(400);
+    expect(hugeJson.json()).toMatchObject({ error: 'bad_request' });
+    expect((await get('/search?q=a&q=b')).statusCode).toBe(400);
+    expect((await search('x', '&format=xml')).statusCode).toBe(406);
+  });
+});
