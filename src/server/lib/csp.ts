@@ -22,9 +22,14 @@ export const contentSecurityPolicy = ({ endpointOrigin, inlineStyles = false }: 
     "frame-ancestors 'none'",
   ].join('; ');
 
-/** Headers every HTML answer carries (pages, 404 pages, search errors). */
-export const pageHeaders = (csp: CspOptions = {}): Record<string, string> => ({
-  'content-security-policy': contentSecurityPolicy(csp),
+const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': contentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
 });
+
+/** Headers every HTML answer carries (pages, 404 pages, search errors); the common case is made once. */
+export const pageHeaders = (csp?: CspOptions): Readonly<Record<string, string>> =>
+  csp === undefined || (csp.endpointOrigin === undefined && !csp.inlineStyles)
+    ? DEFAULT_HEADERS
+    : { 'content-security-policy': contentSecurityPolicy(csp), 'x-content-type-options': 'nosniff' };
 

@@ -17,7 +17,7 @@ export const PAGE_TYPE = 'text/html; charset=utf-8';
 
 /** 200 (or 304) with the page; a non-200 status (e.g. 400 for a bad search) is sent uncached. */
 export const sendPage = (request: FastifyRequest, reply: FastifyReply, page: PageBody): FastifyReply => {
-  const vary = [...(page.varyAlso ?? []), 'Accept-Language'].join(', ');
+  const vary = page.varyAlso ? [...page.varyAlso, 'Accept-Language'].join(', ') : 'Accept-Language';
   if (page.status !== undefined && page.status !== 200) {
     for (const [k, v] of Object.entries(pageHeaders(page.csp))) reply.header(k, v);
     return reply.code(page.status).header('cache-control', 'no-store').header('vary', vary).type(PAGE_TYPE).send(page.body);

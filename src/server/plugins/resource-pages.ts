@@ -6,7 +6,7 @@ import { resourcePage } from '../../pages/resource-page.ts';
 import { FOAF } from '../../rdf/vocab.ts';
 import { etagOf, sendNotFound } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
-import { sendPage } from '../lib/page-reply.ts';
+import { sendPage, type PageBody } from '../lib/page-reply.ts';
 import { serializeQuads } from '../lib/rdf-serialize.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
@@ -28,6 +28,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const hasPage = (path: string) => site.documents.byPath.has(path);
   const codes = new Set(view.municipalities.map((m) => m.code));
   const themes = new Set(view.themes.map((t) => t.iri));
+  const pages = new Map<string, PageBody>();
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
 
   app.get('/page/*', { schema }, async (request: PageRequest, reply) => {
@@ -38,19 +39,21 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     if (!doc) return sendNotFound(request, reply, `no page at ${request.url.split('?')[0]}`, urls.home());
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = `html-${lang}${only ? `-${only}` : ''}`;
-    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const key = `page ${variant} ${path}`;
-    // A page made before is a map look-up.
-    const body =
-      site.bodies.peek(key) ??
-      (await site.cached(key, async () =>
-        resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld: (await ownJsonLd(doc)).toString('utf8'), only }),
-      ));
-    return sendPage(request, reply, {
+    // A page made before is map look-ups: its body, validator and Link header are kept together.
+    const made = pages.get(key);
+    if (made) return sendPage(request, reply, made);
+    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
+    const body = await site.cached(key, async () =>
+      resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld: (await ownJsonLd(doc)).toString('utf8'), only }),
+    );
+    const page: PageBody = {
       body,
       etag: etagOf(site.version, path, variant),
       links: [...alternates.map((a) => ({ href: a.href, rel: 'alternate', type: a.type })), { href: doc.iri, rel: `${FOAF}primaryTopic` }],
-    });
+    };
+    pages.set(key, page);
+    return sendPage(request, reply, page);
   });
 };
 
