@@ -1,6 +1,9 @@
 // `npm run bench`: starts the real server and a 2 KB ceiling route, drives both with autocannon, prints req/s and p50/p99.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -51,8 +54,13 @@ const origin = `http://127.0.0.1:${port}`;
 const base = `http://localhost:${port}/`;
 console.log('starting the server (converts first if build/ is stale) …');
 // A deep queue so that 50 connections of uncached queries wait for a worker instead of getting 503.
+const copyFile = join(mkdtempSync(join(tmpdir(), 'jpp-bench-')), 'document.json');
 const server = await start('src/server/main.ts', { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, LOG_LEVEL: 'warn', SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`);
-const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort) }, `http://127.0.0.1:${ceilingPort}/ceiling`);
+// A copy of one real document answer, served by the bare ceiling route: same bytes, no routing.
+const sample = await fetch(`${origin}/data${BASE_PATH}.ttl`);
+const keep = ['content-type', 'etag', 'cache-control', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
+writeFileSync(copyFile, JSON.stringify({ headers: Object.fromEntries(keep.map((h) => [h, sample.headers.get(h) ?? ''])), body: await sample.text() }));
+const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPY: copyFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
 
 const sparqlGet = (q: string) => `/sparql?query=${encodeURIComponent(q)}`;
 const uncached = (q: string): autocannon.Options => ({
@@ -62,6 +70,7 @@ const uncached = (q: string): autocannon.Options => ({
 });
 const scenarios: [string, autocannon.Options][] = [
   ['ceiling: Fastify, precomputed 2 KB', { url: `http://127.0.0.1:${ceilingPort}/ceiling` }],
+  ['ceiling: same route, bytes of the Turtle document', { url: `http://127.0.0.1:${ceilingPort}/ceiling-copy` }],
   ['dereference /id/… → 303', { url: origin + BASE_PATH, headers: { accept: 'text/turtle' } }],
   ['Turtle document /data/….ttl', { url: `${origin}/data${BASE_PATH}.ttl` }],
   ['HTML page /page/…', { url: `${origin}/page${BASE_PATH}`, headers: { accept: 'text/html' } }],
@@ -82,7 +91,7 @@ try {
   ceiling.kill('SIGTERM');
 }
 
-const ceilingRps = (c: number) => rows.find((r) => r.name.startsWith('ceiling') && r.connections === c)?.rps ?? NaN;
+const ceilingRps = (c: number) => rows.find((r) => r.name.startsWith('ceiling: Fastify') && r.connections === c)?.rps ?? NaN;
 console.log(`\n${DURATION} s per row, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log('| scenario | conns | req/s | % of ceiling | p50 ms | p99 ms | 4xx/5xx | errors |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
