@@ -1,5 +1,5 @@
 // `npm run bench`: starts the real server and a 2 KB ceiling route, drives both with autocannon, prints req/s and p50/p99.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import autocannon from 'autocannon';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = [10, 50];
+const PIN = process.env.BENCH_PIN === '1';
+if (PIN) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 const BASE_PATH = '/id/132101/plan/dai5ji-kihon-koso/measure/12';
 
 const PREFIX = 'PREFIX jpp: <https://w3id.org/jp-plan/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/>\n';
@@ -27,7 +29,9 @@ const freePort = () =>
 
 /** Starts a script in its own process and resolves once `ready` answers 200 (polled, so nothing is logged per request). */
 const start = async (script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // With BENCH_PIN=1 (and `taskset` on the PATH) servers run on CPU 0 and this process, the load generator, on CPU 1.
+  const [command, args] = PIN ? ['taskset', ['-c', '0', process.execPath]] : [process.execPath, []];
+  const child = spawn(command, [...args, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   let exited = false;
   child.on('exit', () => (exited = true));
   for (let i = 0; i < 600; i++) {
@@ -92,7 +96,7 @@ try {
 }
 
 const ceilingRps = (c: number) => rows.find((r) => r.name.startsWith('ceiling: Fastify') && r.connections === c)?.rps ?? NaN;
-console.log(`\n${DURATION} s per row, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log(`\n${DURATION} s per row, Node ${process.version}, ${PIN ? 'servers on CPU 0, load generator on CPU 1' : 'unpinned'}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log('| scenario | conns | req/s | % of ceiling | p50 ms | p99 ms | 4xx/5xx | errors |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {

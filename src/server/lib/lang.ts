@@ -9,6 +9,13 @@ export const requestLang = (request: FastifyRequest): Lang => {
   if (isLang(asked)) return asked;
   const header = request.headers['accept-language'];
   if (!header) return 'ja';
-  const best = new Negotiator({ headers: { 'accept-language': header } }).language(['ja', 'en']);
-  return best === 'en' ? 'en' : 'ja';
+  const known = memo.get(header);
+  if (known) return known;
+  const lang: Lang = new Negotiator({ headers: { 'accept-language': header } }).language(['ja', 'en']) === 'en' ? 'en' : 'ja';
+  // Browsers send few distinct Accept-Language headers: remember the answers, boundedly.
+  if (memo.size >= 256) memo.delete(memo.keys().next().value!);
+  memo.set(header, lang);
+  return lang;
 };
+
+const memo = new Map<string, Lang>();

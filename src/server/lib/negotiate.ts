@@ -29,11 +29,25 @@ export const negotiate = <T extends string>(
   const first = choices[0];
   if (!first) throw new Error('negotiate() needs at least one choice');
   if (accept === undefined || accept.trim() === '') return first.type;
+  const memo = memoOf(choices);
+  const known = memo.get(accept);
+  if (known !== undefined) return known as T;
   const offered = [...choices.map((c) => c.type), ...choices.flatMap((c) => c.alsoAccepts ?? [])];
   const best = new Negotiator({ headers: { accept } }).mediaType(offered);
   const hit = best && choices.find((c) => c.type === best || c.alsoAccepts?.includes(best));
-  if (hit) return hit.type;
-  throw notAcceptable(choices, `Accept: ${accept}`);
+  if (!hit) throw notAcceptable(choices, `Accept: ${accept}`);
+  // Clients send few distinct Accept headers: remember the answers, boundedly, per list of choices.
+  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  memo.set(accept, hit.type);
+  return hit.type;
+};
+
+const MEMO_ENTRIES = 256;
+const memos = new WeakMap<readonly Choice[], Map<string, string>>();
+const memoOf = (choices: readonly Choice[]): Map<string, string> => {
+  let memo = memos.get(choices);
+  if (!memo) memos.set(choices, (memo = new Map()));
+  return memo;
 };
 
 const notAcceptable = (choices: readonly Choice[], asked: string) =>
