@@ -1,6 +1,5 @@
 // Browser-test fixture: the real app (real dataset, real SPARQL store) on an ephemeral 127.0.0.1 port, and Debian's chromium.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,19 +10,10 @@ import { writeBuild } from '../../src/convert/write-build.ts';
 import { buildApp } from '../../src/server/index.ts';
 import { loadSite, type Site } from '../../src/server/lib/site.ts';
 import { createLocalStore, type Store } from '../../src/store/index.ts';
+import { freePort } from '../free-port.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-output/screenshots';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface LiveSite {
   /** The origin the app listens on and mints its IRIs under, e.g. http://127.0.0.1:41234/. */

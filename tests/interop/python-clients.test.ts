@@ -1,21 +1,13 @@
 // Interoperability: the real server (npm start's entry point) read by Python's rdflib and SPARQLWrapper (Debian packages).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../free-port.ts';
 
 const PYTHON = '/usr/bin/python3'; // Debian's, where python3-rdflib and python3-sparqlwrapper are installed (scripts/ci-setup.sh)
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 let server: ChildProcess;
 let base: string;

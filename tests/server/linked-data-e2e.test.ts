@@ -1,17 +1,7 @@
 // End to end: the Linked Data site on a real port, dereferenced by rdflib's Fetcher, which follows the 303 and parses the description.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteFixture, type SiteFixture } from '../site-helpers.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../free-port.ts';
 
 let f: SiteFixture;
 let base: string;
