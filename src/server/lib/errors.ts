@@ -10,6 +10,7 @@ export const ERRORS = {
   service_not_allowed: 400,
   read_only: 403,
   not_found: 404,
+  method_not_allowed: 405,
   not_acceptable: 406,
   query_too_large: 413,
   query_failed: 500,
@@ -97,7 +98,17 @@ export const installErrorHandling = (app: FastifyInstance): void => {
     if (error.status >= 500 && !(e instanceof HttpError) && !(e instanceof StoreError)) request.log.error(e);
     return sendError(request, reply, error);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // A path that exists for other methods is 405 with Allow (RFC 9110), not 404: the site is read-only.
+    // (OPTIONS is left out of the test: the CORS plugin answers it on every path.)
+    const allowed = READ_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+    if (allowed.length > 0) {
+      const allow = [...allowed, 'OPTIONS'].join(', ');
+      return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }));
+    }
+    return sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${path}`));
+  });
 };
+
+const READ_METHODS = ['GET', 'HEAD', 'POST'] as const;
