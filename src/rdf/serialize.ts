@@ -1,7 +1,9 @@
-// Writes quads as sorted N-Quads, TriG, Turtle and JSON-LD with the project's prefixes, byte-identically for the same quads.
+// Writes quads as sorted N-Quads, N-Triples, TriG, Turtle and JSON-LD with the prefixes they use, byte-identically for the same quads.
 import jsonld from 'jsonld';
-import { DataFactory, Writer, type Quad } from 'n3';
+import { DataFactory, Writer, type Quad, type Term } from 'n3';
 import { PREFIXES } from './vocab.ts';
+
+type Prefixes = Readonly<Record<string, string>>;
 
 const nquadWriter = new Writer({ format: 'N-Quads' });
 /** One N-Quads line (without newline) for a quad. */
@@ -17,23 +19,40 @@ export const sortQuads = (quads: readonly Quad[]): Quad[] => {
   return [...keyed.keys()].sort().map((k) => keyed.get(k)!);
 };
 
-export const toNQuads = (sorted: readonly Quad[]): string => sorted.map((q) => quadLine(q) + '\n').join('');
+/** The prefixes (in their given order) whose namespace some IRI of the quads starts with. */
+export const usedPrefixes = (quads: readonly Quad[], prefixes: Prefixes = PREFIXES): Record<string, string> => {
+  const iris = new Set<string>();
+  const visit = (t: Term) => {
+    if (t.termType === 'NamedNode') iris.add(t.value);
+    else if (t.termType === 'Literal') iris.add(t.datatype.value);
+  };
+  for (const q of quads) [q.subject, q.predicate, q.object, q.graph].forEach(visit);
+  const namespaces = Object.entries(prefixes);
+  const used = new Set<string>();
+  for (const iri of iris) for (const [prefix, ns] of namespaces) if (iri.startsWith(ns)) used.add(prefix);
+  return Object.fromEntries(namespaces.filter(([prefix]) => used.has(prefix)));
+};
 
-const write = (quads: readonly Quad[], format: 'TriG' | 'Turtle'): Promise<string> =>
+export const toNQuads = (sorted: readonly Quad[]): string => sorted.map((q) => quadLine(q) + '\n').join('');
+/** N-Triples of the quads' triples (graph names dropped). */
+export const toNTriples = (sorted: readonly Quad[]): string =>
+  sorted.map((q) => nquadWriter.quadToString(q.subject, q.predicate, q.object)).join('');
+
+const write = (quads: readonly Quad[], format: 'TriG' | 'Turtle', prefixes: Prefixes): Promise<string> =>
   new Promise((resolve, reject) => {
-    const writer = new Writer({ format, prefixes: { ...PREFIXES } });
+    const writer = new Writer({ format, prefixes: usedPrefixes(quads, prefixes) });
     const asTriples = format === 'Turtle';
     for (const q of quads) writer.addQuad(asTriples ? DataFactory.quad(q.subject, q.predicate, q.object) : q);
     writer.end((error, result: string) => (error ? reject(error) : resolve(result)));
   });
 
-export const toTrig = (sorted: readonly Quad[]): Promise<string> => write(sorted, 'TriG');
+export const toTrig = (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => write(sorted, 'TriG', prefixes);
 /** Turtle of the quads' triples (graph names dropped). */
-export const toTurtle = (sorted: readonly Quad[]): Promise<string> => write(sorted, 'Turtle');
+export const toTurtle = (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => write(sorted, 'Turtle', prefixes);
 
-/** JSON-LD (one @graph per named graph) compacted with the project prefixes. */
-export const toJsonLd = async (sorted: readonly Quad[]): Promise<string> => {
+/** JSON-LD (one @graph per named graph) compacted with the prefixes the quads use. */
+export const toJsonLd = async (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => {
   const expanded = await jsonld.fromRDF(toNQuads(sorted), { format: 'application/n-quads' });
-  const compacted = await jsonld.compact(expanded, { '@context': { ...PREFIXES } } as jsonld.ContextDefinition);
+  const compacted = await jsonld.compact(expanded, { '@context': usedPrefixes(sorted, prefixes) } as jsonld.ContextDefinition);
   return JSON.stringify(compacted, null, 2) + '\n';
 };

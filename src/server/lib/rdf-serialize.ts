@@ -1,6 +1,6 @@
-// Writes quads as Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML with the project's prefixes.
-import jsonld from 'jsonld';
-import { DataFactory, Writer, type Quad, type Term } from 'n3';
+// Writes quads in any RDF format the server offers: sorted, with the prefixes they use (RDF/XML here, the rest via rdf/serialize.ts).
+import { DataFactory, type Quad, type Term } from 'n3';
+import { toJsonLd, toNQuads, toNTriples, toTrig, toTurtle, usedPrefixes } from '../../rdf/serialize.ts';
 import { PREFIXES } from '../../rdf/vocab.ts';
 
 export const RDF_MEDIA_TYPES = [
@@ -29,20 +29,6 @@ const byGraphSubjectPredicateObject = (a: Quad, b: Quad): number => {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
-};
-
-const writeN3 = (quads: readonly Quad[], format: string, prefixes?: Record<string, string>): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const writer = new Writer(prefixes ? { format, prefixes } : { format });
-    for (const q of quads) writer.addQuad(q);
-    writer.end((error, result: string) => (error ? reject(error) : resolve(result)));
-  });
-
-const toJsonLd = async (quads: readonly Quad[], prefixes: Record<string, string>): Promise<string> => {
-  const nquads = await writeN3(quads, 'N-Quads');
-  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
-  const compacted = await jsonld.compact(expanded, { '@context': prefixes } as jsonld.ContextDefinition);
-  return JSON.stringify(compacted, null, 2) + '\n';
 };
 
 const toRdfXml = async (quads: readonly Quad[], prefixes: Record<string, string>): Promise<string> => {
@@ -78,17 +64,17 @@ export const serializeQuads = async (quads: readonly Quad[], mediaType: RdfMedia
   sorted.sort(byGraphSubjectPredicateObject);
   switch (mediaType) {
     case 'text/turtle':
-      return writeN3(sorted, 'Turtle', prefixes);
+      return toTurtle(sorted, prefixes);
     case 'application/trig':
-      return writeN3(sorted, 'TriG', prefixes);
+      return toTrig(sorted, prefixes);
     case 'application/n-triples':
-      return writeN3(sorted, 'N-Triples');
+      return toNTriples(sorted);
     case 'application/n-quads':
-      return writeN3(sorted, 'N-Quads');
+      return toNQuads(sorted);
     case 'application/ld+json':
       return toJsonLd(sorted, prefixes);
     case 'application/rdf+xml':
-      return toRdfXml(sorted, prefixes);
+      return toRdfXml(sorted, usedPrefixes(sorted, prefixes));
   }
 };
 
