@@ -10,16 +10,24 @@ export interface FakeEndpoint {
   /** Queries received (text), in order. */
   readonly queries: string[];
   readonly requests: () => number;
+  /** From now on, answer every request with 302 to `target` (undefined: answer normally again). */
+  redirectTo(target: string | undefined): void;
   close(): Promise<void>;
 }
 
 export const startFakeEndpoint = async (answer: object): Promise<FakeEndpoint> => {
   const queries: string[] = [];
   let requests = 0;
+  let redirect: string | undefined;
   const server: Server = createServer((req, res) => {
     requests++;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/silent') return; // never answers
+    if (redirect !== undefined) {
+      res.writeHead(302, { location: `${redirect}${url.search}` });
+      res.end();
+      return;
+    }
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
@@ -41,6 +49,9 @@ export const startFakeEndpoint = async (answer: object): Promise<FakeEndpoint> =
     silentUrl: `${base}silent`,
     queries,
     requests: () => requests,
+    redirectTo: (target) => {
+      redirect = target;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

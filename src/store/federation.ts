@@ -105,7 +105,11 @@ export class Federation {
       }, this.#options.timeoutMs);
     });
     try {
-      return await Promise.race([this.#evaluate(engine, request, abort.signal), timeout]);
+      // Whatever fails while evaluating (a refused fetch, a remote error) is an execution failure of the query.
+      const evaluation = this.#evaluate(engine, request, abort.signal).catch((e: unknown) => {
+        throw e instanceof StoreError ? e : new StoreError('execution', (e as Error).message);
+      });
+      return await Promise.race([evaluation, timeout]);
     } finally {
       clearTimeout(timer);
       abort.abort();
@@ -119,12 +123,7 @@ export class Federation {
       httpAbortSignal: signal,
       ...(this.#options.baseIri ? { baseIRI: this.#options.baseIri } : {}),
     };
-    let result: ComunicaResult;
-    try {
-      result = await engine.query(this.#withDataset(request), context);
-    } catch (e) {
-      throw new StoreError('execution', (e as Error).message);
-    }
+    const result: ComunicaResult = await engine.query(this.#withDataset(request), context);
     const max = this.#options.maxRows;
     const mediaType = request.resultsMediaType;
     if (result.resultType === 'boolean') {
@@ -182,7 +181,8 @@ export class Federation {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       const key = endpointKey(url);
       if (key === undefined || !this.#allowed.has(key)) return Promise.reject(new Error(`fetching <${url}> is not allowed`));
-      return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+      // Redirects are refused too: following one would reach a URL the allowlist never saw.
+      return fetch(input, { ...init, redirect: 'error', signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
     };
   }
 }
