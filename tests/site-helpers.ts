@@ -35,7 +35,7 @@ export const siteFixture = async (baseIri = BASE): Promise<SiteFixture> => {
   const root = process.cwd();
   const buildDir = join(mkdtempSync(join(tmpdir(), 'jpp-site-')), 'build');
   const config: Config = { ...loadConfig({ BASE_IRI: baseIri }, root), buildDir };
-  const dataset = await convert({ root, baseIri, buildDir });
+  const dataset = await convert({ root, baseIri });
   writeBuild(buildDir, dataset.files, dataset.manifest);
   const site = await loadSite(config, dataset.manifest);
   const app = await buildApp(config, idleStore(dataset.manifest.version), dataset.manifest, { site });

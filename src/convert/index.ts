@@ -24,19 +24,22 @@ export class ShapeViolationError extends Error {
   }
 }
 
-/** Loads, converts and validates everything; writes nothing. Throws InputError or ShapeViolationError. */
-export const convert = async (opts: ConvertOptions): Promise<Dataset> => {
+/**
+ * Loads, converts and validates everything; writes nothing. Throws InputError or ShapeViolationError.
+ * `inputsHash` may be passed when the caller already computed it.
+ */
+export const convert = async (opts: Pick<ConvertOptions, 'root' | 'baseIri'>, inputsHash = hashInputs(opts.root, opts.baseIri)): Promise<Dataset> => {
   const inputs = loadInputs(opts.root);
   const ontology = readFileSync(join(opts.root, 'ontology/jpplan.ttl'), 'utf8');
-  const dataset = await buildDataset(inputs, ontology, opts.baseIri, hashInputs(opts.root, opts.baseIri));
+  const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash);
   const violations = await validateShacl(dataset.quads, readFileSync(join(opts.root, 'ontology/shapes.ttl'), 'utf8'));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
   return dataset;
 };
 
 /** Converts and swaps the result into buildDir; the previous build stays untouched on any error. */
-export const convertAndWrite = async (opts: ConvertOptions): Promise<Manifest> => {
-  const dataset = await convert(opts);
+export const convertAndWrite = async (opts: ConvertOptions, inputsHash?: string): Promise<Manifest> => {
+  const dataset = await convert(opts, inputsHash);
   writeBuild(opts.buildDir, dataset.files, dataset.manifest);
   return dataset.manifest;
 };
@@ -46,12 +49,12 @@ export const readManifest = (buildDir: string): Manifest | undefined => {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
 };
 
-/** True when buildDir is missing, incomplete, built for another base IRI, or older than its inputs. */
-export const isStale = (opts: ConvertOptions): boolean => {
-  const manifest = readManifest(opts.buildDir);
-  return !manifest || manifest.baseIri !== opts.baseIri || manifest.inputsHash !== hashInputs(opts.root, opts.baseIri);
-};
+/** True when buildDir is missing, incomplete, or older than its inputs (the base IRI is one of them). */
+export const isStale = (opts: ConvertOptions, inputsHash = hashInputs(opts.root, opts.baseIri)): boolean =>
+  readManifest(opts.buildDir)?.inputsHash !== inputsHash;
 
-/** Converts only when build/ is stale; returns the current manifest. */
-export const ensureBuild = async (opts: ConvertOptions): Promise<Manifest> =>
-  isStale(opts) ? convertAndWrite(opts) : readManifest(opts.buildDir)!;
+/** Converts only when build/ is stale; returns the current manifest. The inputs are hashed once. */
+export const ensureBuild = async (opts: ConvertOptions): Promise<Manifest> => {
+  const inputsHash = hashInputs(opts.root, opts.baseIri);
+  return isStale(opts, inputsHash) ? convertAndWrite(opts, inputsHash) : readManifest(opts.buildDir)!;
+};

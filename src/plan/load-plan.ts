@@ -1,13 +1,12 @@
 // Turns one curated plan file and its source text into the typed plan model, or into located problems.
 import { createHash } from 'node:crypto';
-import type { ZodError } from 'zod';
 import type { ElementClass } from '../rdf/vocab.ts';
 import { eraYears, isValidLocalGovernmentCode } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
 import { planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
-import { formatPath, readYaml, type YamlFile } from './yaml-file.ts';
+import { formatPath, readYaml, zodProblems } from './yaml-file.ts';
 
 /** The id prefix each element class must use, so IRIs read as what they name. */
 export const ID_KIND: Readonly<Record<ElementClass, string>> = {
@@ -46,15 +45,6 @@ export interface PlanInput {
   readonly readSource: (name: string) => Buffer | undefined;
   readonly themeIds: ReadonlySet<string>;
 }
-
-const zodProblems = (yaml: YamlFile, error: ZodError): Problem[] =>
-  error.issues.map((issue) => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    const reason =
-      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-    const at = yaml.place(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
-    return { file: yaml.file, ...at, path: formatPath(path), reason };
-  });
 
 export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] } => {
   const { yaml, problems } = readYaml(input.file, input.yamlText);

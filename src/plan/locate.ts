@@ -21,7 +21,7 @@ export class SourceIndex {
   private readonly positions: number[];
   private readonly squeezedChars: string[];
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
     this.chars = Array.from(text);
     this.positions = [];
     const kept: string[] = [];
@@ -92,19 +92,5 @@ export class SourceIndex {
     let n = 0;
     for (let at = this.squeezed.indexOf(wanted); at >= 0; at = this.squeezed.indexOf(wanted, at + 1)) n++;
     return n;
-  }
-
-  /** The code points [start, end) of the original text. */
-  slice(start: number, end: number): string {
-    return this.chars.slice(start, end).join('');
-  }
-
-  get length(): number {
-    return this.chars.length;
-  }
-
-  /** Exposed for tests: the text with all whitespace removed. */
-  get squeezedText(): string {
-    return this.squeezedChars.join('');
   }
 }

@@ -1,5 +1,6 @@
 // Reads a YAML file into a plain value while keeping the position of every node, for located error messages.
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ZodError } from 'zod';
 import type { Problem } from './errors.ts';
 
 export interface YamlFile {
@@ -33,3 +34,13 @@ export const readYaml = (file: string, text: string): { yaml?: YamlFile; problem
   };
   return { yaml: { file, value: doc.toJS({ maxAliasCount: 0 }), place }, problems };
 };
+
+/** Schema errors as located problems; an unknown key is placed at the key itself. */
+export const zodProblems = (yaml: YamlFile, error: ZodError): Problem[] =>
+  error.issues.map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    const reason =
+      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    const at = yaml.place(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
+    return { file: yaml.file, ...at, path: formatPath(path), reason };
+  });

@@ -34,6 +34,9 @@ const capLines = (text: string, maxLines: number) => {
   return { text: capped ? text.slice(0, end + 1) : text, capped };
 };
 
+// Oxigraph reports parse errors as "error at LINE:COLUMN: …".
+const isSyntaxError = (e: unknown): boolean => /^error at \d+:\d+/.test((e as Error)?.message ?? String(e));
+
 const runQuery = (m: QueryMessage): TaskResult => {
   const options = { base_iri: baseIri, ...datasetOptions(m) };
   if (m.form === 'SELECT' || m.form === 'ASK') {
@@ -42,8 +45,9 @@ const runQuery = (m: QueryMessage): TaskResult => {
     try {
       raw = store.query(m.pushLimit ? `${m.query}\nLIMIT ${m.maxRows + 1}` : m.query, json) as string;
     } catch (e) {
-      // The appended LIMIT only helps; if the caller's hint was wrong, run the query as written.
-      if (!m.pushLimit) throw e;
+      // The appended LIMIT only helps; if it made the text unparsable (the caller's hint was wrong), run the
+      // query as written. Any other failure is the query's own and is not run twice.
+      if (!m.pushLimit || !isSyntaxError(e)) throw e;
       raw = store.query(m.query, json) as string;
     }
     const { body, rows, capped } = serializeResults(JSON.parse(raw) as SparqlJson, m.resultsMediaType, m.maxRows, raw);
@@ -93,7 +97,6 @@ port.on('message', (m: ToWorker) => {
     send({ op: 'done', id: m.id, result: run(m) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    // Oxigraph reports parse errors as "error at LINE:COLUMN: …".
-    send({ op: 'failed', id: m.id, code: /^error at \d+:\d+/.test(message) ? 'syntax' : 'execution', message });
+    send({ op: 'failed', id: m.id, code: isSyntaxError(e) ? 'syntax' : 'execution', message });
   }
 });

@@ -31,7 +31,7 @@ export const liveSite = async (): Promise<LiveSite> => {
   const tmp = mkdtempSync(join(tmpdir(), 'jpp-browser-'));
   const buildDir = join(tmp, 'build');
   const config = { ...loadConfig({ BASE_IRI: base, PORT: String(port), SPARQL_SERVICE_ALLOWLIST: ' ' }, root), buildDir };
-  const dataset = await convert({ root, baseIri: base, buildDir });
+  const dataset = await convert({ root, baseIri: base });
   writeBuild(buildDir, dataset.files, dataset.manifest);
   const store: Store = createLocalStore({ ...config.sparql, workers: 1, serviceAllowlist: [], baseIri: base });
   await store.load(readFileSync(join(buildDir, 'dataset.nq'), 'utf8'), dataset.manifest.version);

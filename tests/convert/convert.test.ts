@@ -36,6 +36,13 @@ describe('convert', () => {
     await convertAndWrite(opts());
     expect(isStale(opts())).toBe(false);
     expect(isStale({ ...opts(), baseIri: 'https://example.org/' })).toBe(true);
+    // Any change to an input, even a comment, makes the build stale; undoing it makes it current again.
+    const themes = join(root, 'data/themes.yaml');
+    const text = readFileSync(themes, 'utf8');
+    writeFileSync(themes, `${text}# edited\n`);
+    expect(isStale(opts())).toBe(true);
+    writeFileSync(themes, text);
+    expect(isStale(opts())).toBe(false);
     const nq = readFileSync(join(root, 'build/dataset.nq'), 'utf8');
     const quads = new Parser({ format: 'N-Quads' }).parse(nq);
     expect(quads.length).toBe(JSON.parse(readFileSync(join(root, 'build/manifest.json'), 'utf8')).quads);

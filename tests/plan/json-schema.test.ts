@@ -32,7 +32,10 @@ describe('schema/', () => {
       const ok = plan(parse(readFileSync(`data/plans/${f}`, 'utf8')));
       expect(ok ? [] : plan.errors, f).toEqual([]);
     }
-    expect(plan({ municipality: { code: '132101' }, source: 'x.txt', plan: {}, elements: [], colour: 'red' })).toBe(false);
+    // A real plan file with one unknown field, at the top and in an element, is refused.
+    const real = parse(readFileSync('data/plans/132292-nishitokyo.yaml', 'utf8')) as { elements: Record<string, unknown>[] };
+    expect(plan({ ...real, colour: 'red' })).toBe(false);
+    expect(plan({ ...real, elements: [{ ...real.elements[0], colour: 'red' }] })).toBe(false);
     const themes = ajv.compile(JSON.parse(readFileSync('schema/themes.schema.json', 'utf8')) as object);
     expect(themes(parse(readFileSync('data/themes.yaml', 'utf8')))).toBe(true);
   });

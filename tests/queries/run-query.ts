@@ -8,7 +8,7 @@ import { createLocalStore, type SparqlJson, type Store } from '../../src/store/i
 export const BASE = 'http://localhost:3000/';
 
 export const realStore = async (): Promise<Store> => {
-  const { quads, manifest } = await convert({ root: process.cwd(), baseIri: BASE, buildDir: 'unused' });
+  const { quads, manifest } = await convert({ root: process.cwd(), baseIri: BASE });
   const store = createLocalStore({ workers: 1, timeoutMs: 30_000, maxRows: 100_000, serviceAllowlist: [], baseIri: BASE });
   await store.load(toNQuads(quads), manifest.version);
   return store;

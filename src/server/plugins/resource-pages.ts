@@ -28,7 +28,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const hasPage = (path: string) => site.documents.byPath.has(path);
   const codes = new Set(view.municipalities.map((m) => m.code));
   const themes = new Set(view.themes.map((t) => t.iri));
-  const pages = new Map<string, PageBody>();
+  const pages = new Map<string, Promise<PageBody>>();
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
 
   app.get('/page/*', { schema }, async (request: PageRequest, reply) => {
@@ -40,20 +40,19 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = `html-${lang}${only ? `-${only}` : ''}`;
     const key = `page ${variant} ${path}`;
-    // A page made before is map look-ups: its body, validator and Link header are kept together.
-    const made = pages.get(key);
-    if (made) return sendPage(request, reply, made);
-    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
-    const body = await site.cached(key, async () =>
-      resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld: (await ownJsonLd(doc)).toString('utf8'), only }),
-    );
-    const page: PageBody = {
-      body,
-      etag: etagOf(site.version, path, variant),
-      links: [...alternates.map((a) => ({ href: a.href, rel: 'alternate', type: a.type })), { href: doc.iri, rel: `${FOAF}primaryTopic` }],
-    };
-    pages.set(key, page);
-    return sendPage(request, reply, page);
+    // A page is made once (even under concurrent requests): its body, validator and Link header together.
+    let page = pages.get(key);
+    if (!page) {
+      const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
+      const made = ownJsonLd(doc).then((jsonld) => ({
+        body: Buffer.from(resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld: jsonld.toString('utf8'), only })),
+        etag: etagOf(site.version, path, variant),
+        links: [...alternates.map((a) => ({ href: a.href, rel: 'alternate', type: a.type })), { href: doc.iri, rel: `${FOAF}primaryTopic` }],
+      }));
+      made.catch(() => pages.delete(key));
+      pages.set(key, (page = made));
+    }
+    return sendPage(request, reply, await page);
   });
 };
 

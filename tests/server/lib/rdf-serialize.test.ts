@@ -2,7 +2,7 @@
 import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { RDF_MEDIA_TYPES, serializeQuads } from '../../../src/server/lib/rdf-serialize.ts';
+import { serializeQuads } from '../../../src/server/lib/rdf-serialize.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 const B = 'http://localhost:3000/';
@@ -49,7 +49,13 @@ describe('serializeQuads', () => {
     expect(ja.language).toBe('ja');
   });
 
-  it('covers every advertised media type', () => {
-    expect(RDF_MEDIA_TYPES).toHaveLength(6);
+  it('declares only the prefixes the data uses', async () => {
+    const text = await serializeQuads(quads, 'text/turtle');
+    expect(text).toContain('@prefix jpp:');
+    expect(text).not.toContain('@prefix org:');
+    expect(text).not.toContain('@prefix sdg:');
+    const context = (JSON.parse(await serializeQuads(quads, 'application/ld+json')) as { '@context': Record<string, string> })['@context'];
+    expect(Object.keys(context)).toContain('jpp');
+    expect(Object.keys(context)).not.toContain('org');
   });
 });
