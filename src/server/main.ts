@@ -10,8 +10,10 @@ import { loadSite } from './lib/site.ts';
 const config = loadConfig();
 const manifest = await ensureBuild(config);
 const store = createLocalStore({ ...config.sparql, baseIri: config.baseIri });
-await store.load(await readFile(join(config.buildDir, 'dataset.nq'), 'utf8'), manifest.version);
-const site = await loadSite(config, manifest);
+// Read once: the store and the Linked Data site both start from the same N-Quads.
+const nquads = await readFile(join(config.buildDir, 'dataset.nq'), 'utf8');
+await store.load(nquads, manifest.version);
+const site = await loadSite(config, manifest, { nquads });
 const app = await buildApp(config, store, manifest, { logger: { level: config.logLevel }, site });
 app.log.info({ timings: site.timings, documents: site.documents.byPath.size, heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }, 'Linked Data site loaded');
 

@@ -82,6 +82,8 @@ export interface Site {
 export interface SiteOptions {
   /** Formats serialized for every document at start-up; the others are made on first request and kept. */
   readonly eagerFormats?: readonly DocumentExt[];
+  /** build/dataset.nq when the caller has already read it (the store loads the same text). */
+  readonly nquads?: string;
 }
 
 const VOID_PREFIXES = { void: VOID };
@@ -97,7 +99,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 
   let t = performance.now();
-  const quads = new Parser({ format: 'N-Quads' }).parse(readFileSync(join(config.buildDir, 'dataset.nq'), 'utf8'));
+  const quads = new Parser({ format: 'N-Quads' }).parse(options.nquads ?? readFileSync(join(config.buildDir, 'dataset.nq'), 'utf8'));
   const parseMs = ms(t);
 
   t = performance.now();
