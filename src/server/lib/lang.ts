@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { isLang, type Lang } from '../../pages/i18n.ts';
+import { BoundedMemo } from './bounded-memo.ts';
 
 export const requestLang = (request: FastifyRequest): Lang => {
   const query = request.query as { lang?: unknown } | undefined;
@@ -9,13 +10,9 @@ export const requestLang = (request: FastifyRequest): Lang => {
   if (isLang(asked)) return asked;
   const header = request.headers['accept-language'];
   if (!header) return 'ja';
-  const known = memo.get(header);
-  if (known) return known;
-  const lang: Lang = new Negotiator({ headers: { 'accept-language': header } }).language(['ja', 'en']) === 'en' ? 'en' : 'ja';
-  // Browsers send few distinct Accept-Language headers: remember the answers, boundedly.
-  if (memo.size >= 256) memo.delete(memo.keys().next().value!);
-  memo.set(header, lang);
-  return lang;
+  return memo.get(header, negotiateLang);
 };
 
-const memo = new Map<string, Lang>();
+const negotiateLang = (header: string): Lang =>
+  new Negotiator({ headers: { 'accept-language': header } }).language(['ja', 'en']) === 'en' ? 'en' : 'ja';
+const memo = new BoundedMemo<Lang>();

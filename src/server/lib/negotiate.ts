@@ -1,5 +1,6 @@
 // One content negotiation for every route: `?format=` first, then Accept with q-values and wildcards, else 406.
 import Negotiator from 'negotiator';
+import { BoundedMemo } from './bounded-memo.ts';
 import { HttpError } from './errors.ts';
 
 export interface Choice<T extends string = string> {
@@ -29,25 +30,24 @@ export const negotiate = <T extends string>(
   const first = choices[0];
   if (!first) throw new Error('negotiate() needs at least one choice');
   if (accept === undefined || accept.trim() === '') return first.type;
-  const memo = memoOf(choices);
-  const known = memo.get(accept);
-  if (known !== undefined) return known as T;
-  const offered = [...choices.map((c) => c.type), ...choices.flatMap((c) => c.alsoAccepts ?? [])];
-  const best = new Negotiator({ headers: { accept } }).mediaType(offered);
-  const hit = best && choices.find((c) => c.type === best || c.alsoAccepts?.includes(best));
-  if (!hit) throw notAcceptable(choices, `Accept: ${accept}`);
-  // Clients send few distinct Accept headers: remember the answers, boundedly, per list of choices.
-  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
-  memo.set(accept, hit.type);
-  return hit.type;
+  return negotiatorOf(choices)(accept) as T;
 };
 
-const MEMO_ENTRIES = 256;
-const memos = new WeakMap<readonly Choice[], Map<string, string>>();
-const memoOf = (choices: readonly Choice[]): Map<string, string> => {
-  let memo = memos.get(choices);
-  if (!memo) memos.set(choices, (memo = new Map()));
-  return memo;
+/** A memoized Accept negotiation per list of choices; a refusal is not remembered (the throw skips it). */
+const negotiators = new WeakMap<readonly Choice[], (accept: string) => string>();
+const negotiatorOf = (choices: readonly Choice[]): ((accept: string) => string) => {
+  let negotiator = negotiators.get(choices);
+  if (negotiator) return negotiator;
+  const offered = [...choices.map((c) => c.type), ...choices.flatMap((c) => c.alsoAccepts ?? [])];
+  const pick = (accept: string) => {
+    const best = new Negotiator({ headers: { accept } }).mediaType(offered);
+    const hit = best && choices.find((c) => c.type === best || c.alsoAccepts?.includes(best));
+    if (!hit) throw notAcceptable(choices, `Accept: ${accept}`);
+    return hit.type;
+  };
+  const memo = new BoundedMemo<string>();
+  negotiators.set(choices, (negotiator = (accept) => memo.get(accept, pick)));
+  return negotiator;
 };
 
 const notAcceptable = (choices: readonly Choice[], asked: string) =>
