@@ -3,6 +3,7 @@ import { DataFactory, Parser, Store as N3Store, type Quad } from 'n3';
 import sparqljs from 'sparqljs';
 import { serializeResults, type JsonBinding, type JsonTerm } from './sparql-results.ts';
 import { StoreError, type QueryAnswer, type QueryRequest, type StoreLimits } from './store.ts';
+import { ServiceAllowlist } from './service-allowlist.ts';
 
 interface Term {
   readonly termType: string;
@@ -35,15 +36,6 @@ export interface FederationOptions extends StoreLimits {
   readonly baseIri?: string | undefined;
 }
 
-const endpointKey = (url: string): string | undefined => {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return undefined;
-  }
-};
-
 const toJsonTerm = (t: Term): JsonTerm => {
   if (t.termType === 'NamedNode') return { type: 'uri', value: t.value };
   if (t.termType === 'BlankNode') return { type: 'bnode', value: t.value };
@@ -68,14 +60,14 @@ const collect = <T>(stream: Stream<T>, max: number): Promise<T[]> =>
 
 export class Federation {
   readonly #options: FederationOptions;
-  readonly #allowed: Set<string>;
+  readonly #allowed: ServiceAllowlist;
   #comunica: Promise<typeof import('@comunica/query-sparql')> | undefined;
   #source: N3Store | undefined;
   #nquads: string | undefined;
 
   constructor(options: FederationOptions) {
     this.#options = options;
-    this.#allowed = new Set(options.serviceAllowlist.map(endpointKey).filter((k): k is string => k !== undefined));
+    this.#allowed = new ServiceAllowlist(options.serviceAllowlist);
   }
 
   /** Remembers the data; the local source is built on the first federated query. */
@@ -84,13 +76,8 @@ export class Federation {
     this.#source = undefined;
   }
 
-  isAllowed(service: string): boolean {
-    const key = endpointKey(service);
-    return key !== undefined && this.#allowed.has(key);
-  }
-
   async query(request: QueryRequest): Promise<QueryAnswer> {
-    const refused = request.services.filter((s) => !this.isAllowed(s));
+    const refused = request.services.filter((s) => !this.#allowed.allows(s));
     if (refused.length > 0) throw new StoreError('service_not_allowed', `SERVICE <${refused[0]}> is not in the allowlist`);
     // Loading Comunica (once, ~2 s) does not count against the query's time. Each query gets its own engine:
     // Comunica caches sources with the context (fetch, abort signal) of the query that first used them.
@@ -179,8 +166,7 @@ export class Federation {
   #guardedFetch(signal: AbortSignal): typeof fetch {
     return (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      const key = endpointKey(url);
-      if (key === undefined || !this.#allowed.has(key)) return Promise.reject(new Error(`fetching <${url}> is not allowed`));
+      if (!this.#allowed.allows(url)) return Promise.reject(new Error(`fetching <${url}> is not allowed`));
       // Redirects are refused too: following one would reach a URL the allowlist never saw.
       return fetch(input, { ...init, redirect: 'error', signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
     };

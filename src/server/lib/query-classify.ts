@@ -2,6 +2,8 @@
 import sparqljs from 'sparqljs';
 import type { QueryForm } from '../../store/index.ts';
 import { HttpError } from './errors.ts';
+import { BoundedMemo } from './bounded-memo.ts';
+import type { ServiceAllowlist } from '../../store/index.ts';
 
 export interface ClassifiedQuery {
   readonly form: QueryForm;
@@ -57,15 +59,13 @@ export const classifyQuery = (text: string, baseIri?: string): ClassifiedQuery =
   };
 };
 
-/** Refuses SERVICE endpoints outside the allowlist (compared without query string or fragment). */
-export const checkServices = (services: readonly string[], allowlist: readonly string[]): void => {
-  const key = (iri: string) => iri.replace(/[?#].*$/, '');
-  const allowed = new Set(allowlist.map(key));
-  const refused = services.find((s) => !allowed.has(key(s)));
+/** Refuses SERVICE endpoints outside the allowlist before any evaluation, naming the allowed ones. */
+export const checkServices = (services: readonly string[], allowlist: ServiceAllowlist): void => {
+  const refused = services.find((s) => !allowlist.allows(s));
   if (refused !== undefined)
     throw new HttpError(
       'service_not_allowed',
-      `SERVICE <${refused}> is not allowed; this endpoint only federates with: ${allowlist.join(', ') || '(none)'}`,
+      `SERVICE <${refused}> is not allowed; this endpoint only federates with: ${allowlist.endpoints.join(', ') || '(none)'}`,
     );
 };
 
@@ -74,13 +74,7 @@ export const checkServices = (services: readonly string[], allowlist: readonly s
  * cache) is not parsed again. Failures are not memoized.
  */
 export const classifier = (baseIri: string | undefined, maxEntries = 1000) => {
-  const memo = new Map<string, ClassifiedQuery>();
-  return (text: string): ClassifiedQuery => {
-    const hit = memo.get(text);
-    if (hit) return hit;
-    const classified = classifyQuery(text, baseIri);
-    if (memo.size >= maxEntries) memo.delete(memo.keys().next().value!);
-    memo.set(text, classified);
-    return classified;
-  };
+  const memo = new BoundedMemo<ClassifiedQuery>(maxEntries);
+  const classify = (text: string) => classifyQuery(text, baseIri);
+  return (text: string): ClassifiedQuery => memo.get(text, classify);
 };

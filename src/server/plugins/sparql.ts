@@ -5,7 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { exampleName, queryPage, type ExampleQuery } from '../../pages/query-page.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
-import type { ResultsMediaType } from '../../store/index.ts';
+import { ServiceAllowlist, type ResultsMediaType } from '../../store/index.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
 import { pageHeaders } from '../lib/csp.ts';
@@ -84,6 +84,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
   const examples = readExamples(config.root);
   const limits = config.sparql;
   const cache = new AnswerCache(limits.cacheEntries);
+  const allowlist = new ServiceAllowlist(limits.serviceAllowlist);
   const classify = classifier(config.baseIri);
   const retryAfterSeconds = Math.max(1, Math.min(10, Math.ceil(limits.timeoutMs / 1000)));
   const limiter = new Limiter(limits.maxConcurrent, limits.maxQueued, retryAfterSeconds);
@@ -132,7 +133,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
 
   const runQuery = (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
     const classified = classify(req.query);
-    checkServices(classified.services, limits.serviceAllowlist);
+    checkServices(classified.services, allowlist);
     const graphForm = classified.form === 'CONSTRUCT' || classified.form === 'DESCRIBE';
     const accept = request.headers.accept;
     const mediaType = graphForm ? negotiate(accept, req.format, GRAPH_CHOICES) : negotiate(accept, req.format, RESULTS_CHOICES);

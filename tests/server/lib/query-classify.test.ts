@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../src/server/lib/errors.ts';
 import { checkServices, classifyQuery } from '../../../src/server/lib/query-classify.ts';
+import { ServiceAllowlist } from '../../../src/store/index.ts';
 
 const thrown = (f: () => unknown): HttpError => {
   try {
@@ -53,8 +54,12 @@ describe('classifyQuery', () => {
 
 describe('checkServices', () => {
   it('accepts allowlisted endpoints and names the allowlist when refusing', () => {
-    expect(() => checkServices(['https://query.wikidata.org/sparql'], ['https://query.wikidata.org/sparql'])).not.toThrow();
-    const e = thrown(() => checkServices(['http://127.0.0.1:22/'], ['https://query.wikidata.org/sparql']));
+    const allowlist = new ServiceAllowlist(['https://query.wikidata.org/sparql']);
+    expect(() => checkServices(['https://query.wikidata.org/sparql'], allowlist)).not.toThrow();
+    // Compared as URLs: host case and a default port do not matter, a query string does not make another endpoint.
+    expect(() => checkServices(['https://QUERY.wikidata.org:443/sparql?x=1'], allowlist)).not.toThrow();
+    expect(() => checkServices(['https://query.wikidata.org/sparql/other'], allowlist)).toThrow(/not allowed/);
+    const e = thrown(() => checkServices(['http://127.0.0.1:22/'], allowlist));
     expect(e.status).toBe(400);
     expect(e.message).toContain('https://query.wikidata.org/sparql');
   });
