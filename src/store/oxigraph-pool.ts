@@ -119,7 +119,7 @@ export class OxigraphPool {
     clearTimeout(slot.timer);
     slot.task = undefined;
     if (m.op === 'done') task.resolve(m.result);
-    else task.reject(new StoreError(m.code, m.message));
+    else task.reject(new StoreError(m.code, m.message, m.position));
     this.#dispatch();
   }
 

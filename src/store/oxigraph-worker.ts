@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { namedNode, Store } from 'oxigraph';
 import { serializeResults, type SparqlJson } from './sparql-results.ts';
+import type { TextPosition } from './store.ts';
 import type { FromWorker, QueryMessage, TaskMessage, TaskResult, ToWorker } from './worker-protocol.ts';
 
 if (!parentPort) throw new Error('oxigraph-worker must run in a worker thread');
@@ -34,8 +35,11 @@ const capLines = (text: string, maxLines: number) => {
   return { text: capped ? text.slice(0, end + 1) : text, capped };
 };
 
-// Oxigraph reports parse errors as "error at LINE:COLUMN: …".
-const isSyntaxError = (e: unknown): boolean => /^error at \d+:\d+/.test((e as Error)?.message ?? String(e));
+/** Where a parse error is: Oxigraph reports them as "error at LINE:COLUMN: …"; other failures give undefined. */
+const syntaxPosition = (e: unknown): TextPosition | undefined => {
+  const at = /^error at (\d+):(\d+)/.exec((e as Error)?.message ?? String(e));
+  return at ? { line: Number(at[1]), column: Number(at[2]) } : undefined;
+};
 
 const runQuery = (m: QueryMessage): TaskResult => {
   const options = { base_iri: baseIri, ...datasetOptions(m) };
@@ -47,7 +51,7 @@ const runQuery = (m: QueryMessage): TaskResult => {
     } catch (e) {
       // The appended LIMIT only helps; if it made the text unparsable (the caller's hint was wrong), run the
       // query as written. Any other failure is the query's own and is not run twice.
-      if (!m.pushLimit || !isSyntaxError(e)) throw e;
+      if (!m.pushLimit || !syntaxPosition(e)) throw e;
       raw = store.query(m.query, json) as string;
     }
     const { body, rows, capped } = serializeResults(JSON.parse(raw) as SparqlJson, m.resultsMediaType, m.maxRows, raw);
@@ -97,6 +101,7 @@ port.on('message', (m: ToWorker) => {
     send({ op: 'done', id: m.id, result: run(m) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    send({ op: 'failed', id: m.id, code: isSyntaxError(e) ? 'syntax' : 'execution', message });
+    const position = syntaxPosition(e);
+    send({ op: 'failed', id: m.id, code: position ? 'syntax' : 'execution', message, ...(position ? { position } : {}) });
   }
 });

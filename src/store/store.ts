@@ -83,10 +83,18 @@ export type StoreErrorCode =
   /** The engine failed while evaluating the query. */
   | 'execution';
 
+/** Where in the query text a syntax error is (1-based). */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
 export class StoreError extends Error {
   constructor(
     readonly code: StoreErrorCode,
     message: string,
+    /** For syntax errors, when the engine says where. */
+    readonly position?: TextPosition,
   ) {
     super(message);
     this.name = 'StoreError';

@@ -1,5 +1,5 @@
 // The messages exchanged between the Oxigraph pool and its worker threads.
-import type { QueryForm, ResultsMediaType, StoreErrorCode } from './store.ts';
+import type { QueryForm, ResultsMediaType, StoreErrorCode, TextPosition } from './store.ts';
 
 export interface LoadMessage {
   readonly op: 'load';
@@ -47,4 +47,4 @@ export type FromWorker =
   | { readonly op: 'loaded'; readonly quads: number }
   | { readonly op: 'load-failed'; readonly message: string }
   | { readonly op: 'done'; readonly id: number; readonly result: TaskResult }
-  | { readonly op: 'failed'; readonly id: number; readonly code: StoreErrorCode; readonly message: string };
+  | { readonly op: 'failed'; readonly id: number; readonly code: StoreErrorCode; readonly message: string; readonly position?: TextPosition };

@@ -76,7 +76,7 @@ describe('embedded store', () => {
   });
 
   it('reports engine syntax errors as such', async () => {
-    await expect(store.query(select('SELECT * {'))).rejects.toMatchObject({ code: 'syntax' });
+    await expect(store.query(select('SELECT * {'))).rejects.toMatchObject({ code: 'syntax', position: { line: 1 } });
   });
 
   it('swaps in a new dataset on load', async () => {

@@ -62,11 +62,7 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
 /** Any thrown value as an HttpError; unknown failures keep their message out of the answer. */
 export const toHttpError = (e: unknown): HttpError => {
   if (e instanceof HttpError) return e;
-  if (e instanceof StoreError) {
-    // Oxigraph reports syntax errors as "error at LINE:COLUMN: …".
-    const at = e.code === 'syntax' ? /^error at (\d+):(\d+)/.exec(e.message) : null;
-    return new HttpError(STORE_CODES[e.code], e.message, at ? { line: Number(at[1]), column: Number(at[2]) } : {});
-  }
+  if (e instanceof StoreError) return new HttpError(STORE_CODES[e.code], e.message, e.position ?? {});
   const f = e as Partial<FastifyError>;
   const code = f.code ? FASTIFY_CODES[f.code] : undefined;
   if (code) return new HttpError(code, f.message ?? code);

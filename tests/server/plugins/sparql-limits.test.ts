@@ -102,7 +102,7 @@ describe('store failures', () => {
   it.each([
     [new StoreError('execution', 'division by zero in evaluation'), 500, 'division by zero in evaluation'],
     [new StoreError('unavailable', 'no dataset is loaded'), 503, 'no dataset is loaded'],
-    [new StoreError('syntax', 'error at 1:3: expected'), 400, 'error at 1:3: expected'],
+    [new StoreError('syntax', 'error at 1:3: expected', { line: 1, column: 3 }), 400, 'error at 1:3: expected'],
     [new TypeError('secret internals'), 500, 'internal server error'],
   ])('maps %s to a status with a message only', async (error, status, message) => {
     const app = await buildApp(testConfig(), failing(error), { version: MINI_VERSION });
