@@ -1,26 +1,34 @@
-// Sends an HTML page: validators and caching as for every body, Vary: Accept-Language, and a Content-Security-Policy.
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { pageHeaders, type CspOptions } from './csp.ts';
-import { sendBody, type LinkEntry } from './ld-http.ts';
+// HTML pages: the representation of a page (Vary: Accept-Language, a Content-Security-Policy), and uncached error pages.
+import type { FastifyReply } from 'fastify';
+import { pageHeaders } from './csp.ts';
+import type { LinkEntry, RepresentationInit } from './representation.ts';
 
-export interface PageBody {
+export const PAGE_TYPE = 'text/html; charset=utf-8';
+
+export interface PageInit {
   readonly body: Buffer | string;
   readonly etag: string;
   readonly links?: readonly LinkEntry[];
   /** Request headers the page depends on besides Accept-Language (e.g. Accept). */
   readonly varyAlso?: readonly string[];
-  readonly csp?: CspOptions;
-  readonly status?: number;
 }
 
-export const PAGE_TYPE = 'text/html; charset=utf-8';
+/** What a page is served as: HTML chosen by language, with the page headers. */
+export const pageInit = (page: PageInit): RepresentationInit => ({
+  body: page.body,
+  contentType: PAGE_TYPE,
+  etag: page.etag,
+  links: page.links,
+  vary: [...(page.varyAlso ?? []), 'Accept-Language'],
+  headers: pageHeaders(),
+});
 
-/** 200 (or 304) with the page; a non-200 status (e.g. 400 for a bad search) is sent uncached. */
-export const sendPage = (request: FastifyRequest, reply: FastifyReply, page: PageBody): FastifyReply => {
-  const vary = page.varyAlso ? [...page.varyAlso, 'Accept-Language'].join(', ') : 'Accept-Language';
-  if (page.status !== undefined && page.status !== 200) {
-    for (const [k, v] of Object.entries(pageHeaders(page.csp))) reply.header(k, v);
-    return reply.code(page.status).header('cache-control', 'no-store').header('vary', vary).type(PAGE_TYPE).send(page.body);
-  }
-  return sendBody(request, reply, { body: page.body, contentType: PAGE_TYPE, etag: page.etag, links: page.links, vary, headers: pageHeaders(page.csp) });
-};
+/** A page answering an error (e.g. 400 for a bad search): sent as it is and never cached. */
+export const sendErrorPage = (reply: FastifyReply, status: number, body: string, varyAlso: readonly string[] = []): FastifyReply =>
+  reply
+    .code(status)
+    .headers(pageHeaders())
+    .header('cache-control', 'no-store')
+    .header('vary', [...varyAlso, 'Accept-Language'].join(', '))
+    .type(PAGE_TYPE)
+    .send(body);

@@ -71,8 +71,6 @@ export interface Site {
   readonly timings: SiteTimings;
   /** A document's body in one format; made once, then a map look-up. */
   documentBody(doc: ResourceDocument, ext: DocumentExt): Promise<Buffer>;
-  /** The document body when it is already made (always for eagerly made formats), else undefined. */
-  readyDocumentBody(doc: ResourceDocument, ext: DocumentExt): Buffer | undefined;
   metadataBody(kind: MetadataKind, ext: DocumentExt): Promise<Buffer>;
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
   cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
@@ -139,7 +137,6 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     return [q(`${RDF}type`, `${FOAF}Document`), q(`${FOAF}primaryTopic`, doc.iri), q(`${VOID}inDataset`, urls.dataset()), q(`${DCTERMS}license`, facts.license)];
   };
   const bodyKey = (doc: ResourceDocument, ext: DocumentExt) => `doc ${ext} ${doc.path}`;
-  const readyDocumentBody = (doc: ResourceDocument, ext: DocumentExt) => bodies.peek(bodyKey(doc, ext));
   const documentBody = (doc: ResourceDocument, ext: DocumentExt) =>
     bodies.get(bodyKey(doc, ext), () =>
       serializeQuads([...about(doc, ext), ...documentTriples(doc)], RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: VOID_PREFIXES }),
@@ -180,7 +177,6 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     sitemap: sitemapXml(pages, facts.catalog.modified),
     timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
     documentBody,
-    readyDocumentBody,
     metadataBody,
     cached: (key, produce) => bodies.get(key, produce),
     bodies,

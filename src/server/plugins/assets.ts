@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HttpError } from '../lib/errors.ts';
-import { sendBody } from '../lib/ld-http.ts';
+import { Representation, sendRepresentation } from '../lib/representation.ts';
 
 const OWN = join(dirname(fileURLToPath(import.meta.url)), '../../pages/assets');
 const YASGUI = join(dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui/package.json')), 'build');
@@ -40,16 +40,16 @@ export const loadAssets = (): Map<string, Asset> =>
 const schema = { params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } as const;
 
 const assetsPlugin: FastifyPluginAsync = async (app) => {
-  const assets = loadAssets();
+  const assets = new Map(
+    [...loadAssets()].map(([name, a]) => [name, new Representation({ body: a.body, contentType: a.type, etag: a.etag, headers: { 'x-content-type-options': 'nosniff' } })]),
+  );
   // Browsers ask for /favicon.ico on documents that name no icon (plain text, Turtle).
-  app.get('/favicon.ico', (request, reply) => {
-    const icon = assets.get('favicon.svg')!;
-    return sendBody(request, reply, { body: icon.body, contentType: icon.type, etag: icon.etag });
-  });
+  const icon = assets.get('favicon.svg')!;
+  app.get('/favicon.ico', (request, reply) => sendRepresentation(request, reply, icon));
   app.get('/assets/:name', { schema }, (request: FastifyRequest<{ Params: { name: string } }>, reply) => {
     const asset = assets.get(request.params.name);
     if (!asset) throw new HttpError('not_found', `no asset ${request.params.name}`);
-    return sendBody(request, reply, { body: asset.body, contentType: asset.type, etag: asset.etag, headers: { 'x-content-type-options': 'nosniff' } });
+    return sendRepresentation(request, reply, asset);
   });
 };
 

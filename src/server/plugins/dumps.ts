@@ -1,41 +1,39 @@
 // /dumps/: the build files (dataset dumps, plan graphs, manifest) with their media types, gzip when accepted, ETag and 304.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import Negotiator from 'negotiator';
 import { dumpsPage } from '../../pages/dumps-page.ts';
 import { HttpError } from '../lib/errors.ts';
-import { etagOf, sendBody, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = { params: { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } } as const;
 
 const dumpsPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls } = site;
-  const index = dumpsPage(
+  const index = new Representation({
+    body: dumpsPage(
     [...site.dumps.values()].map((d) => ({ href: urls.dump(d.path), path: d.path, contentType: d.contentType, bytes: d.body.byteLength, sha256: d.sha256 })),
-    urls.catalog(),
+      urls.catalog(),
+    ),
+    contentType: 'text/html; charset=utf-8',
+    etag: etagOf(site.version, 'dumps/', 'html'),
+  });
+  // The gzip copies were made (and checked) with the files; identity and gzip each have their own validator.
+  const files = new Map(
+    [...site.dumps.values()].map((f) => [f.path, new Representation({ body: f.body, gzip: f.gzip, contentType: f.contentType, etag: `"${f.sha256}"` })]),
   );
 
   app.get('/dumps', (_request, reply) => reply.code(301).header('location', urls.dumps()).send());
-  app.get('/dumps/', (request, reply) =>
-    sendBody(request, reply, { body: index, contentType: 'text/html; charset=utf-8', etag: etagOf(site.version, 'dumps/', 'html') }),
-  );
+  app.get('/dumps/', (request, reply) => sendRepresentation(request, reply, index));
 
   app.get('/dumps/*', { schema }, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
     const path = request.params['*'];
     // Only the files the manifest lists are served (a map look-up, never a file-system path); anything that
     // tries to climb out of build/ is refused outright.
     if (path.split('/').some((s) => s === '..' || s === '.') || /[\\\0]/.test(path)) throw new HttpError('bad_request', 'invalid dump path');
-    const file = site.dumps.get(path);
+    const file = files.get(path);
     if (!file) return sendNotFound(request, reply, `no dump at ${request.url.split('?')[0]}`, urls.home());
-    const accept = request.headers['accept-encoding'];
-    const gzip = accept !== undefined && new Negotiator({ headers: { 'accept-encoding': accept } }).encoding(['identity', 'gzip']) === 'gzip';
-    return sendBody(request, reply, {
-      body: gzip ? file.gzip : file.body,
-      contentType: file.contentType,
-      etag: gzip ? `"${file.sha256}-gzip"` : `"${file.sha256}"`,
-      vary: 'Accept-Encoding',
-      headers: gzip ? { 'content-encoding': 'gzip' } : {},
-    });
+    return sendRepresentation(request, reply, file);
   });
 };
 

@@ -5,17 +5,20 @@ import { makeLinks } from '../../pages/links.ts';
 import { pageContext } from '../../pages/page-parts.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
-import { sendPage } from '../lib/page-reply.ts';
+import { pageInit } from '../lib/page-reply.ts';
+import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = { querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } } } as const;
 
 const homePlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const hasPage = (path: string) => site.documents.byPath.has(path);
-  app.get('/', { schema }, async (request, reply) => {
+  const pages = new RepresentationCache();
+  app.get('/', { schema }, (request, reply) => {
     const lang = requestLang(request);
-    const body = await site.cached(`home ${lang}`, () => homePage({ ctx: pageContext(makeLinks(site.urls, lang, hasPage), site.view) }));
-    return sendPage(request, reply, { body, etag: etagOf(site.version, '', `html-${lang}`) });
+    return sendPrepared(request, reply, pages, lang, () =>
+      pageInit({ body: homePage({ ctx: pageContext(makeLinks(site.urls, lang, hasPage), site.view) }), etag: etagOf(site.version, '', `html-${lang}`) }),
+    );
   });
 };
 

@@ -2,8 +2,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTS, isDocumentExt, RDF_FORMATS, contentType, type DocumentExt, type ResourceDocument } from '../../documents/index.ts';
 import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
-import { DOCUMENT_CHOICES, etagOf, extOf, seeOther, sendBody, sendNotFound, type LinkEntry } from '../lib/ld-http.ts';
+import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther, sendNotFound } from '../lib/ld-http.ts';
 import { negotiate } from '../lib/negotiate.ts';
+import { RepresentationCache, sendPrepared, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const WILDCARD = { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } as const;
@@ -19,32 +20,25 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   const { urls } = site;
   const home = urls.home();
 
-  /** Link headers of a description: every other format, the HTML page, and the thing described. */
-  const links = (path: string, iri: string, except?: DocumentExt): LinkEntry[] => [
-    ...DOCUMENT_EXTS.filter((e) => e !== except).map((e) => ({ href: urls.data(path, e), rel: 'alternate', type: RDF_FORMATS[e].mediaType })),
-    { href: urls.page(path), rel: 'alternate', type: 'text/html' },
-    { href: iri, rel: 'http://xmlns.com/foaf/0.1/primaryTopic' },
-  ];
-
   /** 303 to the description of `path` in the negotiated format (or to its page). */
   const redirect = (request: WildcardRequest, reply: FastifyReply, path: string) => {
     const ext = extOf(negotiate(request.headers.accept, request.query.format, DOCUMENT_CHOICES));
     return seeOther(reply, ext === 'html' ? urls.page(path) : urls.data(path, ext));
   };
 
-  // Validators and Link headers depend only on the document and format: made once, so a request is lookups.
-  const headers = new Map<string, { etag: string; links: LinkEntry[] }>();
-  const headersOf = (doc: ResourceDocument, ext: DocumentExt) => {
-    const key = `${doc.path}.${ext}`;
-    let h = headers.get(key);
-    if (!h) headers.set(key, (h = { etag: etagOf(site.version, doc.path, ext), links: links(doc.path, doc.iri, ext) }));
-    return h;
-  };
+  // Each description is prepared once (body, gzip copy, validators, Link header): a request is then look-ups only.
+  const prepared = new RepresentationCache();
+  const described = (body: Buffer, path: string, iri: string, ext: DocumentExt): RepresentationInit => ({
+    body,
+    contentType: contentType(RDF_FORMATS[ext]),
+    etag: etagOf(site.version, path, ext),
+    links: descriptionLinks(urls, path, iri, ext),
+  });
+  const makeDescription = async (doc: ResourceDocument, ext: DocumentExt) => described(await site.documentBody(doc, ext), doc.path, doc.iri, ext);
   const describe = (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) => {
-    const send = (body: Buffer) => sendBody(request, reply, { body, contentType: contentType(RDF_FORMATS[ext]), ...headersOf(doc, ext) });
-    // Made bodies are sent synchronously: the hot path of a document request is lookups only.
-    const ready = site.readyDocumentBody(doc, ext);
-    return ready ? send(ready) : site.documentBody(doc, ext).then(send);
+    const key = `${ext} ${doc.path}`;
+    const ready = prepared.peek(key);
+    return ready ? sendRepresentation(request, reply, ready) : prepared.get(key, () => makeDescription(doc, ext)).then((r) => sendRepresentation(request, reply, r));
   };
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
@@ -64,14 +58,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   app.get('/ontology', { schema: { querystring: FORMAT_QUERY } }, (request: WildcardRequest, reply) => redirect(request, reply, 'ontology'));
   for (const ext of DOCUMENT_EXTS)
     app.get(`/ontology.${ext}`, (request, reply) =>
-      site.metadataBody('ontology', ext).then((body) =>
-        sendBody(request, reply, {
-          body,
-          contentType: contentType(RDF_FORMATS[ext]),
-          etag: etagOf(site.version, 'ontology', ext),
-          links: links('ontology', JPP_ONTOLOGY, ext),
-        }),
-      ),
+      sendPrepared(request, reply, prepared, `${ext} ontology`, async () => described(await site.metadataBody('ontology', ext), 'ontology', JPP_ONTOLOGY, ext)),
     );
 
   // Descriptions: /data/<path>.<ext> is one format; /data/<path> negotiates with a 303 like the resource itself.

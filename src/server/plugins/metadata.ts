@@ -1,7 +1,8 @@
 // Shared shape of the two metadata route families (DCAT catalog, VoID): one negotiated document plus 303s from the resources it describes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
-import { etagOf, RDF_CHOICES, rdfExtOf, seeOther, sendBody, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf, RDF_CHOICES, rdfExtOf, seeOther, sendNotFound } from '../lib/ld-http.ts';
+import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import type { MetadataKind, Site } from '../lib/site.ts';
 
@@ -28,15 +29,16 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
   const quads = routes.kind === 'catalog' ? site.catalog : site.void;
   const described = new Set(quads.map((q) => q.subject.value));
 
-  app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, async (request: FastifyRequest<{ Querystring: { format?: string } }>, reply) => {
+  const formats = new RepresentationCache();
+  app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, (request: FastifyRequest<{ Querystring: { format?: string } }>, reply) => {
     const ext = rdfExtOf(negotiate(request.headers.accept, request.query.format, RDF_CHOICES));
-    return sendBody(request, reply, {
+    return sendPrepared(request, reply, formats, ext, async () => ({
       body: await site.metadataBody(routes.kind, ext),
       contentType: contentType(RDF_FORMATS[ext]),
       etag: etagOf(site.version, routes.kind, ext),
-      vary: 'Accept',
+      vary: ['Accept'],
       links: DOCUMENT_EXTS.filter((e) => e !== ext).map((e) => ({ href: `${documentUrl}?format=${e}`, rel: 'alternate', type: RDF_FORMATS[e].mediaType })),
-    });
+    }));
   });
 
   const toDocument = (request: FastifyRequest, reply: FastifyReply) => {

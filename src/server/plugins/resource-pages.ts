@@ -1,13 +1,14 @@
 // /page/<path>: the HTML page of every described resource, in Japanese or English; /page/ itself redirects to the home page.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTS, RDF_FORMATS, type ResourceDocument } from '../../documents/index.ts';
+import type { Lang } from '../../pages/i18n.ts';
 import { makeLinks, withParams } from '../../pages/links.ts';
 import { resourcePage } from '../../pages/resource-page.ts';
-import { FOAF } from '../../rdf/vocab.ts';
-import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { descriptionLinks, etagOf, sendNotFound } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
-import { sendPage, type PageBody } from '../lib/page-reply.ts';
+import { pageInit } from '../lib/page-reply.ts';
 import { serializeQuads } from '../lib/rdf-serialize.ts';
+import { RepresentationCache, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
@@ -28,31 +29,28 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const hasPage = (path: string) => site.documents.byPath.has(path);
   const codes = new Set(view.municipalities.map((m) => m.code));
   const themes = new Set(view.themes.map((t) => t.iri));
-  const pages = new Map<string, Promise<PageBody>>();
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
+  // A page is made once per language (and theme filter), even under concurrent requests: body, validators, Link header.
+  const pages = new RepresentationCache();
+  const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
+    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
+    const jsonld = (await ownJsonLd(doc)).toString('utf8');
+    const body = resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld, only });
+    return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });
+  };
 
-  app.get('/page/*', { schema }, async (request: PageRequest, reply) => {
+  app.get('/page/*', { schema }, (request: PageRequest, reply) => {
     const path = request.params['*'];
     const lang = requestLang(request);
     if (path === '') return reply.code(301).header('location', withParams(urls.home(), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
     const doc = site.documents.byPath.get(path);
     if (!doc) return sendNotFound(request, reply, `no page at ${request.url.split('?')[0]}`, urls.home());
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
-    const variant = `html-${lang}${only ? `-${only}` : ''}`;
-    const key = `page ${variant} ${path}`;
-    // A page is made once (even under concurrent requests): its body, validator and Link header together.
-    let page = pages.get(key);
-    if (!page) {
-      const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
-      const made = ownJsonLd(doc).then((jsonld) => ({
-        body: Buffer.from(resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld: jsonld.toString('utf8'), only })),
-        etag: etagOf(site.version, path, variant),
-        links: [...alternates.map((a) => ({ href: a.href, rel: 'alternate', type: a.type })), { href: doc.iri, rel: `${FOAF}primaryTopic` }],
-      }));
-      made.catch(() => pages.delete(key));
-      pages.set(key, (page = made));
-    }
-    return sendPage(request, reply, await page);
+    const variant = only ? `html-${lang}-${only}` : `html-${lang}`;
+    const key = `${variant} ${path}`;
+    const ready = pages.peek(key);
+    if (ready) return sendRepresentation(request, reply, ready);
+    return pages.get(key, () => makePage(doc, lang, variant, only)).then((made) => sendRepresentation(request, reply, made));
   });
 };
 

@@ -5,10 +5,12 @@ import { makeLinks } from '../../pages/links.ts';
 import { pageContext } from '../../pages/page-parts.ts';
 import { MAX_QUERY_LENGTH, searchPage, searchResponse, type SearchResponse } from '../../pages/search-page.ts';
 import { HttpError } from '../lib/errors.ts';
-import { etagOf, sendBody } from '../lib/ld-http.ts';
+import { BoundedMemo } from '../lib/bounded-memo.ts';
+import { etagOf } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
 import { negotiate, type Choice } from '../lib/negotiate.ts';
-import { sendPage } from '../lib/page-reply.ts';
+import { pageInit, sendErrorPage } from '../lib/page-reply.ts';
+import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const CHOICES: readonly Choice[] = [
@@ -38,6 +40,7 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
   const { urls, view } = site;
   const hasPage = (path: string) => site.documents.byPath.has(path);
   const codes = new Set(view.municipalities.map((m) => m.code));
+  const answers = new BoundedMemo<Representation>(512);
 
   app.get('/search', { schema }, (request: SearchRequest, reply) => {
     const format = negotiate(request.headers.accept, request.query.format, CHOICES);
@@ -57,18 +60,22 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
         return reply.code(error.status).header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language').type('application/json; charset=utf-8').send(JSON.stringify(body));
       }
       const empty: SearchResponse = { query: '', total: 0, offset: 0, limit: 0, results: [] };
-      return sendPage(request, reply, { body: searchPage({ ctx, response: empty, error: message }), etag: '', status: 400, varyAlso: ['Accept'] });
+      return sendErrorPage(reply, 400, searchPage({ ctx, response: empty, error: message }), ['Accept']);
     }
-    const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality });
     const key = `search?${new URLSearchParams({ q, m: municipality ?? '', page: String(pageNo), lang })}`;
-    if (format === 'application/json')
-      return sendBody(request, reply, {
-        body: `${JSON.stringify(response)}\n`,
-        contentType: 'application/json; charset=utf-8',
-        etag: etagOf(site.version, key, 'json'),
-        vary: 'Accept, Accept-Language',
-      });
-    return sendPage(request, reply, { body: searchPage({ ctx, response }), etag: etagOf(site.version, key, 'html'), varyAlso: ['Accept'] });
+    // Searches repeat (links, back buttons, revalidation): their answers are kept, boundedly, with their gzip copies.
+    const answer = answers.get(`${format} ${key}`, () => {
+      const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality });
+      if (format === 'application/json')
+        return new Representation({
+          body: `${JSON.stringify(response)}\n`,
+          contentType: 'application/json; charset=utf-8',
+          etag: etagOf(site.version, key, 'json'),
+          vary: ['Accept', 'Accept-Language'],
+        });
+      return new Representation(pageInit({ body: searchPage({ ctx, response }), etag: etagOf(site.version, key, 'html'), varyAlso: ['Accept'] }));
+    });
+    return sendRepresentation(request, reply, answer);
   });
 };
 

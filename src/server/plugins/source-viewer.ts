@@ -5,7 +5,8 @@ import { pageContext } from '../../pages/page-parts.ts';
 import { sourcePage } from '../../pages/source-page.ts';
 import { etagOf, sendNotFound } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
-import { sendPage } from '../lib/page-reply.ts';
+import { pageInit } from '../lib/page-reply.ts';
+import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
@@ -18,7 +19,8 @@ type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { l
 const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls, view } = site;
   const hasPage = (path: string) => site.documents.byPath.has(path);
-  app.get('/source/:name', { schema }, async (request: SourceRequest, reply) => {
+  const pages = new RepresentationCache();
+  app.get('/source/:name', { schema }, (request: SourceRequest, reply) => {
     const { name } = request.params;
     const source = view.sources.get(name);
     const file = source && site.sources.get(name);
@@ -29,10 +31,12 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
       return sendNotFound(request, reply, `no source text at ${request.url.split('?')[0]}`, urls.home());
     }
     const lang = requestLang(request);
-    const body = await site.cached(`source ${lang} ${name}`, () =>
-      sourcePage({ ctx: pageContext(makeLinks(urls, lang, hasPage), view), source, text: file.body.toString('utf8') }),
+    return sendPrepared(request, reply, pages, `${lang} ${name}`, () =>
+      pageInit({
+        body: sourcePage({ ctx: pageContext(makeLinks(urls, lang, hasPage), view), source, text: file.body.toString('utf8') }),
+        etag: etagOf(site.version, `source/${name}`, `html-${lang}`),
+      }),
     );
-    return sendPage(request, reply, { body, etag: etagOf(site.version, `source/${name}`, `html-${lang}`) });
   });
 };
 

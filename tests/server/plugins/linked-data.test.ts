@@ -1,5 +1,6 @@
 // Cool URIs over app.inject: 303s by Accept, 404/406 in the negotiated format, /data documents, Link, ETag/304, ontology terms, sources.
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import jsonld from 'jsonld';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +174,21 @@ describe('/data/ documents', () => {
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
     expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(r.body));
+  });
+
+  it('come gzipped, with their own validators, to clients that accept gzip: every format and the page', async () => {
+    for (const url of ['/data/id/132101.ttl', '/data/id/132101.jsonld', '/data/id/132101.nt', '/data/id/132101.rdf', '/page/id/132101']) {
+      const plain = await get(url);
+      const gz = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(gz.statusCode, url).toBe(200);
+      expect(gz.headers['content-encoding'], url).toBe('gzip');
+      expect(gz.headers['content-type'], url).toBe(plain.headers['content-type']);
+      expect(gz.headers.link, url).toBe(plain.headers.link);
+      expect(String(plain.headers.vary), url).toContain('Accept-Encoding');
+      expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload), url).toBe(true);
+      expect(gz.headers.etag, url).not.toBe(plain.headers.etag);
+      expect((await get(url, { 'accept-encoding': 'gzip', 'if-none-match': String(gz.headers.etag) })).statusCode, url).toBe(304);
+    }
   });
 
   it('negotiate with a 303 when the extension is left out', async () => {

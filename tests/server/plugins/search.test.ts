@@ -18,7 +18,7 @@ describe('/search', () => {
     const r = await search('脱炭素', '&format=json');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(String(r.headers.vary)).toBe('Accept, Accept-Language');
+    expect(String(r.headers.vary)).toBe('Accept, Accept-Language, Accept-Encoding');
     const body = r.json() as SearchResponse;
     expect(body).toMatchObject({ query: '脱炭素', offset: 0, limit: 20 });
     expect(body.total).toBe(body.results.length);
