@@ -1,16 +1,21 @@
-// `npm run bench`: starts the real server and a 2 KB ceiling route, drives both with autocannon, prints req/s and p50/p99.
+// `npm run bench`: starts the real server and a 2 KB ceiling route, drives both with autocannon, prints req/s, p50/p99,
+// the ratio to the ceiling (measured right before each round, as the machine's speed drifts) and server CPU per request.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_SECONDS = 2;
 const CONNECTIONS = [10, 50];
 const PIN = process.env.BENCH_PIN === '1';
 if (PIN) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 const BASE_PATH = '/id/132101/plan/dai5ji-kihon-koso/measure/12';
+/** What a browser sends (Chromium 2026); most HTTP clients (curl --compressed, requests, undici's fetch) accept gzip too. */
+const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 const PREFIX = 'PREFIX jpp: <https://w3id.org/jp-plan/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/>\n';
 const QUERIES = {
@@ -44,12 +49,28 @@ const start = async (script: string, env: Record<string, string>, ready: string)
   throw new Error(`${script} was not ready after 150 s`);
 };
 
-interface Row { name: string; connections: number; rps: number; p50: number; p99: number; failed: number; errors: number }
+/** CPU time (user + system, ms) a process has used, from /proc; NaN where there is no /proc. */
+const cpuMs = (pid: number | undefined): number => {
+  const stat = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(stat)) return NaN;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime and stime, in clock ticks of 1/100 s on Linux
+};
 
-const run = async (name: string, connections: number, opts: autocannon.Options): Promise<Row> => {
+interface Sample { rps: number; p50: number; p99: number; failed: number; errors: number; cpuUs: number }
+
+const measure = async (server: ChildProcess, connections: number, opts: autocannon.Options): Promise<Sample> => {
+  const before = cpuMs(server.pid);
   const r = await autocannon({ ...opts, connections, duration: DURATION, pipelining: 1 });
+  const cpuUs = ((cpuMs(server.pid) - before) * 1000) / Math.max(1, r.requests.total);
   // 303 is the expected answer of a dereference: count only 4xx and 5xx as failures.
-  return { name, connections, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, failed: r['4xx'] + r['5xx'], errors: r.errors + r.timeouts };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r['4xx'] + r['5xx'], errors: r.errors + r.timeouts, cpuUs };
+};
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
 const port = await freePort();
@@ -61,8 +82,8 @@ console.log('starting the server (converts first if build/ is stale) …');
 const copyFile = join(mkdtempSync(join(tmpdir(), 'jpp-bench-')), 'document.json');
 const server = await start('src/server/main.ts', { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, LOG_LEVEL: 'warn', SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`);
 // A copy of one real document answer, served by the bare ceiling route: same bytes, no routing.
-const sample = await fetch(`${origin}/data${BASE_PATH}.ttl`);
-const keep = ['content-type', 'etag', 'cache-control', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
+const sample = await fetch(`${origin}/data${BASE_PATH}.ttl`, { headers: { 'accept-encoding': 'identity' } });
+const keep = ['content-type', 'etag', 'cache-control', 'vary', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
 writeFileSync(copyFile, JSON.stringify({ headers: Object.fromEntries(keep.map((h) => [h, sample.headers.get(h) ?? ''])), body: await sample.text() }));
 const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPY: copyFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
 
@@ -72,34 +93,59 @@ const uncached = (q: string): autocannon.Options => ({
   idReplacement: true,
   requests: [{ method: 'POST', path: '/sparql', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: `${q}\n# [<id>]` }],
 });
-const scenarios: [string, autocannon.Options][] = [
-  ['ceiling: Fastify, precomputed 2 KB', { url: `http://127.0.0.1:${ceilingPort}/ceiling` }],
-  ['ceiling: same route, bytes of the Turtle document', { url: `http://127.0.0.1:${ceilingPort}/ceiling-copy` }],
-  ['dereference /id/… → 303', { url: origin + BASE_PATH, headers: { accept: 'text/turtle' } }],
-  ['Turtle document /data/….ttl', { url: `${origin}/data${BASE_PATH}.ttl` }],
-  ['HTML page /page/…', { url: `${origin}/page${BASE_PATH}`, headers: { accept: 'text/html' } }],
-  ['SPARQL lookup, uncached', uncached(QUERIES.lookup(base))],
-  ['SPARQL GROUP BY, uncached', uncached(QUERIES.groupBy())],
-  ['SPARQL 3-hop join, uncached', uncached(QUERIES.join3())],
-  ['SPARQL 3-hop join, cached', { url: origin + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } }],
+
+interface Scenario { name: string; target: ChildProcess; opts: autocannon.Options; compare: boolean; solo?: boolean }
+const CEILING: autocannon.Options = { url: `http://127.0.0.1:${ceilingPort}/ceiling` };
+const scenarios: Scenario[] = [
+  { name: 'ceiling: same route, bytes of the Turtle document', target: ceiling, opts: { url: `http://127.0.0.1:${ceilingPort}/ceiling-copy` }, compare: true },
+  { name: 'dereference /id/… → 303', target: server, opts: { url: origin + BASE_PATH, headers: { accept: 'text/turtle' } }, compare: true },
+  { name: 'Turtle document /data/….ttl', target: server, opts: { url: `${origin}/data${BASE_PATH}.ttl` }, compare: true },
+  { name: 'Turtle document, Accept-Encoding: gzip', target: server, opts: { url: `${origin}/data${BASE_PATH}.ttl`, headers: { 'accept-encoding': 'gzip' } }, compare: true },
+  { name: 'HTML page /page/…, Accept: text/html', target: server, opts: { url: `${origin}/page${BASE_PATH}`, headers: { accept: 'text/html' } }, compare: true },
+  { name: 'HTML page, a browser’s Accept and Accept-Encoding', target: server, opts: { url: `${origin}/page${BASE_PATH}`, headers: BROWSER }, compare: true },
+  { name: 'SPARQL lookup, uncached', target: server, opts: uncached(QUERIES.lookup(base)), compare: false, solo: true },
+  { name: 'SPARQL GROUP BY, uncached', target: server, opts: uncached(QUERIES.groupBy()), compare: false, solo: true },
+  { name: 'SPARQL 3-hop join, uncached', target: server, opts: uncached(QUERIES.join3()), compare: false, solo: true },
+  { name: 'SPARQL 3-hop join, cached', target: server, opts: { url: origin + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } }, compare: false },
 ];
 
+interface Row { name: string; connections: number; samples: Sample[]; ceilings: Sample[] }
 const rows: Row[] = [];
 try {
-  for (const [name, opts] of scenarios) {
-    if (name.includes('uncached')) rows.push(await run(name, 1, opts));
-    for (const c of CONNECTIONS) rows.push(await run(name, c, opts));
+  // Warm-up: every route the compared rows use runs for a while first, so that no row pays for JIT compilation.
+  for (const opts of [CEILING, ...scenarios.filter((s) => s.compare).map((s) => s.opts)])
+    await autocannon({ ...opts, connections: 10, duration: WARM_UP_SECONDS, pipelining: 1 });
+  for (const s of scenarios) {
+    for (const connections of [...(s.solo ? [1] : []), ...CONNECTIONS]) {
+      const row: Row = { name: s.name, connections, samples: [], ceilings: [] };
+      // Compared rows alternate with the ceiling, round by round; the others are measured once.
+      for (let round = 0; round < (s.compare ? ROUNDS : 1); round++) {
+        if (s.compare) row.ceilings.push(await measure(ceiling, connections, CEILING));
+        row.samples.push(await measure(s.target, connections, s.opts));
+      }
+      rows.push(row);
+    }
   }
 } finally {
   server.kill('SIGTERM');
   ceiling.kill('SIGTERM');
 }
 
-const ceilingRps = (c: number) => rows.find((r) => r.name.startsWith('ceiling: Fastify') && r.connections === c)?.rps ?? NaN;
-console.log(`\n${DURATION} s per row, Node ${process.version}, ${PIN ? 'servers on CPU 0, load generator on CPU 1' : 'unpinned'}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| scenario | conns | req/s | % of ceiling | p50 ms | p99 ms | 4xx/5xx | errors |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const pinning = PIN ? 'servers on CPU 0, load generator on CPU 1' : 'unpinned';
+console.log(`\n${ROUNDS} rounds of ${DURATION} s for compared rows, Node ${process.version}, ${pinning}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log('| scenario | conns | req/s | ceiling req/s | % of ceiling | p50 ms | p99 ms | server CPU µs/req (ceiling) | 4xx/5xx | errors |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const int = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
 for (const r of rows) {
-  const pct = r.connections === 1 ? '' : `${Math.round((100 * r.rps) / ceilingRps(r.connections))}%`;
-  console.log(`| ${r.name} | ${r.connections} | ${r.rps} | ${pct} | ${r.p50} | ${r.p99} | ${r.failed} | ${r.errors} |`);
+  const of = (pick: (s: Sample) => number, xs: Sample[]) => median(xs.map(pick));
+  const rps = of((s) => s.rps, r.samples);
+  const compared = r.ceilings.length > 0;
+  // The ratio of each round to the ceiling measured just before it; the median of those ratios.
+  const pct = compared ? `${Math.round(100 * median(r.samples.map((s, i) => s.rps / r.ceilings[i]!.rps)))}%` : '';
+  const cpu = `${int(of((s) => s.cpuUs, r.samples))}${compared ? ` (${int(of((s) => s.cpuUs, r.ceilings))})` : ''}`;
+  const failed = r.samples.reduce((n, s) => n + s.failed, 0);
+  const errors = r.samples.reduce((n, s) => n + s.errors, 0);
+  console.log(
+    `| ${r.name} | ${r.connections} | ${int(rps)} | ${compared ? int(of((s) => s.rps, r.ceilings)) : ''} | ${pct} | ${of((s) => s.p50, r.samples)} | ${of((s) => s.p99, r.samples)} | ${cpu} | ${failed} | ${errors} |`,
+  );
 }

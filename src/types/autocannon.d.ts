@@ -11,12 +11,14 @@ declare module 'autocannon' {
       idReplacement?: boolean;
       requests?: Request[];
     }
-    interface Histogram { average: number; p50: number; p99: number }
+    interface Histogram { average: number; p50: number; p99: number; total: number }
     interface Result {
       requests: Histogram;
       latency: Histogram;
       errors: number;
       timeouts: number;
+      '2xx': number;
+      '3xx': number;
       '4xx': number;
       '5xx': number;
     }
