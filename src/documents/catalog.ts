@@ -71,8 +71,7 @@ export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): 
   g.type(facts.license, `${DCTERMS}LicenseDocument`);
   if (contact && facts.contactPoint)
     g.type(contact, `${VCARD}Kind`)
-      .add(contact, `${VCARD}fn`, lang(facts.contactPoint.name.ja, 'ja'))
-      .add(contact, `${VCARD}fn`, lang(facts.contactPoint.name.en, 'en'))
+      .localized(contact, `${VCARD}fn`, facts.contactPoint.name)
       .add(contact, `${VCARD}hasEmail`, `mailto:${facts.contactPoint.email}`);
 
   /** Properties every dataset shares. */

@@ -1,7 +1,7 @@
 // Turns one typed plan into the quads of its named graph (pure: no I/O, no clock).
 import type { Quad } from 'n3';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from '../plan/model.ts';
-import { decimal, en, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
+import { decimal, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
 import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, RDFS, SCHEMA, SKOS } from './vocab.ts';
 
@@ -69,10 +69,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   // The municipality and the source text are described in each plan graph that uses them.
   const m = plan.municipality;
   g.type(municipalityIri, jpp('Municipality'))
-    .add(municipalityIri, RDFS + 'label', ja(m.name.ja))
-    .add(municipalityIri, RDFS + 'label', en(m.name.en))
-    .add(municipalityIri, FOAF + 'name', ja(m.name.ja))
-    .add(municipalityIri, FOAF + 'name', en(m.name.en))
+    .localized(municipalityIri, RDFS + 'label', m.name)
+    .localized(municipalityIri, FOAF + 'name', m.name)
     .add(municipalityIri, DCTERMS + 'identifier', str(m.code))
     .add(municipalityIri, SKOS + 'notation', str(m.code))
     .add(municipalityIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode));
@@ -82,10 +80,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   // Labels name the municipality once, whether or not the printed title already does.
   const withMunicipality = (title: string) => (title.includes(m.name.ja) ? title : `${m.name.ja} ${title}`);
   g.type(planIri, jpp('Plan'))
-    .add(planIri, RDFS + 'label', ja(withMunicipality(plan.title.value)))
-    .add(planIri, RDFS + 'label', en(plan.titleEn))
-    .add(planIri, DCTERMS + 'title', ja(plan.title.value))
-    .add(planIri, DCTERMS + 'title', en(plan.titleEn))
+    .localized(planIri, RDFS + 'label', { ja: withMunicipality(plan.title.value), en: plan.titleEn })
+    .localized(planIri, DCTERMS + 'title', { ja: plan.title.value, en: plan.titleEn })
     .add(planIri, DCTERMS + 'description', plan.text && ja(plan.text.value))
     .add(planIri, jpp('municipality'), municipalityIri)
     .add(planIri, DCTERMS + 'publisher', municipalityIri)
@@ -100,10 +96,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     g.add(planIri, DCTERMS + 'hasPart', partIri);
     g.type(partIri, jpp('Plan'))
       .add(partIri, DCTERMS + 'isPartOf', planIri)
-      .add(partIri, RDFS + 'label', ja(withMunicipality(part.title.value)))
-      .add(partIri, RDFS + 'label', en(part.titleEn))
-      .add(partIri, DCTERMS + 'title', ja(part.title.value))
-      .add(partIri, DCTERMS + 'title', en(part.titleEn))
+      .localized(partIri, RDFS + 'label', { ja: withMunicipality(part.title.value), en: part.titleEn })
+      .localized(partIri, DCTERMS + 'title', { ja: part.title.value, en: part.titleEn })
       .add(partIri, DCTERMS + 'description', part.text && ja(part.text.value))
       .add(partIri, PROV + 'wasDerivedFrom', sourceIri);
     quote(partIri, 'title', part.title);
