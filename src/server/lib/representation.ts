@@ -38,7 +38,8 @@ export interface RepresentationInit {
 
 /** RDF syntaxes that mime-db (behind `compressible`) does not know, all of them text. */
 const RDF_TEXT = /^\s*application\/(?:n-triples|n-quads|trig)\s*(?:;|$)/i;
-const worthGzip = (contentType: string, bytes: number) =>
+/** Whether a body of this type and size is worth a gzip copy. */
+export const worthGzip = (contentType: string, bytes: number): boolean =>
   bytes >= MIN_GZIP_BYTES && (compressible(contentType) === true || RDF_TEXT.test(contentType));
 
 /** One content coding of a representation, with the headers of its 200 and of its 304. */

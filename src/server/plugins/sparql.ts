@@ -1,6 +1,8 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql: queries, service description, negotiation, limits, ETags and cache.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { exampleName, queryPage, type ExampleQuery } from '../../pages/query-page.ts';
@@ -16,6 +18,7 @@ import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
 import { checkServices, classifier } from '../lib/query-classify.ts';
 import { serializeQuads, type RdfMediaType } from '../lib/rdf-serialize.ts';
+import { acceptsGzip, worthGzip } from '../lib/representation.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
 
 export interface SparqlPluginOptions {
@@ -80,6 +83,8 @@ const readExamples = (root: string): ExampleQuery[] => {
   });
 };
 
+const gzipAsync = promisify(gzip);
+
 const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
   const examples = readExamples(config.root);
   const limits = config.sparql;
@@ -96,10 +101,21 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     done(null, body),
   );
 
-  /** Sends an answer with its validator; a matching If-None-Match on GET/HEAD gets a 304 without running anything. */
+  // Answers can be large: their gzip copies are made off the main thread and kept as long as the answer is.
+  const gzipped = new WeakMap<CachedAnswer, Promise<Buffer>>();
+  const gzipOf = (hit: CachedAnswer) => {
+    let made = gzipped.get(hit);
+    if (!made) gzipped.set(hit, (made = gzipAsync(hit.body)));
+    return made;
+  };
+
+  /**
+   * Sends an answer with its validator, gzip-compressed when the client prefers it (the weak validator is shared by
+   * both codings, RFC 9110 §8.8.1); a matching If-None-Match on GET/HEAD gets a 304 without running anything.
+   */
   const answer = async (request: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<CachedAnswer>, vary = 'Accept') => {
     const etag = etagFor(key);
-    reply.header('etag', etag).header('vary', vary);
+    reply.header('etag', etag).header('vary', `${vary}, Accept-Encoding`);
     if (request.method !== 'POST' && etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     let hit = cache.get(key);
     if (!hit) {
@@ -107,7 +123,10 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
       cache.set(key, hit);
     }
     for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
-    return reply.type(`${hit.mediaType}; charset=utf-8`).send(hit.body);
+    const contentType = `${hit.mediaType}; charset=utf-8`;
+    if (worthGzip(contentType, hit.body.byteLength) && acceptsGzip(request.headers['accept-encoding']))
+      return reply.header('content-encoding', 'gzip').type(contentType).send(await gzipOf(hit));
+    return reply.type(contentType).send(hit.body);
   };
 
   const describeService = (request: FastifyRequest, reply: FastifyReply, format: string | undefined) => {

@@ -1,4 +1,5 @@
 // The SPARQL Protocol endpoint through app.inject: forms, media types, datasets, errors, ETags and CORS.
+import { gunzipSync } from 'node:zlib';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, GRAPH_A, GRAPH_B, MUNICIPALITY, PROLOGUE, testApp, type TestApp } from '../../helpers.ts';
@@ -44,6 +45,27 @@ describe('SELECT and ASK', () => {
     expect(r.headers['content-type']).toMatch(type);
     expect(r.body).toMatch(body);
     expect(r.headers['vary']).toMatch(/Accept/);
+  });
+
+  it('compresses answers of 1 KB or more for clients that prefer gzip, and only those', async () => {
+    const plain = await get(LABELS);
+    expect(plain.rawPayload.byteLength).toBeGreaterThan(1024);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toBe('Accept, Accept-Encoding');
+    for (const accept of ['application/sparql-results+json', 'text/csv', 'text/turtle']) {
+      const query = accept === 'text/turtle' ? `CONSTRUCT WHERE { ?s ?p ?o }` : `${PROLOGUE}SELECT * WHERE { ?s ?p ?o }`;
+      const identity = await get(query, { accept });
+      expect(identity.rawPayload.byteLength, accept).toBeGreaterThan(1024);
+      const gz = await get(query, { accept, 'accept-encoding': 'gzip, deflate, br' });
+      expect(gz.statusCode, accept).toBe(200);
+      expect(gz.headers['content-encoding'], accept).toBe('gzip');
+      expect(gz.headers['content-type'], accept).toBe(identity.headers['content-type']);
+      expect(gunzipSync(gz.rawPayload).equals(identity.rawPayload), accept).toBe(true);
+      expect(gz.headers.etag, accept).toBe(identity.headers.etag);
+    }
+    const small = await get(`${PROLOGUE}ASK { ?s ?p ?o }`, { 'accept-encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect((await get(LABELS, { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
   });
 
   it('lets ?format= override Accept', async () => {
