@@ -38,9 +38,9 @@ const kindOf = (path: string): DocumentKind =>
 /**
  * One document per IRI that has a path (see siteUrls.pathOf) and appears in the data: as a subject, or, under
  * `id/`, as an object only (so that a dangling reference still dereferences to what points at it).
+ * `triples` are the dataset's distinct triples (distinctTriples), made once and shared with the other builders.
  */
-export const buildDocumentIndex = (quads: readonly Quad[], urls: SiteUrls): DocumentIndex => {
-  const triples = distinctTriples(quads);
+export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls): DocumentIndex => {
   const bySubject = new Map<string, Quad[]>();
   const byObject = new Map<string, Quad[]>();
   const labelsOf = new Map<string, Quad[]>();

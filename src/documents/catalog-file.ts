@@ -35,7 +35,6 @@ export const catalogFileSchema = z.strictObject({
 });
 
 export type CatalogFacts = z.infer<typeof catalogFileSchema>;
-export type Localized = z.infer<typeof localized>;
 
 /** Parses and checks data/catalog.yaml; throws InputError listing every problem with its place. */
 export const parseCatalogFile = (file: string, yamlText: string): CatalogFacts => {

@@ -18,6 +18,7 @@ import {
   SPARQL_PROTOCOL,
   SPDX,
   VCARD,
+  type Localized,
 } from '../rdf/vocab.ts';
 import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
 import { formatOfFile } from './formats.ts';
@@ -75,7 +76,7 @@ export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): 
       .add(contact, `${VCARD}hasEmail`, `mailto:${facts.contactPoint.email}`);
 
   /** Properties every dataset shares. */
-  const common = (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) =>
+  const common = (dataset: string, title: Localized, description: Localized) =>
     g
       .type(dataset, `${DCAT}Dataset`)
       .add(dataset, `${DCTERMS}identifier`, str(dataset))
@@ -158,7 +159,7 @@ interface PlanContext {
   readonly urls: SiteUrls;
   readonly lookup: TripleLookup;
   readonly whole: string;
-  readonly common: (dataset: string, title: { ja: string; en: string }, description: { ja: string; en: string }) => GraphWriter;
+  readonly common: (dataset: string, title: Localized, description: Localized) => GraphWriter;
   readonly keywords: (dataset: string, kw: { ja: readonly string[]; en: readonly string[] }) => void;
   readonly distribution: (dataset: string, entry: BuildFileEntry | undefined) => void;
 }

@@ -1,12 +1,7 @@
 // Reads what the catalog and VoID say about each plan (labels, municipality, area, period, themes, dump) from the data.
 import type { Quad } from 'n3';
 import type { Manifest } from '../convert/index.ts';
-import { DCAT, DCTERMS, jpp, PROV, RDFS, SKOS } from '../rdf/vocab.ts';
-
-export interface Localized {
-  readonly ja: string;
-  readonly en: string;
-}
+import { DCAT, DCTERMS, jpp, PROV, RDFS, SKOS, type Localized } from '../rdf/vocab.ts';
 
 export interface PlanFacts {
   readonly iri: string;

@@ -23,8 +23,10 @@ import { splitTerm, tripleStats, type TripleStats } from './stats.ts';
 import { GraphWriter, date, integer, str } from '../rdf/terms.ts';
 
 export interface VoidInput {
-  /** Every quad of the dataset, graph names included. */
+  /** Every quad of the dataset, graph names included (for the per-graph subsets). */
   readonly quads: readonly Quad[];
+  /** Distinct triples of the dataset (the merge of all graphs). */
+  readonly triples: readonly Quad[];
   readonly manifest: Pick<Manifest, 'graphs' | 'files'>;
   readonly facts: CatalogFacts;
   readonly urls: SiteUrls;
@@ -42,11 +44,10 @@ interface Linkset {
   readonly target: string;
 }
 
-export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] => {
+export const buildVoid = ({ quads, triples, manifest, facts, urls }: VoidInput): Quad[] => {
   const g = new GraphWriter();
   const uriSpace = `${urls.base}id/`;
   const whole = urls.dataset();
-  const merged = distinctTriples(quads);
   const file = (path: string) => manifest.files.find((f) => f.path === path);
 
   const statistics = (dataset: string, s: TripleStats) =>
@@ -64,7 +65,7 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
     .localized(description, `${DCTERMS}title`, { ja: `${facts.dataset.title.ja} の VoID 記述`, en: `VoID description of ${facts.dataset.title.en}` })
     .add(description, `${FOAF}primaryTopic`, whole);
 
-  const stats = tripleStats(merged, uriSpace);
+  const stats = tripleStats(triples, uriSpace);
   g.type(whole, `${VOID}Dataset`)
     .localized(whole, `${DCTERMS}title`, facts.dataset.title)
     .localized(whole, `${DCTERMS}description`, facts.dataset.description)
@@ -81,7 +82,7 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
   g.type(urls.catalogPublisher(), `${FOAF}Agent`).localized(urls.catalogPublisher(), `${FOAF}name`, facts.publisher.name);
 
   for (const c of EXAMPLE_CLASSES) {
-    const first = merged.filter((t) => t.predicate.value === `${RDF}type` && t.object.value === c).map((t) => t.subject.value).sort()[0];
+    const first = triples.filter((t) => t.predicate.value === `${RDF}type` && t.object.value === c).map((t) => t.subject.value).sort()[0];
     g.add(whole, `${VOID}exampleResource`, first);
   }
   const vocabularies = new Set<string>();
@@ -111,7 +112,7 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
     g.add(whole, `${VOID}subset`, subset).type(subset, `${VOID}Dataset`).add(subset, `${VOID}sparqlEndpoint`, urls.sparql());
     if (graph.plan) {
       const planIri = graph.plan.iri;
-      const titles = merged.filter((t) => t.subject.value === planIri && t.predicate.value === `${RDFS}label`).map((t) => t.object);
+      const titles = triples.filter((t) => t.subject.value === planIri && t.predicate.value === `${RDFS}label`).map((t) => t.object);
       g.addAll(subset, `${DCTERMS}title`, titles).add(subset, `${VOID}exampleResource`, planIri);
       dump(subset, `plans/${graph.plan.municipality}-${graph.plan.id}.ttl`);
     } else {
@@ -129,7 +130,7 @@ export const buildVoid = ({ quads, manifest, facts, urls }: VoidInput): Quad[] =
   ];
   for (const l of linksets) {
     const iri = urls.voidLinkset(l.name);
-    const links = merged.filter((t) => t.predicate.value === l.predicate && t.object.termType === 'NamedNode' && t.object.value.startsWith(l.objectSpace));
+    const links = triples.filter((t) => t.predicate.value === l.predicate && t.object.termType === 'NamedNode' && t.object.value.startsWith(l.objectSpace));
     g.add(whole, `${VOID}subset`, iri)
       .type(iri, `${VOID}Linkset`)
       .add(iri, `${VOID}subjectsTarget`, whole)

@@ -1,24 +1,9 @@
 // The theme × municipality matrix as an inline SVG heatmap with a legend; every cell links to the filtered theme list.
 import { html, type SafeHtml } from './html.ts';
 import type { PageContext } from './page-parts.ts';
-import type { ElementView } from './view-model.ts';
 
 /** Sequential colour steps (light to dark); index 0 is for zero. */
 const STEPS = ['#f1f3f5', '#d7eee4', '#a8dbc5', '#6fbf9f', '#2f9673', '#0b6e4f'];
-
-/** What a cell counts: the plan elements (indicators excluded) tagged with the theme. */
-export const countsByThemeAndMunicipality = (ctx: PageContext): Map<string, Map<string, number>> => {
-  const out = new Map<string, Map<string, number>>();
-  for (const t of ctx.view.themes) {
-    const row = new Map<string, number>(ctx.view.municipalities.map((m) => [m.iri, 0]));
-    for (const e of ctx.view.byTheme.get(t.iri) ?? []) if (e.cls !== 'Indicator') row.set(e.municipality, (row.get(e.municipality) ?? 0) + 1);
-    out.set(t.iri, row);
-  }
-  return out;
-};
-
-/** Counts that an element list contributes (used by tests and the theme page alike). */
-export const countable = (elements: readonly ElementView[]): number => elements.filter((e) => e.cls !== 'Indicator').length;
 
 /**
  * Class breaks at the quintiles of the non-zero counts, so that each colour holds about as many cells (one large
@@ -36,7 +21,7 @@ const textWidth = (s: string, size: number): number => Array.from(s).reduce((w, 
 
 export const heatmap = (ctx: PageContext, idPrefix = 'hm'): SafeHtml => {
   const { view, m, lang, links } = ctx;
-  const counts = countsByThemeAndMunicipality(ctx);
+  const counts = view.themeCounts;
   const all = [...counts.values()].flatMap((r) => [...r.values()]);
   const max = Math.max(1, ...all);
   const step = stepper(all);

@@ -1,7 +1,7 @@
 // Fragments the resource pages share: names and links of IRIs, breadcrumbs, theme chips, quotes, SDGs, data links, JSON-LD.
 import type { Term } from 'n3';
 import { labelOf, type ResourceDocument } from '../documents/index.ts';
-import { JPP as JPP_NS, KNOWN_PREFIXES, RDF, SDG_GOAL, XSD } from '../rdf/vocab.ts';
+import { JPP as JPP_NS, KNOWN_PREFIXES, RDF, SDG_GOAL, XSD, type QuoteKind } from '../rdf/vocab.ts';
 import { html, join, jsonScript, type Part, type SafeHtml } from './html.ts';
 import { messages, type Lang, type Messages } from './i18n.ts';
 import type { Links } from './links.ts';
@@ -116,7 +116,7 @@ const WHAT_KEYS: Readonly<Record<string, keyof Messages>> = {
   field: 'whatField',
   value: 'whatValue',
   'fiscal-year': 'whatFiscalYear',
-};
+} satisfies Record<QuoteKind, keyof Messages>;
 export const whatText = (m: Messages, what: string): string => (WHAT_KEYS[what] ? m[WHAT_KEYS[what]] : what);
 
 /** The source quotes of a resource, each linked to its highlighted place in the source viewer. */

@@ -83,10 +83,7 @@ export const municipalityPage = ({ ctx, municipality: mu, alternates, jsonld, se
   const { m, view, links, lang } = ctx;
   const name = nameOf(ctx, mu.iri);
   const other = lang === 'en' ? mu.labels.ja : mu.labels.en;
-  const elements = mu.plans.flatMap((p) => p.elements);
-  const themeRows = view.themes
-    .map((t) => ({ t, n: elements.filter((e) => e.cls !== 'Indicator' && e.themes.includes(t.iri)).length }))
-    .filter((x) => x.n > 0);
+  const themeRows = view.themes.map((t) => ({ t, n: view.themeCounts.get(t.iri)?.get(mu.iri) ?? 0 })).filter((x) => x.n > 0);
   const body = html`${breadcrumbs(ctx, [{ href: links.home(), text: m.navHome }, { text: name }])}
 <article class="resource municipality">
 <header class="page-head">

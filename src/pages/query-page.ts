@@ -4,13 +4,13 @@ import { messages, type Lang } from './i18n.ts';
 import { layout } from './layout.ts';
 import { makeLinks } from './links.ts';
 import { siteUrls } from '../rdf/uris.ts';
-import { PREFIXES } from '../rdf/vocab.ts';
+import { PREFIXES, type Localized } from '../rdf/vocab.ts';
 
 export interface ExampleQuery {
   /** File name under queries/. */
   readonly file: string;
   /** Its question, from the `# ja:` / `# en:` comment lines. */
-  readonly name: { readonly ja: string; readonly en: string };
+  readonly name: Localized;
   readonly query: string;
 }
 

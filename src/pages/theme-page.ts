@@ -82,7 +82,7 @@ export const themeSchemePage = ({ ctx, iri, alternates, jsonld, self }: ThemeSch
 <header class="page-head"><p class="kicker">${m.themeScheme}</p><h1>${name}</h1></header>
 <ul class="theme-cards">
 ${view.themes.map((t) => {
-  const n = (view.byTheme.get(t.iri) ?? []).filter((e) => e.cls !== 'Indicator').length;
+  const n = [...(view.themeCounts.get(t.iri)?.values() ?? [])].reduce((a, b) => a + b, 0);
   const def = (lang === 'en' ? t.definitions.en : t.definitions.ja) ?? '';
   return html`<li class="card"><h2><span class="notation">${t.notation}</span> <a href="${links.theme(t.iri)}">${nameOf(ctx, t.iri)}</a></h2><p>${def}</p><p class="n">${n} ${m.elementsCount}</p></li>`;
 })}

@@ -1,7 +1,7 @@
-// The pages' view index: plans, elements, hierarchy, order, labels, themes and quoted spans, built once from the dataset's quads.
+// The pages' view index: plans, elements, hierarchy, order, labels, themes and quoted spans, built once from the dataset's triples.
 import type { Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, RDF, RDFS, SCHEMA, SDG_GOAL, SKOS, type ElementClass } from '../rdf/vocab.ts';
+import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SKOS, type ElementClass } from '../rdf/vocab.ts';
 import type { Lang } from './i18n.ts';
 import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
 
@@ -47,9 +47,7 @@ const P = {
   spatial: `${DCTERMS}spatial`,
   derivedFrom: `${PROV}wasDerivedFrom`,
 } as const;
-export const VIEW_PREDICATES = P;
 
-const QUOTE_PREDICATES = ['titleQuote', 'subtitleQuote', 'textQuote', 'fieldQuote', 'valueQuote', 'fiscalYearQuote'].map((l) => JPP + l);
 const LABEL_PREDICATES = [P.label, P.prefLabel, P.title];
 const ELEMENT_CLASS_SET: ReadonlySet<string> = new Set(ELEMENT_CLASSES);
 
@@ -59,15 +57,12 @@ export const bySdgNumber = (a: string, b: string): number => {
   return n(a) - n(b) || (a < b ? -1 : a > b ? 1 : 0);
 };
 
-export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewIndex => {
+/** `triples`: the dataset's distinct triples (distinctTriples in src/documents). */
+export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIndex => {
   const graph = new Map<string, Map<string, Term[]>>();
-  const seen = new Set<string>();
-  for (const q of quads) {
+  for (const q of triples) {
     if (q.subject.termType !== 'NamedNode') continue;
     const o = q.object;
-    const key = `${q.subject.value} ${q.predicate.value} ${o.termType} ${o.value} ${o.termType === 'Literal' ? `${o.language}^${o.datatype.value}` : ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     let props = graph.get(q.subject.value);
     if (!props) graph.set(q.subject.value, (props = new Map()));
     const list = props.get(q.predicate.value);
@@ -107,8 +102,8 @@ export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewInde
   const quotesOf = new Map<string, QuoteView[]>();
   const spansByFile = new Map<string, QuoteView[]>();
   for (const [s, props] of graph)
-    for (const p of QUOTE_PREDICATES)
-      for (const sel of props.get(p) ?? []) {
+    for (const kind of QUOTE_KINDS)
+      for (const sel of props.get(QUOTE_PROPERTIES[kind]) ?? []) {
         const selection = sel.value;
         const file = sourceFileOf(one(selection, P.hasSource) ?? '');
         let start: number | undefined;
@@ -124,15 +119,14 @@ export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewInde
         (quotesOf.get(s) ?? quotesOf.set(s, []).get(s)!).push(quote);
         (spansByFile.get(file) ?? spansByFile.set(file, []).get(file)!).push(quote);
       }
-  const WHAT_ORDER = ['title', 'subtitle', 'field', 'text', 'value', 'fiscal-year'];
-  for (const list of quotesOf.values()) list.sort((a, b) => WHAT_ORDER.indexOf(a.what) - WHAT_ORDER.indexOf(b.what));
+  const kindOrder = (what: string) => (QUOTE_KINDS as readonly string[]).indexOf(what);
+  for (const list of quotesOf.values()) list.sort((a, b) => kindOrder(a.what) - kindOrder(b.what));
 
   const value = (iri: string | undefined): ValueView | undefined => {
     if (!iri) return undefined;
     const v = one(iri, P.value);
     return {
       iri,
-      label: one(iri, P.label, 'ja') ?? iri,
       value: v === undefined ? undefined : Number(v),
       unit: one(iri, P.unitText),
       fiscalYear: one(iri, P.fiscalYear),
@@ -234,13 +228,20 @@ export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewInde
       iri: s,
       id: s.slice(themeBase.length),
       notation: one(s, P.notation) ?? '',
-      labels: labelCache.get(s) ?? {},
       definitions: langLabels(s, P.definition),
       closeMatch: iris(s, P.closeMatch).sort(bySdgNumber),
       relatedMatch: iris(s, P.relatedMatch).sort(bySdgNumber),
     });
   }
   themes.sort((a, b) => (a.notation < b.notation ? -1 : a.notation > b.notation ? 1 : 0));
+
+  // What the heatmap cells count, made once for every page that shows these counts.
+  const themeCounts = new Map<string, Map<string, number>>();
+  for (const t of themes) {
+    const row = new Map<string, number>(municipalities.map((m) => [m.iri, 0]));
+    for (const e of byTheme.get(t.iri) ?? []) if (e.cls !== 'Indicator') row.set(e.municipality, (row.get(e.municipality) ?? 0) + 1);
+    themeCounts.set(t.iri, row);
+  }
 
   // Source texts.
   const sources = new Map<string, SourceView>();
@@ -255,10 +256,6 @@ export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewInde
     const l = labelCache.get(iri);
     if (!l) return undefined;
     return lang === 'en' ? (l.en ?? l.plain ?? l.ja) : (l.ja ?? l.plain ?? l.en);
-  };
-  const classOf = (iri: string): string | undefined => {
-    const ours = types(iri).filter((t) => t.startsWith(JPP)).map((t) => t.slice(JPP.length));
-    return ours.find((l) => ELEMENT_CLASS_SET.has(l)) ?? ours[0];
   };
   const ancestors = (iri: string): ElementView[] => {
     const out: ElementView[] = [];
@@ -282,10 +279,9 @@ export const buildViewIndex = (quads: readonly Quad[], urls: SiteUrls): ViewInde
     quotesOf,
     quoteBySelection: new Map([...quotesOf.values()].flat().map((q) => [q.selection, q])),
     byTheme,
+    themeCounts,
     label,
-    labels: (iri) => labelCache.get(iri),
     types,
-    classOf,
     objects,
     ancestors,
   };

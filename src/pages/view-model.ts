@@ -16,7 +16,7 @@ export interface QuoteView {
   readonly selection: string;
   /** The resource quoted (element, plan, part, period or indicator value). */
   readonly owner: string;
-  /** title, subtitle, text, field, value or fiscal-year (the last segment of the selection IRI). */
+  /** The kind of text quoted (a QuoteKind: the last segment of the selection IRI). */
   readonly what: string;
   readonly file: string;
   readonly start: number;
@@ -28,7 +28,6 @@ export interface QuoteView {
 
 export interface ValueView {
   readonly iri: string;
-  readonly label: string;
   readonly value?: number;
   readonly unit?: string;
   readonly fiscalYear?: string;
@@ -92,7 +91,6 @@ export interface ThemeView {
   readonly iri: string;
   readonly id: string;
   readonly notation: string;
-  readonly labels: Labels;
   readonly definitions: Labels;
   readonly closeMatch: readonly string[];
   readonly relatedMatch: readonly string[];
@@ -121,11 +119,10 @@ export interface ViewIndex {
   readonly quoteBySelection: ReadonlyMap<string, QuoteView>;
   /** Elements tagged with each theme, in plan and reading order. */
   readonly byTheme: ReadonlyMap<string, readonly ElementView[]>;
+  /** Plan elements tagged with each theme (indicators excluded) by theme IRI, then by their municipality's IRI; zeros included. */
+  readonly themeCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
   label(iri: string, lang: Lang): string | undefined;
-  labels(iri: string): Labels | undefined;
   types(iri: string): readonly string[];
-  /** The local name of an element class (or Plan, Municipality …) of a resource, if it has one of ours. */
-  classOf(iri: string): string | undefined;
   /** Objects of (s, p) in the data. */
   objects(s: string, p: string): readonly Term[];
   /** The ancestors of an element, outermost first (not including itself). */

@@ -1,5 +1,5 @@
 // The typed plan model: a curated plan file after validation, with every quoted text located in its source.
-import type { ElementClass } from '../rdf/vocab.ts';
+import type { ElementClass, Localized } from '../rdf/vocab.ts';
 import type { Quote } from './locate.ts';
 
 /** A text of the plan together with where it stands in the source. */
@@ -24,7 +24,7 @@ export interface Municipality {
   readonly code: string;
   /** Five-digit standard area code used by national statistics. */
   readonly areaCode: string;
-  readonly name: { readonly ja: string; readonly en: string };
+  readonly name: Localized;
 }
 
 export interface Period {
@@ -85,20 +85,20 @@ export interface Plan {
 export interface Theme {
   readonly id: string;
   readonly notation: string;
-  readonly label: { readonly ja: string; readonly en: string };
-  readonly definition: { readonly ja: string; readonly en: string };
+  readonly label: Localized;
+  readonly definition: Localized;
   readonly sdg: { readonly close: readonly number[]; readonly related: readonly number[] };
   readonly ssds: { readonly close: readonly string[]; readonly related: readonly string[] };
 }
 
 export interface ThemeScheme {
-  readonly label: { readonly ja: string; readonly en: string };
-  readonly definition: { readonly ja: string; readonly en: string };
+  readonly label: Localized;
+  readonly definition: Localized;
   readonly ssds: {
-    readonly label: { readonly ja: string; readonly en: string };
-    readonly fields: readonly { readonly notation: string; readonly label: { readonly ja: string; readonly en: string } }[];
+    readonly label: Localized;
+    readonly fields: readonly { readonly notation: string; readonly label: Localized }[];
   };
   readonly themes: readonly Theme[];
   /** Labels of the 17 UN SDG goals, for display. */
-  readonly sdgGoals: readonly { readonly n: number; readonly label: { readonly ja: string; readonly en: string } }[];
+  readonly sdgGoals: readonly { readonly n: number; readonly label: Localized }[];
 }

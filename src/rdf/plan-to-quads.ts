@@ -3,18 +3,7 @@ import type { Quad } from 'n3';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from '../plan/model.ts';
 import { decimal, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
-import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, RDFS, SCHEMA, SKOS } from './vocab.ts';
-
-/** Kebab-case name of a quoted property, used in selection IRIs. */
-type QuotedWhat = 'title' | 'subtitle' | 'text' | 'field' | 'value' | 'fiscal-year';
-const QUOTE_PROPERTY: Record<QuotedWhat, string> = {
-  title: jpp('titleQuote'),
-  subtitle: jpp('subtitleQuote'),
-  text: jpp('textQuote'),
-  field: jpp('fieldQuote'),
-  value: jpp('valueQuote'),
-  'fiscal-year': jpp('fiscalYearQuote'),
-};
+import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, QUOTE_PROPERTIES, RDFS, SCHEMA, SKOS, type QuoteKind } from './vocab.ts';
 
 const PERCENT_UNIT_CODE = 'P1'; // UN/CEFACT common code for percent
 
@@ -34,14 +23,14 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   }
 
   /** Records where a text stands in its source, as a Web Annotation specific resource with two selectors. */
-  const quote = (subject: string, what: QuotedWhat, located: Located | undefined) => {
+  const quote = (subject: string, what: QuoteKind, located: Located | undefined) => {
     if (!located) return;
     const selection = uri.selection(subject, what);
     const exact = uri.quoteSelector(selection);
     const position = uri.positionSelector(selection);
     const q = located.quote;
     if (located.document) describeSource(located.document, 'text/markdown; charset=utf-8');
-    g.add(subject, QUOTE_PROPERTY[what], selection);
+    g.add(subject, QUOTE_PROPERTIES[what], selection);
     g.type(selection, OA + 'SpecificResource')
       .add(selection, OA + 'hasSource', located.document ? uri.sourceText(located.document.file) : sourceIri)
       .add(selection, OA + 'hasSelector', exact)

@@ -1,6 +1,6 @@
 // Small helpers to build RDF/JS terms and quads with n3's DataFactory, typed literals included.
 import { DataFactory, type Quad, type Quad_Object } from 'n3';
-import { RDF, XSD } from './vocab.ts';
+import { RDF, XSD, type Localized } from './vocab.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
@@ -37,7 +37,7 @@ export class GraphWriter {
     return this.addAll(subject, RDF + 'type', classes);
   }
   /** A ja + en pair of language-tagged literals. */
-  localized(subject: string, predicate: string, value: { readonly ja: string; readonly en: string }): this {
+  localized(subject: string, predicate: string, value: Localized): this {
     return this.add(subject, predicate, ja(value.ja)).add(subject, predicate, en(value.en));
   }
 }

@@ -92,4 +92,23 @@ export const ELEMENT_CLASSES = [
 ] as const;
 export type ElementClass = (typeof ELEMENT_CLASSES)[number];
 
+/** What a quote selection quotes (the last segment of its IRI, `<resource>/quote/<kind>`), in reading order. */
+export const QUOTE_KINDS = ['title', 'subtitle', 'field', 'text', 'value', 'fiscal-year'] as const;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
+/** The property that links a quoted resource to its selection, by kind. */
+export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
+  title: `${JPP}titleQuote`,
+  subtitle: `${JPP}subtitleQuote`,
+  field: `${JPP}fieldQuote`,
+  text: `${JPP}textQuote`,
+  value: `${JPP}valueQuote`,
+  'fiscal-year': `${JPP}fiscalYearQuote`,
+};
+
+/** A text in Japanese and in English. */
+export interface Localized {
+  readonly ja: string;
+  readonly en: string;
+}
+
 export const jpp = (local: string): string => JPP + local;

@@ -1,7 +1,7 @@
 // The document index on a hand-made dataset: own, inbound and context triples, paths, merged graphs, labels.
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { buildDocumentIndex, documentTriples, labelOf, typesOf } from '../../src/documents/index.ts';
+import { buildDocumentIndex, distinctTriples, documentTriples, labelOf, typesOf } from '../../src/documents/index.ts';
 import { siteUrls } from '../../src/rdf/uris.ts';
 
 const B = 'http://example.org/';
@@ -23,7 +23,7 @@ const TRIG = `
 }
 <${B}graph/b> { <${B}id/1> a jpp:Municipality ; rdfs:label "市"@ja . }
 `;
-const index = buildDocumentIndex(new Parser({ format: 'TriG' }).parse(TRIG), siteUrls(B));
+const index = buildDocumentIndex(distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG)), siteUrls(B));
 const doc = (path: string) => index.byPath.get(path)!;
 const lines = (qs: readonly { subject: { value: string }; predicate: { value: string }; object: { value: string } }[]) =>
   qs.map((q) => `${q.subject.value} ${q.predicate.value.replace(/^.*[#/]/, '')} ${q.object.value}`);

@@ -101,18 +101,18 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const parseMs = ms(t);
 
   t = performance.now();
-  const documents = buildDocumentIndex(quads, urls);
+  const triples = distinctTriples(quads);
+  const documents = buildDocumentIndex(triples, urls);
   const indexMs = ms(t);
 
   t = performance.now();
-  const view = buildViewIndex(quads, urls);
+  const view = buildViewIndex(triples, urls);
   const search = buildSearchIndex(searchDocuments(view));
   const viewMs = ms(t);
 
   t = performance.now();
-  const merged = distinctTriples(quads);
-  const catalog = buildCatalog({ triples: merged, manifest, facts, urls });
-  const voidQuads = buildVoid({ quads, manifest, facts, urls });
+  const catalog = buildCatalog({ triples, manifest, facts, urls });
+  const voidQuads = buildVoid({ quads, triples, manifest, facts, urls });
   const ontologyTurtle = readFileSync(join(config.root, 'ontology/jpplan.ttl'));
   const ontology = new Parser({ format: 'text/turtle' }).parse(ontologyTurtle.toString('utf8'));
   const metadataMs = ms(t);
