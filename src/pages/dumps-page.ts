@@ -1,4 +1,5 @@
 // Renders the /dumps/ index: every downloadable build file with its media type, size and SHA-256.
+import { esc } from './html.ts';
 
 export interface DumpEntry {
   readonly href: string;
@@ -7,9 +8,6 @@ export interface DumpEntry {
   readonly bytes: number;
   readonly sha256: string;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const dumpsPage = (entries: readonly DumpEntry[], catalogHref: string): string => `<!doctype html>
 <html lang="en">
@@ -21,12 +19,12 @@ export const dumpsPage = (entries: readonly DumpEntry[], catalogHref: string): s
 </head>
 <body>
 <h1>Data dumps</h1>
-<p>The whole dataset and each plan's graph, as built. Files are served gzip-compressed to clients that accept it. Described in the <a href="${escapeHtml(catalogHref)}">DCAT catalog</a>.</p>
+<p>The whole dataset and each plan's graph, as built. Files are served gzip-compressed to clients that accept it. Described in the <a href="${esc(catalogHref)}">DCAT catalog</a>.</p>
 <table>
 <thead><tr><th>File</th><th>Media type</th><th>Bytes</th><th>SHA-256</th></tr></thead>
 <tbody>
 ${entries
-  .map((e) => `<tr><td><a href="${escapeHtml(e.href)}">${escapeHtml(e.path)}</a></td><td>${escapeHtml(e.contentType)}</td><td class="n">${e.bytes}</td><td><code>${e.sha256}</code></td></tr>`)
+  .map((e) => `<tr><td><a href="${esc(e.href)}">${esc(e.path)}</a></td><td>${esc(e.contentType)}</td><td class="n">${e.bytes}</td><td><code>${e.sha256}</code></td></tr>`)
   .join('\n')}
 </tbody>
 </table>
