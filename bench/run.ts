@@ -2,6 +2,7 @@
 // the ratio to the ceiling (measured right before each round, as the machine's speed drifts) and server CPU per request.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,13 +80,27 @@ const origin = `http://127.0.0.1:${port}`;
 const base = `http://localhost:${port}/`;
 console.log('starting the server (converts first if build/ is stale) …');
 // A deep queue so that 50 connections of uncached queries wait for a worker instead of getting 503.
-const copyFile = join(mkdtempSync(join(tmpdir(), 'jpp-bench-')), 'document.json');
+const copiesFile = join(mkdtempSync(join(tmpdir(), 'jpp-bench-')), 'copies.json');
 const server = await start('src/server/main.ts', { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, LOG_LEVEL: 'warn', SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`);
-// A copy of one real document answer, served by the bare ceiling route: same bytes, no routing.
-const sample = await fetch(`${origin}/data${BASE_PATH}.ttl`, { headers: { 'accept-encoding': 'identity' } });
-const keep = ['content-type', 'etag', 'cache-control', 'vary', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
-writeFileSync(copyFile, JSON.stringify({ headers: Object.fromEntries(keep.map((h) => [h, sample.headers.get(h) ?? ''])), body: await sample.text() }));
-const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPY: copyFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
+// Copies of one real document answer, as it is and gzip-compressed, served by the bare ceiling route: same bytes, no routing.
+const KEEP = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
+const copyOf = async (path: string, encoding: string) => {
+  // node:http, not fetch: fetch would decompress the body.
+  return new Promise<{ path: string; headers: Record<string, string>; base64: string }>((resolve, reject) => {
+    request(`${origin}/data${BASE_PATH}.ttl`, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const headers = Object.fromEntries(KEEP.flatMap((h) => (res.headers[h] === undefined ? [] : [[h, String(res.headers[h])]])));
+        resolve({ path, headers, base64: Buffer.concat(chunks).toString('base64') });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+};
+writeFileSync(copiesFile, JSON.stringify([await copyOf('/copy', 'identity'), await copyOf('/copy-gzip', 'gzip')]));
+const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPIES: copiesFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
 
 const sparqlGet = (q: string) => `/sparql?query=${encodeURIComponent(q)}`;
 const uncached = (q: string): autocannon.Options => ({
@@ -97,7 +112,8 @@ const uncached = (q: string): autocannon.Options => ({
 interface Scenario { name: string; target: ChildProcess; opts: autocannon.Options; compare: boolean; solo?: boolean }
 const CEILING: autocannon.Options = { url: `http://127.0.0.1:${ceilingPort}/ceiling` };
 const scenarios: Scenario[] = [
-  { name: 'ceiling: same route, bytes of the Turtle document', target: ceiling, opts: { url: `http://127.0.0.1:${ceilingPort}/ceiling-copy` }, compare: true },
+  { name: 'ceiling route, bytes of the Turtle document answer', target: ceiling, opts: { url: `http://127.0.0.1:${ceilingPort}/copy` }, compare: true },
+  { name: 'ceiling route, bytes of its gzip answer', target: ceiling, opts: { url: `http://127.0.0.1:${ceilingPort}/copy-gzip` }, compare: true },
   { name: 'dereference /id/… → 303', target: server, opts: { url: origin + BASE_PATH, headers: { accept: 'text/turtle' } }, compare: true },
   { name: 'Turtle document /data/….ttl', target: server, opts: { url: `${origin}/data${BASE_PATH}.ttl` }, compare: true },
   { name: 'Turtle document, Accept-Encoding: gzip', target: server, opts: { url: `${origin}/data${BASE_PATH}.ttl`, headers: { 'accept-encoding': 'gzip' } }, compare: true },
