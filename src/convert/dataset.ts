@@ -83,13 +83,15 @@ export const buildDataset = async (
       plan: { iri: uri.plan(plan.municipality.code, plan.id), municipality: plan.municipality.code, id: plan.id, file: plan.file },
     })),
   ];
+  const described = files.map((f) => ({ path: f.path, mediaType: f.mediaType, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) }));
   const manifest: Manifest = {
-    version: sha256(nq).slice(0, 16),
+    // The dataset's version is its N-Quads dump's checksum, already taken for the file list.
+    version: described.find((f) => f.path === 'dataset.nq')!.sha256.slice(0, 16),
     baseIri,
     inputsHash,
     quads: all.length,
     graphs,
-    files: files.map((f) => ({ path: f.path, mediaType: f.mediaType, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) })),
+    files: described,
   };
   return { quads: all, files, manifest };
 };

@@ -44,7 +44,7 @@ export const convertAndWrite = async (opts: ConvertOptions, inputsHash?: string)
   return dataset.manifest;
 };
 
-export const readManifest = (buildDir: string): Manifest | undefined => {
+const readManifest = (buildDir: string): Manifest | undefined => {
   const path = join(buildDir, MANIFEST);
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
 };
@@ -56,5 +56,6 @@ export const isStale = (opts: ConvertOptions, inputsHash = hashInputs(opts.root,
 /** Converts only when build/ is stale; returns the current manifest. The inputs are hashed once. */
 export const ensureBuild = async (opts: ConvertOptions): Promise<Manifest> => {
   const inputsHash = hashInputs(opts.root, opts.baseIri);
-  return isStale(opts, inputsHash) ? convertAndWrite(opts, inputsHash) : readManifest(opts.buildDir)!;
+  const current = readManifest(opts.buildDir);
+  return current?.inputsHash === inputsHash ? current : convertAndWrite(opts, inputsHash);
 };

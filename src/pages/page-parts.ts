@@ -124,7 +124,7 @@ export const quoteBlocks = (ctx: PageContext, quotes: readonly QuoteView[]): Saf
   join(
     quotes.map(
       (q) => html`<figure class="quote">
-<blockquote lang="ja" cite="${ctx.links.urls.sourceFile(q.file)}">${q.exact}</blockquote>
+<blockquote lang="ja" cite="${ctx.links.urls.sourceText(q.file)}">${q.exact}</blockquote>
 <figcaption>${whatText(ctx.m, q.what)} · <a class="to-source" href="${ctx.links.source(q.file, q.anchor)}">${ctx.m.viewInSource}: ${q.file}</a> <span class="offsets">[${q.start}–${q.end}]</span></figcaption>
 </figure>`,
     ),

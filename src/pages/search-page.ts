@@ -3,6 +3,7 @@ import { JPP } from '../rdf/vocab.ts';
 import { highlightsOf, normalize, runs, snippetOf, type SearchDocument, type SearchIndex, type Snippet } from '../search/index.ts';
 import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
+import { withParams } from './links.ts';
 import { classLabel, levelText, nameOf, short, type PageContext } from './page-parts.ts';
 import type { ViewIndex } from './view-model.ts';
 
@@ -141,7 +142,8 @@ ${pages > 1
     links,
     title: query.trim() ? `${query} — ${m.searchTitle}` : m.searchTitle,
     body,
-    self: links.urls.search() + (query ? `?q=${encodeURIComponent(query)}` : ''),
+    // The language switch keeps the search, its municipality filter and its page.
+    self: withParams(links.urls.search(), { q: query, m: response.municipality, page: pageNo > 1 ? pageNo : undefined }),
     active: 'search',
     query,
   });

@@ -57,7 +57,7 @@ export const sourcePage = ({ ctx, source, text }: SourcePageInput): string => {
 <h1>${source.file}</h1>
 <p class="subtitle">${m.sourceViewerNote}</p>
 </header>
-<p class="meta">${plans.map((p) => html`<a href="${links.page(p.iri) ?? p.iri}">${nameOf(ctx, p.iri)}</a> · `)}<a href="${links.page(source.iri) ?? source.iri}">${m.sourceDescription}</a> · <a href="${links.urls.sourceFile(source.file)}">${m.rawText}</a> · ${source.quotes.length} ${m.quotedSpans}</p>
+<p class="meta">${plans.map((p) => html`<a href="${links.page(p.iri) ?? p.iri}">${nameOf(ctx, p.iri)}</a> · `)}<a href="${links.page(source.iri) ?? source.iri}">${m.sourceDescription}</a> · <a href="${links.urls.sourceText(source.file)}">${m.rawText}</a> · ${source.quotes.length} ${m.quotedSpans}</p>
 <div class="source-text" lang="ja">${renderNodes(ctx, nodes)}</div>
 </article>`;
   return layout({ links, title: `${m.sourceViewer}: ${source.file}`, body, self: links.urls.sourceView(source.file), bodyClass: 'source' });

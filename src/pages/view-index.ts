@@ -96,7 +96,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
       .replace('/plan/', '-')
       .replace('/quote/', '-')
       .replace(/[^A-Za-z0-9-]+/g, '-');
-  const sourceFileOf = (iri: string) => (iri.startsWith(urls.sourceFile('')) ? iri.slice(urls.sourceFile('').length) : undefined);
+  const sourceFileOf = (iri: string) => (iri.startsWith(urls.sourceText('')) ? iri.slice(urls.sourceText('').length) : undefined);
 
   // Quoted spans.
   const quotesOf = new Map<string, QuoteView[]>();

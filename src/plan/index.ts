@@ -7,10 +7,9 @@ import { loadThemes } from './load-themes.ts';
 import type { Plan, ThemeScheme } from './model.ts';
 
 export * from './model.ts';
-export { InputError, formatProblem, type Problem } from './errors.ts';
+export { InputError, type Problem } from './errors.ts';
 export { SourceIndex, type Quote } from './locate.ts';
-export { loadPlan, ALLOWED_PARENTS, ID_KIND } from './load-plan.ts';
-export { loadThemes } from './load-themes.ts';
+export { loadPlan } from './load-plan.ts';
 
 export interface Inputs {
   readonly themes: ThemeScheme;

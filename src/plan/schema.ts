@@ -65,7 +65,6 @@ export const planFileSchema = z.strictObject({
   elements: z.array(elementSchema).min(1),
 });
 
-export type PlanFile = z.infer<typeof planFileSchema>;
 export type ElementEntry = z.infer<typeof elementSchema>;
 export type IndicatorValueEntry = z.infer<typeof indicatorValue>;
 export type PeriodEntry = z.infer<typeof period>;
@@ -96,4 +95,3 @@ export const themesFileSchema = z.strictObject({
     .min(1),
   sdgGoals: z.array(z.strictObject({ n: z.number().int().min(1).max(17), label: localized })).length(17),
 });
-export type ThemesFile = z.infer<typeof themesFileSchema>;

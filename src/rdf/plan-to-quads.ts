@@ -1,7 +1,7 @@
 // Turns one typed plan into the quads of its named graph (pure: no I/O, no clock).
 import type { Quad } from 'n3';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from '../plan/model.ts';
-import { decimal, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
+import { date, decimal, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
 import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, QUOTE_PROPERTIES, RDFS, SCHEMA, SKOS, type QuoteKind } from './vocab.ts';
 
@@ -50,8 +50,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     g.add(owner, DCTERMS + 'temporal', iri);
     g.type(iri, DCTERMS + 'PeriodOfTime')
       .add(iri, RDFS + 'label', ja(p.text.value))
-      .add(iri, DCAT + 'startDate', typed(`${p.fromFiscalYear}-04-01`, 'date'))
-      .add(iri, DCAT + 'endDate', typed(`${p.toFiscalYear + 1}-03-31`, 'date'));
+      .add(iri, DCAT + 'startDate', date(`${p.fromFiscalYear}-04-01`))
+      .add(iri, DCAT + 'endDate', date(`${p.toFiscalYear + 1}-03-31`));
     quote(iri, 'text', p.text);
   };
 

@@ -4,10 +4,9 @@ import { RDF, XSD, type Localized } from './vocab.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 
-export const iri = namedNode;
 export const lang = (value: string, language: string) => literal(value, language);
 export const ja = (value: string) => literal(value, 'ja');
-export const en = (value: string) => literal(value, 'en');
+const en = (value: string) => literal(value, 'en');
 export const str = (value: string) => literal(value);
 export const typed = (value: string, datatype: string) => literal(value, namedNode(XSD + datatype));
 export const integer = (n: number) => typed(String(n), 'integer');

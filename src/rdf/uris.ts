@@ -71,7 +71,6 @@ export const siteUrls = (base: string) => {
     ontology: () => `${base}ontology`,
     /** Our stand-in for a hash IRI of the ontology namespace, which browsers cannot dereference on their own. */
     term: (local: string) => `${base}def/${local}`,
-    sourceFile: (file: string) => `${base}sources/${file}`,
     sparql: () => `${base}sparql`,
     dumps: () => `${base}dumps/`,
     dump: (file: string) => `${base}dumps/${file}`,

@@ -50,10 +50,14 @@ describe('federation', () => {
 
   it('does not follow an allowlisted endpoint that redirects elsewhere', async () => {
     const before = other.requests();
+    const asked = allowed.requests();
     allowed.redirectTo(other.url);
     try {
       const error = await store.query(request(joinQuery(allowed.url))).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreError);
+      // The allowlisted endpoint was reached (and answered with a redirect); the query did not fail earlier.
+      expect(allowed.requests()).toBeGreaterThan(asked);
+      expect((error as StoreError).code).not.toBe('service_not_allowed');
       expect(other.requests()).toBe(before);
     } finally {
       allowed.redirectTo(undefined);

@@ -2,8 +2,6 @@
 
 export class BodyCache {
   readonly #entries = new Map<string, Promise<Buffer>>();
-  /** Bodies already made, for a synchronous hot path. */
-  readonly #ready = new Map<string, Buffer>();
   #bytes = 0;
 
   /** The cached body, or the one `produce` makes (once, even under concurrent requests); a failure is not kept. */
@@ -15,25 +13,11 @@ export class BodyCache {
       .then((body) => {
         const buffer = typeof body === 'string' ? Buffer.from(body) : body;
         this.#bytes += buffer.byteLength;
-        this.#ready.set(key, buffer);
         return buffer;
       });
     made.catch(() => this.#entries.delete(key));
     this.#entries.set(key, made);
     return made;
-  }
-
-  /** The body if it is already made; undefined while it is not (use get). */
-  peek(key: string): Buffer | undefined {
-    return this.#ready.get(key);
-  }
-
-  has(key: string): boolean {
-    return this.#entries.has(key);
-  }
-
-  get size(): number {
-    return this.#entries.size;
   }
 
   /** Bytes held by the bodies made so far. */

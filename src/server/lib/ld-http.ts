@@ -6,10 +6,10 @@ import { DOCUMENT_EXTS, RDF_FORMATS, type DocumentExt } from '../../documents/in
 import { notFoundPage } from '../../pages/resource-page.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { FOAF } from '../../rdf/vocab.ts';
-import { pageHeaders } from './csp.ts';
 import { HttpError, sendError } from './errors.ts';
 import { requestLang } from './lang.ts';
 import type { Choice } from './negotiate.ts';
+import { sendErrorPage } from './page-reply.ts';
 import { CACHE_CONTROL, type LinkEntry } from './representation.ts';
 
 const NAMES: Record<DocumentExt, { names: string[]; alsoAccepts?: string[] }> = {
@@ -65,11 +65,5 @@ export const sendNotFound = (request: FastifyRequest, reply: FastifyReply, messa
   const html = accept ? new Negotiator({ headers: { accept } }).mediaType(['text/plain', 'application/json', 'text/html']) === 'text/html' : false;
   if (!html) return sendError(request, reply, new HttpError('not_found', message));
   const self = home + (request.url.split('?')[0] ?? '/').slice(1);
-  for (const [name, value] of Object.entries(pageHeaders())) reply.header(name, value);
-  return reply
-    .code(404)
-    .header('cache-control', 'no-store')
-    .header('vary', 'Accept, Accept-Language')
-    .type('text/html; charset=utf-8')
-    .send(notFoundPage({ message, home, lang: requestLang(request), self }));
+  return sendErrorPage(reply, 404, notFoundPage({ message, home, lang: requestLang(request), self }), ['Accept']);
 };

@@ -5,17 +5,19 @@ import { FORMATS, RDF, RDFS, SD, VOID, XSD } from '../../rdf/vocab.ts';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
-/** Local names (under FORMATS) of every result format the endpoint writes. */
-export const RESULT_FORMATS = [
-  'SPARQL_Results_JSON',
-  'SPARQL_Results_XML',
-  'SPARQL_Results_CSV',
-  'SPARQL_Results_TSV',
-  'Turtle',
-  'N-Triples',
-  'JSON-LD',
-  'RDF_XML',
-] as const;
+/** The W3C format IRI (local name under FORMATS) of each media type an endpoint may write. */
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  'application/sparql-results+json': 'SPARQL_Results_JSON',
+  'application/sparql-results+xml': 'SPARQL_Results_XML',
+  'text/csv': 'SPARQL_Results_CSV',
+  'text/tab-separated-values': 'SPARQL_Results_TSV',
+  'text/turtle': 'Turtle',
+  'application/n-triples': 'N-Triples',
+  'application/ld+json': 'JSON-LD',
+  'application/rdf+xml': 'RDF_XML',
+  'application/n-quads': 'N-Quads',
+  'application/trig': 'TriG',
+};
 
 /** Prefixes for the description's own vocabularies. */
 export const SD_PREFIXES = { sd: SD, void: VOID, formats: FORMATS } as const;
@@ -26,6 +28,8 @@ export interface ServiceDescriptionInput {
   readonly stats: DatasetStats;
   /** SERVICE endpoints queries may federate with; none means no federation. */
   readonly serviceAllowlist: readonly string[];
+  /** Media types the endpoint answers queries in (results and graphs). */
+  readonly resultMediaTypes: readonly string[];
 }
 
 export const serviceDescription = (input: ServiceDescriptionInput): Quad[] => {
@@ -38,7 +42,11 @@ export const serviceDescription = (input: ServiceDescriptionInput): Quad[] => {
   a(service, `${SD}Service`);
   add(service, `${SD}endpoint`, namedNode(input.endpoint));
   add(service, `${SD}supportedLanguage`, namedNode(`${SD}SPARQL11Query`));
-  for (const f of RESULT_FORMATS) add(service, `${SD}resultFormat`, namedNode(FORMATS + f));
+  for (const type of input.resultMediaTypes) {
+    const name = FORMAT_NAMES[type];
+    if (!name) throw new Error(`no W3C format IRI known for ${type}`);
+    add(service, `${SD}resultFormat`, namedNode(FORMATS + name));
+  }
   add(service, `${SD}feature`, namedNode(`${SD}UnionDefaultGraph`));
   if (input.serviceAllowlist.length > 0) add(service, `${SD}feature`, namedNode(`${SD}BasicFederatedQuery`));
   add(

@@ -13,7 +13,6 @@ import {
   parseCatalogFile,
   RDF_FORMATS,
   sitemapXml,
-  type CatalogFacts,
   type DocumentExt,
   type DocumentIndex,
   type ResourceDocument,
@@ -52,7 +51,6 @@ export interface Site {
   /** Version of the loaded build (manifest version): part of every ETag. */
   readonly version: string;
   readonly urls: SiteUrls;
-  readonly facts: CatalogFacts;
   readonly documents: DocumentIndex;
   /** What the HTML pages know about plans, elements, themes and quotes. */
   readonly view: ViewIndex;
@@ -60,13 +58,11 @@ export interface Site {
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
   readonly void: readonly Quad[];
-  readonly ontology: readonly Quad[];
   /** Build files by path under build/. */
   readonly dumps: ReadonlyMap<string, DumpFile>;
   /** Source texts by file name. */
   readonly sources: ReadonlyMap<string, SourceFile>;
-  /** Every HTML page URL, for the sitemap. */
-  readonly pages: readonly string[];
+  /** Every HTML page URL. */
   readonly sitemap: string;
   readonly timings: SiteTimings;
   /** A document's body in one format; made once, then a map look-up. */
@@ -164,16 +160,13 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   return {
     version: manifest.version,
     urls,
-    facts,
     documents,
     view,
     search,
     catalog,
     void: voidQuads,
-    ontology,
     dumps,
     sources,
-    pages,
     sitemap: sitemapXml(pages, facts.catalog.modified),
     timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
     documentBody,

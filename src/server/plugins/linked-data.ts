@@ -37,6 +37,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   const makeDescription = async (doc: ResourceDocument, ext: DocumentExt) => described(await site.documentBody(doc, ext), doc.path, doc.iri, ext);
   const describe = (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) => {
     const key = `${ext} ${doc.path}`;
+    // sendPrepared, written out: the hot path makes no closure once the description is ready.
     const ready = prepared.peek(key);
     return ready ? sendRepresentation(request, reply, ready) : prepared.get(key, () => makeDescription(doc, ext)).then((r) => sendRepresentation(request, reply, r));
   };

@@ -48,6 +48,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = only ? `html-${lang}-${only}` : `html-${lang}`;
     const key = `${variant} ${path}`;
+    // sendPrepared, written out: the hot path makes no closure once the page is ready.
     const ready = pages.peek(key);
     if (ready) return sendRepresentation(request, reply, ready);
     return pages.get(key, () => makePage(doc, lang, variant, only)).then((made) => sendRepresentation(request, reply, made));

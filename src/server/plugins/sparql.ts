@@ -145,6 +145,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
         endpoint: `${config.baseIri}sparql`,
         stats: await app.store.stats(),
         serviceAllowlist: limits.serviceAllowlist,
+        resultMediaTypes: [...RESULTS_CHOICES, ...GRAPH_CHOICES].map((c) => c.type),
       });
       return { mediaType, headers: {}, body: Buffer.from(await serializeQuads(quads, mediaType, { prefixes: SD_PREFIXES })) };
     }, 'Accept, Accept-Language');

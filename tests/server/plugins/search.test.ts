@@ -59,6 +59,7 @@ describe('/search', () => {
     expect(both.total).toBeGreaterThan(0);
     expect(both.total).toBeLessThan((await json('子育て')).total);
     expect(both.total).toBeLessThan((await json('支援')).total);
+    expect((await json('sdgs')).total).toBeGreaterThan(0);
     expect((await json('ＳＤＧｓ')).total).toBe((await json('sdgs')).total);
   });
 

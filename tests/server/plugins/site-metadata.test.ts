@@ -290,7 +290,12 @@ describe('/dumps/', () => {
   it('never serves anything outside build/', async () => {
     for (const url of ['/dumps/../package.json', '/dumps/%2e%2e/package.json', '/dumps/..%2fpackage.json', '/dumps/plans/..%2F..%2Fpackage.json', '/dumps/%2Fetc%2Fpasswd', '/dumps/nope.nq'])
       expect([400, 404], url).toContain((await get(url)).statusCode);
-    expect((await get('/dumps/..%2fpackage.json')).statusCode).toBe(400);
+    // Encoded traversals reach the route (the plain ones are normalised away before routing) and are refused as such.
+    for (const url of ['/dumps/..%2fpackage.json', '/dumps/plans/..%2F..%2Fpackage.json']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(400);
+      expect(r.body, url).toContain('invalid dump path');
+    }
   });
 });
 

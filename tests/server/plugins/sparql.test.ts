@@ -229,7 +229,9 @@ describe('service description', () => {
     const objects = (p: string) => quads.filter((q) => q.predicate.value === p).map((q) => q.object.value);
     expect(objects(`${SD}endpoint`)).toEqual([`${BASE}sparql`]);
     expect(objects(`${SD}supportedLanguage`)).toEqual([`${SD}SPARQL11Query`]);
-    expect(objects(`${SD}resultFormat`)).toHaveLength(8);
+    // Every format a query can be answered in, graphs in N-Quads and TriG included.
+    expect(objects(`${SD}resultFormat`)).toHaveLength(10);
+    expect(objects(`${SD}resultFormat`)).toContain('http://www.w3.org/ns/formats/N-Quads');
     expect(objects(`${SD}feature`)).toEqual([`${SD}UnionDefaultGraph`]);
     expect(objects(`${SD}name`).sort()).toEqual([GRAPH_B, GRAPH_A]);
     expect(objects(`${VOID}triples`).map(Number).sort((a, b) => a - b)).toEqual([21, 31, 49]);
