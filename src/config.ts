@@ -21,7 +21,28 @@ export interface Config {
     /** SERVICE endpoints a federated query may reach. */
     readonly serviceAllowlist: readonly string[];
     readonly cacheEntries: number;
+    /** Total bytes of answers (and their gzip copies) the answer cache may hold. */
+    readonly cacheBytes: number;
+    /** Deepest nesting of { ( [ a query may have; checked before any parser sees it. */
+    readonly maxNesting: number;
+    /** Most parameters (query string and form together) a protocol request may carry. */
+    readonly maxParameters: number;
+    /** Longest a query's parse may take before its parser thread is stopped. */
+    readonly parseTimeoutMs: number;
+    /** An engine worker whose memory grew past this is replaced after its answer. */
+    readonly workerMaxMemoryMb: number;
   };
+  readonly http: {
+    /** Time to receive a whole request (headers and body); a slower client gets 408. */
+    readonly requestTimeoutMs: number;
+    /** Time to receive the request headers; a slower client gets 408. */
+    readonly headersTimeoutMs: number;
+    readonly keepAliveTimeoutMs: number;
+    /** On SIGTERM, how long in-flight requests may still run before the process exits anyway. */
+    readonly shutdownGraceMs: number;
+  };
+  /** Take in a new build (manifest.json changed in buildDir) without a restart. */
+  readonly reloadWatch: boolean;
 }
 
 export const DEFAULT_SERVICE_ALLOWLIST = ['http://data.e-stat.go.jp/lod/sparql/alldata/query', 'https://query.wikidata.org/sparql'];
@@ -32,6 +53,14 @@ const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
   return n;
+};
+
+const bool = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -72,6 +101,18 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
         ? env.SPARQL_SERVICE_ALLOWLIST.split(/[\s,]+/).filter(Boolean)
         : DEFAULT_SERVICE_ALLOWLIST,
       cacheEntries: int(env, 'SPARQL_CACHE_ENTRIES', 500, 0),
+      cacheBytes: int(env, 'SPARQL_CACHE_BYTES', 64 * 2 ** 20, 0),
+      maxNesting: int(env, 'SPARQL_MAX_NESTING', 64, 1),
+      maxParameters: int(env, 'SPARQL_MAX_PARAMETERS', 100, 1),
+      parseTimeoutMs: int(env, 'SPARQL_PARSE_TIMEOUT_MS', 2_000, 1),
+      workerMaxMemoryMb: int(env, 'SPARQL_WORKER_MAX_MB', 1024, 16),
     },
+    http: {
+      requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1),
+      headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1),
+      keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
+      shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 35_000, 0),
+    },
+    reloadWatch: bool(env, 'RELOAD_WATCH', true),
   };
 };

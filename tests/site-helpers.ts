@@ -27,6 +27,7 @@ const idleStore = (version: string): Store => ({
   query: async () => Promise.reject(new StoreError('unavailable', 'no store in this test')),
   describe: async () => [],
   stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
+  health: () => ({ ok: true, workersReady: 1, workersWanted: 1, workersReplaced: 0 }),
   close: async () => {},
 });
 

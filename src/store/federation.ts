@@ -1,6 +1,7 @@
 // Answers queries with SERVICE clauses through Comunica: the local data plus allowlisted remote endpoints only.
 import { DataFactory, Parser, Store as N3Store, type Quad } from 'n3';
 import sparqljs from 'sparqljs';
+import { serializeQuads } from '../rdf/serialize.ts';
 import { serializeResults, type JsonBinding, type JsonTerm } from './sparql-results.ts';
 import { StoreError, type QueryAnswer, type QueryRequest, type StoreLimits } from './store.ts';
 import { ServiceAllowlist } from './service-allowlist.ts';
@@ -120,7 +121,8 @@ export class Federation {
     if (result.resultType === 'quads') {
       const quads = await collect(await result.execute(), max);
       const triples = quads.slice(0, max).map((q) => DataFactory.quad(q.subject, q.predicate, q.object));
-      return { kind: 'quads', quads: triples, capped: quads.length > max };
+      const body = await serializeQuads(triples, request.graphMediaType);
+      return { kind: 'graph', body, mediaType: request.graphMediaType, triples: triples.length, capped: quads.length > max };
     }
     if (result.resultType !== 'bindings') throw new StoreError('execution', 'the query produced no result');
     // Comunica 5 lists variables as terms; earlier versions wrapped them as { variable, canBeUndef }.

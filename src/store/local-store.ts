@@ -2,7 +2,7 @@
 import { Parser, type Quad } from 'n3';
 import { Federation } from './federation.ts';
 import { OxigraphPool } from './oxigraph-pool.ts';
-import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreLimits } from './store.ts';
+import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import type { TaskResult } from './worker-protocol.ts';
 
 export interface LocalStoreOptions extends StoreLimits {
@@ -53,13 +53,15 @@ class LocalStore implements Store {
       query: request.query,
       form: request.form,
       resultsMediaType: request.resultsMediaType,
+      graphMediaType: request.graphMediaType,
       defaultGraphs: request.defaultGraphs,
       namedGraphs: request.namedGraphs,
       maxRows,
       pushLimit,
     });
     if (r.kind === 'results') return { ...r, mediaType: request.resultsMediaType };
-    return { kind: 'quads', quads: triples(r), capped: r.kind === 'triples' && r.capped };
+    if (r.kind === 'graph') return { ...r, mediaType: request.graphMediaType };
+    throw new StoreError('execution', `unexpected ${r.kind} answer`);
   }
 
   async describe(iri: string): Promise<Quad[]> {
@@ -74,6 +76,10 @@ class LocalStore implements Store {
     });
     this.#stats.catch(() => (this.#stats = undefined));
     return this.#stats;
+  }
+
+  health(): StoreHealth {
+    return this.#pool.health();
   }
 
   close(): Promise<void> {

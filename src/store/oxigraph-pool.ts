@@ -1,6 +1,6 @@
 // A pool of Oxigraph worker threads: dispatches tasks, and terminates and replaces a worker whose task overruns.
 import { Worker } from 'node:worker_threads';
-import { StoreError } from './store.ts';
+import { StoreError, type StoreHealth } from './store.ts';
 import type { FromWorker, NewTask, TaskMessage, TaskResult } from './worker-protocol.ts';
 
 const WORKER_URL = new URL('./oxigraph-worker.ts', import.meta.url);
@@ -40,6 +40,7 @@ export class OxigraphPool {
   readonly #queue: Task[] = [];
   #nextId = 1;
   #closed = false;
+  #replaced = 0;
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -66,6 +67,11 @@ export class OxigraphPool {
       this.#queue.push({ message: { ...message, id: this.#nextId++ } as TaskMessage, resolve, reject });
       this.#dispatch();
     });
+  }
+
+  health(): StoreHealth {
+    const workersReady = this.#slots.filter((s) => s.ready).length;
+    return { ok: !this.#closed && workersReady > 0, workersReady, workersWanted: this.#options.workers, workersReplaced: this.#replaced };
   }
 
   async close(): Promise<void> {
@@ -139,6 +145,7 @@ export class OxigraphPool {
 
   #replace(): void {
     if (this.#closed || !this.#data) return;
+    this.#replaced++;
     this.#spawn().catch((e: Error) => {
       // A replacement that cannot load leaves the pool smaller; with none left, waiting tasks fail.
       if (this.#slots.length === 0) for (const t of this.#queue.splice(0)) t.reject(new StoreError('unavailable', e.message));

@@ -1,6 +1,8 @@
 // One worker thread holding one in-memory Oxigraph store: loads the dataset, then answers one task at a time.
 import { parentPort } from 'node:worker_threads';
+import { Parser } from 'n3';
 import { namedNode, Store } from 'oxigraph';
+import { serializeQuads } from '../rdf/serialize.ts';
 import { serializeResults, type SparqlJson } from './sparql-results.ts';
 import type { TextPosition } from './store.ts';
 import type { FromWorker, QueryMessage, TaskMessage, TaskResult, ToWorker } from './worker-protocol.ts';
@@ -41,7 +43,7 @@ const syntaxPosition = (e: unknown): TextPosition | undefined => {
   return at ? { line: Number(at[1]), column: Number(at[2]) } : undefined;
 };
 
-const runQuery = (m: QueryMessage): TaskResult => {
+const runQuery = async (m: QueryMessage): Promise<TaskResult> => {
   const options = { base_iri: baseIri, ...datasetOptions(m) };
   if (m.form === 'SELECT' || m.form === 'ASK') {
     const json = { ...options, results_format: 'application/sparql-results+json' };
@@ -59,7 +61,8 @@ const runQuery = (m: QueryMessage): TaskResult => {
   }
   const nt = store.query(m.query, { ...options, results_format: 'application/n-triples' }) as string;
   const { text, capped } = capLines(nt, m.maxRows);
-  return { kind: 'triples', ntriples: text, capped };
+  const quads = new Parser({ format: 'N-Triples' }).parse(text);
+  return { kind: 'graph', body: await serializeQuads(quads, m.graphMediaType), triples: quads.length, capped };
 };
 
 const stats = (): TaskResult => {
@@ -74,7 +77,7 @@ const stats = (): TaskResult => {
   return { kind: 'stats', defaultGraphTriples: count(rows('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }')[0]?.['n']), graphs };
 };
 
-const run = (m: TaskMessage): TaskResult => {
+const run = async (m: TaskMessage): Promise<TaskResult> => {
   switch (m.op) {
     case 'query':
       return runQuery(m);
@@ -87,7 +90,7 @@ const run = (m: TaskMessage): TaskResult => {
   }
 };
 
-port.on('message', (m: ToWorker) => {
+port.on('message', async (m: ToWorker) => {
   if (m.op === 'load') {
     try {
       baseIri = m.baseIri;
@@ -98,7 +101,7 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   try {
-    send({ op: 'done', id: m.id, result: run(m) });
+    send({ op: 'done', id: m.id, result: await run(m) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     const position = syntaxPosition(e);

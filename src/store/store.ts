@@ -1,5 +1,6 @@
 // The query-engine contract routes depend on: an embedded Oxigraph pool today, a remote SPARQL endpoint tomorrow.
 import type { Quad } from 'n3';
+import type { RdfMediaType } from '../rdf/serialize.ts';
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
 
@@ -23,6 +24,8 @@ export interface QueryRequest {
   readonly namedGraphs: readonly string[];
   /** Wanted serialization of SELECT / ASK answers; ignored for CONSTRUCT / DESCRIBE. */
   readonly resultsMediaType: ResultsMediaType;
+  /** Wanted serialization of CONSTRUCT / DESCRIBE answers; ignored for SELECT / ASK. */
+  readonly graphMediaType: RdfMediaType;
   /** LIMIT of the outermost query, when it has one: lets a store push the row cap down. */
   readonly limit?: number | undefined;
   /** True when a VALUES block trails the outermost query (a LIMIT cannot simply be appended). */
@@ -40,9 +43,13 @@ export type QueryAnswer =
       readonly capped: boolean;
     }
   | {
-      readonly kind: 'quads';
-      /** Triples (default graph) of a CONSTRUCT or DESCRIBE answer. */
-      readonly quads: readonly Quad[];
+      /** A CONSTRUCT or DESCRIBE answer, serialized by the engine (never on the server's main thread). */
+      readonly kind: 'graph';
+      readonly body: string;
+      readonly mediaType: RdfMediaType;
+      /** Triples in the body. */
+      readonly triples: number;
+      /** True when more triples existed than the row cap let through. */
       readonly capped: boolean;
     };
 
@@ -68,7 +75,18 @@ export interface Store {
   describe(iri: string): Promise<Quad[]>;
   /** Triple counts of the default graph and of each named graph. */
   stats(): Promise<DatasetStats>;
+  /** What the engine can take right now; `ok` is false when no query could be answered. */
+  health(): StoreHealth;
   close(): Promise<void>;
+}
+
+export interface StoreHealth {
+  readonly ok: boolean;
+  /** Engine workers able to take a query now, and how many there should be. */
+  readonly workersReady: number;
+  readonly workersWanted: number;
+  /** Workers replaced since start (crashed, overran, or recycled for memory). */
+  readonly workersReplaced: number;
 }
 
 export type StoreErrorCode =
@@ -78,9 +96,15 @@ export type StoreErrorCode =
   | 'timeout'
   /** The query names a SERVICE endpoint outside the allowlist. */
   | 'service_not_allowed'
+  /** An allowlisted SERVICE endpoint could not be reached or answered badly (the message names it). */
+  | 'upstream'
+  /** An allowlisted SERVICE endpoint did not answer within the query's time (the message names it). */
+  | 'upstream_timeout'
+  /** The query needed more memory or stack than one query may use; it was stopped. */
+  | 'too_costly'
   /** No engine can take the query (not loaded, shutting down, crashed). */
   | 'unavailable'
-  /** The engine failed while evaluating the query. */
+  /** The engine failed while evaluating the query (a bug of ours or the engine's; the message is safe to show). */
   | 'execution';
 
 /** Where in the query text a syntax error is (1-based). */

@@ -1,4 +1,5 @@
 // The messages exchanged between the Oxigraph pool and its worker threads.
+import type { RdfMediaType } from '../rdf/serialize.ts';
 import type { QueryForm, ResultsMediaType, StoreErrorCode, TextPosition } from './store.ts';
 
 export interface LoadMessage {
@@ -14,6 +15,7 @@ export interface QueryMessage {
   readonly query: string;
   readonly form: QueryForm;
   readonly resultsMediaType: ResultsMediaType;
+  readonly graphMediaType: RdfMediaType;
   readonly defaultGraphs: readonly string[];
   readonly namedGraphs: readonly string[];
   readonly maxRows: number;
@@ -41,6 +43,8 @@ export type TaskResult =
   | { readonly kind: 'results'; readonly body: string; readonly rows: number; readonly capped: boolean }
   /** N-Triples, one triple per line. */
   | { readonly kind: 'triples'; readonly ntriples: string; readonly capped: boolean }
+  /** A CONSTRUCT / DESCRIBE answer serialized in the wanted format. */
+  | { readonly kind: 'graph'; readonly body: string; readonly triples: number; readonly capped: boolean }
   | { readonly kind: 'stats'; readonly defaultGraphTriples: number; readonly graphs: { iri: string; triples: number }[] };
 
 export type FromWorker =

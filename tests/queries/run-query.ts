@@ -18,7 +18,7 @@ export const realStore = async (): Promise<Store> => {
 export const runQueryFile = async (store: Store, file: string): Promise<Record<string, string>[]> => {
   const query = readFileSync(`queries/${file}`, 'utf8');
   const c = classifyQuery(query, BASE);
-  const answer = await store.query({ query, form: c.form, services: c.services, defaultGraphs: [], namedGraphs: [], resultsMediaType: 'application/sparql-results+json', limit: c.limit, trailingValues: c.trailingValues });
+  const answer = await store.query({ query, form: c.form, services: c.services, defaultGraphs: [], namedGraphs: [], resultsMediaType: 'application/sparql-results+json', graphMediaType: 'text/turtle', limit: c.limit, trailingValues: c.trailingValues });
   if (answer.kind !== 'results') throw new Error(`${file} is not a SELECT query`);
   const json = JSON.parse(answer.body) as SparqlJson;
   return (json.results?.bindings ?? []).map((b) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, (v as { value: string }).value])));

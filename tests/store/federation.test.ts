@@ -29,6 +29,7 @@ const request = (query: string): QueryRequest => ({
   defaultGraphs: [],
   namedGraphs: [],
   resultsMediaType: 'application/sparql-results+json',
+  graphMediaType: 'text/turtle',
 });
 const joinQuery = (endpoint: string) =>
   `${PROLOGUE}SELECT ?label ?pop WHERE { <${MUNICIPALITY}> rdfs:label ?label . FILTER(lang(?label) = "en") SERVICE <${endpoint}> { <${MUNICIPALITY}> <${POPULATION}> ?pop } }`;

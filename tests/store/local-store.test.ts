@@ -16,6 +16,7 @@ const select = (query: string, more: Partial<QueryRequest> = {}): QueryRequest =
   defaultGraphs: [],
   namedGraphs: [],
   resultsMediaType: 'text/csv',
+  graphMediaType: 'text/turtle',
   ...more,
 });
 const csv = async (query: string, more: Partial<QueryRequest> = {}) => {
@@ -58,7 +59,7 @@ describe('embedded store', () => {
 
   it('answers CONSTRUCT and DESCRIBE with triples', async () => {
     const answer = await store.query(select(`${PROLOGUE}CONSTRUCT { ?s a jpp:Plan } WHERE { ?s a jpp:Plan }`, { form: 'CONSTRUCT' }));
-    expect(answer.kind === 'quads' && answer.quads.length).toBe(2);
+    expect(answer.kind === 'graph' && [answer.triples, answer.mediaType]).toEqual([2, 'text/turtle']);
     const cbd = await store.describe(MUNICIPALITY);
     expect(cbd.map((q) => q.predicate.value).sort()).toEqual([
       'http://www.w3.org/1999/02/22-rdf-syntax-ns#type',

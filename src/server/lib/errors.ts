@@ -6,18 +6,28 @@ import { StoreError, type StoreErrorCode } from '../../store/index.ts';
 export const ERRORS = {
   bad_request: 400,
   malformed_query: 400,
+  /** Nested too deep, or too many parameters: refused before any parser sees it. */
+  query_too_complex: 400,
   unsupported_content_type: 400,
   service_not_allowed: 400,
   read_only: 403,
   not_found: 404,
   method_not_allowed: 405,
   not_acceptable: 406,
+  request_timeout: 408,
   query_too_large: 413,
+  /** Our own bugs only: a client or upstream problem always has a code of its own. */
   query_failed: 500,
   internal: 500,
+  /** A SERVICE endpoint failed or answered badly (named in the message). */
+  bad_gateway: 502,
   busy: 503,
   timeout: 503,
   unavailable: 503,
+  /** The query needed more memory or stack than one query may use. */
+  query_too_costly: 503,
+  /** A SERVICE endpoint did not answer in time (named in the message). */
+  gateway_timeout: 504,
 } as const satisfies Record<string, number>;
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -46,6 +56,9 @@ const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   syntax: 'malformed_query',
   timeout: 'timeout',
   service_not_allowed: 'service_not_allowed',
+  upstream: 'bad_gateway',
+  upstream_timeout: 'gateway_timeout',
+  too_costly: 'query_too_costly',
   unavailable: 'unavailable',
   execution: 'query_failed',
 };

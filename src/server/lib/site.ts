@@ -25,7 +25,7 @@ import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
 import { DCTERMS, FOAF, RDF, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
-import { serializeQuads, type RdfMediaType } from './rdf-serialize.ts';
+import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 
 export interface SourceFile {
   readonly file: string;

@@ -7,7 +7,7 @@ import { resourcePage } from '../../pages/resource-page.ts';
 import { descriptionLinks, etagOf, sendNotFound } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
-import { serializeQuads } from '../lib/rdf-serialize.ts';
+import { serializeQuads } from '../../rdf/serialize.ts';
 import { RepresentationCache, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 

@@ -17,7 +17,7 @@ import { Limiter } from '../lib/limiter.ts';
 import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
 import { checkServices, classifier } from '../lib/query-classify.ts';
-import { serializeQuads, type RdfMediaType } from '../lib/rdf-serialize.ts';
+import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 import { acceptsGzip, worthGzip } from '../lib/representation.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
 
@@ -174,14 +174,15 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
           defaultGraphs: req.defaultGraphs,
           namedGraphs: req.namedGraphs,
           resultsMediaType: graphForm ? 'application/sparql-results+json' : (mediaType as ResultsMediaType),
+          graphMediaType: graphForm ? (mediaType as RdfMediaType) : 'text/turtle',
         });
         const headers: Record<string, string> = {};
         if (result.kind === 'results') {
           if (result.capped) headers['x-sparql-capped'] = `true; rows=${result.rows}`;
           return { mediaType, body: Buffer.from(result.body), headers };
         }
-        if (result.capped) headers['x-sparql-capped'] = `true; triples=${result.quads.length}`;
-        return { mediaType, body: Buffer.from(await serializeQuads(result.quads, mediaType as RdfMediaType)), headers };
+        if (result.capped) headers['x-sparql-capped'] = `true; triples=${result.triples}`;
+        return { mediaType, body: Buffer.from(result.body), headers };
       }),
     );
   };

@@ -96,6 +96,7 @@ describe('store failures', () => {
     },
     describe: async () => [],
     stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
+    health: () => ({ ok: true, workersReady: 1, workersWanted: 1, workersReplaced: 0 }),
     close: async () => {},
   });
 

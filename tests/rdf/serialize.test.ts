@@ -2,7 +2,7 @@
 import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { serializeQuads } from '../../../src/server/lib/rdf-serialize.ts';
+import { serializeQuads } from '../../src/rdf/serialize.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 const B = 'http://localhost:3000/';
