@@ -34,12 +34,14 @@ export interface FuzzContext {
 
 export const bytes = (s: string | Buffer): Buffer => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s);
 
+const ENCODED = Array.from({ length: 256 }, (_, byte) => {
+  const c = String.fromCharCode(byte);
+  return /[A-Za-z0-9\-._~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+});
+
 /** Percent-encodes every byte that is not unreserved (so invalid UTF-8 survives as %FF and the like). */
 export const percentEncode = (b: Buffer): string => {
-  let out = '';
-  for (const byte of b) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-._~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
+  const parts = new Array<string>(b.length);
+  for (let i = 0; i < b.length; i++) parts[i] = ENCODED[b[i]!]!;
+  return parts.join('');
 };

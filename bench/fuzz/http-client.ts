@@ -21,7 +21,8 @@ export interface Outcome {
 
 const KEEP_BYTES = 64 * 1024;
 
-const head = (c: FuzzCase, port: number): Buffer => {
+/** The request head as bytes. */
+const requestHead = (c: FuzzCase, port: number): Buffer => {
   const lines: Buffer[] = [Buffer.concat([Buffer.from(`${c.method} `, 'latin1'), c.target, Buffer.from(' HTTP/1.1\r\n', 'latin1')])];
   const has = (name: string) => c.headers.some(([h]) => h.toLowerCase() === name);
   if (!c.noHost && !has('host')) lines.push(Buffer.from(`host: 127.0.0.1:${port}\r\n`));
@@ -46,6 +47,29 @@ const dechunk = (b: Buffer): Buffer => {
   return Buffer.concat(parts);
 };
 
+interface Head {
+  readonly status: number | undefined;
+  readonly headers: Record<string, string>;
+  /** Offset of the body in the received bytes. */
+  readonly bodyAt: number;
+}
+
+const parseHead = (raw: Buffer): Head | undefined => {
+  const end = raw.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [statusLine = '', ...lines] = raw.subarray(0, end).toString('latin1').split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+  }
+  const m = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine);
+  return { status: m ? Number(m[1]) : undefined, headers, bodyAt: end + 4 };
+};
+
 /** Sends one case to 127.0.0.1:port; resolves (never rejects) within timeoutMs. */
 export const send = (c: FuzzCase, port: number, timeoutMs: number): Promise<Outcome> =>
   new Promise((resolve) => {
@@ -55,38 +79,42 @@ export const send = (c: FuzzCase, port: number, timeoutMs: number): Promise<Outc
     let total = 0;
     let tail = Buffer.alloc(0);
     let error: string | undefined;
+    let head: Head | undefined;
     let done = false;
     const socket = connect({ host: '127.0.0.1', port });
+    /** Whether the whole answer is in: judged by the answer itself, so a server slow to close is no hang. */
+    const complete = (): boolean => {
+      if (head?.status === undefined) return false;
+      const { status, headers, bodyAt } = head;
+      if (c.method === 'HEAD' || status === 204 || status === 304 || status < 200) return true;
+      if (/chunked/i.test(headers['transfer-encoding'] ?? '')) return tail.toString('latin1').endsWith('0\r\n\r\n');
+      const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+      return length !== undefined && total - bodyAt >= length;
+    };
     const finish = (timedOut: boolean) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      const raw = Buffer.concat(kept);
-      const end = raw.indexOf('\r\n\r\n');
-      const statusLine = /^HTTP\/1\.[01] (\d{3})/.exec(raw.subarray(0, Math.max(0, raw.indexOf('\r\n'))).toString('latin1'));
-      const headers: Record<string, string> = {};
-      if (end >= 0)
-        for (const line of raw.subarray(0, end).toString('latin1').split('\r\n').slice(1)) {
-          const colon = line.indexOf(':');
-          if (colon <= 0) continue;
-          const name = line.slice(0, colon).trim().toLowerCase();
-          const value = line.slice(colon + 1).trim();
-          headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
-        }
-      const status = statusLine ? Number(statusLine[1]) : undefined;
-      const bodyBytes = end >= 0 ? total - (end + 4) : 0;
-      const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '');
-      const rawBody = end >= 0 ? raw.subarray(end + 4) : Buffer.alloc(0);
-      const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
-      const bodiless = c.method === 'HEAD' || status === 204 || status === 304 || (status !== undefined && status < 200);
-      const complete =
-        status !== undefined && end >= 0 && (bodiless || (chunked ? tail.toString('latin1').endsWith('0\r\n\r\n') : length === undefined ? !timedOut : bodyBytes >= length));
-      resolve({ status, headers, body: chunked ? dechunk(rawBody) : rawBody, ms: performance.now() - started, error, timedOut, complete });
+      head ??= parseHead(Buffer.concat(kept));
+      const whole = complete();
+      const rawBody = head ? Buffer.concat(kept).subarray(head.bodyAt) : Buffer.alloc(0);
+      const chunked = /chunked/i.test(head?.headers['transfer-encoding'] ?? '');
+      // Without Content-Length or chunking, the body ends when the server closes the connection.
+      const closeDelimited = head?.status !== undefined && !timedOut && error === undefined && head.headers['content-length'] === undefined && !chunked;
+      resolve({
+        status: head?.status,
+        headers: head?.headers ?? {},
+        body: chunked ? dechunk(rawBody) : rawBody,
+        ms: performance.now() - started,
+        error,
+        timedOut: timedOut && !whole,
+        complete: whole || closeDelimited,
+      });
     };
     const timer = setTimeout(() => finish(true), timeoutMs);
     socket.on('connect', () => {
-      socket.write(head(c, port));
+      socket.write(requestHead(c, port));
       if (c.body) socket.write(c.body);
     });
     socket.on('data', (chunk: Buffer) => {
@@ -96,6 +124,8 @@ export const send = (c: FuzzCase, port: number, timeoutMs: number): Promise<Outc
         keptBytes += chunk.length;
       }
       tail = Buffer.concat([tail, chunk.subarray(-8)]).subarray(-8);
+      head ??= parseHead(Buffer.concat(kept));
+      if (complete()) finish(false);
     });
     socket.on('error', (e: NodeJS.ErrnoException) => {
       error ??= e.code ?? e.message;
