@@ -1,14 +1,19 @@
 // The converter: curated plans → validated, deterministic RDF in build/ (and the check that build/ is current).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadInputs } from '../plan/index.ts';
 import { buildDataset, type Dataset, type Manifest } from './dataset.ts';
 import { hashInputs } from './inputs.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
-import { MANIFEST, writeBuild } from './write-build.ts';
+import { BuildError, readVerifiedBuild } from './verify-build.ts';
+import { writeBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { MANIFEST } from './write-build.ts';
+export { BuildError, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
+
+/** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
+export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export interface ConvertOptions {
   readonly root: string;
@@ -44,18 +49,29 @@ export const convertAndWrite = async (opts: ConvertOptions, inputsHash?: string)
   return dataset.manifest;
 };
 
-const readManifest = (buildDir: string): Manifest | undefined => {
-  const path = join(buildDir, MANIFEST);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
+/** The build's manifest when buildDir can be served as it is, else why not (missing, damaged or older than its inputs). */
+const checkBuild = (opts: ConvertOptions, inputsHash: string): { manifest: Manifest } | { reason: string } => {
+  try {
+    const { manifest } = readVerifiedBuild(opts.buildDir);
+    if (manifest.inputsHash === inputsHash) return { manifest };
+    return { reason: `${opts.buildDir} is older than its inputs (data/, ontology/, the converter or BASE_IRI changed)` };
+  } catch (e) {
+    if (e instanceof BuildError) return { reason: e.message };
+    throw e;
+  }
 };
 
-/** True when buildDir is missing, incomplete, or older than its inputs (the base IRI is one of them). */
-export const isStale = (opts: ConvertOptions, inputsHash = hashInputs(opts.root, opts.baseIri)): boolean =>
-  readManifest(opts.buildDir)?.inputsHash !== inputsHash;
+/** True when buildDir is missing, damaged (a listed file missing or failing its sha256), or older than its inputs. */
+export const isStale = (opts: ConvertOptions, inputsHash = hashInputs(opts.root, opts.baseIri)): boolean => 'reason' in checkBuild(opts, inputsHash);
 
-/** Converts only when build/ is stale; returns the current manifest. The inputs are hashed once. */
-export const ensureBuild = async (opts: ConvertOptions): Promise<Manifest> => {
+/**
+ * Converts only when build/ cannot be served as it is; returns the current manifest. The inputs are hashed once.
+ * `onRebuild` hears why a rebuild is needed.
+ */
+export const ensureBuild = async (opts: ConvertOptions, onRebuild?: (reason: string) => void): Promise<Manifest> => {
   const inputsHash = hashInputs(opts.root, opts.baseIri);
-  const current = readManifest(opts.buildDir);
-  return current?.inputsHash === inputsHash ? current : convertAndWrite(opts, inputsHash);
+  const checked = checkBuild(opts, inputsHash);
+  if ('manifest' in checked) return checked.manifest;
+  onRebuild?.(checked.reason);
+  return convertAndWrite(opts, inputsHash);
 };

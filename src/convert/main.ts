@@ -1,7 +1,7 @@
 // `npm run convert` (writes build/) and `npm run validate` (--check: checks everything, writes nothing).
 import { loadConfig } from '../config.ts';
 import { InputError } from '../plan/index.ts';
-import { convert, convertAndWrite, ShapeViolationError } from './index.ts';
+import { convert, convertAndWrite, describeError, ShapeViolationError } from './index.ts';
 
 const check = process.argv.includes('--check');
 try {
@@ -16,9 +16,9 @@ try {
     for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes`);
   }
 } catch (e) {
-  if (e instanceof InputError || e instanceof ShapeViolationError) {
-    console.error(`${check ? 'validate' : 'convert'} failed; build/ left untouched.\n${e.message}`);
-    process.exit(1);
-  }
-  throw e;
+  // Every failure is named (file and reason), never a stack: the messages of InputError and ShapeViolationError list
+  // each problem, and Node's file errors name the path they could not read or write.
+  const what = e instanceof InputError || e instanceof ShapeViolationError ? e.message : describeError(e);
+  console.error(`${check ? 'validate' : 'convert'} failed; build/ left untouched.\n${what}`);
+  process.exit(1);
 }

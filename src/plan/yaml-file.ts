@@ -1,5 +1,5 @@
 // Reads a YAML file into a plain value while keeping the position of every node, for located error messages.
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { ZodError } from 'zod';
 import type { Problem } from './errors.ts';
 
@@ -20,6 +20,14 @@ export const readYaml = (file: string, text: string): { yaml?: YamlFile; problem
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const at = lines.linePos(e.pos[0]);
     return { file, line: at.line, column: at.col, reason: `YAML: ${e.message.split('\n')[0]}` };
+  });
+  // Aliases are refused as located problems: toJS below would otherwise throw a bare ReferenceError (no file, no line),
+  // and the plans never need them (every element is written out, which keeps quotes checkable).
+  visit(doc, {
+    Alias(_, node) {
+      const at = lines.linePos(node.range?.[0] ?? 0);
+      problems.push({ file, line: at.line, column: at.col, reason: `YAML aliases are not allowed (*${node.source})` });
+    },
   });
   if (problems.length > 0) return { problems };
   const place = (path: readonly (string | number)[]) => {

@@ -1,40 +1,60 @@
-// Starts the server: config, an up-to-date build, the store loaded with it, then listen until SIGINT/SIGTERM.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { loadConfig } from '../config.ts';
-import { ensureBuild } from '../convert/index.ts';
-import { createLocalStore } from '../store/index.ts';
-import { buildApp } from './app.ts';
-import { loadSite } from './lib/site.ts';
+// Starts the server: config, an intact and current build, the first generation (store + site + app), then listen.
+// A new build is taken in without a restart (SIGHUP, or manifest.json changing when RELOAD_WATCH is on); SIGTERM and
+// SIGINT drain in-flight requests (at most SHUTDOWN_GRACE_MS) and exit 0. A start-up failure is one line naming the
+// file or setting and the reason, and exit code 1.
+import { loadConfig, type Config } from '../config.ts';
+import { describeError, ensureBuild } from '../convert/index.ts';
+import { loadGeneration, type Generation } from './lifecycle/generation.ts';
+import { reloader } from './lifecycle/reload.ts';
+import { serve, type Serving } from './lifecycle/serve.ts';
 
-const config = loadConfig();
-const manifest = await ensureBuild(config);
-const store = createLocalStore({ ...config.sparql, baseIri: config.baseIri });
-// Read once: the store and the Linked Data site both start from the same N-Quads.
-const nquads = await readFile(join(config.buildDir, 'dataset.nq'), 'utf8');
-await store.load(nquads, manifest.version);
-const site = await loadSite(config, manifest, { nquads });
-const app = await buildApp(config, store, manifest, { logger: { level: config.logLevel }, site });
-app.log.info({ timings: site.timings, documents: site.documents.byPath.size, heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }, 'Linked Data site loaded');
+const fail = (e: unknown): never => {
+  process.stderr.write(`jp-plan-lod: cannot start: ${describeError(e)}\n`);
+  process.exit(1);
+};
+
+const start = async (): Promise<{ config: Config; serving: Serving }> => {
+  let first: Generation | undefined;
+  try {
+    const config = loadConfig();
+    await ensureBuild(config, (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`));
+    first = await loadGeneration(config, { level: config.logLevel });
+    const serving = serve(config, first);
+    await serving.listen(config.host, config.port);
+    return { config, serving };
+  } catch (e) {
+    await first?.close().catch(() => {});
+    return fail(e);
+  }
+};
+
+const { config, serving } = await start();
+const logger = { level: config.logLevel };
+const log = () => serving.current.app.log;
+const reload = reloader(config, serving, logger);
+process.on('SIGHUP', () => void reload.trigger('SIGHUP'));
 
 let stopping = false;
 const stop = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  app.log.info(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  try {
-    await app.close();
-    await store.close();
-    process.exit(0);
-  } catch (e) {
-    app.log.error(e);
-    process.exit(1);
+  if (stopping) {
+    // A second signal does not wait for the grace period.
+    log().warn(`${signal} again: closing every connection now`);
+    serving.server.closeAllConnections();
+    return;
   }
+  stopping = true;
+  reload.stop();
+  log().info(`${signal}: shutting down; no new connections, in-flight requests have ${config.http.shutdownGraceMs} ms to finish`);
+  const drained = await serving.shutdown(config.http.shutdownGraceMs);
+  if (drained) log().info('every request answered; workers stopped; bye');
+  else log().warn(`requests still running after ${config.http.shutdownGraceMs} ms were cut off; workers stopped`);
+  process.exit(drained ? 0 : 1);
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-await app.listen({ host: config.host, port: config.port });
-app.log.info(`dataset ${manifest.version} (${manifest.quads} quads); SPARQL at ${config.baseIri}sparql`);
+const { manifest } = serving.current;
+log().info(
+  `dataset ${manifest.version} (${manifest.quads} quads) on http://${config.host}:${config.port}/; SPARQL at ${config.baseIri}sparql; ` +
+    `new builds are taken in on SIGHUP${config.reloadWatch ? ` or when ${config.buildDir}/manifest.json changes` : ''}`,
+);

@@ -1,0 +1,125 @@
+// The one listening HTTP server: it hands each request to the current generation, swaps generations without dropping a
+// request, bounds how long a client may take to send a request, and shuts down gracefully.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Config } from '../../config.ts';
+import type { Generation } from './generation.ts';
+
+interface Live {
+  readonly generation: Generation;
+  inFlight: number;
+  /** Set once another generation took over: closed when its last request is done. */
+  retired: boolean;
+  closed?: Promise<void>;
+}
+
+export interface Serving {
+  readonly server: Server;
+  /** The generation new requests go to. */
+  readonly current: Generation;
+  /** Makes `next` the current generation; the old one is closed once its in-flight requests are answered. */
+  swap(next: Generation): void;
+  /** Listens; a busy port or a bad host becomes an error that says so. */
+  listen(host: string, port: number): Promise<void>;
+  /**
+   * Stops accepting, lets in-flight requests finish (at most graceMs, then cuts the connections), closes every
+   * generation. Resolves true when every request was answered, false when some were cut.
+   */
+  shutdown(graceMs: number): Promise<boolean>;
+}
+
+export const listenError = (e: NodeJS.ErrnoException, host: string, port: number): Error => {
+  if (e.code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use; set PORT`);
+  if (e.code === 'EACCES') return new Error(`port ${port} on ${host} needs privileges this process lacks; set PORT`);
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return new Error(`${host} is not an address of this machine; set HOST`);
+  return new Error(`cannot listen on ${host}:${port}: ${e.message}`);
+};
+
+export const serve = (config: Config, first: Generation): Serving => {
+  let live: Live = { generation: first, inFlight: 0, retired: false };
+  const retiring = new Set<Live>();
+  const pending = new Set<ServerResponse>();
+  let stopping = false;
+
+  const close = (l: Live) => {
+    retiring.delete(l);
+    l.closed ??= l.generation.close().catch((e: unknown) => l.generation.app.log.error(e, 'closing a generation failed'));
+    return l.closed;
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // The generation is chosen once, when the request arrives, and answers it wholly.
+    const l = live;
+    l.inFlight++;
+    pending.add(res);
+    if (stopping) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      pending.delete(res);
+      l.inFlight--;
+      if (l.retired && l.inFlight === 0) void close(l);
+      // While draining, a keep-alive connection that just became idle is closed rather than kept open.
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
+    l.generation.app.routing(req, res);
+  };
+
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
+  const server = createServer(
+    {
+      // Time to receive a whole request (headers and body) and its headers; slower clients get 408 from Node and are
+      // cut off before any route (and so any query worker or queue slot) is involved. Node wants headers ≤ request.
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      keepAliveTimeout: keepAliveTimeoutMs,
+      // Node checks those deadlines on this interval (30 s by default), so a check is made several times per timeout.
+      connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 4))),
+      // The header room the app asked for (a GET query up to the query size limit), read from the server Fastify made
+      // for it (which never listens); Node's http.Server keeps the option as a property its types do not declare.
+      maxHeaderSize: (first.app.server as { maxHeaderSize?: number }).maxHeaderSize,
+    },
+    onRequest,
+  );
+  // No idle-socket timeout: receiving is bounded by the two timeouts above, answering by the SPARQL timeout.
+  server.setTimeout(0);
+
+  return {
+    server,
+    get current() {
+      return live.generation;
+    },
+    swap(next) {
+      const old = live;
+      live = { generation: next, inFlight: 0, retired: false };
+      old.retired = true;
+      retiring.add(old);
+      if (old.inFlight === 0) void close(old);
+    },
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
+        const onError = (e: NodeJS.ErrnoException) => reject(listenError(e, host, port));
+        server.once('error', onError);
+        server.listen({ host, port }, () => {
+          server.off('error', onError);
+          resolve();
+        });
+      }),
+    async shutdown(graceMs) {
+      stopping = true;
+      // Answers not yet started tell their client to close the connection.
+      for (const res of pending) if (!res.headersSent) res.setHeader('connection', 'close');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        closed.then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]);
+      clearTimeout(timer);
+      if (!drained) {
+        server.closeAllConnections();
+        await closed;
+      }
+      await Promise.all([...retiring, live].map(close));
+      return drained;
+    },
+  };
+};

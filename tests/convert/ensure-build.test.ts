@@ -1,0 +1,52 @@
+// `npm start`'s build check: a build whose files are missing, damaged or whose manifest is unreadable is rebuilt,
+// and the reason given names the file.
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertAndWrite, ensureBuild, readVerifiedBuild } from '../../src/convert/index.ts';
+import { removeDir, tempRoot, TEST_BASE } from '../server/lifecycle/processes.ts';
+
+let root: string;
+let good: string;
+const opts = () => ({ root, baseIri: TEST_BASE, buildDir: join(root, 'build') });
+const nq = () => join(root, 'build/dataset.nq');
+
+beforeAll(async () => {
+  root = tempRoot();
+  await convertAndWrite(opts());
+  good = readFileSync(nq(), 'utf8');
+});
+afterAll(() => removeDir(root));
+
+/** Runs ensureBuild and returns why it rebuilt (undefined when it did not). */
+const ensure = async () => {
+  let reason: string | undefined;
+  await ensureBuild(opts(), (r) => (reason = r));
+  return reason;
+};
+
+describe('ensureBuild', () => {
+  it('keeps an intact, current build', async () => {
+    expect(await ensure()).toBeUndefined();
+  });
+
+  it('rebuilds when a listed file is missing', async () => {
+    rmSync(join(root, 'build/plans/132101-dai5ji-kihon-koso.ttl'));
+    expect(await ensure()).toMatch(/plans\/132101-dai5ji-kihon-koso\.ttl: missing/);
+    expect(() => readVerifiedBuild(opts().buildDir)).not.toThrow();
+  });
+
+  it('rebuilds when dataset.nq holds garbage (its sha256 no longer matches)', async () => {
+    appendFileSync(nq(), 'this is not N-Quads\n');
+    expect(await ensure()).toMatch(/dataset\.nq: does not match its sha256/);
+    expect(readFileSync(nq(), 'utf8')).toBe(good);
+  });
+
+  it('rebuilds when manifest.json is corrupt JSON', async () => {
+    const manifest = join(root, 'build/manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').slice(0, 100));
+    expect(await ensure()).toMatch(/manifest\.json: not valid JSON/);
+    expect(readVerifiedBuild(opts().buildDir).manifest.quads).toBeGreaterThan(0);
+    expect(await ensure()).toBeUndefined();
+  });
+});
