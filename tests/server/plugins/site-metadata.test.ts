@@ -134,7 +134,7 @@ describe('/.well-known/void', () => {
     expect(xml.headers['content-type']).toBe('application/rdf+xml');
     const partition = await get('/void/class/jpp/Goal');
     expect(partition.statusCode).toBe(303);
-    expect(partition.headers.location).toBe(`${BASE}.well-known/void`);
+    expect(partition.headers.location).toBe(`/.well-known/void`);
     expect((await get('/void/class/jpp/Nothing')).statusCode).toBe(404);
   });
 });
@@ -244,7 +244,7 @@ describe('/catalog (DCAT)', () => {
     expect(head.headers['access-control-allow-origin']).toBe('*');
     const dataset = await get('/dataset/132101/dai5ji-kihon-koso');
     expect(dataset.statusCode).toBe(303);
-    expect(dataset.headers.location).toBe(`${BASE}catalog`);
+    expect(dataset.headers.location).toBe(`/catalog`);
     expect((await get('/dataset')).statusCode).toBe(303);
     expect((await get('/dataset/000000/none')).statusCode).toBe(404);
   });
