@@ -21,6 +21,7 @@ const expectPage = (r: Awaited<ReturnType<typeof get>>, lang = 'ja') => {
   expect(r.body).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
   expect(r.body).toMatch(/<title>[^<]+<\/title>/);
   expect(r.body).toContain(`<link rel="stylesheet" href="/assets/site.css">`);
+  expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(String(r.headers.vary)).toContain('Accept-Language');
   expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
   expect(r.body).not.toMatch(/(src|href)="https?:\/\/(?!localhost:3000\/)[^"]*\.(js|css)"/);
@@ -225,6 +226,7 @@ describe('from any host', () => {
     [`/search?q=${'あ'.repeat(101)}`],
     ['/sparql', { accept: BROWSER }],
     ['/page/id/999999', { accept: BROWSER }],
+    ['/dumps/'],
   ];
 
   it('links, forms, stylesheets and scripts point root-relative, never to the base IRI’s origin', async () => {
@@ -254,6 +256,20 @@ describe('from any host', () => {
     expect(query.body).toContain(`<code>${BASE}sparql</code>`);
     // YASGUI gets the endpoint's path and queries it on the page's own host.
     expect(JSON.parse(/<script type="application\/json" id="sparql-config">([^<]*)<\/script>/.exec(query.body)![1]!).endpoint).toBe('/sparql');
+  });
+
+  it('sends Referrer-Policy with every HTML answer: pages, the query page, 404 and 400 pages', async () => {
+    for (const [url, headers, status] of [
+      ['/', {}, 200],
+      ['/sparql', { accept: BROWSER }, 200],
+      ['/page/id/999999', { accept: BROWSER }, 404],
+      [`/search?q=${'あ'.repeat(101)}`, {}, 400],
+    ] as const) {
+      const r = await get(url, headers);
+      expect(r.statusCode, url).toBe(status);
+      expect(r.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      expect(r.headers['x-content-type-options'], url).toBe('nosniff');
+    }
   });
 });
 

@@ -254,8 +254,24 @@ describe('/dumps/', () => {
   it('lists every build file', async () => {
     const r = await get('/dumps/');
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    for (const file of f.dataset.manifest.files) expect(r.body).toContain(`href="${BASE}dumps/${file.path}"`);
-    expect((await get('/dumps')).headers.location).toBe(`${BASE}dumps/`);
+    for (const file of f.dataset.manifest.files) expect(r.body).toContain(`href="/dumps/${file.path}"`);
+    expect((await get('/dumps')).headers.location).toBe(`/dumps/`);
+  });
+
+  it('is an HTML page like the others: CSP, nosniff and Referrer-Policy, styled by the site stylesheet, not inline', async () => {
+    for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+      const r = await get('/dumps/', headers);
+      expect(r.statusCode).toBe(200);
+      expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(String(r.headers['content-security-policy'])).toContain("style-src 'self';");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
+    const { body } = await get('/dumps/');
+    // An inline <style> would be blocked by that CSP; the page uses the site's stylesheet, root-relative.
+    expect(body).not.toContain('<style');
+    expect(body).toContain('<link rel="stylesheet" href="/assets/site.css">');
+    expect(body).not.toMatch(/(?:href|src)="https?:/);
   });
 
   it('serves each file with its media type, gzip when accepted, length, ETag and 304', async () => {
