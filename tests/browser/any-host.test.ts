@@ -72,14 +72,18 @@ describe.each(['localhost', '127.0.0.1'])('reached as http://%s:<port>/ (base IR
     await page.goto(`${origin()}/sparql`);
     await page.locator('.yasqe .CodeMirror').waitFor();
     await page.locator('button.example').first().click();
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(`${origin()}/sparql`) && r.request().method() === 'POST'), page.locator('.yasqe_queryButton').click()]);
+    // Generous waits: other test files may share the two cores.
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().startsWith(`${origin()}/sparql`) && r.request().method() === 'POST', { timeout: 90_000 }),
+      page.locator('.yasqe_queryButton').click(),
+    ]);
     expect(response.status()).toBe(200);
     const rows = page.locator('.yasr table tbody tr');
     await rows.first().waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBeGreaterThan(5);
     expect(await page.locator('.yasr table').innerText()).toContain('清瀬市');
     expect(await violations()).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe('what the browser did', () => {
