@@ -1,4 +1,5 @@
-// Renders the /dumps/ index: every downloadable build file with its media type, size and SHA-256.
+// Renders the /dumps/ index: every downloadable build file with its media type, size and SHA-256 (styled by site.css:
+// the page's CSP allows no inline style).
 import { esc } from './html.ts';
 
 export interface DumpEntry {
@@ -9,18 +10,20 @@ export interface DumpEntry {
   readonly sha256: string;
 }
 
-export const dumpsPage = (entries: readonly DumpEntry[], catalogHref: string): string => `<!doctype html>
+/** `catalogHref` and `stylesheet` are root-relative, like every entry's `href` (the page works from any host). */
+export const dumpsPage = (entries: readonly DumpEntry[], catalogHref: string, stylesheet: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Data dumps</title>
-<style>body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}td.n{text-align:right}code{font-size:.8em}</style>
+<link rel="stylesheet" href="${esc(stylesheet)}">
 </head>
-<body>
+<body class="wide">
+<main id="main">
 <h1>Data dumps</h1>
 <p>The whole dataset and each plan's graph, as built. Files are served gzip-compressed to clients that accept it. Described in the <a href="${esc(catalogHref)}">DCAT catalog</a>.</p>
-<table>
+<table class="dumps">
 <thead><tr><th>File</th><th>Media type</th><th>Bytes</th><th>SHA-256</th></tr></thead>
 <tbody>
 ${entries
@@ -28,6 +31,7 @@ ${entries
   .join('\n')}
 </tbody>
 </table>
+</main>
 </body>
 </html>
 `;

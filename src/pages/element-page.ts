@@ -55,16 +55,16 @@ export const elementPage = ({ ctx, element: e, alternates, jsonld, self }: Eleme
   const body = html`${breadcrumbs(ctx, [...planTrail(ctx, plan), ...ancestors.map((a) => ({ href: links.page(a.iri), text: `${levelText(a)} ${a.label}`.trim() })), { text: e.notation ? level : e.label }])}
 <article class="resource element cls-${e.cls}">
 <header class="page-head">
-<p class="kicker"><a class="cls" href="${links.page(JPP + e.cls) ?? JPP + e.cls}">${cls}</a>${level ? html` <span class="level">${level}</span>` : ''}</p>
+<p class="kicker"><a class="cls" href="${links.to(JPP + e.cls)}">${cls}</a>${level ? html` <span class="level">${level}</span>` : ''}</p>
 <h1 lang="ja">${heading}</h1>
 ${e.subtitle ? html`<p class="subtitle" lang="ja">${e.subtitle}</p>` : ''}
 </header>
 ${e.text && e.text !== heading ? html`<div class="text" lang="ja">${paragraphs(e.text)}</div>` : ''}
 <dl class="facts">
-${row(m.type, html`<a href="${links.page(JPP + e.cls) ?? JPP + e.cls}">${cls}</a>`)}${row(m.levelAndNumber, level)}${row(
+${row(m.type, html`<a href="${links.to(JPP + e.cls)}">${cls}</a>`)}${row(m.levelAndNumber, level)}${row(
     m.plan,
     plan ? html`<a href="${links.page(plan.iri)}">${nameOf(ctx, plan.iri)}</a>` : undefined,
-  )}${row(m.parent, e.parent ? html`<a href="${links.page(e.parent) ?? e.parent}">${nameOf(ctx, e.parent)}</a>` : undefined)}${row(
+  )}${row(m.parent, e.parent ? html`<a href="${links.to(e.parent)}">${nameOf(ctx, e.parent)}</a>` : undefined)}${row(
     m.field,
     e.fieldName ? html`<span lang="ja">${e.fieldName}</span>` : undefined,
   )}${row(m.position, String(e.position))}

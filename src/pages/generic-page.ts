@@ -111,11 +111,11 @@ ${isTerm || isOwl ? html`<p class="subtitle"><code>${compactIri(doc.iri)}</code>
 ${definitions.length ? html`<div class="text">${definitions.map((d) => html`<p>${d}</p>`)}</div>` : ''}
 ${comments.length ? html`<div class="comments">${comments.map((c) => html`<p class="note">${c}</p>`)}</div>` : ''}
 ${selection ? html`<section><h2>${m.sourceQuote}</h2>${quoteBlocks(ctx, [selection])}</section>` : ''}
-${file ? html`<section class="callout"><h2>${m.sourceDescription}</h2><p><a class="button" href="${links.source(file)}">${m.openViewer}</a> <a href="${links.urls.sourceText(file)}">${m.rawText}</a>${
+${file ? html`<section class="callout"><h2>${m.sourceDescription}</h2><p><a class="button" href="${links.source(file)}">${m.openViewer}</a> <a href="${links.local(links.urls.sourceText(file))}">${m.rawText}</a>${
     source ? html` <span class="note">${source.quotes.length} ${m.quotedSpans}</span>` : ''
   }</p></section>` : ''}
 ${perPlan.size ? html`<section><h2>${m.instances}</h2><ul class="counts">${[...perPlan].map(([plan, levels]) =>
-    html`<li><a href="${links.page(plan) ?? plan}">${nameOf(ctx, plan)}</a>: ${[...levels].map(([l, n]) => html`<span lang="ja">${l}</span> <span class="n">${n}</span> `)}</li>`,
+    html`<li><a href="${links.to(plan)}">${nameOf(ctx, plan)}</a>: ${[...levels].map(([l, n]) => html`<span lang="ja">${l}</span> <span class="n">${n}</span> `)}</li>`,
   )}</ul></section>` : ''}
 ${doc.kind === 'ontology' ? termTables(ctx, doc) : ''}
 <section aria-labelledby="h-props"><h2 id="h-props">${m.properties}</h2>${propertyTable(ctx, doc, own)}</section>

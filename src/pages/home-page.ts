@@ -16,7 +16,7 @@ export const homePage = ({ ctx }: HomePageInput): string => {
   const body = html`<section class="hero">
 <h1>${m.siteName}</h1>
 <p class="lead">${m.homeIntro}</p>
-<form class="search-hero" action="${urls.search()}" method="get" role="search">
+<form class="search-hero" action="${links.local(urls.search())}" method="get" role="search">
 <input type="search" name="q" placeholder="${m.searchPlaceholder}" aria-label="${m.searchPlaceholder}" maxlength="100">
 ${links.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${m.searchButton}</button>
 </form>
@@ -26,9 +26,9 @@ ${links.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 <div class="cards">
 ${view.municipalities.map(
   (mu) => html`<section class="card municipality-card" aria-labelledby="h-mu-${mu.code}">
-<h3 id="h-mu-${mu.code}"><a href="${links.page(mu.iri) ?? mu.iri}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span></h3>
+<h3 id="h-mu-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span></h3>
 ${mu.plans.map(
-  (p) => html`<p class="plan-link"><a href="${links.page(p.iri) ?? p.iri}">${nameOf(ctx, p.iri)}</a></p>
+  (p) => html`<p class="plan-link"><a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a></p>
 ${countList(ctx, p.elements)}`,
 )}
 <p class="more">${mu.sources.map((f) => html`<a href="${links.source(f)}">${m.source}: ${f}</a> `)}</p>
@@ -45,12 +45,12 @@ ${heatmap(ctx, 'home-heatmap')}
 <h2 id="h-dev">${m.forDevelopers}</h2>
 <ul class="dev-links">
 <li><a href="${links.href(urls.sparql())}">${m.sparqlEndpoint}</a> <code>${urls.sparql()}</code></li>
-<li><a href="${urls.catalog()}">${m.catalog}</a> <code>${urls.catalog()}</code></li>
-<li><a href="${urls.dumps()}">${m.dumps}</a> <code>${urls.dumps()}</code></li>
-<li><a href="${urls.voidDescription()}">${m.void}</a> <code>${urls.voidDescription()}</code></li>
+<li><a href="${links.local(urls.catalog())}">${m.catalog}</a> <code>${urls.catalog()}</code></li>
+<li><a href="${links.local(urls.dumps())}">${m.dumps}</a> <code>${urls.dumps()}</code></li>
+<li><a href="${links.local(urls.voidDescription())}">${m.void}</a> <code>${urls.voidDescription()}</code></li>
 <li><a href="${links.search()}">${m.searchTitle}</a> <code>${urls.search()}?q=…</code></li>
-<li><a href="${links.page(JPP_ONTOLOGY) ?? urls.ontology()}">${nameOf(ctx, JPP_ONTOLOGY)}</a> <code>${urls.ontology()}</code></li>
-<li><a href="${urls.sitemap()}">${m.sitemap}</a> <code>${urls.sitemap()}</code></li>
+<li><a href="${links.page(JPP_ONTOLOGY) ?? links.local(urls.ontology())}">${nameOf(ctx, JPP_ONTOLOGY)}</a> <code>${urls.ontology()}</code></li>
+<li><a href="${links.local(urls.sitemap())}">${m.sitemap}</a> <code>${urls.sitemap()}</code></li>
 </ul>
 </section>`;
   return layout({ links, title: m.navHome, body, self: urls.home(), active: 'home' });

@@ -35,7 +35,7 @@ export const indicatorTable = (ctx: PageContext, indicators: readonly ElementVie
 <thead><tr><th scope="col">${m.indicator}</th><th scope="col">${m.baseline}</th><th scope="col">${m.target}</th><th scope="col">${m.unit}</th><th scope="col">${m.chart}</th></tr></thead>
 <tbody>
 ${indicators.map(
-  (e) => html`<tr><th scope="row"><a href="${ctx.links.page(e.iri) ?? e.iri}">${e.label}</a></th>
+  (e) => html`<tr><th scope="row"><a href="${ctx.links.to(e.iri)}">${e.label}</a></th>
 <td><span class="num">${e.baseline?.value ?? ''}</span><br><span class="fy">${year(e.baseline)}</span></td>
 <td><span class="num">${e.target?.value ?? ''}</span><br><span class="fy">${year(e.target)}</span></td>
 <td>${e.baseline?.unit ?? e.target?.unit ?? ''}</td>

@@ -10,7 +10,7 @@ export interface LayoutInput {
   /** The page's own title (the site name is appended). */
   readonly title: string;
   readonly body: SafeHtml;
-  /** The same page in each language (without the lang parameter for Japanese it would follow Accept-Language). */
+  /** The page's absolute URL (the language switch and the hreflang alternates are made from it). */
   readonly self: string;
   readonly head?: SafeHtml;
   readonly active?: NavItem;
@@ -18,9 +18,9 @@ export interface LayoutInput {
   readonly query?: string;
   /** Extra class on <body> (e.g. wide pages). */
   readonly bodyClass?: string;
-  /** Extra stylesheets (URLs) before the site's own. */
+  /** Extra stylesheets (root-relative URLs) before the site's own. */
   readonly styles?: readonly string[];
-  /** Scripts (URLs) loaded at the end of <body>. */
+  /** Scripts (root-relative URLs) loaded at the end of <body>. */
   readonly scripts?: readonly string[];
 }
 
@@ -35,6 +35,8 @@ export const layout = (input: LayoutInput): string => {
   const m = messages(lang);
   const nav = (item: NavItem, href: string, text: string) =>
     html`<a href="${href}"${input.active === item ? html` aria-current="page"` : ''}>${text}</a>`;
+  // Links the browser follows or fetches are root-relative (Links); the hreflang alternates in <head> name the
+  // page's language versions for crawlers, which want absolute URLs, and are never fetched by the browser.
   const page = html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -54,9 +56,9 @@ ${nav('home', links.home(), m.navHome)}
 ${nav('themes', links.href(urls.page('id/theme')), m.navThemes)}
 ${nav('search', links.search(), m.navSearch)}
 ${nav('sparql', links.href(urls.sparql()), m.navSparql)}
-${nav('data', urls.dumps(), m.navData)}
+${nav('data', links.local(urls.dumps()), m.navData)}
 </nav>
-<form class="search-box" action="${urls.search()}" method="get" role="search">
+<form class="search-box" action="${links.local(urls.search())}" method="get" role="search">
 <input type="search" name="q" value="${input.query ?? ''}" placeholder="${m.searchPlaceholder}" aria-label="${m.searchPlaceholder}" maxlength="100">
 ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${m.searchButton}</button>
 </form>
@@ -64,7 +66,7 @@ ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<butto
 ${LANGS.map((l) =>
   l === lang
     ? html`<span lang="${l}" aria-current="true">${LANG_NAMES[l]}</span>`
-    : html`<a lang="${l}" hreflang="${l}" href="${inLang(self, l)}">${LANG_NAMES[l]}</a>`,
+    : html`<a lang="${l}" hreflang="${l}" href="${links.local(inLang(self, l))}">${LANG_NAMES[l]}</a>`,
 )}
 </div>
 </div>
@@ -74,7 +76,7 @@ ${body}
 </main>
 <footer class="site">
 <p>${m.footerLicense}</p>
-<p class="footer-links"><a href="${urls.catalog()}">${m.catalog}</a> <a href="${urls.voidDescription()}">${m.void}</a> <a href="${urls.dumps()}">${m.dumps}</a> <a href="${links.href(urls.sparql())}">${m.sparqlEndpoint}</a> <a href="${urls.sitemap()}">${m.sitemap}</a></p>
+<p class="footer-links"><a href="${links.local(urls.catalog())}">${m.catalog}</a> <a href="${links.local(urls.voidDescription())}">${m.void}</a> <a href="${links.local(urls.dumps())}">${m.dumps}</a> <a href="${links.href(urls.sparql())}">${m.sparqlEndpoint}</a> <a href="${links.local(urls.sitemap())}">${m.sitemap}</a></p>
 </footer>
 ${(input.scripts ?? []).map((src) => html`<script src="${src}"></script>\n`)}</body>
 </html>

@@ -52,11 +52,13 @@ const quoteName = (ctx: PageContext, iri: string): string | undefined => {
   return `${last === 'exact' ? ctx.m.quoteSelector : last === 'position' ? ctx.m.positionSelector : last} — ${what}`;
 };
 
-/** A link to an IRI, shown by its name; our resources link to their pages, others to themselves. */
+/** A link to an IRI, shown by its name; ours link to their pages (else root-relative to themselves), others to themselves. */
 export const iriLink = (ctx: PageContext, iri: string, doc?: ResourceDocument, text?: string): SafeHtml => {
   const page = ctx.links.page(iri);
   const name = text ?? nameOf(ctx, iri, doc);
-  return page ? html`<a href="${page}">${name}</a>` : html`<a href="${iri}" class="external" rel="noopener">${name}</a>`;
+  if (page) return html`<a href="${page}">${name}</a>`;
+  const local = ctx.links.local(iri);
+  return local === iri ? html`<a href="${iri}" class="external" rel="noopener">${name}</a>` : html`<a href="${local}">${name}</a>`;
 };
 
 /** The class label of a resource (e.g. 施策 / Measure). */
@@ -71,7 +73,7 @@ export const levelText = (e: Pick<ElementView, 'levelName' | 'notation'>): strin
  * element without a title links its level and shows its text in full.
  */
 export const elementItem = (ctx: PageContext, e: ElementView, extra: Part = ''): SafeHtml => {
-  const href = ctx.links.page(e.iri) ?? e.iri;
+  const href = ctx.links.to(e.iri);
   const level = levelText(e) || classLabel(ctx, e.cls, JPP_NS) || e.cls;
   return e.title
     ? html`<li class="entry cls-${e.cls}"><span class="level">${level}</span> <a href="${href}" lang="ja">${e.title}</a>${extra}</li>`
@@ -134,7 +136,7 @@ export const quoteBlocks = (ctx: PageContext, quotes: readonly QuoteView[]): Saf
 export const dataLinks = (ctx: PageContext, iri: string, alternates: readonly PageLink[]): SafeHtml =>
   html`<section class="data" aria-labelledby="h-data"><h2 id="h-data">${ctx.m.dataFormats}</h2>
 <p class="iri">${ctx.m.iri}: <code>${iri}</code></p>
-<ul class="formats">${alternates.map((a) => html`<li><a href="${a.href}" type="${a.type}">${a.label}</a></li>`)}</ul>
+<ul class="formats">${alternates.map((a) => html`<li><a href="${ctx.links.local(a.href)}" type="${a.type}">${a.label}</a></li>`)}</ul>
 </section>`;
 
 /** <link rel=alternate> for each format, and the resource's own JSON-LD as a data block. */

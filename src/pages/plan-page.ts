@@ -28,7 +28,7 @@ export const classCounts = (elements: readonly ElementView[]): [string, number][
 
 export const countList = (ctx: PageContext, elements: readonly ElementView[]): SafeHtml =>
   html`<ul class="counts">${classCounts(elements).map(
-    ([c, n]) => html`<li><a href="${ctx.links.page(JPP + c) ?? JPP + c}">${classLabel(ctx, c, JPP)}</a> <span class="n">${n}</span></li>`,
+    ([c, n]) => html`<li><a href="${ctx.links.to(JPP + c)}">${classLabel(ctx, c, JPP)}</a> <span class="n">${n}</span></li>`,
   )}</ul>`;
 
 /** Labels longer than this (texts standing in for a title) are cut in the outline. */
@@ -40,7 +40,7 @@ const outline = (ctx: PageContext, plan: PlanView): SafeHtml => {
     html`<ol class="tree">${items.map((e) => {
       const kids = ctx.view.children.get(e.iri) ?? [];
       const text = short(e.label, OUTLINE_LENGTH);
-      return html`<li class="cls-${e.cls}"><span class="level">${levelText(e)}</span> <a href="${ctx.links.page(e.iri) ?? e.iri}" lang="ja"${
+      return html`<li class="cls-${e.cls}"><span class="level">${levelText(e)}</span> <a href="${ctx.links.to(e.iri)}" lang="ja"${
         text === e.label ? '' : html` title="${e.label}"`
       }>${text}</a>${kids.length ? branch(kids) : ''}</li>`;
     })}</ol>`;

@@ -17,9 +17,9 @@ export interface ExampleQuery {
 export interface QueryPageInput {
   /** Path or IRI the no-script form submits to (relative to the page). */
   readonly endpoint: string;
-  /** Absolute endpoint URL YASGUI queries. */
+  /** The endpoint's IRI, shown on the page; YASGUI queries it root-relative (from whatever host the page came). */
   readonly endpointUrl: string;
-  /** The site's base IRI (for the shared header and assets). */
+  /** The site's base IRI (for the shared header, the assets and the path YASGUI queries). */
   readonly base: string;
   readonly examples: readonly ExampleQuery[];
   /** Shown in the editor at first when there are no examples. */
@@ -39,8 +39,10 @@ export const queryPage = ({ endpoint, endpointUrl, base, examples, exampleQuery,
   const urls = siteUrls(base);
   const links = makeLinks(urls, lang, () => false);
   const m = messages(lang);
+  // sparql-page.js resolves this against the page's own address: the page's origin is the one the CSP allows.
+  const endpointPath = urls.local(urls.sparql());
   const data = JSON.stringify({
-    endpoint: endpointUrl,
+    endpoint: endpointPath,
     examples: examples.map((e) => ({ file: e.file, name: e.name[lang], query: e.query })),
     initial: examples[0]?.query ?? exampleQuery,
     // The result table shortens IRIs with these (and the query's own prefixes).
@@ -55,7 +57,7 @@ export const queryPage = ({ endpoint, endpointUrl, base, examples, exampleQuery,
 ${examples.map((e, i) => html`<li><button type="button" class="example" data-example="${i}" title="${e.file}">${e.name[lang]}</button></li>\n`)}</ol>
 </aside>
 <div class="editor">
-<div id="yasgui" data-endpoint="${endpointUrl}"></div>
+<div id="yasgui" data-endpoint="${endpointPath}"></div>
 <noscript><p>${m.noScript}</p>
 <form method="get" action="${endpoint}">
 <p><label for="query">SPARQL</label><br><textarea id="query" name="query" rows="14" cols="80">${examples[0]?.query ?? exampleQuery}</textarea></p>
@@ -71,7 +73,7 @@ ${examples.map((e, i) => html`<li><button type="button" class="example" data-exa
     self: urls.sparql(),
     active: 'sparql',
     bodyClass: 'wide sparql',
-    styles: [urls.asset('yasgui.min.css')],
-    scripts: [urls.asset('yasgui.min.js'), urls.asset('sparql-page.js')],
+    styles: [links.asset('yasgui.min.css')],
+    scripts: [links.asset('yasgui.min.js'), links.asset('sparql-page.js')],
   });
 };

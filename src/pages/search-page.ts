@@ -73,7 +73,7 @@ export const searchResponse = (ctx: PageContext, index: SearchIndex, req: Search
     const snip: Snippet = text && (hit.matched.includes('text') || !e?.title) ? snippetOf(text, found.terms) : snippetOf(e?.subtitle ?? label, found.terms);
     return {
       iri: hit.id,
-      page: links.page(hit.id) ?? hit.id,
+      page: links.pageUrl(hit.id) ?? hit.id,
       label,
       type: classLabel(ctx, e ? e.cls : 'Plan', JPP) ?? '',
       level: e ? levelText(e) : '',
@@ -114,7 +114,7 @@ export const searchPage = ({ ctx, response, error }: SearchPageInput): string =>
   const pages = Math.ceil(total / PAGE_SIZE);
   const at = (p: number) => links.search(query, { m: response.municipality, page: p > 1 ? p : undefined });
   const body = html`<header class="page-head"><h1>${m.searchTitle}</h1><p class="subtitle">${m.searchIntro}</p></header>
-<form class="search-form" action="${links.urls.search()}" method="get" role="search">
+<form class="search-form" action="${links.local(links.urls.search())}" method="get" role="search">
 <input type="search" name="q" value="${query}" aria-label="${m.searchPlaceholder}" placeholder="${m.searchPlaceholder}" maxlength="${MAX_QUERY_LENGTH}">
 <select name="m" aria-label="${m.municipality}"><option value="">${m.allMunicipalities}</option>${view.municipalities.map(
     (mu) => html`<option value="${mu.code}"${response.municipality === mu.code ? ' selected' : ''}>${nameOf(ctx, mu.iri)}</option>`,
@@ -128,7 +128,7 @@ ${total === 0 ? html`<p class="empty">${m.noResults}</p>` : ''}
 <ol class="results" start="${offset + 1}">
 ${results.map(
   (r) => html`<li class="result"><p class="meta"><span class="cls">${r.type}</span>${r.level ? html` <span class="level" lang="ja">${r.level}</span>` : ''} · ${r.municipality}</p>
-<h2><a href="${r.page}" lang="ja">${marked(highlightsOf(short(r.label, TITLE_LENGTH), terms))}</a></h2>
+<h2><a href="${links.local(r.page)}" lang="ja">${marked(highlightsOf(short(r.label, TITLE_LENGTH), terms))}</a></h2>
 ${r.snippet === r.label ? '' : html`<p class="snippet" lang="ja">${marked({ text: r.snippet, highlights: r.highlights })}</p>`}</li>`,
 )}
 </ol>

@@ -32,7 +32,7 @@ const renderNodes = (ctx: PageContext, nodes: readonly SpanNode<QuoteView>[]): S
     nodes.map((node) => {
       if (node.kind === 'text') return html`${node.text}`;
       const q = node.span;
-      const href = ctx.links.page(q.owner) ?? q.owner;
+      const href = ctx.links.to(q.owner);
       const inner = renderNodes(ctx, node.children);
       if (!node.first) return html`<mark class="q q-${q.what} q-cont" data-of="${q.anchor}">${inner}</mark>`;
       const tag = tagOf(ctx, q);
@@ -57,7 +57,7 @@ export const sourcePage = ({ ctx, source, text }: SourcePageInput): string => {
 <h1>${source.file}</h1>
 <p class="subtitle">${m.sourceViewerNote}</p>
 </header>
-<p class="meta">${plans.map((p) => html`<a href="${links.page(p.iri) ?? p.iri}">${nameOf(ctx, p.iri)}</a> · `)}<a href="${links.page(source.iri) ?? source.iri}">${m.sourceDescription}</a> · <a href="${links.urls.sourceText(source.file)}">${m.rawText}</a> · ${source.quotes.length} ${m.quotedSpans}</p>
+<p class="meta">${plans.map((p) => html`<a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a> · `)}<a href="${links.to(source.iri)}">${m.sourceDescription}</a> · <a href="${links.local(links.urls.sourceText(source.file))}">${m.rawText}</a> · ${source.quotes.length} ${m.quotedSpans}</p>
 <div class="source-text" lang="ja">${renderNodes(ctx, nodes)}</div>
 </article>`;
   return layout({ links, title: `${m.sourceViewer}: ${source.file}`, body, self: links.urls.sourceView(source.file), bodyClass: 'source' });

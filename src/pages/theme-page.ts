@@ -36,7 +36,7 @@ export const themePage = ({ ctx, theme, only, alternates, jsonld, self }: ThemeP
   const columns = shown.map((mu) => {
     const mine = elements.filter((e) => e.municipality === mu.iri);
     return html`<section class="column" aria-labelledby="h-m-${mu.code}">
-<h3 id="h-m-${mu.code}"><a href="${links.page(mu.iri) ?? mu.iri}">${nameOf(ctx, mu.iri)}</a> <span class="n">${mine.length} ${m.elementsCount}</span></h3>
+<h3 id="h-m-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="n">${mine.length} ${m.elementsCount}</span></h3>
 ${mine.length
   ? html`<ol class="theme-list">${mine.map((e) => elementItem(ctx, e))}</ol>`
   : html`<p class="empty">${m.noElements}</p>`}

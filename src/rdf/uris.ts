@@ -41,9 +41,17 @@ export const sdgGoal = (n: number): string => `${SDG_GOAL}${n}`;
 export const siteUrls = (base: string) => {
   const termPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
   const dataset = `${base}dataset`;
+  const basePath = new URL(base).pathname;
   return {
     ...iris(base),
     home: () => base,
+    /**
+     * A URL of ours as a root-relative path (`/assets/site.css`, `/plans/assets/site.css` under a base path of
+     * `/plans/`); any other URL unchanged. What the browser fetches or navigates to is written this way, so the site
+     * works from whatever host it was reached through (127.0.0.1, a LAN address, a proxy) while the CSP allows only
+     * 'self'; what names a resource stays its IRI.
+     */
+    local: (url: string): string => (url.startsWith(base) ? basePath + url.slice(base.length) : url),
     /** The path of a resource we describe, or undefined for IRIs that are not ours to describe. */
     pathOf: (iri: string): string | undefined => {
       if (iri.startsWith(`${base}id/`) || iri.startsWith(`${base}sources/`)) return iri.slice(base.length);

@@ -16,17 +16,21 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-output/screenshots';
 
 export interface LiveSite {
-  /** The origin the app listens on and mints its IRIs under, e.g. http://127.0.0.1:41234/. */
+  /** The base IRI the app mints its IRIs under, e.g. http://127.0.0.1:41234/ (it listens on 127.0.0.1 and that port). */
   readonly base: string;
   readonly app: FastifyInstance;
   readonly site: Site;
   close(): Promise<void>;
 }
 
-/** Converts the project's data for an ephemeral origin and serves it (pages, Linked Data and SPARQL) on that origin. */
-export const liveSite = async (): Promise<LiveSite> => {
+/**
+ * Converts the project's data for an ephemeral origin and serves it (pages, Linked Data and SPARQL) on 127.0.0.1.
+ * `host` names the base IRI's host (default 127.0.0.1); another name for loopback, such as localhost, makes a site
+ * reachable through two host names, only one of them its base IRI's.
+ */
+export const liveSite = async ({ host = '127.0.0.1' }: { host?: string } = {}): Promise<LiveSite> => {
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}/`;
+  const base = `http://${host}:${port}/`;
   const root = process.cwd();
   const tmp = mkdtempSync(join(tmpdir(), 'jpp-browser-'));
   const buildDir = join(tmp, 'build');

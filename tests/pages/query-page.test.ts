@@ -5,11 +5,11 @@ import { exampleName, queryPage } from '../../src/pages/query-page.ts';
 const BASE = 'http://localhost:3000/';
 
 describe('queryPage', () => {
-  const page = (lang: 'ja' | 'en' = 'ja') =>
+  const page = (lang: 'ja' | 'en' = 'ja', base = BASE) =>
     queryPage({
       endpoint: 'sparql',
-      endpointUrl: `${BASE}sparql`,
-      base: BASE,
+      endpointUrl: `${base}sparql`,
+      base,
       examples: [{ file: '01-x.rq', name: { ja: '質問 <b>', en: 'Question <b>' }, query: 'SELECT * { ?s ?p "</script><b>&" }' }],
       exampleQuery: 'SELECT * {}',
       lang,
@@ -18,10 +18,27 @@ describe('queryPage', () => {
   it('loads YASGUI and its stylesheet from /assets/ and nothing from elsewhere', () => {
     const html = page();
     expect(html).toMatch(/^<!doctype html>\n<html lang="ja">/);
-    expect(html).toContain(`<script src="${BASE}assets/yasgui.min.js"></script>`);
-    expect(html).toContain(`<script src="${BASE}assets/sparql-page.js"></script>`);
-    expect(html).toContain(`<link rel="stylesheet" href="${BASE}assets/yasgui.min.css">`);
-    for (const src of html.matchAll(/(?:src|href)="([^"]+)"/g)) expect(src[1]!.startsWith(BASE) || src[1] === 'sparql' || src[1]!.startsWith('#'), src[1]).toBe(true);
+    expect(html).toContain(`<script src="/assets/yasgui.min.js"></script>`);
+    expect(html).toContain(`<script src="/assets/sparql-page.js"></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="/assets/yasgui.min.css">`);
+    // Root-relative (works from any host); only the hreflang alternates name the page by its absolute URL.
+    for (const [tag, url] of html.matchAll(/<[^>]*(?:src|href|action)="([^"]+)"[^>]*>/g))
+      expect(url!.startsWith('/') || url === 'sparql' || url!.startsWith('#') || (tag!.includes('rel="alternate"') && url!.startsWith(BASE)), url).toBe(true);
+  });
+
+  it('under a base IRI with a path, points everything the browser fetches under that path, whatever the host', () => {
+    const base = 'https://example.org/plans/';
+    const html = page('ja', base);
+    expect(html).toContain('<link rel="stylesheet" href="/plans/assets/yasgui.min.css">');
+    expect(html).toContain('<link rel="stylesheet" href="/plans/assets/site.css">');
+    expect(html).toContain('<script src="/plans/assets/yasgui.min.js"></script>');
+    expect(html).toContain('<script src="/plans/assets/sparql-page.js"></script>');
+    expect(html).toContain('<form class="search-box" action="/plans/search"');
+    expect(html).toContain('<a class="brand" href="/plans/">');
+    expect(JSON.parse(/<script type="application\/json" id="sparql-config">([^<]*)<\/script>/.exec(html)![1]!).endpoint).toBe('/plans/sparql');
+    // The endpoint is still named by its IRI.
+    expect(html).toContain(`<code>${base}sparql</code>`);
+    expect(html).not.toMatch(/(?:src|href|action)="https:\/\/example\.org\/(?!plans\/sparql\?lang=|plans\/sparql")/);
   });
 
   it('escapes the examples in the buttons, the JSON block and the no-script form', () => {
@@ -33,7 +50,7 @@ describe('queryPage', () => {
     expect(html).toContain('SELECT * { ?s ?p &quot;&lt;/script&gt;&lt;b&gt;&amp;&quot; }');
     const json = /<script type="application\/json" id="sparql-config">([^<]*)<\/script>/.exec(html)![1]!;
     expect(JSON.parse(json).examples[0].query).toBe('SELECT * { ?s ?p "</script><b>&" }');
-    expect(JSON.parse(json).endpoint).toBe(`${BASE}sparql`);
+    expect(JSON.parse(json).endpoint).toBe('/sparql');
   });
 
   it('speaks English with lang=en', () => {

@@ -5,6 +5,8 @@
   var configEl = document.getElementById('sparql-config');
   if (!root || !configEl || typeof window.Yasgui !== 'function') return;
   var config = JSON.parse(configEl.textContent || '{}');
+  // The endpoint comes as a root-relative path: queried on the host this page was reached through, which the CSP allows.
+  config.endpoint = new URL(config.endpoint, document.baseURI).href;
   var Yasgui = window.Yasgui;
   var Yasqe = Yasgui.Yasqe;
 

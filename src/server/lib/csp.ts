@@ -22,14 +22,19 @@ export const contentSecurityPolicy = ({ endpointOrigin, inlineStyles = false }: 
     "frame-ancestors 'none'",
   ].join('; ');
 
-const DEFAULT_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'content-security-policy': contentSecurityPolicy(),
-  'x-content-type-options': 'nosniff',
-});
+/**
+ * Links to other sites get our origin only, never a page's path and query (a search's words, a SPARQL query);
+ * links within the site keep the full referrer, which our own logs may use. Browsers default to this policy too,
+ * but older ones and embedding contexts need not.
+ */
+export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 
-/** Headers every HTML answer carries (pages, 404 pages, search errors); the common case is made once. */
+const headersOf = (csp: CspOptions): Readonly<Record<string, string>> =>
+  Object.freeze({ 'content-security-policy': contentSecurityPolicy(csp), 'x-content-type-options': 'nosniff', 'referrer-policy': REFERRER_POLICY });
+
+const DEFAULT_HEADERS = headersOf({});
+
+/** Headers every HTML answer carries (pages, 404 pages, search errors, /dumps/); the common case is made once. */
 export const pageHeaders = (csp?: CspOptions): Readonly<Record<string, string>> =>
-  csp === undefined || (csp.endpointOrigin === undefined && !csp.inlineStyles)
-    ? DEFAULT_HEADERS
-    : { 'content-security-policy': contentSecurityPolicy(csp), 'x-content-type-options': 'nosniff' };
+  csp === undefined || (csp.endpointOrigin === undefined && !csp.inlineStyles) ? DEFAULT_HEADERS : headersOf(csp);
 

@@ -52,7 +52,7 @@ export const rdfExtOf = (mediaType: string): DocumentExt => DOCUMENT_EXTS.find((
 export const etagOf = (version: string, path: string, format: string): string =>
   `"${version}-${createHash('sha256').update(`${path}\n${format}`).digest('base64url').slice(0, 16)}-${format}"`;
 
-/** 303 See Other to a description; Vary: Accept because the target depends on it. Empty body. */
+/** 303 See Other to a description (`location` root-relative, see linked-data.ts); Vary: Accept because the target depends on it. Empty body. */
 export const seeOther = (reply: FastifyReply, location: string, vary = true): FastifyReply => {
   reply.code(303).header('location', location).header('cache-control', CACHE_CONTROL);
   if (vary) reply.header('vary', 'Accept');

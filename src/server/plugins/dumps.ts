@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { dumpsPage } from '../../pages/dumps-page.ts';
 import { HttpError } from '../lib/errors.ts';
+import { pageHeaders } from '../lib/csp.ts';
 import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { PAGE_TYPE } from '../lib/page-reply.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
@@ -12,18 +14,21 @@ const dumpsPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site })
   const { urls } = site;
   const index = new Representation({
     body: dumpsPage(
-    [...site.dumps.values()].map((d) => ({ href: urls.dump(d.path), path: d.path, contentType: d.contentType, bytes: d.body.byteLength, sha256: d.sha256 })),
-      urls.catalog(),
+      [...site.dumps.values()].map((d) => ({ href: urls.local(urls.dump(d.path)), path: d.path, contentType: d.contentType, bytes: d.body.byteLength, sha256: d.sha256 })),
+      urls.local(urls.catalog()),
+      urls.local(urls.asset('site.css')),
     ),
-    contentType: 'text/html; charset=utf-8',
+    contentType: PAGE_TYPE,
     etag: etagOf(site.version, 'dumps/', 'html'),
+    headers: pageHeaders(),
   });
   // The gzip copies were made (and checked) with the files; identity and gzip each have their own validator.
   const files = new Map(
     [...site.dumps.values()].map((f) => [f.path, new Representation({ body: f.body, gzip: f.gzip, contentType: f.contentType, etag: `"${f.sha256}"` })]),
   );
 
-  app.get('/dumps', (_request, reply) => reply.code(301).header('location', urls.dumps()).send());
+  // Redirects are root-relative (RFC 9110 §10.2.2), so they stay on the host the client reached.
+  app.get('/dumps', (_request, reply) => reply.code(301).header('location', urls.local(urls.dumps())).send());
   app.get('/dumps/', (request, reply) => sendRepresentation(request, reply, index));
 
   app.get('/dumps/*', { schema }, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {

@@ -20,10 +20,13 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   const { urls } = site;
   const home = urls.home();
 
-  /** 303 to the description of `path` in the negotiated format (or to its page). */
+  /**
+   * 303 to the description of `path` in the negotiated format (or to its page). The Location is root-relative
+   * (RFC 9110 §10.2.2): the client stays on the host it reached, be it the base IRI's, 127.0.0.1 or a proxy's.
+   */
   const redirect = (request: WildcardRequest, reply: FastifyReply, path: string) => {
     const ext = extOf(negotiate(request.headers.accept, request.query.format, DOCUMENT_CHOICES));
-    return seeOther(reply, ext === 'html' ? urls.page(path) : urls.data(path, ext));
+    return seeOther(reply, urls.local(ext === 'html' ? urls.page(path) : urls.data(path, ext)));
   };
 
   // Each description is prepared once (body, gzip copy, validators, Link header): a request is then look-ups only.

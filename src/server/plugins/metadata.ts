@@ -26,6 +26,8 @@ export interface MetadataRoutes {
 export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes: MetadataRoutes): void => {
   const { urls } = site;
   const documentUrl = urls.base + routes.url.slice(1);
+  // 303s point root-relative, so they stay on the host the client reached (the Link header names the IRIs).
+  const documentPath = urls.local(documentUrl);
   const quads = routes.kind === 'catalog' ? site.catalog : site.void;
   const described = new Set(quads.map((q) => q.subject.value));
 
@@ -44,7 +46,7 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
   const toDocument = (request: FastifyRequest, reply: FastifyReply) => {
     const iri = urls.base + request.url.split('?')[0]!.slice(1);
     if (!described.has(iri)) return sendNotFound(request, reply, `no resource ${iri}`, urls.home());
-    return seeOther(reply, documentUrl, false);
+    return seeOther(reply, documentPath, false);
   };
   for (const prefix of routes.resourcePrefixes) app.get(`${prefix}*`, { schema: { params: WILDCARD } }, toDocument);
   for (const path of routes.resourcePaths ?? []) app.get(path, toDocument);

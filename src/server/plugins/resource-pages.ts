@@ -32,6 +32,8 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
   // A page is made once per language (and theme filter), even under concurrent requests: body, validators, Link header.
   const pages = new RepresentationCache();
+  // Redirects are root-relative, so they stay on the host the client reached.
+  const home = urls.local(urls.home());
   const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const jsonld = (await ownJsonLd(doc)).toString('utf8');
@@ -42,7 +44,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   app.get('/page/*', { schema }, (request: PageRequest, reply) => {
     const path = request.params['*'];
     const lang = requestLang(request);
-    if (path === '') return reply.code(301).header('location', withParams(urls.home(), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
+    if (path === '') return reply.code(301).header('location', withParams(home, { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
     const doc = site.documents.byPath.get(path);
     if (!doc) return sendNotFound(request, reply, `no page at ${request.url.split('?')[0]}`, urls.home());
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;

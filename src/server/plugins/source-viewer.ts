@@ -27,7 +27,8 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
     if (!source || !file) {
       // A municipality code stands for its (first) plan source text.
       const first = view.municipalities.find((m) => m.code === name)?.sources[0];
-      if (first) return reply.code(302).header('location', withParams(urls.sourceView(first), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
+      // Root-relative, so the redirect stays on the host the client reached.
+      if (first) return reply.code(302).header('location', withParams(urls.local(urls.sourceView(first)), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
       return sendNotFound(request, reply, `no source text at ${request.url.split('?')[0]}`, urls.home());
     }
     const lang = requestLang(request);

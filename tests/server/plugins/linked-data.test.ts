@@ -42,14 +42,27 @@ describe('/id/ dereferencing (303 See Other)', () => {
   it.each(cases)('Accept %s → %s', async (accept, location) => {
     const r = await get('/id/132101', accept ? { accept } : {});
     expect(r.statusCode).toBe(303);
-    expect(r.headers.location).toBe(`${BASE}${location.slice(1)}`);
+    expect(r.headers.location).toBe(location);
     expect(r.headers.vary).toContain('Accept');
     expect(r.body).toBe('');
   });
 
+  it('redirects root-relative, so a client that reached another host than the base IRI’s stays on it', async () => {
+    // The IRI is under http://localhost:3000/; the client came through 127.0.0.1 (or a LAN address, or a proxy).
+    for (const accept of ['text/turtle', BROWSER]) {
+      const r = await get('/id/132101', { host: '127.0.0.1:3000', accept });
+      expect(r.statusCode).toBe(303);
+      expect(new URL(r.headers.location!, 'http://127.0.0.1:3000/id/132101').origin).toBe('http://127.0.0.1:3000');
+    }
+    // The description still names the resource by its IRI: the Link header and the triples are under the base.
+    const doc = await get('/data/id/132101.ttl', { host: '127.0.0.1:3000' });
+    expect(String(doc.headers.link)).toContain(`<${BASE}id/132101>; rel="http://xmlns.com/foaf/0.1/primaryTopic"`);
+    expect(has(turtle(doc.body), `${BASE}id/132101`, RDF_TYPE)).toBe(true);
+  });
+
   it('lets ?format= override Accept', async () => {
     const r = await get('/id/132101?format=nt', { accept: 'text/html' });
-    expect(r.headers.location).toBe(`${BASE}data/id/132101.nt`);
+    expect(r.headers.location).toBe(`/data/id/132101.nt`);
   });
 
   it('dereferences every kind of resource: plan, element, quotation and selector, theme scheme and theme, SSDS', async () => {
@@ -67,8 +80,8 @@ describe('/id/ dereferencing (303 See Other)', () => {
     ]) {
       const r = await get(`/${path}`);
       expect(r.statusCode, path).toBe(303);
-      expect(r.headers.location).toBe(`${BASE}data/${path}.ttl`);
-      const doc = await get(r.headers.location!.slice(BASE.length - 1));
+      expect(r.headers.location).toBe(`/data/${path}.ttl`);
+      const doc = await get(r.headers.location!);
       expect(doc.statusCode, path).toBe(200);
       expect(has(turtle(doc.body), `${BASE}${path}`, RDF_TYPE)).toBe(true);
     }
@@ -77,7 +90,7 @@ describe('/id/ dereferencing (303 See Other)', () => {
   it('answers HEAD like GET, with CORS headers', async () => {
     const r = await f.app.inject({ method: 'HEAD', url: '/id/132101', headers: { accept: 'text/turtle', origin: 'https://example.org' } });
     expect(r.statusCode).toBe(303);
-    expect(r.headers.location).toBe(`${BASE}data/id/132101.ttl`);
+    expect(r.headers.location).toBe(`/data/id/132101.ttl`);
     expect(r.headers['access-control-allow-origin']).toBe('*');
   });
 
@@ -194,8 +207,8 @@ describe('/data/ documents', () => {
   it('negotiate with a 303 when the extension is left out', async () => {
     const r = await get('/data/id/132101', { accept: 'application/ld+json' });
     expect(r.statusCode).toBe(303);
-    expect(r.headers.location).toBe(`${BASE}data/id/132101.jsonld`);
-    expect((await get('/data/id/132101', { accept: 'text/html' })).headers.location).toBe(`${BASE}page/id/132101`);
+    expect(r.headers.location).toBe(`/data/id/132101.jsonld`);
+    expect((await get('/data/id/132101', { accept: 'text/html' })).headers.location).toBe(`/page/id/132101`);
   });
 });
 
@@ -206,7 +219,7 @@ describe('/page/ (HTML)', () => {
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(r.body).toContain('<h1 lang="ja">みどりと水の環境整備</h1>');
     expect(r.body).toContain('<title>みどりと水の環境整備（施策 1 · 小金井市） | 総合計画 LOD</title>');
-    expect(r.body).toContain(`href="${BASE}page/id/132101/plan/dai5ji-kihon-koso/policy/1">環境と都市基盤</a>`);
+    expect(r.body).toContain(`href="/page/id/132101/plan/dai5ji-kihon-koso/policy/1">環境と都市基盤</a>`);
     expect(r.body).toContain('上位要素'); // jpp:parent's label
     expect(r.body).toContain(`<link rel="alternate" type="text/turtle" href="${BASE}data/id/132101/plan/dai5ji-kihon-koso/measure/1.ttl">`);
   });
@@ -214,9 +227,9 @@ describe('/page/ (HTML)', () => {
 
 describe('ontology', () => {
   it('redirects /ontology by Accept and serves the ontology file byte for byte as Turtle', async () => {
-    expect((await get('/ontology')).headers.location).toBe(`${BASE}ontology.ttl`);
-    expect((await get('/ontology', { accept: 'application/rdf+xml' })).headers.location).toBe(`${BASE}ontology.rdf`);
-    expect((await get('/ontology', { accept: BROWSER })).headers.location).toBe(`${BASE}page/ontology`);
+    expect((await get('/ontology')).headers.location).toBe(`/ontology.ttl`);
+    expect((await get('/ontology', { accept: 'application/rdf+xml' })).headers.location).toBe(`/ontology.rdf`);
+    expect((await get('/ontology', { accept: BROWSER })).headers.location).toBe(`/page/ontology`);
     const ttl = await get('/ontology.ttl');
     expect(ttl.statusCode).toBe(200);
     expect(ttl.rawPayload.equals(readFileSync('ontology/jpplan.ttl'))).toBe(true);
@@ -229,8 +242,8 @@ describe('ontology', () => {
   it('gives each term a /def/<LocalName> that 303s to its description', async () => {
     const r = await get('/def/Plan', { accept: 'text/turtle' });
     expect(r.statusCode).toBe(303);
-    expect(r.headers.location).toBe(`${BASE}data/def/Plan.ttl`);
-    expect((await get('/def/Plan', { accept: 'text/html' })).headers.location).toBe(`${BASE}page/def/Plan`);
+    expect(r.headers.location).toBe(`/data/def/Plan.ttl`);
+    expect((await get('/def/Plan', { accept: 'text/html' })).headers.location).toBe(`/page/def/Plan`);
     const doc = turtle((await get('/data/def/Plan.ttl')).body);
     expect(has(doc, `${JPP}Plan`, RDF_TYPE, 'http://www.w3.org/2002/07/owl#Class')).toBe(true);
     expect(has(doc, `${JPP}plan`, 'http://www.w3.org/2000/01/rdf-schema#range', `${JPP}Plan`)).toBe(true); // inbound

@@ -20,7 +20,8 @@ const expectPage = (r: Awaited<ReturnType<typeof get>>, lang = 'ja') => {
   expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
   expect(r.body).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
   expect(r.body).toMatch(/<title>[^<]+<\/title>/);
-  expect(r.body).toContain(`<link rel="stylesheet" href="${BASE}assets/site.css">`);
+  expect(r.body).toContain(`<link rel="stylesheet" href="/assets/site.css">`);
+  expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(String(r.headers.vary)).toContain('Accept-Language');
   expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
   expect(r.body).not.toMatch(/(src|href)="https?:\/\/(?!localhost:3000\/)[^"]*\.(js|css)"/);
@@ -31,12 +32,12 @@ describe('home', () => {
     const r = await get('/');
     expectPage(r);
     for (const name of ['世田谷区', '小金井市', '小平市', '清瀬市', '西東京市']) expect(r.body).toContain(`>${name}</a>`);
-    expect(r.body).toContain(`href="${BASE}page/${PLAN}">第5次小金井市 基本構想・前期基本計画(案)</a>`);
+    expect(r.body).toContain(`href="/page/${PLAN}">第5次小金井市 基本構想・前期基本計画(案)</a>`);
     expect(r.body).toMatch(/>施策<\/a> <span class="n">29<\/span>/);
     expect(r.body).toContain('<svg class="heatmap"');
-    expect(r.body).toContain(`<a href="${BASE}page/id/theme/environment?m=132101" aria-label="環境・みどり・脱炭素 × 小金井市: 9">`);
+    expect(r.body).toContain(`<a href="/page/id/theme/environment?m=132101" aria-label="環境・みどり・脱炭素 × 小金井市: 9">`);
     expect(r.body).toContain('凡例');
-    for (const href of ['sparql', 'catalog', 'dumps/', '.well-known/void', 'search']) expect(r.body).toContain(`href="${BASE}${href}"`);
+    for (const href of ['sparql', 'catalog', 'dumps/', '.well-known/void', 'search']) expect(r.body).toContain(`href="/${href}"`);
   });
 
   it('speaks English with ?lang=en or Accept-Language: en, and ?lang=ja wins over the header', async () => {
@@ -44,7 +45,7 @@ describe('home', () => {
     expectPage(en, 'en');
     expect(en.body).toContain('Municipalities and plans');
     expect(en.body).toContain('>Koganei City</a>');
-    expect(en.body).toContain(`href="${BASE}page/${PLAN}?lang=en"`);
+    expect(en.body).toContain(`href="/page/${PLAN}?lang=en"`);
     expect((await get('/', { 'accept-language': 'en-US,en;q=0.9' })).body).toContain('<html lang="en">');
     expect((await get('/?lang=ja', { 'accept-language': 'en' })).body).toContain('<html lang="ja">');
     expect((await get('/', { 'accept-language': 'fr' })).body).toContain('<html lang="ja">');
@@ -54,7 +55,7 @@ describe('home', () => {
   it('redirects /page/ to the home page and revalidates with ETag', async () => {
     const r = await get('/page/');
     expect(r.statusCode).toBe(301);
-    expect(r.headers.location).toBe(BASE);
+    expect(r.headers.location).toBe('/');
     const home = await get('/');
     expect((await get('/', { 'if-none-match': String(home.headers.etag) })).statusCode).toBe(304);
   });
@@ -69,10 +70,10 @@ describe('resource pages', () => {
     expect(b).toContain('>施策</a> <span class="level">施策 12</span>');
     // municipality › plan › policy › measure
     expect(b).toMatch(/<nav class="crumbs"[^>]*><ol><li><a[^>]*>ホーム<\/a><\/li><li><a href="[^"]*id\/132101">小金井市<\/a><\/li><li><a href="[^"]*dai5ji-kihon-koso"[^>]*>[^<]+<\/a><\/li><li><a href="[^"]*policy\/3"[^>]*>政策 5-③ 子どもと教育<\/a><\/li><li aria-current="page">施策 12<\/li><\/ol><\/nav>/);
-    expect(b).toContain(`<a class="chip" href="${BASE}page/id/theme/children">子ども・子育て</a>`);
+    expect(b).toContain(`<a class="chip" href="/page/id/theme/children">子ども・子育て</a>`);
     expect(b).toContain('貧困をなくそう');
-    expect(b).toContain(`href="${BASE}source/132101-koganei.txt#132101-dai5ji-kihon-koso-measure-12-title"`);
-    for (const ext of ['ttl', 'jsonld', 'nt', 'rdf']) expect(b).toContain(`href="${BASE}data/${MEASURE}.${ext}"`);
+    expect(b).toContain(`href="/source/132101-koganei.txt#132101-dai5ji-kihon-koso-measure-12-title"`);
+    for (const ext of ['ttl', 'jsonld', 'nt', 'rdf']) expect(b).toContain(`href="/data/${MEASURE}.${ext}"`);
     const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(b);
     expect(JSON.parse(ld![1]!)['@id']).toBe(`${BASE}${MEASURE}`);
     // No raw IRI of another resource is shown as link text.
@@ -141,7 +142,7 @@ describe('source viewer', () => {
     const marks = r.body.match(/<mark id="/g) ?? [];
     expect(marks.length).toBe(f.site.view.sources.get('132101-koganei.txt')!.quotes.length);
     expect(r.body).toMatch(
-      new RegExp(`<mark id="132101-dai5ji-kihon-koso-measure-12-title" class="q q-title"><a class="q-tag" href="${BASE}page/${MEASURE}"[^>]*>施策 12 · タイトル</a>子どもの育ちの支援</mark>`),
+      new RegExp(`<mark id="132101-dai5ji-kihon-koso-measure-12-title" class="q q-title"><a class="q-tag" href="/page/${MEASURE}"[^>]*>施策 12 · タイトル</a>子どもの育ちの支援</mark>`),
     );
     expect(r.body).toContain('<div class="source-text" lang="ja">');
   });
@@ -163,7 +164,7 @@ describe('source viewer', () => {
   it('redirects a municipality code to its source and 404s anything else', async () => {
     const r = await get('/source/132101?lang=en');
     expect(r.statusCode).toBe(302);
-    expect(r.headers.location).toBe(`${BASE}source/132101-koganei.txt?lang=en`);
+    expect(r.headers.location).toBe(`/source/132101-koganei.txt?lang=en`);
     expect((await get('/source/nope.txt', { accept: BROWSER })).statusCode).toBe(404);
     expect((await get('/source/..%2Fpackage.json')).statusCode).toBe(404);
   });
@@ -173,7 +174,7 @@ describe('/sparql in a browser', () => {
   it('serves YASGUI from /assets/ with every query file as an example, in the asked language', async () => {
     const r = await get('/sparql', { accept: BROWSER });
     expect(r.statusCode).toBe(200);
-    expect(r.body).toContain(`<script src="${BASE}assets/yasgui.min.js"></script>`);
+    expect(r.body).toContain(`<script src="/assets/yasgui.min.js"></script>`);
     expect(r.body.match(/<button type="button" class="example"/g)).toHaveLength(13);
     expect(r.body).toContain('自治体ごと・分野ごとの施策の数は？');
     expect(String(r.headers.vary)).toContain('Accept-Language');
@@ -197,6 +198,78 @@ describe('/sparql in a browser', () => {
       expect(r.body).not.toContain('sourceMappingURL');
     }
     for (const bad of ['nope.js', '..%2Fpackage.json', 'yasgui.min.js.map']) expect((await get(`/assets/${bad}`)).statusCode, bad).toBe(404);
+  });
+});
+
+describe('from any host', () => {
+  const ORIGIN = new URL(BASE).origin;
+  /** Every URL the browser would fetch or follow: href, src and action, except <link rel=alternate> (names, not fetched). */
+  const targets = (body: string) =>
+    [...body.matchAll(/<(\w+)\b([^>]*)>/g)]
+      .filter(([, , attrs]) => !/\brel="alternate"/.test(attrs!))
+      .flatMap(([, tag, attrs]) => [...attrs!.matchAll(/\b(href|src|action)="([^"]*)"/g)].map(([, name, value]) => ({ tag, name, value: value!.replace(/&amp;/g, '&') })));
+  const PAGES: [string, Record<string, string>?][] = [
+    ['/'],
+    ['/?lang=en'],
+    [`/page/${MEASURE}`],
+    [`/page/${MEASURE}?lang=en`],
+    [`/page/${PLAN}`],
+    [`/page/${PLAN}/goal/1`],
+    ['/page/id/132101'],
+    ['/page/id/theme'],
+    ['/page/id/theme/environment?m=132101'],
+    ['/page/def/Measure'],
+    [`/page/${PLAN}/measure/1/quote/title/exact`],
+    ['/page/sources/132101-koganei.txt'],
+    ['/source/132101-koganei.txt'],
+    [`/search?q=${encodeURIComponent('脱炭素')}`],
+    [`/search?q=${'あ'.repeat(101)}`],
+    ['/sparql', { accept: BROWSER }],
+    ['/page/id/999999', { accept: BROWSER }],
+    ['/dumps/'],
+  ];
+
+  it('links, forms, stylesheets and scripts point root-relative, never to the base IRI’s origin', async () => {
+    for (const [url, headers] of PAGES) {
+      // Reached through 127.0.0.1 while the base IRI is http://localhost:3000/: the CSP allows only 'self'.
+      const r = await get(url, { host: '127.0.0.1:3000', ...headers });
+      expect(r.headers['content-type'], url).toBe('text/html; charset=utf-8');
+      const all = targets(r.body);
+      expect(all.length, url).toBeGreaterThan(0);
+      for (const t of all) {
+        expect(t.value.startsWith(ORIGIN), `${url}: <${t.tag} ${t.name}="${t.value}">`).toBe(false);
+        // Ours are root-relative or fragments (and the no-script form's `sparql`); anything else is another site's.
+        expect(/^(\/|#|sparql$)/.test(t.value) || (/^https?:\/\//.test(t.value) && !t.value.startsWith(ORIGIN)), `${url}: ${t.value}`).toBe(true);
+      }
+      if (url !== '/dumps/') expect(all.filter((t) => t.tag === 'link' && t.name === 'href').map((t) => t.value), url).toContain('/assets/site.css');
+    }
+  });
+
+  it('names resources by their IRIs: shown IRIs, JSON-LD @id, <link rel=alternate>, the endpoint', async () => {
+    const { body } = await get(`/page/${MEASURE}`);
+    expect(body).toContain(`<code>${BASE}${MEASURE}</code>`);
+    expect(JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(body)![1]!)['@id']).toBe(`${BASE}${MEASURE}`);
+    expect(body).toContain(`<link rel="alternate" type="text/turtle" href="${BASE}data/${MEASURE}.ttl">`);
+    expect(body).toContain(`<link rel="alternate" hreflang="en" href="${BASE}page/${MEASURE}?lang=en">`);
+    expect((await get('/')).body).toContain(`<code>${BASE}sparql</code>`);
+    const query = await get('/sparql', { accept: BROWSER });
+    expect(query.body).toContain(`<code>${BASE}sparql</code>`);
+    // YASGUI gets the endpoint's path and queries it on the page's own host.
+    expect(JSON.parse(/<script type="application\/json" id="sparql-config">([^<]*)<\/script>/.exec(query.body)![1]!).endpoint).toBe('/sparql');
+  });
+
+  it('sends Referrer-Policy with every HTML answer: pages, the query page, 404 and 400 pages', async () => {
+    for (const [url, headers, status] of [
+      ['/', {}, 200],
+      ['/sparql', { accept: BROWSER }, 200],
+      ['/page/id/999999', { accept: BROWSER }, 404],
+      [`/search?q=${'あ'.repeat(101)}`, {}, 400],
+    ] as const) {
+      const r = await get(url, headers);
+      expect(r.statusCode, url).toBe(status);
+      expect(r.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      expect(r.headers['x-content-type-options'], url).toBe('nosniff');
+    }
   });
 });
 

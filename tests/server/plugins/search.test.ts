@@ -48,7 +48,7 @@ describe('/search', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(r.body).toContain('<html lang="ja">');
-    expect(r.body).toContain(`<a href="${BASE}page/id/131121/plan/kihon-keikaku/policy/5" lang="ja">自然との共生と<mark>脱炭素</mark>社会の構築</a>`);
+    expect(r.body).toContain(`<a href="/page/id/131121/plan/kihon-keikaku/policy/5" lang="ja">自然との共生と<mark>脱炭素</mark>社会の構築</a>`);
     expect(r.body).toContain('value="脱炭素"');
     expect(r.body).toMatch(/<strong>\d+<\/strong> 件の結果/);
   });

@@ -134,7 +134,7 @@ describe('/.well-known/void', () => {
     expect(xml.headers['content-type']).toBe('application/rdf+xml');
     const partition = await get('/void/class/jpp/Goal');
     expect(partition.statusCode).toBe(303);
-    expect(partition.headers.location).toBe(`${BASE}.well-known/void`);
+    expect(partition.headers.location).toBe(`/.well-known/void`);
     expect((await get('/void/class/jpp/Nothing')).statusCode).toBe(404);
   });
 });
@@ -244,7 +244,7 @@ describe('/catalog (DCAT)', () => {
     expect(head.headers['access-control-allow-origin']).toBe('*');
     const dataset = await get('/dataset/132101/dai5ji-kihon-koso');
     expect(dataset.statusCode).toBe(303);
-    expect(dataset.headers.location).toBe(`${BASE}catalog`);
+    expect(dataset.headers.location).toBe(`/catalog`);
     expect((await get('/dataset')).statusCode).toBe(303);
     expect((await get('/dataset/000000/none')).statusCode).toBe(404);
   });
@@ -254,8 +254,24 @@ describe('/dumps/', () => {
   it('lists every build file', async () => {
     const r = await get('/dumps/');
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    for (const file of f.dataset.manifest.files) expect(r.body).toContain(`href="${BASE}dumps/${file.path}"`);
-    expect((await get('/dumps')).headers.location).toBe(`${BASE}dumps/`);
+    for (const file of f.dataset.manifest.files) expect(r.body).toContain(`href="/dumps/${file.path}"`);
+    expect((await get('/dumps')).headers.location).toBe(`/dumps/`);
+  });
+
+  it('is an HTML page like the others: CSP, nosniff and Referrer-Policy, styled by the site stylesheet, not inline', async () => {
+    for (const headers of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+      const r = await get('/dumps/', headers);
+      expect(r.statusCode).toBe(200);
+      expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(String(r.headers['content-security-policy'])).toContain("style-src 'self';");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    }
+    const { body } = await get('/dumps/');
+    // An inline <style> would be blocked by that CSP; the page uses the site's stylesheet, root-relative.
+    expect(body).not.toContain('<style');
+    expect(body).toContain('<link rel="stylesheet" href="/assets/site.css">');
+    expect(body).not.toMatch(/(?:href|src)="https?:/);
   });
 
   it('serves each file with its media type, gzip when accepted, length, ETag and 304', async () => {
