@@ -178,7 +178,8 @@ export class WorkerPool {
     void this.#stop(slot);
     if (!serving) return;
     this.#replaced++;
-    this.#fill();
+    // A lazy pool starts its next worker when a task comes, not now (its engine is slow to start and seldom used).
+    if (!this.#options.lazy) this.#fill();
   }
 
   #dispatch(): void {

@@ -120,11 +120,13 @@ describe('a federated query past its time', () => {
       const error = await quick.query(request(heavy)).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'timeout' });
       // Nothing of the stopped query runs on: this process is close to idle in the second after (the old
-      // engine kept a core busy for minutes).
+      // engine kept a core busy for minutes: 1 s of CPU per second, still 300 ms when the machine was overloaded).
+      // (The first second goes to tearing the stopped worker down.)
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const before = process.cpuUsage();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const used = process.cpuUsage(before);
-      expect((used.user + used.system) / 1000).toBeLessThan(500);
+      expect((used.user + used.system) / 1000).toBeLessThan(150);
     } finally {
       await quick.close();
     }
