@@ -39,8 +39,17 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     maxAge: 86400,
   });
 
-  const health = { type: 'object', properties: { status: { type: 'string' }, version: { type: 'string' } } } as const;
-  app.get('/healthz', { schema: { response: { 200: health } } }, () => ({ status: 'ok', version: store.version ?? manifest.version }));
+  const count = { type: 'integer' } as const;
+  const health = {
+    type: 'object',
+    properties: { status: { type: 'string' }, version: { type: 'string' }, workersReady: count, workersWanted: count, workersReplaced: count },
+  } as const;
+  // The truth about the engine: 503 when no worker could take a query, so a monitor or a proxy can act on it.
+  app.get('/healthz', { schema: { response: { 200: health, 503: health } } }, (_request, reply) => {
+    const { ok, workersReady, workersWanted, workersReplaced } = store.health();
+    reply.code(ok ? 200 : 503).header('cache-control', 'no-store');
+    return { status: ok ? 'ok' : 'unavailable', version: store.version ?? manifest.version, workersReady, workersWanted, workersReplaced };
+  });
 
   // /assets/: the stylesheet and the query page's scripts, needed by /sparql even without the site.
   await app.register(assetsPlugin);

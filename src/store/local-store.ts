@@ -1,13 +1,14 @@
 // The embedded Store: Oxigraph workers for ordinary queries, Comunica for queries with SERVICE.
 import { Parser, type Quad } from 'n3';
-import { Federation } from './federation.ts';
-import { OxigraphPool } from './oxigraph-pool.ts';
+import { WorkerPool } from './worker-pool.ts';
 import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import type { TaskResult } from './worker-protocol.ts';
 
 export interface LocalStoreOptions extends StoreLimits {
   readonly workers: number;
   readonly serviceAllowlist: readonly string[];
+  /** An engine worker whose memory grew past this is replaced after its answer (default 1024). */
+  readonly workerMaxMemoryMb?: number | undefined;
   /** Base IRI that relative IRIs in queries resolve against. */
   readonly baseIri?: string | undefined;
 }
@@ -20,32 +21,69 @@ const triples = (r: TaskResult): Quad[] => {
   return new Parser({ format: 'N-Triples' }).parse(r.ntriples);
 };
 
+const answer = (r: TaskResult, request: QueryRequest): QueryAnswer => {
+  if (r.kind === 'results') return { ...r, mediaType: request.resultsMediaType };
+  if (r.kind === 'graph') return { ...r, mediaType: request.graphMediaType };
+  throw new StoreError('execution', `unexpected ${r.kind} answer`);
+};
+
 class LocalStore implements Store {
   readonly #options: LocalStoreOptions;
-  readonly #pool: OxigraphPool;
-  readonly #federation: Federation;
+  readonly #pool: WorkerPool;
+  /** Comunica for SERVICE queries, in its own worker, started by the first federated query. */
+  readonly #federation: WorkerPool;
   #version: string | undefined;
   #stats: Promise<DatasetStats> | undefined;
 
   constructor(options: LocalStoreOptions) {
     this.#options = options;
-    this.#pool = new OxigraphPool(options);
-    this.#federation = new Federation(options);
+    const { baseIri, timeoutMs, maxRows, serviceAllowlist, workerMaxMemoryMb: maxMemoryMb = 1024 } = options;
+    this.#pool = new WorkerPool({
+      script: new URL('./oxigraph-worker.ts', import.meta.url),
+      workers: options.workers,
+      timeoutMs,
+      maxMemoryMb,
+      load: { baseIri },
+    });
+    this.#federation = new WorkerPool({
+      script: new URL('./federation-worker.ts', import.meta.url),
+      workers: 1,
+      timeoutMs,
+      // The worker stops its own query at timeoutMs and says which endpoint it waited for; past this, it is terminated.
+      graceMs: 2_000,
+      maxMemoryMb,
+      lazy: true,
+      load: { baseIri, serviceAllowlist, timeoutMs, maxRows },
+    });
   }
 
   get version(): string | undefined {
     return this.#version;
   }
 
+  /**
+   * Loads the new data into fresh workers while the old ones keep answering, then swaps all at once: a query
+   * is answered wholly from the old or wholly from the new data. Data that cannot be loaded is never taken in.
+   */
   async load(nquads: string, version: string): Promise<void> {
-    await this.#pool.load(nquads);
-    this.#federation.load(nquads);
+    const [local, federated] = await Promise.allSettled([this.#pool.prepare(nquads), this.#federation.prepare(nquads)]);
+    if (local.status === 'rejected' || federated.status === 'rejected') {
+      if (local.status === 'fulfilled') local.value.discard();
+      if (federated.status === 'fulfilled') federated.value.discard();
+      throw local.status === 'rejected' ? local.reason : (federated as PromiseRejectedResult).reason;
+    }
+    local.value.commit();
+    federated.value.commit();
     this.#version = version;
     this.#stats = undefined;
   }
 
   async query(request: QueryRequest): Promise<QueryAnswer> {
-    if (request.services.length > 0) return this.#federation.query(request);
+    if (request.services.length > 0) {
+      const { query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs } = request;
+      const r = await this.#federation.run({ op: 'federate', query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs });
+      return answer(r, request);
+    }
     const { maxRows } = this.#options;
     const pushLimit = request.form === 'SELECT' && request.limit === undefined && !request.trailingValues;
     const r = await this.#pool.run({
@@ -59,9 +97,7 @@ class LocalStore implements Store {
       maxRows,
       pushLimit,
     });
-    if (r.kind === 'results') return { ...r, mediaType: request.resultsMediaType };
-    if (r.kind === 'graph') return { ...r, mediaType: request.graphMediaType };
-    throw new StoreError('execution', `unexpected ${r.kind} answer`);
+    return answer(r, request);
   }
 
   async describe(iri: string): Promise<Quad[]> {
@@ -78,12 +114,14 @@ class LocalStore implements Store {
     return this.#stats;
   }
 
+  /** The Oxigraph pool decides; the federation worker starts on demand and only adds to the replacement count. */
   health(): StoreHealth {
-    return this.#pool.health();
+    const local = this.#pool.health();
+    return { ...local, workersReplaced: local.workersReplaced + this.#federation.health().workersReplaced };
   }
 
-  close(): Promise<void> {
-    return this.#pool.close();
+  async close(): Promise<void> {
+    await Promise.all([this.#pool.close(), this.#federation.close()]);
   }
 }
 

@@ -5,7 +5,7 @@ import { namedNode, Store } from 'oxigraph';
 import { serializeQuads } from '../rdf/serialize.ts';
 import { serializeResults, type SparqlJson } from './sparql-results.ts';
 import type { TextPosition } from './store.ts';
-import type { FromWorker, QueryMessage, TaskMessage, TaskResult, ToWorker } from './worker-protocol.ts';
+import { workerMemoryMb, type FromWorker, type QueryMessage, type TaskMessage, type TaskResult, type ToWorker } from './worker-protocol.ts';
 
 if (!parentPort) throw new Error('oxigraph-worker must run in a worker thread');
 const port = parentPort;
@@ -77,6 +77,13 @@ const stats = (): TaskResult => {
   return { kind: 'stats', defaultGraphTriples: count(rows('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }')[0]?.['n']), graphs };
 };
 
+/**
+ * A failure that is not an ordinary query error: a WASM trap ("memory access out of bounds" from a stack
+ * overflow, "unreachable" from a panic) leaves the engine's memory in an unknown state, and a RangeError
+ * (call stack, string length) means the answer outgrew what one query may use.
+ */
+const engineBroken = (e: unknown): boolean => e instanceof WebAssembly.RuntimeError || e instanceof RangeError || !(e instanceof Error);
+
 const run = async (m: TaskMessage): Promise<TaskResult> => {
   switch (m.op) {
     case 'query':
@@ -87,6 +94,8 @@ const run = async (m: TaskMessage): Promise<TaskResult> => {
     }
     case 'stats':
       return stats();
+    case 'federate':
+      throw new Error('federated queries are not run by the Oxigraph worker');
   }
 };
 
@@ -94,17 +103,25 @@ port.on('message', async (m: ToWorker) => {
   if (m.op === 'load') {
     try {
       baseIri = m.baseIri;
-      send({ op: 'loaded', quads: load(m.nquads) });
+      load(m.nquads);
+      send({ op: 'loaded' });
     } catch (e) {
       send({ op: 'load-failed', message: (e as Error).message });
     }
     return;
   }
   try {
-    send({ op: 'done', id: m.id, result: await run(m) });
+    const result = await run(m);
+    send({ op: 'done', id: m.id, result, memoryMb: workerMemoryMb() });
   } catch (e) {
-    const message = (e as Error).message ?? String(e);
+    if (engineBroken(e)) {
+      // The engine's own words ("memory access out of bounds") mean nothing to a client and are not shown.
+      const message = 'the query needs more memory or deeper nesting than one query may use; simplify it';
+      send({ op: 'failed', id: m.id, code: 'too_costly', message, memoryMb: workerMemoryMb(), replace: true });
+      return;
+    }
+    const message = (e as Error).message;
     const position = syntaxPosition(e);
-    send({ op: 'failed', id: m.id, code: position ? 'syntax' : 'execution', message, ...(position ? { position } : {}) });
+    send({ op: 'failed', id: m.id, code: position ? 'syntax' : 'execution', message, memoryMb: workerMemoryMb(), ...(position ? { position } : {}) });
   }
 });

@@ -5,7 +5,8 @@ import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MUNICIPALITY, PROLOGUE, tes
 
 let store: Store;
 beforeAll(async () => {
-  store = await loadedStore(testConfig({ workers: 2, maxRows: 4, timeoutMs: 400 }));
+  // Time enough for a fresh worker's first query on a loaded machine; the overrun test waits this long.
+  store = await loadedStore(testConfig({ workers: 2, maxRows: 4, timeoutMs: 2_000 }));
 });
 afterAll(() => store.close());
 
