@@ -12,7 +12,7 @@ describe('buildApp', () => {
   it('answers /healthz with the dataset version', async () => {
     const r = await t.app.inject({ url: '/healthz' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ status: 'ok', version: MINI_VERSION });
+    expect(r.json()).toMatchObject({ status: 'ok', version: MINI_VERSION, workersReady: 1, workersWanted: 1 });
   });
 
   it('answers unknown routes with 404, a message and CORS headers', async () => {

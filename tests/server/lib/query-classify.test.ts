@@ -56,8 +56,11 @@ describe('checkServices', () => {
   it('accepts allowlisted endpoints and names the allowlist when refusing', () => {
     const allowlist = new ServiceAllowlist(['https://query.wikidata.org/sparql']);
     expect(() => checkServices(['https://query.wikidata.org/sparql'], allowlist)).not.toThrow();
-    // Compared as URLs: host case and a default port do not matter, a query string does not make another endpoint.
-    expect(() => checkServices(['https://QUERY.wikidata.org:443/sparql?x=1'], allowlist)).not.toThrow();
+    // Compared as URLs: host case and a default port do not matter; anything else (a query string, user information,
+    // a fragment) is not exactly the allowlisted endpoint and is refused before anything is fetched.
+    expect(() => checkServices(['https://QUERY.wikidata.org:443/sparql'], allowlist)).not.toThrow();
+    for (const iri of ['https://query.wikidata.org/sparql?x=1', 'https://u:p@query.wikidata.org/sparql', 'https://query.wikidata.org/sparql#f'])
+      expect(() => checkServices([iri], allowlist), iri).toThrow(/not allowed/);
     expect(() => checkServices(['https://query.wikidata.org/sparql/other'], allowlist)).toThrow(/not allowed/);
     const e = thrown(() => checkServices(['http://127.0.0.1:22/'], allowlist));
     expect(e.status).toBe(400);
