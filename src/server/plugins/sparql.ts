@@ -209,7 +209,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
           contentType: request.headers['content-type'],
           body: Buffer.isBuffer(request.body) ? request.body : undefined,
         },
-        limits.maxQueryBytes,
+        limits,
       );
       return req.kind === 'description' ? describeService(request, reply, req.format) : runQuery(request, reply, req);
     },
