@@ -1,7 +1,7 @@
 // The one table of error codes and HTTP statuses, and the handler that answers every error as JSON or text, never a stack.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { StoreError, type StoreErrorCode } from '../../store/index.ts';
+import { StoreError, type StoreErrorCode } from '../../store/store.ts';
 
 export const ERRORS = {
   bad_request: 400,

@@ -16,7 +16,8 @@ import { requestLang } from '../lib/lang.ts';
 import { Limiter } from '../lib/limiter.ts';
 import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
-import { checkServices, classifier } from '../lib/query-classify.ts';
+import { checkServices } from '../lib/query-classify.ts';
+import { ParsePool, queryClassifier } from '../lib/query-parser.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 import { acceptsGzip, worthGzip } from '../lib/representation.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
@@ -90,7 +91,10 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
   const limits = config.sparql;
   const cache = new AnswerCache(limits.cacheEntries);
   const allowlist = new ServiceAllowlist(limits.serviceAllowlist);
-  const classify = classifier(config.baseIri);
+  // Two parser threads: one slow parse does not hold up every other new query.
+  const parsers = new ParsePool({ threads: 2, timeoutMs: limits.parseTimeoutMs, maxQueued: 64, baseIri: config.baseIri });
+  app.addHook('onClose', () => parsers.close());
+  const classify = queryClassifier({ pool: parsers, maxNesting: limits.maxNesting });
   const retryAfterSeconds = Math.max(1, Math.min(10, Math.ceil(limits.timeoutMs / 1000)));
   const limiter = new Limiter(limits.maxConcurrent, limits.maxQueued, retryAfterSeconds);
   const version = () => app.store.version ?? app.manifest.version;
@@ -151,8 +155,8 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     }, 'Accept, Accept-Language');
   };
 
-  const runQuery = (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
-    const classified = classify(req.query);
+  const runQuery = async (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
+    const classified = await classify(req.query);
     checkServices(classified.services, allowlist);
     const graphForm = classified.form === 'CONSTRUCT' || classified.form === 'DESCRIBE';
     const accept = request.headers.accept;
