@@ -89,7 +89,7 @@ const gzipAsync = promisify(gzip);
 const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
   const examples = readExamples(config.root);
   const limits = config.sparql;
-  const cache = new AnswerCache(limits.cacheEntries);
+  const cache = new AnswerCache(limits.cacheEntries, limits.cacheBytes);
   const allowlist = new ServiceAllowlist(limits.serviceAllowlist);
   // Two parser threads: one slow parse does not hold up every other new query.
   const parsers = new ParsePool({ threads: 2, timeoutMs: limits.parseTimeoutMs, maxQueued: 64, baseIri: config.baseIri });
@@ -105,11 +105,15 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     done(null, body),
   );
 
-  // Answers can be large: their gzip copies are made off the main thread and kept as long as the answer is.
+  // Answers can be large: their gzip copies are made off the main thread, kept as long as the answer is, and counted
+  // against the cache's byte budget while it is kept.
   const gzipped = new WeakMap<CachedAnswer, Promise<Buffer>>();
-  const gzipOf = (hit: CachedAnswer) => {
+  const gzipOf = (key: string, hit: CachedAnswer) => {
     let made = gzipped.get(hit);
-    if (!made) gzipped.set(hit, (made = gzipAsync(hit.body)));
+    if (!made) {
+      gzipped.set(hit, (made = gzipAsync(hit.body)));
+      void made.then((gz) => cache.addCopy(key, hit, gz.byteLength), () => gzipped.delete(hit));
+    }
     return made;
   };
 
@@ -129,7 +133,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
     const contentType = `${hit.mediaType}; charset=utf-8`;
     if (worthGzip(contentType, hit.body.byteLength) && acceptsGzip(request.headers['accept-encoding']))
-      return reply.header('content-encoding', 'gzip').type(contentType).send(await gzipOf(hit));
+      return reply.header('content-encoding', 'gzip').type(contentType).send(await gzipOf(key, hit));
     return reply.type(contentType).send(hit.body);
   };
 
