@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import type { AppManifest } from './decorators.ts';
-import { installErrorHandling } from './lib/errors.ts';
+import { frameworkErrorHandler, installErrorHandling } from './lib/errors.ts';
 import { lazyChildLogger } from './lib/lazy-logger.ts';
 import type { Site } from './lib/site.ts';
 import assetsPlugin from './plugins/assets.ts';
@@ -27,6 +27,9 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     childLoggerFactory: lazyChildLogger,
     // Room for a GET whose percent-encoded query reaches the query size limit, so it gets our 413 rather than Node's 431.
     http: { maxHeaderSize: Math.max(16 * 1024, config.sparql.maxQueryBytes * 3 + 16 * 1024) },
+    // A URL Fastify cannot route (bad percent-encoding, an overlong path segment) is answered before any hook runs:
+    // in our error format, with the CORS header the hooks would have added.
+    frameworkErrors: (error, request, reply) => frameworkErrorHandler(error, request, reply.header('access-control-allow-origin', '*')),
   });
   app.decorate('store', store);
   app.decorate('manifest', manifest);

@@ -1,4 +1,5 @@
-// A bounded LRU of finished answers, keyed (and ETagged) by dataset version plus the normalized request.
+// A bounded LRU of finished answers, keyed (and ETagged) by dataset version plus the normalized request; bounded in
+// entries and in bytes (each answer's body and the copies made of it, such as its gzip coding).
 import { createHash } from 'node:crypto';
 
 export interface CachedAnswer {
@@ -44,13 +45,24 @@ export const etagMatches = (ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 };
 
+/** Bytes an entry costs besides its body: the key, the headers, the bookkeeping (a fair flat guess). */
+const ENTRY_OVERHEAD = 512;
+
+interface Entry {
+  readonly answer: CachedAnswer;
+  bytes: number;
+}
+
 export class AnswerCache {
-  readonly #entries = new Map<string, CachedAnswer>();
+  readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
 
   constructor(
     readonly maxEntries: number,
-    /** Answers larger than this are served but not kept. */
-    readonly maxBodyBytes = 4 * 1024 * 1024,
+    /** Total bytes held: bodies, their copies and a flat overhead per entry. */
+    readonly maxBytes = 64 * 2 ** 20,
+    /** Answers whose body exceeds this share of maxBytes are served but not kept: one must not flush the rest. */
+    readonly maxShare = 1 / 8,
   ) {}
 
   get(key: string): CachedAnswer | undefined {
@@ -59,17 +71,46 @@ export class AnswerCache {
       this.#entries.delete(key);
       this.#entries.set(key, hit);
     }
-    return hit;
+    return hit?.answer;
   }
 
   set(key: string, answer: CachedAnswer): void {
-    if (this.maxEntries === 0 || answer.body.byteLength > this.maxBodyBytes) return;
-    this.#entries.delete(key);
-    this.#entries.set(key, answer);
-    while (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    if (this.maxEntries === 0 || answer.body.byteLength > this.maxBytes * this.maxShare) return;
+    this.#remove(key);
+    const entry = { answer, bytes: answer.body.byteLength + ENTRY_OVERHEAD };
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+    this.#evict();
+  }
+
+  /** Counts a copy made of a kept answer (its gzip coding) against the budget; nothing if the answer is gone. */
+  addCopy(key: string, answer: CachedAnswer, bytes: number): void {
+    const entry = this.#entries.get(key);
+    if (entry?.answer !== answer) return;
+    entry.bytes += bytes;
+    this.#bytes += bytes;
+    this.#evict();
   }
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Bytes held now, as counted against maxBytes. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Least recently used first, until both bounds hold. */
+  #evict(): void {
+    while (this.#entries.size > this.maxEntries || (this.#bytes > this.maxBytes && this.#entries.size > 0))
+      this.#remove(this.#entries.keys().next().value!);
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
   }
 }

@@ -11,9 +11,19 @@ export class BoundedMemo<V> {
     const hit = this.#entries.get(key);
     if (hit !== undefined) return hit;
     const value = compute(key);
-    if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, value);
+    this.set(key, value);
     return value;
+  }
+
+  /** The remembered value, if any (for values computed asynchronously). */
+  peek(key: string): V | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (this.maxEntries <= 0) return;
+    if (!this.#entries.has(key) && this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, value);
   }
 
   get size(): number {

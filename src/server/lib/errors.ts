@@ -1,7 +1,7 @@
 // The one table of error codes and HTTP statuses, and the handler that answers every error as JSON or text, never a stack.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { StoreError, type StoreErrorCode } from '../../store/index.ts';
+import { StoreError, type StoreErrorCode } from '../../store/store.ts';
 
 export const ERRORS = {
   bad_request: 400,
@@ -16,6 +16,8 @@ export const ERRORS = {
   not_acceptable: 406,
   request_timeout: 408,
   query_too_large: 413,
+  /** A path segment longer than the router takes. */
+  uri_too_long: 414,
   /** Our own bugs only: a client or upstream problem always has a code of its own. */
   query_failed: 500,
   internal: 500,
@@ -37,6 +39,8 @@ export interface ErrorOptions {
   /** 1-based position of a syntax error in the query. */
   readonly line?: number | undefined;
   readonly column?: number | undefined;
+  /** The failure this error stands for, for the log only: never shown to the client. */
+  readonly cause?: unknown;
 }
 
 export class HttpError extends Error {
@@ -46,7 +50,7 @@ export class HttpError extends Error {
     message: string,
     readonly options: ErrorOptions = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HttpError';
     this.status = ERRORS[code];
   }
@@ -63,25 +67,55 @@ const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   execution: 'query_failed',
 };
 
-const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'query_too_large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_content_type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
-  FST_ERR_VALIDATION: 'bad_request',
+/** Fastify's own errors, with the message the client gets (Fastify's may quote the request or name internals). */
+const FASTIFY_CODES: Readonly<Record<string, readonly [ErrorCode, string | undefined]>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ['query_too_large', undefined],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_content_type', undefined],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad_request', undefined],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['bad_request', undefined],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['bad_request', undefined],
+  FST_ERR_VALIDATION: ['bad_request', undefined],
+  FST_ERR_BAD_URL: ['bad_request', 'the URL is not valid: its percent-encoding does not decode to UTF-8'],
+  FST_ERR_MAX_PARAM_LENGTH: ['uri_too_long', 'a segment of the URL path is too long'],
+  FST_ERR_ASYNC_CONSTRAINT: ['internal', 'internal server error'],
 };
 
-/** Any thrown value as an HttpError; unknown failures keep their message out of the answer. */
+/**
+ * Messages that come from inside an engine, the runtime or the HTTP client (WASM traps, V8 limits, undici and
+ * socket errors): they tell a client nothing it can act on and something about our internals.
+ */
+const INTERNAL_MESSAGE =
+  /memory access out of bounds|(^|: )unreachable( executed)?$|RuntimeError|wasm|invalid (string|array|typed array) length|array buffer allocation failed|maximum call stack|out of memory|fetch failed|undici|UND_ERR|includes credentials|\bE(CONNREFUSED|CONNRESET|NOTFOUND|TIMEDOUT|AI_AGAIN|PIPE|HOSTUNREACH)\b|AbortError|operation was aborted|(file|node):\S*:\d+:\d+/i;
+
+/** What a client is told when the engine's own message has to stay in the log. */
+const GENERIC_MESSAGES: Readonly<Record<StoreErrorCode, string>> = {
+  syntax: 'the query could not be parsed',
+  timeout: 'the query was stopped: it ran longer than allowed',
+  service_not_allowed: 'the query names a SERVICE endpoint that is not allowed',
+  upstream: 'a SERVICE endpoint could not be reached or answered badly',
+  upstream_timeout: 'a SERVICE endpoint did not answer in time',
+  too_costly: 'the query needed more memory or stack than one query may use; simplify it',
+  unavailable: 'the query engine is not available right now; retry later',
+  execution: 'the query engine failed on this query',
+};
+
+/** V8 running out of room for one answer (a string, an array, the stack) is the query's size, not a bug of ours. */
+const RESOURCE_LIMIT = /invalid (string|array|typed array) length|array buffer allocation failed|maximum call stack/i;
+
+/** Any thrown value as an HttpError; engine-internal and unknown failures keep their message out of the answer. */
 export const toHttpError = (e: unknown): HttpError => {
   if (e instanceof HttpError) return e;
-  if (e instanceof StoreError) return new HttpError(STORE_CODES[e.code], e.message, e.position ?? {});
+  if (e instanceof StoreError) {
+    if (INTERNAL_MESSAGE.test(e.message)) return new HttpError(STORE_CODES[e.code], GENERIC_MESSAGES[e.code], { cause: e });
+    return new HttpError(STORE_CODES[e.code], e.message, { ...e.position, ...(e.code === 'execution' ? { cause: e } : {}) });
+  }
   const f = e as Partial<FastifyError>;
-  const code = f.code ? FASTIFY_CODES[f.code] : undefined;
-  if (code) return new HttpError(code, f.message ?? code);
+  const known = f.code ? FASTIFY_CODES[f.code] : undefined;
+  if (known) return new HttpError(known[0], known[1] ?? f.message ?? known[0], known[0] === 'internal' ? { cause: e } : {});
   if (typeof f.statusCode === 'number' && f.statusCode >= 400 && f.statusCode < 500)
     return new HttpError('bad_request', f.message ?? 'bad request');
-  return new HttpError('internal', 'internal server error');
+  if (e instanceof RangeError && RESOURCE_LIMIT.test(e.message)) return new HttpError('query_too_costly', GENERIC_MESSAGES.too_costly, { cause: e });
+  return new HttpError('internal', 'internal server error', { cause: e });
 };
 
 /** Answers an error as text/plain (default) or JSON, as the Accept header prefers. */
@@ -91,7 +125,8 @@ export const sendError = (request: FastifyRequest, reply: FastifyReply, error: H
   // Headers set for a success that did not happen (validator, capping) must not travel with the error.
   for (const name of ['etag', 'x-sparql-capped', 'content-disposition']) reply.removeHeader(name);
   for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
-  reply.code(error.status).header('cache-control', 'no-store').header('vary', 'Accept');
+  // nosniff: an error may quote what the client sent, and must never be taken for anything but text or JSON.
+  reply.code(error.status).header('cache-control', 'no-store').header('vary', 'Accept').header('x-content-type-options', 'nosniff');
   const { line, column } = error.options;
   if (json) {
     const body = { error: error.code, status: error.status, message: error.message, ...(line ? { line, column } : {}) };
@@ -100,11 +135,28 @@ export const sendError = (request: FastifyRequest, reply: FastifyReply, error: H
   return reply.type('text/plain; charset=utf-8').send(`${error.message}\n`);
 };
 
+/** Logs what an error stands for when the client was not told (a bug, or an engine's own message), with its cause. */
+const logHidden = (request: FastifyRequest, error: HttpError): void => {
+  if (error.cause === undefined) return;
+  const original = error.cause as Error;
+  request.log.error({ err: original, cause: original.cause, answered: { status: error.status, message: error.message } }, 'request failed');
+};
+
+/**
+ * Fastify's `frameworkErrors` option: failures met before routing (a URL whose percent-encoding is broken, a path
+ * segment too long) answered in the site's error format rather than Fastify's own JSON.
+ */
+export const frameworkErrorHandler = (e: Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  const error = toHttpError(e);
+  logHidden(request, error);
+  return sendError(request, reply, error);
+};
+
 /** Installs the error and not-found handlers on the root instance. */
 export const installErrorHandling = (app: FastifyInstance): void => {
   app.setErrorHandler((e, request, reply) => {
     const error = toHttpError(e);
-    if (error.status >= 500 && !(e instanceof HttpError) && !(e instanceof StoreError)) request.log.error(e);
+    logHidden(request, error);
     return sendError(request, reply, error);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -32,22 +32,42 @@ const decodeUtf8 = (body: Buffer): string => {
   }
 };
 
-/** Splits `a=1&b=2` into repeated parameters; malformed percent-encoding or non-UTF-8 is a 400. */
-export const parseParams = (raw: string): Map<string, string[]> => {
-  const params = new Map<string, string[]>();
+/** How many parameters `a=1&b=2` carries, without decoding any (empty pairs are not parameters). */
+export const countParams = (raw: string): number => {
+  let n = 0;
+  let start = 0;
+  while (start <= raw.length) {
+    let end = raw.indexOf('&', start);
+    if (end < 0) end = raw.length;
+    if (end > start) n++;
+    start = end + 1;
+  }
+  return n;
+};
+
+const decodeComponent = (s: string, pair: string) => {
+  try {
+    return decodeURIComponent(s.includes('+') ? s.replace(/\+/g, ' ') : s);
+  } catch {
+    throw new HttpError('bad_request', `parameter "${pair.slice(0, 40)}" is not valid percent-encoded UTF-8`);
+  }
+};
+
+/**
+ * Splits `a=1&b=2` into repeated parameters, appending to `into` (linear in the number of parameters, repeated names
+ * included); malformed percent-encoding or non-UTF-8 is a 400.
+ */
+export const parseParams = (raw: string, into = new Map<string, string[]>()): Map<string, string[]> => {
   for (const pair of raw.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    const [name, value] = [eq < 0 ? pair : pair.slice(0, eq), eq < 0 ? '' : pair.slice(eq + 1)].map((s) => {
-      try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-      } catch {
-        throw new HttpError('bad_request', `parameter "${pair.slice(0, 40)}" is not valid percent-encoded UTF-8`);
-      }
-    }) as [string, string];
-    params.set(name, [...(params.get(name) ?? []), value]);
+    const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq), pair);
+    const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1), pair);
+    const values = into.get(name);
+    if (values) values.push(value);
+    else into.set(name, [value]);
   }
-  return params;
+  return into;
 };
 
 const single = (params: Map<string, string[]>, name: string): string | undefined => {
@@ -71,23 +91,40 @@ const mediaTypeOf = (contentType: string) => {
   return type.toLowerCase();
 };
 
-/** Interprets the request per the SPARQL 1.1 Protocol; maxQueryBytes bounds the query text. */
-export const readProtocolRequest = (raw: RawRequest, maxQueryBytes: number): ProtocolRequest => {
+export interface ProtocolLimits {
+  /** Largest query text, in UTF-8 bytes (413 beyond). */
+  readonly maxQueryBytes: number;
+  /** Most parameters, query string and form body together (400 beyond), counted before any is decoded. */
+  readonly maxParameters: number;
+}
+
+const tooManyParams = (n: number, max: number) =>
+  new HttpError('query_too_complex', `the request carries ${n} parameters (query string and form together); the limit is ${max}`);
+
+/** Interprets the request per the SPARQL 1.1 Protocol, within the limits. */
+export const readProtocolRequest = (raw: RawRequest, limits: ProtocolLimits): ProtocolRequest => {
   const q = raw.url.indexOf('?');
-  const params = parseParams(q < 0 ? '' : raw.url.slice(q + 1));
+  const queryString = q < 0 ? '' : raw.url.slice(q + 1);
+  let count = countParams(queryString);
+  if (count > limits.maxParameters) throw tooManyParams(count, limits.maxParameters);
   let query: string | undefined;
+  let form: string | undefined;
   if (raw.method === 'POST') {
     if (!raw.contentType) throw new HttpError('unsupported_content_type', `a POST needs a Content-Type: ${FORM} or ${DIRECT}`);
     const type = mediaTypeOf(raw.contentType);
     if (type === UPDATE) throw new HttpError('read_only', 'this endpoint is read-only: SPARQL Update is not accepted');
     if (type === FORM) {
-      for (const [name, values] of parseParams(decodeUtf8(raw.body ?? Buffer.alloc(0))))
-        params.set(name, [...(params.get(name) ?? []), ...values]);
+      form = decodeUtf8(raw.body ?? Buffer.alloc(0));
+      count += countParams(form);
+      if (count > limits.maxParameters) throw tooManyParams(count, limits.maxParameters);
     } else if (type === DIRECT) {
-      if (params.has('query')) throw new HttpError('bad_request', `with ${DIRECT} the query is the body; do not also pass a query parameter`);
       query = decodeUtf8(raw.body ?? Buffer.alloc(0));
     } else throw new HttpError('unsupported_content_type', `unsupported Content-Type "${type}"; use ${FORM} or ${DIRECT}`);
   }
+  const params = parseParams(queryString);
+  if (form !== undefined) parseParams(form, params);
+  if (query !== undefined && params.has('query'))
+    throw new HttpError('bad_request', `with ${DIRECT} the query is the body; do not also pass a query parameter`);
   const update = params.get('update');
   query ??= single(params, 'query');
   if (update && query !== undefined) throw new HttpError('bad_request', 'a request may carry a query or an update, not both');
@@ -101,6 +138,6 @@ export const readProtocolRequest = (raw: RawRequest, maxQueryBytes: number): Pro
   }
   if (query.trim() === '') throw new HttpError('bad_request', 'the query is empty');
   const bytes = Buffer.byteLength(query);
-  if (bytes > maxQueryBytes) throw new HttpError('query_too_large', `the query has ${bytes} bytes; the limit is ${maxQueryBytes}`);
+  if (bytes > limits.maxQueryBytes) throw new HttpError('query_too_large', `the query has ${bytes} bytes; the limit is ${limits.maxQueryBytes}`);
   return { kind: 'query', query, defaultGraphs, namedGraphs, format };
 };

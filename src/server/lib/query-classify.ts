@@ -1,8 +1,8 @@
-// Parses every query with sparqljs and tells its form, its SERVICE endpoints and its outer LIMIT; refuses updates.
+// Parses a query with sparqljs and tells its form, its SERVICE endpoints and its outer LIMIT; refuses updates.
+// Pure and synchronous: the server runs it in a parser thread (query-parser.ts), behind a timeout.
 import sparqljs from 'sparqljs';
 import type { QueryForm } from '../../store/index.ts';
 import { HttpError } from './errors.ts';
-import { BoundedMemo } from './bounded-memo.ts';
 import type { ServiceAllowlist } from '../../store/index.ts';
 
 export interface ClassifiedQuery {
@@ -19,19 +19,26 @@ interface ParseErrorHash {
   readonly loc?: { readonly last_line?: number; readonly last_column?: number };
 }
 
-/** Collects SERVICE names by walking the whole syntax tree. */
-const findServices = (node: unknown, found: { iris: Set<string>; variable: boolean }): void => {
-  if (Array.isArray(node)) {
-    for (const child of node) findServices(child, found);
-    return;
+/** Collects SERVICE names by walking the whole syntax tree, with an explicit stack: trees can be deep. */
+const findServices = (root: unknown): { iris: Set<string>; variable: boolean } => {
+  const found = { iris: new Set<string>(), variable: false };
+  const stack: unknown[] = [root];
+  // The parser builds a tree (no cycles), so this ends once every node has been visited.
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const child of node) if (child !== null && typeof child === 'object') stack.push(child);
+      continue;
+    }
+    const n = node as { type?: unknown; name?: { termType?: string; value?: string } };
+    if (n.type === 'service' && n.name) {
+      if (n.name.termType === 'NamedNode' && n.name.value !== undefined) found.iris.add(n.name.value);
+      else found.variable = true;
+    }
+    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') stack.push(value);
   }
-  if (node === null || typeof node !== 'object') return;
-  const n = node as { type?: unknown; name?: { termType?: string; value?: string } };
-  if (n.type === 'service' && n.name) {
-    if (n.name.termType === 'NamedNode' && n.name.value !== undefined) found.iris.add(n.name.value);
-    else found.variable = true;
-  }
-  for (const value of Object.values(node)) if (value !== null && typeof value === 'object') findServices(value, found);
+  return found;
 };
 
 /** Throws HttpError 400 (with line and column when the parser gives them) or 403 for updates. */
@@ -40,6 +47,8 @@ export const classifyQuery = (text: string, baseIri?: string): ClassifiedQuery =
   try {
     parsed = new sparqljs.Parser(baseIri ? { baseIRI: baseIri } : {}).parse(text);
   } catch (e) {
+    // The parser recursing past the stack is the query's shape, not a syntax error; its message is V8's.
+    if (e instanceof RangeError) throw new HttpError('query_too_complex', 'the query is structured too deeply to be parsed; flatten it');
     const { message, hash } = e as Error & { hash?: ParseErrorHash };
     const line = hash?.loc?.last_line;
     const column = hash?.loc?.last_column === undefined ? undefined : hash.loc.last_column + 1;
@@ -47,8 +56,7 @@ export const classifyQuery = (text: string, baseIri?: string): ClassifiedQuery =
     throw new HttpError('malformed_query', `malformed query${where}: ${message}`, { line, column });
   }
   if (parsed.type === 'update') throw new HttpError('read_only', 'this endpoint is read-only: SPARQL Update is not accepted');
-  const found = { iris: new Set<string>(), variable: false };
-  findServices(parsed.where ?? [], found);
+  const found = findServices(parsed.where ?? []);
   if (found.variable)
     throw new HttpError('service_not_allowed', 'SERVICE with a variable endpoint is not allowed; name an allowlisted endpoint IRI');
   return {
@@ -67,14 +75,4 @@ export const checkServices = (services: readonly string[], allowlist: ServiceAll
       'service_not_allowed',
       `SERVICE <${refused}> is not allowed; this endpoint only federates with: ${allowlist.endpoints.join(', ') || '(none)'}`,
     );
-};
-
-/**
- * classifyQuery with a bounded memo by query text, so a repeated query (the common case behind the answer
- * cache) is not parsed again. Failures are not memoized.
- */
-export const classifier = (baseIri: string | undefined, maxEntries = 1000) => {
-  const memo = new BoundedMemo<ClassifiedQuery>(maxEntries);
-  const classify = (text: string) => classifyQuery(text, baseIri);
-  return (text: string): ClassifiedQuery => memo.get(text, classify);
 };

@@ -16,7 +16,8 @@ import { requestLang } from '../lib/lang.ts';
 import { Limiter } from '../lib/limiter.ts';
 import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
-import { checkServices, classifier } from '../lib/query-classify.ts';
+import { checkServices } from '../lib/query-classify.ts';
+import { ParsePool, queryClassifier } from '../lib/query-parser.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 import { acceptsGzip, worthGzip } from '../lib/representation.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
@@ -88,9 +89,12 @@ const gzipAsync = promisify(gzip);
 const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
   const examples = readExamples(config.root);
   const limits = config.sparql;
-  const cache = new AnswerCache(limits.cacheEntries);
+  const cache = new AnswerCache(limits.cacheEntries, limits.cacheBytes);
   const allowlist = new ServiceAllowlist(limits.serviceAllowlist);
-  const classify = classifier(config.baseIri);
+  // Two parser threads: one slow parse does not hold up every other new query.
+  const parsers = new ParsePool({ threads: 2, timeoutMs: limits.parseTimeoutMs, maxQueued: 64, baseIri: config.baseIri });
+  app.addHook('onClose', () => parsers.close());
+  const classify = queryClassifier({ pool: parsers, maxNesting: limits.maxNesting });
   const retryAfterSeconds = Math.max(1, Math.min(10, Math.ceil(limits.timeoutMs / 1000)));
   const limiter = new Limiter(limits.maxConcurrent, limits.maxQueued, retryAfterSeconds);
   const version = () => app.store.version ?? app.manifest.version;
@@ -101,11 +105,15 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     done(null, body),
   );
 
-  // Answers can be large: their gzip copies are made off the main thread and kept as long as the answer is.
+  // Answers can be large: their gzip copies are made off the main thread, kept as long as the answer is, and counted
+  // against the cache's byte budget while it is kept.
   const gzipped = new WeakMap<CachedAnswer, Promise<Buffer>>();
-  const gzipOf = (hit: CachedAnswer) => {
+  const gzipOf = (key: string, hit: CachedAnswer) => {
     let made = gzipped.get(hit);
-    if (!made) gzipped.set(hit, (made = gzipAsync(hit.body)));
+    if (!made) {
+      gzipped.set(hit, (made = gzipAsync(hit.body)));
+      void made.then((gz) => cache.addCopy(key, hit, gz.byteLength), () => gzipped.delete(hit));
+    }
     return made;
   };
 
@@ -125,7 +133,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     for (const [name, value] of Object.entries(hit.headers)) reply.header(name, value);
     const contentType = `${hit.mediaType}; charset=utf-8`;
     if (worthGzip(contentType, hit.body.byteLength) && acceptsGzip(request.headers['accept-encoding']))
-      return reply.header('content-encoding', 'gzip').type(contentType).send(await gzipOf(hit));
+      return reply.header('content-encoding', 'gzip').type(contentType).send(await gzipOf(key, hit));
     return reply.type(contentType).send(hit.body);
   };
 
@@ -151,8 +159,8 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     }, 'Accept, Accept-Language');
   };
 
-  const runQuery = (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
-    const classified = classify(req.query);
+  const runQuery = async (request: FastifyRequest, reply: FastifyReply, req: Extract<ProtocolRequest, { kind: 'query' }>) => {
+    const classified = await classify(req.query);
     checkServices(classified.services, allowlist);
     const graphForm = classified.form === 'CONSTRUCT' || classified.form === 'DESCRIBE';
     const accept = request.headers.accept;
@@ -209,7 +217,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
           contentType: request.headers['content-type'],
           body: Buffer.isBuffer(request.body) ? request.body : undefined,
         },
-        limits.maxQueryBytes,
+        limits,
       );
       return req.kind === 'description' ? describeService(request, reply, req.format) : runQuery(request, reply, req);
     },

@@ -37,12 +37,36 @@ describe('AnswerCache', () => {
     expect(cache.size).toBe(2);
   });
 
-  it('keeps nothing when disabled or too large', () => {
+  it('keeps nothing when disabled, and serves but does not keep an answer above its share of the bytes', () => {
     const off = new AnswerCache(0);
     off.set('a', answer('a'));
     expect(off.get('a')).toBeUndefined();
-    const small = new AnswerCache(5, 3);
-    small.set('a', answer('abcd'));
+    const small = new AnswerCache(5, 8_000, 1 / 4);
+    small.set('a', answer('x'.repeat(2_001)));
     expect(small.get('a')).toBeUndefined();
+    small.set('b', answer('x'.repeat(2_000)));
+    expect(small.get('b')).toBeDefined();
+  });
+
+  it('holds no more bytes than its budget, bodies and their copies counted, dropping the least recently used', () => {
+    const budget = 100_000;
+    const cache = new AnswerCache(500, budget);
+    const kept = new Map<string, ReturnType<typeof answer>>();
+    for (let i = 0; i < 200; i++) {
+      const a = answer('x'.repeat(10_000));
+      cache.set(`k${i}`, a);
+      kept.set(`k${i}`, a);
+      // Its gzip copy, made later, counts too.
+      cache.addCopy(`k${i}`, a, 2_000);
+      expect(cache.bytes).toBeLessThanOrEqual(budget);
+    }
+    // 500 entries allowed, but only what fits in the bytes is held: the newest.
+    expect(cache.size).toBeLessThan(10);
+    expect(cache.get('k199')).toBe(kept.get('k199'));
+    expect(cache.get('k0')).toBeUndefined();
+    // A copy of an answer no longer kept is not counted.
+    const before = cache.bytes;
+    cache.addCopy('k0', kept.get('k0')!, 50_000);
+    expect(cache.bytes).toBe(before);
   });
 });

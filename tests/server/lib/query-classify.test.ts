@@ -43,6 +43,12 @@ describe('classifyQuery', () => {
     expect(thrown(() => classifyQuery('SELECT * { SERVICE ?x { ?s ?p ?o } }')).status).toBe(400);
   });
 
+  it('walks syntax trees of any depth: a 64 KB chain of || or + is classified, not a stack overflow', () => {
+    const chain = (op: string, term: string) => Array.from({ length: 64 * 1024 / (term.length + op.length) }, () => term).join(op);
+    expect(classifyQuery(`SELECT * { ?s ?p ?x FILTER(${chain('||', '?x')}) }`).form).toBe('SELECT');
+    expect(classifyQuery(`SELECT * { SERVICE <http://a/sparql> { BIND(${chain('+', '1')} AS ?x) } }`).services).toEqual(['http://a/sparql']);
+  });
+
   it('reports syntax errors with the parser message, line and column', () => {
     const e = thrown(() => classifyQuery('SELECT *\nWHERE { ?s ?p }'));
     expect(e.status).toBe(400);

@@ -1,0 +1,45 @@
+// How long sparqljs takes on worst-case queries the endpoint admits: 64 KB (the default size limit) of constructs
+// nested to the default depth limit, and long flat chains. Run: npx tsx bench/parse-depth.ts [depth] [bytes]
+import { classifyQuery } from '../src/server/lib/query-classify.ts';
+import { findNestingExcess } from '../src/server/lib/query-nesting.ts';
+
+const depth = Number(process.argv[2] ?? 64);
+const bytes = Number(process.argv[3] ?? 64 * 1024);
+const P = '<http://e/p>';
+
+/** Repeats `unit` (joined by `sep`) inside head…tail for as long as the text stays within `bytes`. */
+const fill = (head: string, unit: string, sep: string, tail: string) => {
+  const n = Math.max(1, Math.floor((bytes - head.length - tail.length) / (unit.length + sep.length)));
+  return head + Array.from({ length: n }, () => unit).join(sep) + tail;
+};
+const nest = (open: string, inner: string, close: string, levels: number) => open.repeat(levels) + inner + close.repeat(levels);
+
+const shapes: Record<string, string> = {
+  'nested groups': fill('SELECT * WHERE {', nest('{', '?s ?p ?o', '}', depth - 1), ' ', '}'),
+  'nested path parentheses': fill('SELECT * WHERE {', `?s ${nest('(', P, ')', depth - 1)} ?o`, ' . ', '}'),
+  'nested FILTER parentheses': fill('SELECT * WHERE { ?s ?p ?x ', `FILTER${nest('(', '?x', ')', depth - 1)}`, ' ', '}'),
+  'nested blank nodes': fill('SELECT * WHERE {', `?s ${P} ${nest(`[ ${P} `, '?o', ' ]', depth - 2)}`, ' . ', '}'),
+  'OPTIONAL chains': fill('SELECT * WHERE {', nest('OPTIONAL {', '?s ?p ?o', '}', depth - 1), ' ', '}'),
+  'flat || chain': fill('SELECT * WHERE { ?s ?p ?x FILTER(', '?x', '||', ') }'),
+  'flat path sequence': fill('SELECT * WHERE { ?s ', P, '/', ' ?o }'),
+  'flat UNION chain': fill('SELECT * WHERE {', '{?s ?p ?o}', ' UNION ', '}'),
+};
+
+// One small parse first, so the first shape is not charged for loading and compiling the parser.
+classifyQuery('SELECT * { ?s ?p ?o }');
+for (const [name, text] of Object.entries(shapes)) {
+  const excess = findNestingExcess(text, depth);
+  if (excess) throw new Error(`${name}: nests deeper than ${depth} at ${excess.line}:${excess.column}`);
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  let outcome = 'parsed';
+  try {
+    classifyQuery(text);
+  } catch (e) {
+    outcome = `refused: ${(e as Error).message.slice(0, 60)}`;
+  }
+  // CPU time too: on a loaded machine the wall time says more about the neighbours than about the parser.
+  const used = process.cpuUsage(cpu);
+  const ms = (n: number) => n.toFixed(0).padStart(6);
+  console.log(`${name.padEnd(26)} ${String(text.length).padStart(6)} chars ${ms(performance.now() - start)} ms wall ${ms((used.user + used.system) / 1000)} ms CPU  ${outcome}`);
+}
