@@ -185,6 +185,9 @@ const repeatedParams = (rng: Rng, encodedQuery: string): string => {
   return Array.from({ length: n }, () => `${name}=${value}`).join('&');
 };
 
+/** The server's body limit for /sparql at the default SPARQL_MAX_QUERY_BYTES (src/server/plugins/sparql.ts). */
+const BODY_LIMIT = 64 * 1024 * 3 + 64 * 1024;
+
 export const sparqlCase = (rng: Rng, ctx: FuzzContext): CaseDraft => {
   const base = rng.pick(ctx.queries);
   const m = mutate(rng, ctx, base.text);
@@ -212,7 +215,9 @@ export const sparqlCase = (rng: Rng, ctx: FuzzContext): CaseDraft => {
     target: bytes(target),
     headers: contentType === undefined ? headers : [...headers, ['content-type', contentType]],
     body,
-    oversized,
+    // Any body past the endpoint's body limit (3 × 64 KiB of query, percent-encoded, + 64 KiB) may be refused with
+    // 413 before it is read, and the connection closed under the client's feet: that is oversized too.
+    oversized: oversized || (body?.length ?? 0) > BODY_LIMIT,
     note,
   });
   switch (transport) {

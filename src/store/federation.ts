@@ -245,10 +245,21 @@ export class Federation {
   }
 }
 
-/** A short cause for a failed fetch: undici's "fetch failed" hides the useful part in `cause`. */
+/** Network failures in words a client can act on (undici's "fetch failed" hides the code in `cause`). */
+const NETWORK_REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed',
+};
+
+/** A short, client-safe cause for a failed fetch; the engine's own wording never reaches the client. */
 const reason = (e: unknown): string => {
-  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return cause.code;
-  if (cause?.message) return cause.message.slice(0, 200);
-  return (e as Error).message?.slice(0, 200) ?? 'unknown error';
+  const cause = (e as { cause?: { code?: string } }).cause;
+  return NETWORK_REASONS[cause?.code ?? (e as { code?: string }).code ?? ''] ?? 'network error';
 };
