@@ -30,7 +30,7 @@ export const judge = (c: FuzzCase, o: Outcome, boundMs: number): Verdict => {
   }
   if (o.status >= 500) {
     const { code, message } = errorOf(o);
-    const deliberate = o.status === 503 && (code !== undefined ? DELIBERATE_503.has(code) : o.headers['retry-after'] !== undefined || /stopped after|busy|too many/i.test(message));
+    const deliberate = o.status === 503 && (code !== undefined ? DELIBERATE_503.has(code) : o.headers['retry-after'] !== undefined || /stopped after|busy|too many|more memory|ran longer/i.test(message) || (c.method === 'HEAD' && message === ''));
     if (deliberate) return { ok: true, label: `503 ${code ?? 'retry'}` };
     return { ok: false, label: String(o.status), message: `${code ?? '-'}: ${message}` };
   }

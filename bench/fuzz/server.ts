@@ -68,6 +68,10 @@ export const startTarget = async ({ sparqlTimeoutMs, log }: TargetOptions): Prom
       BUILD_DIR: join(dir, 'build'),
       LOG_LEVEL: 'warn',
       SPARQL_TIMEOUT_MS: String(sparqlTimeoutMs),
+      // A client that announces more body than it sends (or never ends its headers) gets 408 at this deadline,
+      // which must come well within the hang bound.
+      HTTP_REQUEST_TIMEOUT_MS: String(sparqlTimeoutMs),
+      HTTP_HEADERS_TIMEOUT_MS: String(sparqlTimeoutMs),
       SPARQL_SERVICE_ALLOWLIST: upstream.url,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -164,6 +164,9 @@ export class Federation {
     if (upstreams.failure) return new StoreError('upstream', `the SERVICE endpoint <${upstreams.failure.endpoint}> ${upstreams.failure.reason}`);
     if (upstreams.contacted)
       return new StoreError('upstream', `the SERVICE endpoint <${upstreams.contacted}> sent an answer that could not be read`);
+    // Nothing was fetched: Comunica refused the query itself (an unknown function, an unsupported feature). A
+    // TypeError or the like is a bug, ours or the engine's.
+    if (e instanceof Error && e.constructor === Error) return new StoreError('unsupported', 'the federated query could not be evaluated by the engine');
     return new StoreError('execution', 'the federated query failed');
   }
 

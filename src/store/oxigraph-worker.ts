@@ -43,23 +43,36 @@ const syntaxPosition = (e: unknown): TextPosition | undefined => {
   return at ? { line: Number(at[1]), column: Number(at[2]) } : undefined;
 };
 
+/** The engine refused to evaluate a query it parsed (e.g. "The custom function <…> is not supported"): the query's fault. */
+class Unsupported extends Error {}
+
+/** Runs one query; an ordinary engine error that is neither a syntax error nor a broken engine is the query's own. */
+const evaluate = (text: string, options: Record<string, unknown>): string => {
+  try {
+    return store.query(text, options) as string;
+  } catch (e) {
+    if (engineBroken(e) || syntaxPosition(e)) throw e;
+    throw new Unsupported((e as Error).message);
+  }
+};
+
 const runQuery = async (m: QueryMessage): Promise<TaskResult> => {
   const options = { base_iri: baseIri, ...datasetOptions(m) };
   if (m.form === 'SELECT' || m.form === 'ASK') {
     const json = { ...options, results_format: 'application/sparql-results+json' };
     let raw: string;
     try {
-      raw = store.query(m.pushLimit ? `${m.query}\nLIMIT ${m.maxRows + 1}` : m.query, json) as string;
+      raw = evaluate(m.pushLimit ? `${m.query}\nLIMIT ${m.maxRows + 1}` : m.query, json);
     } catch (e) {
       // The appended LIMIT only helps; if it made the text unparsable (the caller's hint was wrong), run the
       // query as written. Any other failure is the query's own and is not run twice.
       if (!m.pushLimit || !syntaxPosition(e)) throw e;
-      raw = store.query(m.query, json) as string;
+      raw = evaluate(m.query, json);
     }
     const { body, rows, capped } = serializeResults(JSON.parse(raw) as SparqlJson, m.resultsMediaType, m.maxRows, raw);
     return { kind: 'results', body, rows, capped };
   }
-  const nt = store.query(m.query, { ...options, results_format: 'application/n-triples' }) as string;
+  const nt = evaluate(m.query, { ...options, results_format: 'application/n-triples' });
   const { text, capped } = capLines(nt, m.maxRows);
   const quads = new Parser({ format: 'N-Triples' }).parse(text);
   return { kind: 'graph', body: await serializeQuads(quads, m.graphMediaType), triples: quads.length, capped };
@@ -122,6 +135,7 @@ port.on('message', async (m: ToWorker) => {
     }
     const message = (e as Error).message;
     const position = syntaxPosition(e);
-    send({ op: 'failed', id: m.id, code: position ? 'syntax' : 'execution', message, memoryMb: workerMemoryMb(), ...(position ? { position } : {}) });
+    const code = position ? 'syntax' : e instanceof Unsupported ? 'unsupported' : 'execution';
+    send({ op: 'failed', id: m.id, code, message, memoryMb: workerMemoryMb(), ...(position ? { position } : {}) });
   }
 });

@@ -102,6 +102,8 @@ export type StoreErrorCode =
   | 'upstream_timeout'
   /** The query needed more memory or stack than one query may use; it was stopped. */
   | 'too_costly'
+  /** The engine parsed the query but cannot evaluate it (e.g. an unknown custom function). */
+  | 'unsupported'
   /** No engine can take the query (not loaded, shutting down, crashed). */
   | 'unavailable'
   /** The engine failed while evaluating the query (a bug of ours or the engine's; the message is safe to show). */

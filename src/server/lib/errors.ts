@@ -8,6 +8,8 @@ export const ERRORS = {
   malformed_query: 400,
   /** Nested too deep, or too many parameters: refused before any parser sees it. */
   query_too_complex: 400,
+  /** Parsed, but asks for something the engine does not evaluate (e.g. an unknown function). */
+  query_not_supported: 400,
   unsupported_content_type: 400,
   service_not_allowed: 400,
   read_only: 403,
@@ -63,6 +65,7 @@ const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   upstream: 'bad_gateway',
   upstream_timeout: 'gateway_timeout',
   too_costly: 'query_too_costly',
+  unsupported: 'query_not_supported',
   unavailable: 'unavailable',
   execution: 'query_failed',
 };
@@ -95,6 +98,7 @@ const GENERIC_MESSAGES: Readonly<Record<StoreErrorCode, string>> = {
   upstream: 'a SERVICE endpoint could not be reached or answered badly',
   upstream_timeout: 'a SERVICE endpoint did not answer in time',
   too_costly: 'the query needed more memory or stack than one query may use; simplify it',
+  unsupported: 'the query asks for something this endpoint does not evaluate',
   unavailable: 'the query engine is not available right now; retry later',
   execution: 'the query engine failed on this query',
 };

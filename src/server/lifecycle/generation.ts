@@ -35,6 +35,13 @@ export const loadGeneration = async (config: Config, logger: FastifyServerOption
     await store.load(nquads, manifest.version).catch((e: unknown) => Promise.reject(named(nqPath, e)));
     const site = await loadSite(config, manifest, { nquads });
     const app = await buildApp(config, store, manifest, { logger, site });
+    // One query before serving: it starts the parser threads (so the first client does not wait for them) and proves
+    // the generation answers before it is taken in.
+    const probe = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`, headers: { accept: 'application/sparql-results+json' } });
+    if (probe.statusCode !== 200) {
+      await app.close().catch(() => {});
+      throw named(nqPath, new Error(`the loaded dataset does not answer a query (${probe.statusCode}: ${probe.body.slice(0, 200)})`));
+    }
     app.log.info(
       { timings: site.timings, documents: site.documents.byPath.size, heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
       `dataset ${manifest.version} loaded`,
