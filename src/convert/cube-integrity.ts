@@ -24,18 +24,16 @@ export const CUBE_CONSTRAINTS: readonly IntegrityConstraint[] = [
     id: 'IC-1',
     message: 'Unique DataSet: every qb:Observation has exactly one qb:dataSet.',
     query: `SELECT DISTINCT ?focus WHERE {
-  ?focus a qb:Observation .
-  { FILTER NOT EXISTS { ?focus qb:dataSet ?dataSet } }
-  UNION { ?focus qb:dataSet ?dataSet1 , ?dataSet2 . FILTER (?dataSet1 != ?dataSet2) }
+  { ?focus a qb:Observation . FILTER NOT EXISTS { ?focus qb:dataSet ?dataSet } }
+  UNION { ?focus a qb:Observation ; qb:dataSet ?dataSet1 , ?dataSet2 . FILTER (?dataSet1 != ?dataSet2) }
 }`,
   },
   {
     id: 'IC-2',
     message: 'Unique DSD: every qb:DataSet has exactly one qb:structure.',
     query: `SELECT DISTINCT ?focus WHERE {
-  ?focus a qb:DataSet .
-  { FILTER NOT EXISTS { ?focus qb:structure ?dsd } }
-  UNION { ?focus qb:structure ?dsd1 , ?dsd2 . FILTER (?dsd1 != ?dsd2) }
+  { ?focus a qb:DataSet . FILTER NOT EXISTS { ?focus qb:structure ?dsd } }
+  UNION { ?focus a qb:DataSet ; qb:structure ?dsd1 , ?dsd2 . FILTER (?dsd1 != ?dsd2) }
 }`,
   },
   {
