@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadInputs } from '../plan/index.ts';
 import { buildDataset, type Dataset, type Manifest } from './dataset.ts';
 import { hashInputs } from './inputs.ts';
+import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
 import { BuildError, readVerifiedBuild } from './verify-build.ts';
 import { writeBuild } from './write-build.ts';
@@ -21,10 +22,10 @@ export interface ConvertOptions {
   readonly buildDir: string;
 }
 
-/** Raised when the generated data does not conform to ontology/shapes.ttl. */
+/** Raised when the generated data does not conform to ontology/shapes.ttl or to the RDF Data Cube integrity constraints. */
 export class ShapeViolationError extends Error {
   constructor(readonly count: number, report: string) {
-    super(`the dataset does not conform to ontology/shapes.ttl (${count} violation(s)):\n${report}`);
+    super(`the dataset does not conform to ontology/shapes.ttl and the RDF Data Cube integrity constraints (${count} violation(s)):\n${report}`);
     this.name = 'ShapeViolationError';
   }
 }
@@ -38,6 +39,7 @@ export const convert = async (opts: Pick<ConvertOptions, 'root' | 'baseIri'>, in
   const ontology = readFileSync(join(opts.root, 'ontology/jpplan.ttl'), 'utf8');
   const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash);
   const violations = await validateShacl(dataset.quads, readFileSync(join(opts.root, 'ontology/shapes.ttl'), 'utf8'));
+  violations.push(...checkCubeIntegrity(dataset.files.find((f) => f.path === 'dataset.nq')!.content));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
   return dataset;
 };

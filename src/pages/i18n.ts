@@ -85,6 +85,9 @@ const ja = {
   whatSubtitle: 'サブタイトル',
   whatText: '本文',
   whatField: '分野',
+  whatDefinition: '定義',
+  whatDataSource: 'データの出典',
+  whatDirection: 'めざす方向',
   whatValue: '値',
   whatFiscalYear: '年度',
   // home
@@ -197,6 +200,9 @@ const en: Messages = {
   whatSubtitle: 'subtitle',
   whatText: 'text',
   whatField: 'field',
+  whatDefinition: 'definition',
+  whatDataSource: 'data source',
+  whatDirection: 'desired direction',
   whatValue: 'value',
   whatFiscalYear: 'fiscal year',
   homeIntro:

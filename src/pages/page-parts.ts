@@ -116,6 +116,9 @@ const WHAT_KEYS: Readonly<Record<string, keyof Messages>> = {
   subtitle: 'whatSubtitle',
   text: 'whatText',
   field: 'whatField',
+  definition: 'whatDefinition',
+  'data-source': 'whatDataSource',
+  direction: 'whatDirection',
   value: 'whatValue',
   'fiscal-year': 'whatFiscalYear',
 } satisfies Record<QuoteKind, keyof Messages>;

@@ -1,7 +1,7 @@
 // The pages' view index: plans, elements, hierarchy, order, labels, themes and quoted spans, built once from the dataset's triples.
 import type { Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SKOS, type ElementClass } from '../rdf/vocab.ts';
+import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME, type ElementClass } from '../rdf/vocab.ts';
 import type { Lang } from './i18n.ts';
 import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
 
@@ -25,7 +25,9 @@ const P = {
   theme: `${JPP}theme`,
   baseline: `${JPP}baseline`,
   target: `${JPP}target`,
-  fiscalYear: `${JPP}fiscalYear`,
+  refPeriod: `${SDMX_DIMENSION}refPeriod`,
+  hasBeginning: `${TIME}hasBeginning`,
+  inXSDDate: `${TIME}inXSDDate`,
   fiscalYearLabel: `${JPP}fiscalYearLabel`,
   position: `${SCHEMA}position`,
   value: `${SCHEMA}value`,
@@ -122,6 +124,11 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
   const kindOrder = (what: string) => (QUOTE_KINDS as readonly string[]).indexOf(what);
   for (const list of quotesOf.values()) list.sort((a, b) => kindOrder(a.what) - kindOrder(b.what));
 
+  const begins = (valueIri: string): string | undefined => {
+    const period = iris(valueIri, P.refPeriod)[0];
+    const beginning = period === undefined ? undefined : iris(period, P.hasBeginning)[0];
+    return beginning === undefined ? undefined : one(beginning, P.inXSDDate);
+  };
   const value = (iri: string | undefined): ValueView | undefined => {
     if (!iri) return undefined;
     const v = one(iri, P.value);
@@ -129,7 +136,8 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
       iri,
       value: v === undefined ? undefined : Number(v),
       unit: one(iri, P.unitText),
-      fiscalYear: one(iri, P.fiscalYear),
+      // The fiscal year is an interval; it is shown by the year it begins in (1 April).
+      fiscalYear: begins(iri)?.slice(0, 4),
       fiscalYearLabel: one(iri, P.fiscalYearLabel, 'ja'),
     };
   };

@@ -138,8 +138,9 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     const isIndicator = e.type === 'Indicator';
     if (isIndicator && (e.unit === undefined || e.baseline === undefined))
       fail(at(), 'an Indicator needs a unit and a baseline');
-    if (!isIndicator && (e.unit ?? e.baseline ?? e.target) !== undefined)
-      fail(at(), 'unit, baseline and target belong to Indicators only');
+    if (!isIndicator && (e.unit ?? e.qudtUnit ?? e.definition ?? e.dataSource ?? e.direction ?? e.baseline ?? e.target) !== undefined)
+      fail(at(), 'unit, qudtUnit, definition, dataSource, direction, baseline and target belong to Indicators only');
+    if (e.qudtUnit !== undefined && e.unit === undefined) fail(at('qudtUnit'), 'qudtUnit needs the unit as printed (unit)');
     const text = optional(at('text'), e.text, e.occurrence);
     // A heading is quoted where it stands over its text: the last occurrence before the text.
     const heading = e.title !== undefined && text && e.occurrence === undefined ? index.locateLastBefore(e.title, text.quote.start) : undefined;
@@ -147,6 +148,9 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     const parent = e.parent === undefined ? undefined : located.get(e.parent);
     const parentStart = parent ? (parent.text ?? parent.title)?.quote.start ?? 0 : 0;
     const near = { value: (title ?? text)?.quote.start ?? 0, year: parentStart };
+    // An indicator's definition, data source and direction are quoted from the first place after its parent's text.
+    const nearParent = (path: (string | number)[], value: string | undefined) =>
+      value === undefined ? undefined : locate(path, value, 1, parentStart);
     const result: PlanElement = {
       id: e.id,
       type: e.type,
@@ -160,6 +164,10 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
       themes: e.themes,
       position: i + 1,
       unit: e.unit,
+      qudtUnit: e.qudtUnit,
+      definition: nearParent(at('definition'), e.definition),
+      dataSource: nearParent(at('dataSource'), e.dataSource),
+      direction: e.direction && { value: e.direction.value, text: nearParent(at('direction', 'text'), e.direction.text)! },
       baseline: indicatorValue(at('baseline'), e.baseline, near),
       target: indicatorValue(at('target'), e.target, near),
     };

@@ -1,5 +1,5 @@
 // The typed plan model: a curated plan file after validation, with every quoted text located in its source.
-import type { ElementClass, Localized } from '../rdf/vocab.ts';
+import type { Direction, ElementClass, Localized } from '../rdf/vocab.ts';
 import type { Quote } from './locate.ts';
 
 /** A text of the plan together with where it stands in the source. */
@@ -55,7 +55,12 @@ export interface PlanElement {
   readonly themes: readonly string[];
   /** 1-based position in the plan file (the plan's reading order). */
   readonly position: number;
+  /** Indicators only: the unit as printed, and the QUDT unit's local name it stands for. */
   readonly unit?: string;
+  readonly qudtUnit?: string;
+  readonly definition?: Located;
+  readonly dataSource?: Located;
+  readonly direction?: { readonly value: Direction; readonly text: Located };
   readonly baseline?: IndicatorValue;
   readonly target?: IndicatorValue;
 }

@@ -1,6 +1,6 @@
 // The shape of a curated plan file (data/plans/*.yaml), as a zod schema; the JSON Schema for editors is generated from it.
 import { z } from 'zod';
-import { ELEMENT_CLASSES } from '../rdf/vocab.ts';
+import { DIRECTIONS, ELEMENT_CLASSES } from '../rdf/vocab.ts';
 
 const ja = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII letters, digits and single hyphens');
@@ -15,6 +15,12 @@ const indicatorValue = z.strictObject({
   printed: ja.describe('the value exactly as printed in the source, e.g. "84.9%"'),
   fiscalYear: z.number().int().min(1868).max(2200).describe('Western fiscal year the value refers to'),
   fiscalYearLabel: ja.describe('the fiscal year as printed, e.g. 令和元年度'),
+});
+
+/** The direction an indicator is meant to move in, with the words of the source that say so. */
+const direction = z.strictObject({
+  value: z.enum(DIRECTIONS).describe('increase, decrease or maintain'),
+  text: ja.describe('the words of the source that state the direction, quoted'),
 });
 
 const period = z.strictObject({
@@ -43,7 +49,15 @@ export const elementSchema = z.strictObject({
   parent: z.string().regex(elementIdPattern).optional().describe('id of the parent element; none means the plan itself'),
   themes: z.array(slug).min(1),
   occurrence: z.number().int().min(1).optional().describe('which occurrence in the source to quote, when the text repeats (default 1)'),
-  unit: ja.optional(),
+  unit: ja.optional().describe('the unit as printed, e.g. %'),
+  qudtUnit: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a QUDT unit local name, e.g. PERCENT')
+    .optional()
+    .describe('the QUDT unit (http://qudt.org/vocab/unit/<name>) the printed unit stands for, e.g. PERCENT'),
+  definition: ja.optional().describe("the indicator's definition, quoted, where the source prints one"),
+  dataSource: ja.optional().describe('the data source of the values (e.g. 市民意識調査), quoted, where the source names it'),
+  direction: direction.optional().describe('the desired direction, where the source states it'),
   baseline: indicatorValue.optional(),
   target: indicatorValue.optional(),
 });

@@ -1,11 +1,10 @@
 // Turns one typed plan into the quads of its named graph (pure: no I/O, no clock).
 import type { Quad } from 'n3';
-import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from '../plan/model.ts';
-import { date, decimal, GraphWriter, integer, ja, nonNegative, str, typed } from './terms.ts';
+import type { Located, Period, Plan, PlanElement, SourceText } from '../plan/model.ts';
+import { indicatorCube } from './indicator-cube.ts';
+import { date, GraphWriter, integer, ja, nonNegative, str } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
 import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, QUOTE_PROPERTIES, RDFS, SCHEMA, SKOS, type QuoteKind } from './vocab.ts';
-
-const PERCENT_UNIT_CODE = 'P1'; // UN/CEFACT common code for percent
 
 export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   const g = new GraphWriter(uri.planGraph(plan.municipality.code, plan.id));
@@ -94,22 +93,6 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     period(partIri, part.period);
   }
 
-  const indicatorValue = (indicatorIri: string, which: 'baseline' | 'target', unit: string | undefined, v: IndicatorValue | undefined) => {
-    if (!v) return;
-    const iri = uri.indicatorValue(indicatorIri, which);
-    g.add(indicatorIri, jpp(which), iri);
-    g.type(iri, jpp('IndicatorValue'))
-      .add(iri, RDFS + 'label', ja(`${v.printed.value}（${v.fiscalYearLabel.value}）`))
-      .add(iri, SCHEMA + 'value', decimal(v.value))
-      .add(iri, SCHEMA + 'unitText', unit && str(unit))
-      .add(iri, SCHEMA + 'unitCode', unit === '%' ? str(PERCENT_UNIT_CODE) : undefined)
-      .add(iri, jpp('fiscalYear'), typed(String(v.fiscalYear), 'gYear'))
-      .add(iri, jpp('fiscalYearLabel'), ja(v.fiscalYearLabel.value))
-      .add(iri, PROV + 'wasDerivedFrom', sourceIri);
-    quote(iri, 'value', v.printed);
-    quote(iri, 'fiscal-year', v.fiscalYearLabel);
-  };
-
   const element = (e: PlanElement) => {
     const iri = uri.element(planIri, e.id);
     g.type(iri, jpp(e.type))
@@ -129,9 +112,14 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     quote(iri, 'subtitle', e.subtitle);
     quote(iri, 'text', e.text);
     quote(iri, 'field', e.field);
-    indicatorValue(iri, 'baseline', e.unit, e.baseline);
-    indicatorValue(iri, 'target', e.unit, e.target);
   };
   plan.elements.forEach(element);
+
+  // Indicators, their values as Data Cube observations and the fiscal years they refer to (src/rdf/indicator-cube.ts).
+  const planLabel = { ja: withMunicipality(plan.title.value), en: plan.titleEn };
+  indicatorCube(
+    { g, uri, planIri, planLabel, areaCode: m.areaCode, sourceIri, quote },
+    plan.elements.filter((e) => e.type === 'Indicator').map((e) => ({ iri: uri.element(planIri, e.id), element: e })),
+  );
   return g.quads;
 };

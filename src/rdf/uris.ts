@@ -1,5 +1,5 @@
 // Mints every IRI of the published data from the base IRI and the plans' own numbering (house rule: only here).
-import { ESTAT_SAC, JPP, JPP_ONTOLOGY, SDG_GOAL } from './vocab.ts';
+import { ESTAT_SAC, JPP, JPP_ONTOLOGY, QUDT_UNIT, SDG_GOAL } from './vocab.ts';
 
 /** IRI minting for one base; every function is pure and ASCII-only. */
 export const iris = (base: string) => {
@@ -12,7 +12,15 @@ export const iris = (base: string) => {
     planPart: (planIri: string, partId: string) => `${planIri}/part/${partId}`,
     period: (ownerIri: string) => `${ownerIri}/period`,
     element: (planIri: string, elementId: string) => `${planIri}/${elementId}`,
+    /** The observation of an indicator's baseline or target (published before the cube, so its IRI is kept). */
     indicatorValue: (indicatorIri: string, which: 'baseline' | 'target') => `${indicatorIri}/${which}`,
+    /** The Data Cube data set of a plan's indicators. */
+    indicatorDataSet: (planIri: string) => `${planIri}/indicators`,
+    /** The data source an indicator's values come from, as the plan names it. */
+    dataSource: (indicatorIri: string) => `${indicatorIri}/data-source`,
+    /** A Japanese fiscal year (1 April to 31 March), named by the Gregorian year it begins in, and its two instants. */
+    fiscalYear: (year: number) => `${base}id/fiscal-year/${year}`,
+    instant: (intervalIri: string, which: 'beginning' | 'end') => `${intervalIri}/${which}`,
     selection: (resourceIri: string, what: string) => `${resourceIri}/quote/${what}`,
     quoteSelector: (selectionIri: string) => `${selectionIri}/exact`,
     positionSelector: (selectionIri: string) => `${selectionIri}/position`,
@@ -29,6 +37,9 @@ export type Iris = ReturnType<typeof iris>;
 
 /** The e-Stat statistical LOD standard area code resource of a municipality (five-digit code). */
 export const standardAreaCode = (areaCode: string): string => `${ESTAT_SAC}C${areaCode}`;
+
+/** A QUDT unit of measure, by its local name (e.g. PERCENT). */
+export const qudtUnit = (local: string): string => `${QUDT_UNIT}${local}`;
 
 /** The UN SDG goal resource in the UN's SDG KOS. */
 export const sdgGoal = (n: number): string => `${SDG_GOAL}${n}`;

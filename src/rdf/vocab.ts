@@ -24,6 +24,13 @@ export const VANN = 'http://purl.org/vocab/vann/';
 export const TIME = 'http://www.w3.org/2006/time#';
 export const VCARD = 'http://www.w3.org/2006/vcard/ns#';
 export const SPDX = 'http://spdx.org/rdf/terms#';
+/** W3C RDF Data Cube and the SDMX-RDF content-oriented guidelines (cross-domain dimensions, measure, attributes). */
+export const QB = 'http://purl.org/linked-data/cube#';
+export const SDMX_DIMENSION = 'http://purl.org/linked-data/sdmx/2009/dimension#';
+export const SDMX_MEASURE = 'http://purl.org/linked-data/sdmx/2009/measure#';
+export const SDMX_ATTRIBUTE = 'http://purl.org/linked-data/sdmx/2009/attribute#';
+/** QUDT units of measure (e.g. unit:PERCENT). */
+export const QUDT_UNIT = 'http://qudt.org/vocab/unit/';
 /** W3C unique identifiers for file formats (used by VoID void:feature and SPARQL service descriptions). */
 export const FORMATS = 'http://www.w3.org/ns/formats/';
 /** IANA media type registry: DCAT-AP's dcat:mediaType values are IRIs under this. */
@@ -64,6 +71,12 @@ export const PREFIXES: Readonly<Record<string, string>> = {
   schema: SCHEMA,
   sac: ESTAT_SAC,
   sdg: SDG_GOAL,
+  qb: QB,
+  'sdmx-dimension': SDMX_DIMENSION,
+  'sdmx-measure': SDMX_MEASURE,
+  'sdmx-attribute': SDMX_ATTRIBUTE,
+  time: TIME,
+  unit: QUDT_UNIT,
 };
 
 /** Every prefix the project knows (PREFIXES plus the ones only metadata uses), for naming terms in IRIs and labels. */
@@ -73,7 +86,6 @@ export const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
   void: VOID,
   sd: SD,
   sh: SH,
-  time: TIME,
   vcard: VCARD,
   spdx: SPDX,
 };
@@ -93,7 +105,7 @@ export const ELEMENT_CLASSES = [
 export type ElementClass = (typeof ELEMENT_CLASSES)[number];
 
 /** What a quote selection quotes (the last segment of its IRI, `<resource>/quote/<kind>`), in reading order. */
-export const QUOTE_KINDS = ['title', 'subtitle', 'field', 'text', 'value', 'fiscal-year'] as const;
+export const QUOTE_KINDS = ['title', 'subtitle', 'field', 'text', 'definition', 'data-source', 'direction', 'value', 'fiscal-year'] as const;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
 /** The property that links a quoted resource to its selection, by kind. */
 export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
@@ -101,8 +113,24 @@ export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
   subtitle: `${JPP}subtitleQuote`,
   field: `${JPP}fieldQuote`,
   text: `${JPP}textQuote`,
+  definition: `${JPP}definitionQuote`,
+  'data-source': `${JPP}dataSourceQuote`,
+  direction: `${JPP}directionQuote`,
   value: `${JPP}valueQuote`,
   'fiscal-year': `${JPP}fiscalYearQuote`,
+};
+
+/** The kinds of indicator value (a dimension of the indicator cube) and their concepts in the ontology's code list. */
+export const VALUE_KINDS = { baseline: 'baselineValue', target: 'targetValue', actual: 'actualValue' } as const;
+export type ValueKind = keyof typeof VALUE_KINDS;
+
+/** The directions an indicator may be meant to move in, and their concepts in the ontology. */
+export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export const DIRECTION_CONCEPTS: Readonly<Record<Direction, string>> = {
+  increase: 'directionIncrease',
+  decrease: 'directionDecrease',
+  maintain: 'directionMaintain',
 };
 
 /** A text in Japanese and in English. */

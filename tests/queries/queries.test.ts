@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.ts';
+import { classifyQuery } from '../../src/server/lib/query-classify.ts';
 import { BASE, realStore, runQueryFile } from './run-query.ts';
 
 let store: Store;
@@ -17,6 +18,13 @@ describe('queries/', () => {
   it('holds at least ten queries, each opening with its question in Japanese and English', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
     for (const f of files) expect(readFileSync(`queries/${f}`, 'utf8')).toMatch(/^# ja: .+\n# en: .+\n/);
+  });
+
+  it('runs every query without SERVICE against the built dataset; SERVICE queries are tested with a loopback endpoint', async () => {
+    const federated = files.filter((f) => classifyQuery(readFileSync(`queries/${f}`, 'utf8'), BASE).services.length > 0);
+    // 14 reaches e-Stat, which tests cannot: tests/queries/estat-join.test.ts runs it against e-Stat-shaped data.
+    expect(federated).toEqual(['14-indicators-and-estat.rq']);
+    for (const f of files.filter((f) => !federated.includes(f))) expect((await run(f)).length, f).toBeGreaterThan(0);
   });
 
   it('01 counts measures per theme and municipality: 小金井市 29 and 清瀬市 39 in all', async () => {

@@ -1,0 +1,96 @@
+// The W3C RDF Data Cube integrity constraints that matter for the indicator cube, run by the converter as SPARQL
+// over the whole dataset (every graph, so the structure in the vocabulary graph meets the observations).
+//
+// The queries follow https://www.w3.org/TR/vocab-data-cube/#wf-rules. The specification states them as ASK queries
+// over a normalized graph; here each is the equivalent SELECT of the resources that break it (so that the report can
+// name them), and reads the components both as qb:componentProperty and as the un-normalized qb:dimension /
+// qb:measure that the structure in ontology/jpplan.ttl uses.
+import { Store } from 'oxigraph';
+import type { Violation } from './shacl.ts';
+
+const PREFIX = 'PREFIX qb: <http://purl.org/linked-data/cube#>\n';
+const DIMENSION = '{ ?spec qb:dimension ?dim } UNION { ?spec qb:componentProperty ?dim . ?dim a qb:DimensionProperty }';
+const MEASURE = '{ ?spec qb:measure ?measure } UNION { ?spec qb:componentProperty ?measure . ?measure a qb:MeasureProperty }';
+
+export interface IntegrityConstraint {
+  readonly id: string;
+  readonly message: string;
+  /** SELECT ?focus: the resources that break the constraint (none when the data conforms). */
+  readonly query: string;
+}
+
+export const CUBE_CONSTRAINTS: readonly IntegrityConstraint[] = [
+  {
+    id: 'IC-1',
+    message: 'Unique DataSet: every qb:Observation has exactly one qb:dataSet.',
+    query: `SELECT DISTINCT ?focus WHERE {
+  { ?focus a qb:Observation . FILTER NOT EXISTS { ?focus qb:dataSet ?dataSet } }
+  UNION { ?focus a qb:Observation ; qb:dataSet ?dataSet1 , ?dataSet2 . FILTER (?dataSet1 != ?dataSet2) }
+}`,
+  },
+  {
+    id: 'IC-2',
+    message: 'Unique DSD: every qb:DataSet has exactly one qb:structure.',
+    query: `SELECT DISTINCT ?focus WHERE {
+  { ?focus a qb:DataSet . FILTER NOT EXISTS { ?focus qb:structure ?dsd } }
+  UNION { ?focus a qb:DataSet ; qb:structure ?dsd1 , ?dsd2 . FILTER (?dsd1 != ?dsd2) }
+}`,
+  },
+  {
+    id: 'IC-3',
+    message: 'DSD includes measure: every qb:DataStructureDefinition has at least one measure.',
+    query: `SELECT DISTINCT ?focus WHERE {
+  ?focus a qb:DataStructureDefinition .
+  FILTER NOT EXISTS { ?focus qb:component ?spec . ${MEASURE} }
+}`,
+  },
+  {
+    id: 'IC-11',
+    message: 'All dimensions required: every qb:Observation has a value for every dimension of its structure.',
+    query: `SELECT DISTINCT ?focus WHERE {
+  ?focus qb:dataSet/qb:structure/qb:component ?spec .
+  ${DIMENSION}
+  FILTER NOT EXISTS { ?focus ?dim ?value }
+}`,
+  },
+  {
+    id: 'IC-12',
+    message: 'No duplicate observations: no two qb:Observations of one qb:DataSet share the values of every dimension.',
+    query: `SELECT DISTINCT ?focus WHERE {
+  ?focus qb:dataSet ?dataSet .
+  ?other qb:dataSet ?dataSet .
+  FILTER (STR(?focus) < STR(?other))
+  FILTER NOT EXISTS {
+    ?dataSet qb:structure/qb:component ?spec .
+    ${DIMENSION}
+    ?focus ?dim ?value1 .
+    ?other ?dim ?value2 .
+    FILTER (!sameTerm(?value1, ?value2))
+  }
+}`,
+  },
+  {
+    id: 'IC-14',
+    message: 'All measures present: every qb:Observation has a value for every measure of its structure (which has no qb:measureType).',
+    query: `SELECT DISTINCT ?focus WHERE {
+  ?focus qb:dataSet/qb:structure ?dsd .
+  FILTER NOT EXISTS { ?dsd qb:component/(qb:componentProperty|qb:dimension) qb:measureType }
+  ?dsd qb:component ?spec .
+  ${MEASURE}
+  FILTER NOT EXISTS { ?focus ?measure ?value }
+}`,
+  },
+];
+
+/** Runs every constraint over the N-Quads (the union of all graphs); returns one violation per offending resource. */
+export const checkCubeIntegrity = (nquads: string): Violation[] => {
+  const store = new Store();
+  store.load(nquads, { format: 'application/n-quads' });
+  const violations: Violation[] = [];
+  for (const ic of CUBE_CONSTRAINTS) {
+    const rows = store.query(PREFIX + ic.query, { use_default_graph_as_union: true }) as Map<string, { value: string }>[];
+    const focus = rows.map((row) => row.get('focus')?.value ?? '').sort();
+    for (const f of focus) violations.push({ focusNode: f, message: `RDF Data Cube ${ic.id} ${ic.message}`, severity: 'Violation' });
+  }
+  return violations;
+};

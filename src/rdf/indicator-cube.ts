@@ -1,0 +1,119 @@
+// A plan's indicators as W3C RDF Data Cube: one qb:DataSet per plan, an observation per printed value, and the
+// fiscal years those values refer to as OWL-Time intervals (pure: no I/O, no clock).
+//
+// The data structure definition (jpp:indicatorStructure) is fixed and lives in ontology/jpplan.ttl. Its dimensions
+// follow the SDMX-RDF content-oriented guidelines that e-Stat's statistical LOD uses too (sdmx-dimension:refArea with
+// the standard area code), so that plan indicators and national statistics meet on the same area IRI.
+import type { IndicatorValue, Located, PlanElement } from '../plan/model.ts';
+import { date, decimal, GraphWriter, ja, lang, str } from './terms.ts';
+import { qudtUnit, standardAreaCode, type Iris } from './uris.ts';
+import {
+  DCTERMS,
+  DIRECTION_CONCEPTS,
+  jpp,
+  PROV,
+  QB,
+  RDFS,
+  SCHEMA,
+  SDMX_ATTRIBUTE,
+  SDMX_DIMENSION,
+  SDMX_MEASURE,
+  SKOS,
+  TIME,
+  VALUE_KINDS,
+  type Localized,
+  type QuoteKind,
+} from './vocab.ts';
+
+/** The data structure definition every indicator data set follows (defined in ontology/jpplan.ttl). */
+export const INDICATOR_STRUCTURE = jpp('indicatorStructure');
+
+export interface CubeContext {
+  readonly g: GraphWriter;
+  readonly uri: Iris;
+  readonly planIri: string;
+  /** The plan's label (municipality and title), from which the data set's label is made. */
+  readonly planLabel: Localized;
+  /** Five-digit standard area code of the plan's municipality. */
+  readonly areaCode: string;
+  readonly sourceIri: string;
+  /** Records where a text stands in the source (see plan-to-quads.ts). */
+  readonly quote: (subject: string, what: QuoteKind, located: Located | undefined) => void;
+}
+
+/** Describes a fiscal year (年度) as an OWL-Time proper interval from 1 April to 31 March. */
+export const fiscalYearQuads = (g: GraphWriter, uri: Iris, year: number): void => {
+  const iri = uri.fiscalYear(year);
+  const beginning = uri.instant(iri, 'beginning');
+  const end = uri.instant(iri, 'end');
+  g.type(iri, jpp('FiscalYear'), TIME + 'ProperInterval')
+    .add(iri, RDFS + 'label', ja(`${year}年度`))
+    .add(iri, RDFS + 'label', lang(`FY${year}`, 'en'))
+    .add(iri, TIME + 'hasBeginning', beginning)
+    .add(iri, TIME + 'hasEnd', end);
+  g.type(beginning, TIME + 'Instant')
+    .add(beginning, RDFS + 'label', str(`${year}-04-01`))
+    .add(beginning, TIME + 'inXSDDate', date(`${year}-04-01`));
+  g.type(end, TIME + 'Instant')
+    .add(end, RDFS + 'label', str(`${year + 1}-03-31`))
+    .add(end, TIME + 'inXSDDate', date(`${year + 1}-03-31`));
+};
+
+/** Adds the indicator data set of one plan (nothing when the plan has no indicators) to the plan's graph. */
+export const indicatorCube = (ctx: CubeContext, indicators: readonly { readonly iri: string; readonly element: PlanElement }[]): void => {
+  if (indicators.length === 0) return;
+  const { g, uri, quote } = ctx;
+  const dataSet = uri.indicatorDataSet(ctx.planIri);
+  const area = standardAreaCode(ctx.areaCode);
+  const label = { ja: `${ctx.planLabel.ja} の指標`, en: `Indicators of ${ctx.planLabel.en}` };
+  g.type(dataSet, QB + 'DataSet')
+    .add(dataSet, QB + 'structure', INDICATOR_STRUCTURE)
+    .localized(dataSet, RDFS + 'label', label)
+    .localized(dataSet, DCTERMS + 'title', label)
+    .add(dataSet, DCTERMS + 'source', ctx.planIri)
+    .add(dataSet, DCTERMS + 'spatial', area)
+    .add(dataSet, PROV + 'wasDerivedFrom', ctx.sourceIri);
+
+  const years = new Set<number>();
+  const observation = (indicatorIri: string, e: PlanElement, which: 'baseline' | 'target', v: IndicatorValue | undefined) => {
+    if (!v) return;
+    const iri = uri.indicatorValue(indicatorIri, which);
+    years.add(v.fiscalYear);
+    g.add(indicatorIri, jpp(which), iri);
+    g.type(iri, jpp('IndicatorValue'), QB + 'Observation')
+      .add(iri, RDFS + 'label', ja(`${v.printed.value}（${v.fiscalYearLabel.value}）`))
+      .add(iri, QB + 'dataSet', dataSet)
+      .add(iri, SDMX_DIMENSION + 'refArea', area)
+      .add(iri, SDMX_DIMENSION + 'refPeriod', uri.fiscalYear(v.fiscalYear))
+      .add(iri, jpp('indicator'), indicatorIri)
+      .add(iri, jpp('valueKind'), jpp(VALUE_KINDS[which]))
+      .add(iri, SDMX_MEASURE + 'obsValue', decimal(v.value))
+      .add(iri, SCHEMA + 'value', decimal(v.value))
+      .add(iri, SDMX_ATTRIBUTE + 'unitMeasure', e.qudtUnit === undefined ? undefined : qudtUnit(e.qudtUnit))
+      .add(iri, SCHEMA + 'unitText', e.unit === undefined ? undefined : str(e.unit))
+      .add(iri, jpp('fiscalYearLabel'), ja(v.fiscalYearLabel.value))
+      .add(iri, PROV + 'wasDerivedFrom', ctx.sourceIri);
+    quote(iri, 'value', v.printed);
+    quote(iri, 'fiscal-year', v.fiscalYearLabel);
+  };
+
+  for (const { iri, element: e } of indicators) {
+    g.add(iri, SKOS + 'definition', e.definition && ja(e.definition.value));
+    quote(iri, 'definition', e.definition);
+    if (e.dataSource) {
+      const source = uri.dataSource(iri);
+      g.add(iri, DCTERMS + 'source', source);
+      g.type(source, PROV + 'Entity')
+        .add(source, RDFS + 'label', ja(e.dataSource.value))
+        .add(source, DCTERMS + 'title', ja(e.dataSource.value));
+      quote(iri, 'data-source', e.dataSource);
+    }
+    if (e.direction) {
+      g.add(iri, jpp('desiredDirection'), jpp(DIRECTION_CONCEPTS[e.direction.value]));
+      quote(iri, 'direction', e.direction.text);
+    }
+    observation(iri, e, 'baseline', e.baseline);
+    observation(iri, e, 'target', e.target);
+  }
+  for (const year of [...years].sort((a, b) => a - b)) fiscalYearQuads(g, uri, year);
+};
