@@ -3,7 +3,7 @@ import type { Quad } from 'n3';
 import type { ThemeScheme } from '../plan/model.ts';
 import { GraphWriter, str } from './terms.ts';
 import { sdgGoal, type Iris } from './uris.ts';
-import { DCTERMS, jpp, SKOS } from './vocab.ts';
+import { DCTERMS, jpp, RDFS, SKOS } from './vocab.ts';
 
 export const themesToQuads = (scheme: ThemeScheme, uri: Iris): Quad[] => {
   const g = new GraphWriter(uri.vocabularyGraph());
@@ -27,11 +27,13 @@ export const themesToQuads = (scheme: ThemeScheme, uri: Iris): Quad[] => {
       .localized(iri, SKOS + 'prefLabel', f.label);
   }
 
-  // Display labels for the UN's SDG goal resources we link to (their notation is the goal number).
+  // Display labels for the UN's SDG goal resources we link to. The UN's SDG KOS gives each goal its own
+  // skos:prefLabel; a second one in the same language would break SKOS integrity (S14) for anyone merging both,
+  // so ours are rdfs:label. (Their notation is the goal number.)
   for (const goal of scheme.sdgGoals) {
     const iri = sdgGoal(goal.n);
     g.add(iri, SKOS + 'notation', str(String(goal.n)))
-      .localized(iri, SKOS + 'prefLabel', goal.label);
+      .localized(iri, RDFS + 'label', goal.label);
   }
 
   for (const t of scheme.themes) {
