@@ -1,6 +1,7 @@
 // The one listening HTTP server: it hands each request to the current generation, swaps generations without dropping a
 // request, bounds how long a client may take to send a request, and shuts down gracefully.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Config } from '../../config.ts';
 import type { Generation } from './generation.ts';
 
@@ -32,6 +33,32 @@ export const listenError = (e: NodeJS.ErrnoException, host: string, port: number
   if (e.code === 'EACCES') return new Error(`port ${port} on ${host} needs privileges this process lacks; set PORT`);
   if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return new Error(`${host} is not an address of this machine; set HOST`);
   return new Error(`cannot listen on ${host}:${port}: ${e.message}`);
+};
+
+/** How long a connection whose request could not be parsed is still read (and discarded) before it is closed. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers a request Node's HTTP parser refused (a bad header character, headers too large, a deadline missed) the
+ * way Node does — 400, 431 or 408 — but closes gently: the answer is sent, the rest of what the client is still
+ * sending is read and dropped for a moment, then the connection is closed. Closing at once with unread data makes
+ * the kernel reset the connection, and the client may lose the answer it was sent.
+ */
+const answerClientError = (error: NodeJS.ErrnoException, socket: Duplex): void => {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || error.code === 'ECONNRESET' || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = status === 408 ? 'the request was not received in time\n' : status === 431 ? 'the request headers are too large\n' : 'the request is not valid HTTP\n';
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  socket.on('data', () => {});
+  socket.on('error', () => {});
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 };
 
 export const serve = (config: Config, first: Generation): Serving => {
@@ -80,6 +107,7 @@ export const serve = (config: Config, first: Generation): Serving => {
   );
   // No idle-socket timeout: receiving is bounded by the two timeouts above, answering by the SPARQL timeout.
   server.setTimeout(0);
+  server.on('clientError', answerClientError);
 
   return {
     server,

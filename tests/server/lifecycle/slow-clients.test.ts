@@ -100,6 +100,17 @@ describe('slow and oversized clients', () => {
     expect(await sparqlOk()).toBe(200);
   });
 
+  it('answers a request that is not valid HTTP with a whole 400, even while its body is still coming', async () => {
+    // A NUL in a header value: Node's parser refuses the request before the 100 KB body is read. The answer must
+    // arrive whole, not be lost to a connection reset.
+    const body = 'ASK { ' + 'x'.repeat(100_000) + ' }';
+    const client = raw(`POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\u0000\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const r = await client.received;
+    expect(r.text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(r.text).toContain('\r\n\r\nthe request is not valid HTTP\n');
+    expect(await sparqlOk()).toBe(200);
+  });
+
   it('refuses a body over the limit with 413 without waiting for it', async () => {
     const client = raw(`POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\nContent-Length: ${10 * 2 ** 20}\r\n\r\nASK {`);
     const r = await client.received;
