@@ -18,6 +18,17 @@ export const testConfig = (sparql: Partial<Config['sparql']> = {}): Config => {
   return { ...base, sparql: { ...base.sparql, serviceAllowlist: [], workers: 1, ...sparql } };
 };
 
+/** A store whose every query fails with `error`: for testing how failures reach the client. */
+export const failingStore = (error: Error, version: string): Store => ({
+  version,
+  load: async () => {},
+  query: async () => Promise.reject(error),
+  describe: async () => [],
+  stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
+  health: () => ({ ok: true, workersReady: 1, workersWanted: 1, workersReplaced: 0 }),
+  close: async () => {},
+});
+
 export const loadedStore = async (config: Config, nquads = MINI_NQ): Promise<Store> => {
   const store = createLocalStore({ ...config.sparql, baseIri: config.baseIri });
   await store.load(nquads, MINI_VERSION);

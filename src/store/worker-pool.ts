@@ -2,17 +2,11 @@
 // crashed, may be corrupted, or grew past its memory bound. A new dataset is loaded into fresh workers and
 // swapped in at once; tasks already running finish on the old workers.
 import { Worker } from 'node:worker_threads';
+import { startThread } from './start-thread.ts';
 import { StoreError, type StoreHealth } from './store.ts';
 import type { FromWorker, LoadMessage, NewTask, TaskMessage, TaskResult } from './worker-protocol.ts';
 
-/** Starts a worker script; a .ts script gets tsx's loader registered first (works under `tsx` and vitest alike). */
-const startWorker = (script: URL, heapMb: number): Worker => {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { resourceLimits });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
-  return new Worker(boot, { eval: true, execArgv: [], resourceLimits });
-};
+const startWorker = (script: URL, heapMb: number): Worker => startThread(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 
 interface Task {
   readonly message: TaskMessage;

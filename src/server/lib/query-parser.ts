@@ -2,7 +2,8 @@
 // terminates its thread (a parser cannot be interrupted otherwise), a nesting check before any parser sees the text,
 // and a bounded memo so a repeated query does not pay the round trip.
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../../store/start-thread.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { HttpError, type ErrorCode } from './errors.ts';
 import type { ClassifiedQuery } from './query-classify.ts';
@@ -23,14 +24,8 @@ export type FromParser =
 
 const WORKER_URL = new URL('./parse-worker.ts', import.meta.url);
 
-/** Starts a parser thread; a .ts worker gets tsx's loader registered first (as src/store/oxigraph-pool.ts does). */
-const startWorker = (baseIri: string | undefined, maxMemoryMb: number): Worker => {
-  const options = { workerData: { baseIri }, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } };
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, options);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(boot, { ...options, eval: true, execArgv: [] });
-};
+const startWorker = (baseIri: string | undefined, maxMemoryMb: number): Worker =>
+  startThread(WORKER_URL, { workerData: { baseIri }, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
 
 export interface ParsePoolOptions {
   readonly threads: number;

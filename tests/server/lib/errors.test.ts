@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/index.ts';
 import { StoreError, type Store } from '../../../src/store/index.ts';
-import { MINI_VERSION, testApp, testConfig, type TestApp } from '../../helpers.ts';
+import { failingStore, MINI_VERSION, testApp, testConfig, type TestApp } from '../../helpers.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,17 +62,7 @@ describe('errors Fastify meets before routing', () => {
 });
 
 describe('engine-internal failures', () => {
-  const failing = (error: Error): Store => ({
-    version: MINI_VERSION,
-    load: async () => {},
-    query: async () => {
-      throw error;
-    },
-    describe: async () => [],
-    stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
-    health: () => ({ ok: true, workersReady: 1, workersWanted: 1, workersReplaced: 0 }),
-    close: async () => {},
-  });
+  const failing = (error: Error): Store => failingStore(error, MINI_VERSION);
 
   it.each([
     [new StoreError('execution', 'the query engine failed: memory access out of bounds'), 500, /memory access/],

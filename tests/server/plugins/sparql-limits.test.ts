@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/index.ts';
 import { StoreError, type Store } from '../../../src/store/index.ts';
-import { HEAVY_QUERY, MINI_VERSION, PROLOGUE, testApp, testConfig, type TestApp } from '../../helpers.ts';
+import { failingStore, HEAVY_QUERY, MINI_VERSION, PROLOGUE, testApp, testConfig, type TestApp } from '../../helpers.ts';
 
 const url = (query: string, extra = '') => `/sparql?query=${encodeURIComponent(query)}${extra}`;
 const rows = (body: string) => (JSON.parse(body) as { results: { bindings: unknown[] } }).results.bindings.length;
@@ -88,17 +88,7 @@ describe('concurrency', () => {
 });
 
 describe('store failures', () => {
-  const failing = (error: Error): Store => ({
-    version: MINI_VERSION,
-    load: async () => {},
-    query: async () => {
-      throw error;
-    },
-    describe: async () => [],
-    stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
-    health: () => ({ ok: true, workersReady: 1, workersWanted: 1, workersReplaced: 0 }),
-    close: async () => {},
-  });
+  const failing = (error: Error): Store => failingStore(error, MINI_VERSION);
 
   it.each([
     [new StoreError('execution', 'division by zero in evaluation'), 500, 'division by zero in evaluation'],
