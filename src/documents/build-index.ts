@@ -1,11 +1,12 @@
 // Builds the Linked Data document of every resource we describe from the dataset's quads (pure, once at start-up).
 import { DataFactory, type Literal, type Quad, type Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCTERMS, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
+import { DCTERMS, OWL, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
 import type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
 
 export const LABEL_PREDICATES: ReadonlySet<string> = new Set([`${RDFS}label`, `${SKOS}prefLabel`, `${DCTERMS}title`]);
 const TYPE = `${RDF}type`;
+const SAME_AS = `${OWL}sameAs`;
 
 const termKey = (t: Term): string =>
   t.termType === 'Literal' ? `"${t.value}"@${t.language}^${t.datatype.value}` : t.termType === 'BlankNode' ? `_:${t.value}` : `<${t.value}>`;
@@ -53,8 +54,10 @@ export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls): Do
     if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);
   }
 
-  const candidates = new Set<string>(bySubject.keys());
-  for (const iri of byObject.keys()) if (iri.startsWith(`${urls.base}id/`)) candidates.add(iri);
+  // A former IRI (the subject of nothing but owl:sameAs) is not described: the server redirects it.
+  const former = (iri: string) => (bySubject.get(iri) ?? []).every((t) => t.predicate.value === SAME_AS);
+  const candidates = new Set<string>([...bySubject.keys()].filter((iri) => !former(iri)));
+  for (const iri of byObject.keys()) if (iri.startsWith(`${urls.base}id/`) && !(bySubject.has(iri) && former(iri))) candidates.add(iri);
 
   const byPath = new Map<string, ResourceDocument>();
   const byIri = new Map<string, ResourceDocument>();

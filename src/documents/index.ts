@@ -8,3 +8,4 @@ export { buildVoid, type VoidInput } from './void.ts';
 export { tripleStats, splitTerm, type TripleStats } from './stats.ts';
 export { RDF_FORMATS, DOCUMENT_EXTS, isDocumentExt, formatOfFile, contentType, type RdfFormat, type RdfExt, type DocumentExt } from './formats.ts';
 export { sitemapXml, robotsTxt } from './sitemap.ts';
+export { movedPrefixes, movedTo, type MovedPrefix } from './renames.ts';

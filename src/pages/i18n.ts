@@ -90,6 +90,7 @@ const ja = {
   whatDirection: 'めざす方向',
   whatValue: '値',
   whatFiscalYear: '年度',
+  whatEdition: '版（第何次・計画期間）',
   // home
   homeIntro:
     '5つの自治体の総合計画（基本構想・基本計画）を、将来像・基本目標・政策・施策などの要素に分けて Linked Open Data として公開しています。各要素は原文の該当箇所に結び付いています。',
@@ -205,6 +206,7 @@ const en: Messages = {
   whatDirection: 'desired direction',
   whatValue: 'value',
   whatFiscalYear: 'fiscal year',
+  whatEdition: 'edition',
   homeIntro:
     'The comprehensive plans (basic concept, basic plan) of five municipalities, split into visions, goals, policies, measures and other elements and published as Linked Open Data. Every element points to the passage of the source text it is quoted from.',
   municipalitiesAndPlans: 'Municipalities and plans',

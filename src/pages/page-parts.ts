@@ -112,6 +112,7 @@ export const sdgList = (ctx: PageContext, goals: readonly string[]): SafeHtml =>
   })}</ul>`;
 
 const WHAT_KEYS: Readonly<Record<string, keyof Messages>> = {
+  edition: 'whatEdition',
   title: 'whatTitle',
   subtitle: 'whatSubtitle',
   text: 'whatText',

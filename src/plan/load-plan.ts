@@ -162,6 +162,7 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
       text,
       parent: e.parent,
       themes: e.themes,
+      continues: e.continues,
       position: i + 1,
       unit: e.unit,
       qudtUnit: e.qudtUnit,
@@ -205,11 +206,37 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     return { value: title, quote, document };
   };
 
+  // The edition key begins the plan id, so that the next edition of the same series gets IRIs of its own.
+  const ed = data.plan.edition;
+  const editionKey = ed.number !== undefined ? `dai${ed.number}ji` : String(ed.firstFiscalYear);
+  if (!data.plan.id.startsWith(`${editionKey}-`))
+    fail(['plan', 'id'], `a plan id begins with its edition key "${editionKey}-" (from edition.${ed.number !== undefined ? 'number' : 'firstFiscalYear'}), not "${data.plan.id}"`);
+  if (ed.firstFiscalYear !== undefined && data.plan.period && data.plan.period.fromFiscalYear !== ed.firstFiscalYear)
+    fail(['plan', 'edition', 'firstFiscalYear'], `the period begins in fiscal year ${data.plan.period.fromFiscalYear}, not ${ed.firstFiscalYear}`);
+  const ver = data.plan.version;
+  const printedYears = ver.text === undefined ? [] : eraYears(ver.text);
+  if (ver.date !== undefined && printedYears.length > 0 && printedYears[0] !== Number(ver.date.slice(0, 4)))
+    fail(['plan', 'version', 'date'], `"${ver.text}" is in ${printedYears[0]}, not ${ver.date.slice(0, 4)}`);
+  (data.plan.formerIds ?? []).forEach((former, k) => {
+    if (former === data.plan.id) fail(['plan', 'formerIds', k], `former id "${former}" is the plan's own id`);
+  });
+
   const plan: Plan = {
     file: input.file,
     municipality: { code, areaCode: code.slice(0, 5), name: data.municipality.name },
     source,
+    series: data.series,
     id: data.plan.id,
+    formerIds: data.plan.formerIds ?? [],
+    edition: {
+      key: editionKey,
+      number: ed.number,
+      firstFiscalYear: ed.firstFiscalYear,
+      text: optional(['plan', 'edition', 'text'], ed.text),
+      evidence: ed.evidence,
+    },
+    version: { status: ver.status, date: ver.date, text: optional(['plan', 'version', 'text'], ver.text), evidence: ver.evidence },
+    replaces: data.plan.replaces,
     title: locatePlanTitle(data.plan.title),
     titleEn: data.plan.titleEn,
     text: optional(['plan', 'text'], data.plan.text),

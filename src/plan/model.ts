@@ -53,6 +53,8 @@ export interface PlanElement {
   /** Id of the parent element; undefined when the element hangs directly off the plan. */
   readonly parent?: string;
   readonly themes: readonly string[];
+  /** Id of the element of the replaced edition this element continues. */
+  readonly continues?: string | undefined;
   /** 1-based position in the plan file (the plan's reading order). */
   readonly position: number;
   /** Indicators only: the unit as printed, and the QUDT unit's local name it stands for. */
@@ -73,12 +75,44 @@ export interface PlanPart {
   readonly period?: Period;
 }
 
+export interface PlanSeries {
+  readonly id: string;
+  readonly title: Localized;
+}
+
+export interface Edition {
+  /** The IRI segment that tells editions apart: dai<N>ji or the first fiscal year. */
+  readonly key: string;
+  readonly number?: number | undefined;
+  readonly firstFiscalYear?: number | undefined;
+  readonly text?: Located | undefined;
+  /** The published page that states the edition, when the source text does not. */
+  readonly evidence?: string | undefined;
+}
+
+export type VersionStatus = 'draft' | 'adopted' | 'published';
+
+export interface PlanVersion {
+  readonly status: VersionStatus;
+  /** ISO date: adoption for an adopted version, publication otherwise. */
+  readonly date?: string | undefined;
+  readonly text?: Located | undefined;
+  readonly evidence?: string | undefined;
+}
+
 export interface Plan {
   /** The plan file, relative to the project root, for error messages and provenance. */
   readonly file: string;
   readonly municipality: Municipality;
   readonly source: SourceText;
+  readonly series: PlanSeries;
   readonly id: string;
+  /** Ids the plan was published under before (their IRIs redirect to the current ones). */
+  readonly formerIds: readonly string[];
+  readonly edition: Edition;
+  readonly version: PlanVersion;
+  /** Id of the previous edition of the same series, when the plan files hold it. */
+  readonly replaces?: string | undefined;
   readonly title: Located;
   readonly titleEn: string;
   readonly text?: Located;

@@ -29,6 +29,30 @@ const period = z.strictObject({
   text: ja.describe('the sentence of the source that states the period'),
 });
 
+/**
+ * Which edition of its series a plan is: the printed edition number (第5次 → 5) or, when none is printed, the first
+ * fiscal year of its period. The plan id begins with the edition key (`dai5ji-…`, `2024-…`), so editions coexist.
+ */
+const edition = z
+  .strictObject({
+    number: z.number().int().min(1).max(99).optional().describe('the edition number as printed: 第5次 → 5'),
+    firstFiscalYear: z.number().int().min(1868).max(2200).optional().describe('the first fiscal year of the period, when no number is printed'),
+    text: ja.optional().describe('the words of the source text that state it (quoted)'),
+    evidence: z.url().optional().describe('the published page that states it, when the source text does not'),
+  })
+  .refine((e) => (e.number === undefined) !== (e.firstFiscalYear === undefined), 'give the edition number or the first fiscal year, not both')
+  .refine((e) => e.text !== undefined || e.evidence !== undefined, 'give the quoted text or the evidence URL that supports the edition');
+
+/** The version of the edition that the source text was taken from. */
+const version = z
+  .strictObject({
+    status: z.enum(['draft', 'adopted', 'published']).describe('draft (案), adopted (議決・策定), or published without a stated adoption'),
+    date: z.iso.date().optional().describe('adoption date for an adopted version, publication date otherwise'),
+    text: ja.optional().describe('the words of the source text that state the status or date (quoted), e.g. 令和2年12月18日議決'),
+    evidence: z.url().optional().describe('the published page that states it, when the source text does not'),
+  })
+  .refine((v) => v.text !== undefined || v.evidence !== undefined, 'give the quoted text or the evidence URL that supports the version');
+
 const planPart = z.strictObject({
   id: slug,
   title: ja,
@@ -48,6 +72,7 @@ export const elementSchema = z.strictObject({
   text: ja.optional(),
   parent: z.string().regex(elementIdPattern).optional().describe('id of the parent element; none means the plan itself'),
   themes: z.array(slug).min(1),
+  continues: z.string().regex(elementIdPattern).optional().describe('id of the element of the replaced edition that this one continues'),
   occurrence: z.number().int().min(1).optional().describe('which occurrence in the source to quote, when the text repeats (default 1)'),
   unit: ja.optional().describe('the unit as printed, e.g. %'),
   qudtUnit: z
@@ -68,8 +93,16 @@ export const planFileSchema = z.strictObject({
     name: localized,
   }),
   source: z.string().regex(/^[0-9]{6}-[a-z]+\.txt$/, 'a file name in data/sources/'),
+  series: z.strictObject({
+    id: slug.describe('the series this plan is an edition of, e.g. choki-sogo-keikaku'),
+    title: localized,
+  }),
   plan: z.strictObject({
-    id: slug,
+    id: slug.describe('begins with the edition key: dai<N>ji-… for a printed edition number, <first fiscal year>-… otherwise'),
+    formerIds: z.array(slug).optional().describe('ids this plan was published under before; their IRIs answer 301'),
+    edition,
+    version,
+    replaces: slug.optional().describe('id of the previous edition of the same series (a plan file of the same municipality)'),
     title: ja,
     titleEn: ja,
     text: ja.optional(),
@@ -82,6 +115,8 @@ export const planFileSchema = z.strictObject({
 export type ElementEntry = z.infer<typeof elementSchema>;
 export type IndicatorValueEntry = z.infer<typeof indicatorValue>;
 export type PeriodEntry = z.infer<typeof period>;
+export type EditionEntry = z.infer<typeof edition>;
+export type VersionEntry = z.infer<typeof version>;
 
 export const themesFileSchema = z.strictObject({
   scheme: z.strictObject({ label: localized, definition: localized }),

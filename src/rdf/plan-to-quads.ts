@@ -4,7 +4,7 @@ import type { Located, Period, Plan, PlanElement, SourceText } from '../plan/mod
 import { indicatorCube } from './indicator-cube.ts';
 import { date, GraphWriter, integer, ja, nonNegative, str } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
-import { DCAT, DCTERMS, FOAF, jpp, OA, PROV, QUOTE_PROPERTIES, RDFS, SCHEMA, SKOS, type QuoteKind } from './vocab.ts';
+import { BIBO, DCAT, DCTERMS, FOAF, jpp, OA, OWL, PROV, QUOTE_PROPERTIES, RDFS, SCHEMA, SKOS, VERSION_STATUSES, type QuoteKind } from './vocab.ts';
 
 export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   const g = new GraphWriter(uri.planGraph(plan.municipality.code, plan.id));
@@ -79,6 +79,49 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   quote(planIri, 'text', plan.text);
   period(planIri, plan.period);
 
+  // The series this plan is an edition of, and the edition's place in it (described in each plan graph, like the
+  // municipality). A fact the source text does not print cites the published page that does.
+  const seriesIri = uri.planSeries(m.code, plan.series.id);
+  g.type(seriesIri, jpp('PlanSeries'))
+    .localized(seriesIri, RDFS + 'label', plan.series.title)
+    .localized(seriesIri, DCTERMS + 'title', plan.series.title)
+    .add(seriesIri, jpp('municipality'), municipalityIri)
+    .add(seriesIri, SCHEMA + 'hasPart', planIri);
+  g.add(planIri, SCHEMA + 'isPartOf', seriesIri)
+    .add(planIri, BIBO + 'edition', plan.edition.number === undefined ? undefined : str(String(plan.edition.number)))
+    .add(planIri, PROV + 'hadPrimarySource', plan.edition.evidence);
+  quote(planIri, 'edition', plan.edition.text);
+
+  // The version the source text was taken from (an expression of the edition, in FRBR terms).
+  const v = plan.version;
+  const versionIri = uri.planVersion(planIri, v.status);
+  const dated = v.date === undefined ? undefined : date(v.date);
+  g.add(planIri, DCTERMS + 'hasVersion', versionIri);
+  g.type(versionIri, jpp('PlanVersion'))
+    .localized(versionIri, RDFS + 'label', {
+      ja: `${withMunicipality(plan.title.value)}（${{ draft: '案', adopted: '議決・策定版', published: '公表版' }[v.status]}）`,
+      en: `${plan.titleEn} (${v.status} version)`,
+    })
+    .add(versionIri, DCTERMS + 'isVersionOf', planIri)
+    .add(versionIri, BIBO + 'status', jpp(VERSION_STATUSES[v.status]))
+    .add(versionIri, v.status === 'adopted' ? DCTERMS + 'dateAccepted' : DCTERMS + 'issued', dated)
+    .add(versionIri, PROV + 'hadPrimarySource', v.evidence);
+  quote(versionIri, 'text', v.text);
+  g.add(sourceIri, PROV + 'wasDerivedFrom', versionIri);
+
+  // Lineage: the edition this one replaces.
+  const previousIri = plan.replaces === undefined ? undefined : uri.plan(m.code, plan.replaces);
+  if (previousIri) g.add(planIri, DCTERMS + 'replaces', previousIri).add(planIri, PROV + 'wasRevisionOf', previousIri);
+
+  // IRIs published before the edition key was part of them name the same resources: owl:sameAs for SPARQL users
+  // (the server answers them with 301 to the new IRIs).
+  const renamed = (oldPlanIri: string) => {
+    g.add(oldPlanIri, OWL + 'sameAs', planIri);
+    for (const part of plan.parts) g.add(uri.planPart(oldPlanIri, part.id), OWL + 'sameAs', uri.planPart(planIri, part.id));
+    for (const e of plan.elements) g.add(uri.element(oldPlanIri, e.id), OWL + 'sameAs', uri.element(planIri, e.id));
+  };
+  plan.formerIds.forEach((id) => renamed(uri.plan(m.code, id)));
+
   for (const part of plan.parts) {
     const partIri = uri.planPart(planIri, part.id);
     g.add(planIri, DCTERMS + 'hasPart', partIri);
@@ -108,6 +151,7 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
       .add(iri, SCHEMA + 'position', integer(e.position))
       .add(iri, PROV + 'wasDerivedFrom', sourceIri);
     e.themes.forEach((t) => g.add(iri, jpp('theme'), uri.theme(t)));
+    if (previousIri && e.continues !== undefined) g.add(iri, PROV + 'wasRevisionOf', uri.element(previousIri, e.continues));
     quote(iri, 'title', e.title);
     quote(iri, 'subtitle', e.subtitle);
     quote(iri, 'text', e.text);

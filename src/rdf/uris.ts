@@ -10,6 +10,10 @@ export const iris = (base: string) => {
     municipality,
     plan,
     planPart: (planIri: string, partId: string) => `${planIri}/part/${partId}`,
+    /** A municipality's series of plans (one per kind of plan), of which each plan is an edition. */
+    planSeries: (code: string, seriesId: string) => `${municipality(code)}/series/${seriesId}`,
+    /** The version of an edition a source text was taken from: draft, adopted or published. */
+    planVersion: (planIri: string, status: string) => `${planIri}/version/${status}`,
     period: (ownerIri: string) => `${ownerIri}/period`,
     element: (planIri: string, elementId: string) => `${planIri}/${elementId}`,
     /** The observation of an indicator's baseline or target (published before the cube, so its IRI is kept). */

@@ -31,6 +31,8 @@ export const SDMX_MEASURE = 'http://purl.org/linked-data/sdmx/2009/measure#';
 export const SDMX_ATTRIBUTE = 'http://purl.org/linked-data/sdmx/2009/attribute#';
 /** QUDT units of measure (e.g. unit:PERCENT). */
 export const QUDT_UNIT = 'http://qudt.org/vocab/unit/';
+/** The Bibliographic Ontology: editions and document statuses. */
+export const BIBO = 'http://purl.org/ontology/bibo/';
 /** W3C unique identifiers for file formats (used by VoID void:feature and SPARQL service descriptions). */
 export const FORMATS = 'http://www.w3.org/ns/formats/';
 /** IANA media type registry: DCAT-AP's dcat:mediaType values are IRIs under this. */
@@ -77,6 +79,7 @@ export const PREFIXES: Readonly<Record<string, string>> = {
   'sdmx-attribute': SDMX_ATTRIBUTE,
   time: TIME,
   unit: QUDT_UNIT,
+  bibo: BIBO,
 };
 
 /** Every prefix the project knows (PREFIXES plus the ones only metadata uses), for naming terms in IRIs and labels. */
@@ -105,10 +108,11 @@ export const ELEMENT_CLASSES = [
 export type ElementClass = (typeof ELEMENT_CLASSES)[number];
 
 /** What a quote selection quotes (the last segment of its IRI, `<resource>/quote/<kind>`), in reading order. */
-export const QUOTE_KINDS = ['title', 'subtitle', 'field', 'text', 'definition', 'data-source', 'direction', 'value', 'fiscal-year'] as const;
+export const QUOTE_KINDS = ['edition', 'title', 'subtitle', 'field', 'text', 'definition', 'data-source', 'direction', 'value', 'fiscal-year'] as const;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
 /** The property that links a quoted resource to its selection, by kind. */
 export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
+  edition: `${JPP}editionQuote`,
   title: `${JPP}titleQuote`,
   subtitle: `${JPP}subtitleQuote`,
   field: `${JPP}fieldQuote`,
@@ -119,6 +123,9 @@ export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
   value: `${JPP}valueQuote`,
   'fiscal-year': `${JPP}fiscalYearQuote`,
 };
+
+/** The status of a plan version, by the plan file's word, as concepts of the ontology's code list jpp:planStatuses. */
+export const VERSION_STATUSES = { draft: 'statusDraft', adopted: 'statusAdopted', published: 'statusPublished' } as const;
 
 /** The kinds of indicator value (a dimension of the indicator cube) and their concepts in the ontology's code list. */
 export const VALUE_KINDS = { baseline: 'baselineValue', target: 'targetValue', actual: 'actualValue' } as const;

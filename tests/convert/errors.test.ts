@@ -30,7 +30,7 @@ describe('convert errors', () => {
     writeFileSync(file, edited);
     const { code, stderr } = await convertCli();
     expect(code).toBe(1);
-    expect(stderr).toMatch(/data\/plans\/132292-nishitokyo\.yaml:27:\d+: YAML aliases are not allowed/);
+    expect(stderr).toMatch(/data\/plans\/132292-nishitokyo\.yaml:\d+:\d+: YAML aliases are not allowed/);
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 

@@ -16,7 +16,7 @@ describe('schema/', () => {
       additionalProperties: boolean;
       properties: { elements: { items: { required: string[]; additionalProperties: boolean } } };
     };
-    expect(plan.required).toEqual(['municipality', 'source', 'plan', 'elements']);
+    expect(plan.required).toEqual(['municipality', 'source', 'series', 'plan', 'elements']);
     expect(plan.additionalProperties).toBe(false);
     expect(plan.properties.elements.items.required).toEqual(['id', 'type', 'level', 'themes']);
     expect(plan.properties.elements.items.additionalProperties).toBe(false);

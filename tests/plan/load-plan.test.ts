@@ -9,8 +9,11 @@ const plan = (elements: string, head = '') => `municipality:
   code: '132292'
   name: { ja: 西東京市, en: Nishitokyo City }
 source: 132292-test.txt
+series: { id: test-series, title: { ja: テスト計画, en: Test plans } }
 plan:
-  id: test-plan
+  id: dai1ji-test-plan
+  edition: { number: 1, evidence: 'https://example.org/plan' }
+  version: { status: adopted, evidence: 'https://example.org/plan' }
   title: 基本目標
   titleEn: Test plan
 ${head}elements:

@@ -57,7 +57,7 @@ describe('queries/', () => {
   it('04 finds 脱炭素 in 世田谷区, 小平市 and 西東京市 but not in 小金井市 or 清瀬市', async () => {
     const rows = await run('04-decarbonisation.rq');
     expect([...new Set(rows.map((r) => r.municipality))]).toEqual(['世田谷区', '小平市', '西東京市']);
-    expect(rows.map((r) => r.element!.replace(BASE, ''))).toContain('id/131121/plan/kihon-keikaku/policy/5');
+    expect(rows.map((r) => r.element!.replace(BASE, ''))).toContain('id/131121/plan/2024-kihon-keikaku/policy/5');
   });
 
   it('05 walks from a 清瀬市 measure up to its vision', async () => {

@@ -11,7 +11,9 @@ import {
   distinctTriples,
   documentTriples,
   parseCatalogFile,
+  movedPrefixes,
   RDF_FORMATS,
+  type MovedPrefix,
   sitemapXml,
   type DocumentExt,
   type DocumentIndex,
@@ -57,6 +59,8 @@ export interface Site {
   /** Full-text search over titles and texts. */
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
+  /** URL prefixes published under plans' former ids, and where they moved (answered with 301). */
+  readonly moved: readonly MovedPrefix[];
   readonly void: readonly Quad[];
   /** Build files by path under build/. */
   readonly dumps: ReadonlyMap<string, DumpFile>;
@@ -164,6 +168,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     view,
     search,
     catalog,
+    moved: movedPrefixes(triples, urls),
     void: voidQuads,
     dumps,
     sources,

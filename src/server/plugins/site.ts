@@ -5,6 +5,7 @@ import catalogPlugin from './catalog.ts';
 import dumpsPlugin from './dumps.ts';
 import homePlugin from './home.ts';
 import linkedDataPlugin from './linked-data.ts';
+import movedPlugin from './moved.ts';
 import resourcePagesPlugin from './resource-pages.ts';
 import searchPlugin from './search.ts';
 import sitemapPlugin from './sitemap.ts';
@@ -24,6 +25,7 @@ const sitePlugins: FastifyPluginAsync<SitePluginOptions> = async (app, options) 
     catalogPlugin,
     dumpsPlugin,
     sitemapPlugin,
+    movedPlugin,
   ])
     await app.register(plugin, options);
 };

@@ -25,8 +25,8 @@ describe('/search', () => {
     const first = body.results[0]!;
     expect(Object.keys(first).sort()).toEqual(['highlights', 'iri', 'label', 'level', 'municipality', 'page', 'score', 'snippet', 'type'].sort());
     expect(first).toMatchObject({
-      iri: `${BASE}id/131121/plan/kihon-keikaku/policy/5`,
-      page: `${BASE}page/id/131121/plan/kihon-keikaku/policy/5`,
+      iri: `${BASE}id/131121/plan/2024-kihon-keikaku/policy/5`,
+      page: `${BASE}page/id/131121/plan/2024-kihon-keikaku/policy/5`,
       label: '自然との共生と脱炭素社会の構築',
       type: '政策',
       level: '重点政策 ❺',
@@ -48,7 +48,7 @@ describe('/search', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(r.body).toContain('<html lang="ja">');
-    expect(r.body).toContain(`<a href="/page/id/131121/plan/kihon-keikaku/policy/5" lang="ja">自然との共生と<mark>脱炭素</mark>社会の構築</a>`);
+    expect(r.body).toContain(`<a href="/page/id/131121/plan/2024-kihon-keikaku/policy/5" lang="ja">自然との共生と<mark>脱炭素</mark>社会の構築</a>`);
     expect(r.body).toContain('value="脱炭素"');
     expect(r.body).toMatch(/<strong>\d+<\/strong> 件の結果/);
   });

@@ -1,0 +1,65 @@
+// Published IRIs are forever: every URL published under a plan's id before plan IRIs carried an edition key answers
+// 301 to the same place under the new id, and the old IRIs are owl:sameAs the new ones in the data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
+
+/** The plans whose IRIs changed, as published before (old id) and now. */
+const RENAMED = [
+  { code: '131121', from: 'kihon-keikaku', to: '2024-kihon-keikaku' },
+  { code: '132110', from: 'kihon-koso', to: '2021-kihon-koso' },
+  { code: '132292', from: 'kihon-koso', to: 'dai3ji-kihon-koso' },
+];
+
+let f: SiteFixture;
+beforeAll(async () => {
+  f = await siteFixture();
+});
+afterAll(() => f.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => f.app.inject({ method: 'GET', url, headers });
+
+describe('former plan IRIs', () => {
+  it.each(RENAMED)('every resource of $code/$from answers 301 to its new IRI, which dereferences', async ({ code, from, to }) => {
+    const newPrefix = `id/${code}/plan/${to}`;
+    const paths = [...f.site.documents.byPath.keys()].filter((p) => p === newPrefix || p.startsWith(`${newPrefix}/`));
+    expect(paths.length).toBeGreaterThan(5);
+    for (const path of paths) {
+      const old = `/id/${code}/plan/${from}${path.slice(newPrefix.length)}`;
+      const r = await get(old, { accept: 'text/turtle' });
+      expect(r.statusCode, old).toBe(301);
+      expect(r.headers.location, old).toBe(`/${path}`);
+      const now = await get(`/${path}`, { accept: 'text/turtle' });
+      expect(now.statusCode, path).toBe(303);
+    }
+  });
+
+  it.each(RENAMED)('the documents, page, graph, dataset and dump of $code/$from move too', async ({ code, from, to }) => {
+    const moved: [string, string][] = [
+      [`/data/id/${code}/plan/${from}.ttl`, `/data/id/${code}/plan/${to}.ttl`],
+      [`/data/id/${code}/plan/${from}/vision/1.jsonld`, `/data/id/${code}/plan/${to}/vision/1.jsonld`],
+      [`/page/id/${code}/plan/${from}?lang=en`, `/page/id/${code}/plan/${to}?lang=en`],
+      [`/graph/${code}/${from}`, `/graph/${code}/${to}`],
+      [`/dataset/${code}/${from}`, `/dataset/${code}/${to}`],
+      [`/dumps/plans/${code}-${from}.ttl`, `/dumps/plans/${code}-${to}.ttl`],
+    ];
+    for (const [old, now] of moved) {
+      const r = await get(old);
+      expect(r.statusCode, old).toBe(301);
+      expect(r.headers.location, old).toBe(now);
+    }
+    expect((await get(`/dumps/plans/${code}-${to}.ttl`)).statusCode).toBe(200);
+  });
+
+  it('leaves other URLs alone: a name that only starts like a former id is not found', async () => {
+    expect((await get('/id/132110/plan/kihon-kosoX', { accept: 'text/turtle' })).statusCode).toBe(404);
+    expect((await get('/id/132101/plan/dai5ji-kihon-koso', { accept: 'text/turtle' })).statusCode).toBe(303);
+  });
+
+  it('tells SPARQL users the old IRIs name the same resources (owl:sameAs), without describing them as resources', () => {
+    const sameAs = f.dataset.quads.filter((q) => q.predicate.value === 'http://www.w3.org/2002/07/owl#sameAs');
+    expect(sameAs.map((q) => `${q.subject.value} ${q.object.value}`)).toContain(
+      `${BASE}id/132110/plan/kihon-koso/goal/1 ${BASE}id/132110/plan/2021-kihon-koso/goal/1`,
+    );
+    expect(f.site.documents.byPath.has('id/132110/plan/kihon-koso/goal/1')).toBe(false);
+  });
+});
