@@ -34,14 +34,28 @@ export const distinctTriples = (quads: readonly Quad[]): Quad[] => {
 };
 
 const kindOf = (path: string): DocumentKind =>
-  path === 'ontology' ? 'ontology' : path.startsWith('def/') ? 'term' : path.startsWith('sources/') ? 'source' : 'resource';
+  path === 'ontology'
+    ? 'ontology'
+    : path.startsWith('def/')
+      ? 'term'
+      : path.startsWith('sources/')
+        ? 'source'
+        : path.startsWith('graph/')
+          ? 'graph'
+          : 'resource';
 
 /**
  * One document per IRI that has a path (see siteUrls.pathOf) and appears in the data: as a subject, or, under
  * `id/`, as an object only (so that a dangling reference still dereferences to what points at it).
  * `triples` are the dataset's distinct triples (distinctTriples), made once and shared with the other builders.
+ * `described` adds documents for resources that are not in the data but described about it (the named graphs), by
+ * IRI: their own and inbound triples are taken from their description, the rest of which joins their context.
  */
-export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls): DocumentIndex => {
+export const buildDocumentIndex = (
+  triples: readonly Quad[],
+  urls: SiteUrls,
+  described: ReadonlyMap<string, readonly Quad[]> = new Map(),
+): DocumentIndex => {
   const bySubject = new Map<string, Quad[]>();
   const byObject = new Map<string, Quad[]>();
   const labelsOf = new Map<string, Quad[]>();
@@ -54,24 +68,14 @@ export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls): Do
     if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);
   }
 
-  // A former IRI (the subject of nothing but owl:sameAs) is not described: the server redirects it.
-  const former = (iri: string) => (bySubject.get(iri) ?? []).every((t) => t.predicate.value === SAME_AS);
-  const candidates = new Set<string>([...bySubject.keys()].filter((iri) => !former(iri)));
-  for (const iri of byObject.keys()) if (iri.startsWith(`${urls.base}id/`) && !(bySubject.has(iri) && former(iri))) candidates.add(iri);
-
-  const byPath = new Map<string, ResourceDocument>();
-  const byIri = new Map<string, ResourceDocument>();
-  for (const iri of [...candidates].sort()) {
-    const path = urls.pathOf(iri);
-    if (path === undefined) continue;
-    const own = [...(bySubject.get(iri) ?? [])].sort(byKey);
-    const inbound = [...(byObject.get(iri) ?? [])].sort(byKey);
-
+  /** The document of `iri`: `extra` are triples of its description to keep beside the labels and types. */
+  const makeDocument = (iri: string, path: string, own: Quad[], inbound: Quad[], extra: readonly Quad[] = []): ResourceDocument => {
     const mentioned = new Set<string>();
-    for (const t of own) {
+    for (const t of [...own, ...extra]) {
       mentioned.add(t.predicate.value);
       if (t.object.termType === 'NamedNode') mentioned.add(t.object.value);
     }
+    for (const t of extra) mentioned.add(t.subject.value);
     for (const t of inbound) {
       mentioned.add(t.subject.value);
       mentioned.add(t.predicate.value);
@@ -80,8 +84,9 @@ export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls): Do
 
     const context = new Map<string, Quad>();
     const add = (t: Quad) => context.set(tripleKey(t), t);
+    extra.forEach(add);
     const classes = new Set<string>();
-    for (const t of own) if (t.predicate.value === TYPE) classes.add(t.object.value);
+    for (const t of [...own, ...extra]) if (t.predicate.value === TYPE) classes.add(t.object.value);
     for (const m of mentioned) {
       (labelsOf.get(m) ?? []).forEach(add);
       for (const t of typesOf.get(m) ?? []) {
@@ -97,18 +102,35 @@ export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls): Do
       if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labels, t.subject.value, t.object as Literal);
       if (t.predicate.value === TYPE) push(types, t.subject.value, t.object.value);
     }
-    const doc: ResourceDocument = {
-      iri,
-      path,
-      kind: kindOf(path),
-      own,
-      inbound,
-      context: [...context.values()].sort(byKey),
-      labels,
-      types,
-    };
-    byPath.set(path, doc);
-    byIri.set(iri, doc);
+    return { iri, path, kind: kindOf(path), own, inbound, context: [...context.values()].sort(byKey), labels, types };
+  };
+
+  // A former IRI (the subject of nothing but owl:sameAs) is not described: the server redirects it.
+  const former = (iri: string) => (bySubject.get(iri) ?? []).every((t) => t.predicate.value === SAME_AS);
+  const candidates = new Set<string>([...bySubject.keys()].filter((iri) => !former(iri)));
+  for (const iri of byObject.keys()) if (iri.startsWith(`${urls.base}id/`) && !(bySubject.has(iri) && former(iri))) candidates.add(iri);
+
+  const documents: ResourceDocument[] = [];
+  for (const iri of candidates) {
+    const path = urls.pathOf(iri);
+    if (path === undefined) continue;
+    documents.push(makeDocument(iri, path, [...(bySubject.get(iri) ?? [])].sort(byKey), [...(byObject.get(iri) ?? [])].sort(byKey)));
+  }
+  for (const [iri, description] of described) {
+    const path = urls.pathOf(iri);
+    if (path === undefined || candidates.has(iri)) continue;
+    const distinct = distinctTriples(description);
+    const own = distinct.filter((t) => t.subject.value === iri).sort(byKey);
+    const inbound = distinct.filter((t) => t.subject.value !== iri && t.object.value === iri && t.predicate.value !== TYPE).sort(byKey);
+    const extra = distinct.filter((t) => t.subject.value !== iri && !(t.object.value === iri && t.predicate.value !== TYPE));
+    documents.push(makeDocument(iri, path, own, inbound, extra));
+  }
+
+  const byPath = new Map<string, ResourceDocument>();
+  const byIri = new Map<string, ResourceDocument>();
+  for (const doc of documents.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0))) {
+    byPath.set(doc.path, doc);
+    byIri.set(doc.iri, doc);
   }
   return { byPath, byIri };
 };

@@ -31,12 +31,14 @@ export interface CatalogInput {
   readonly manifest: Pick<Manifest, 'graphs' | 'files'>;
   readonly facts: CatalogFacts;
   readonly urls: SiteUrls;
+  /** The named graphs as sd:NamedGraph, each tied to the dataset publishing it (describeNamedGraphs). */
+  readonly namedGraphs: readonly Quad[];
 }
 
 type BuildFileEntry = Manifest['files'][number];
 
 /** The DCAT catalog: one dcat:Dataset for the whole, one for the vocabulary graph and one per plan, plus the SPARQL service. */
-export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): Quad[] => {
+export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: CatalogInput): Quad[] => {
   const lookup = new TripleLookup(triples);
   const plans = planFacts(lookup, manifest);
   const g = new GraphWriter();
@@ -151,6 +153,8 @@ export const buildCatalog = ({ triples, manifest, facts, urls }: CatalogInput): 
     .add(service, `${DCTERMS}publisher`, publisher)
     .add(service, `${DCTERMS}license`, facts.license)
     .addAll(service, `${DCAT}servesDataset`, [whole, vocabulary, ...plans.map((p) => urls.planDataset(p.code, p.id))]);
+  // The named graph each dataset is published as in the endpoint (sd:graph), and the dataset's link to it.
+  g.quads.push(...namedGraphs);
   return g.quads;
 };
 

@@ -5,6 +5,7 @@ export { labelOf, typesOf } from './labels.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';
 export { catalogFileSchema, parseCatalogFile, type CatalogFacts } from './catalog-file.ts';
 export { buildVoid, type VoidInput } from './void.ts';
+export { describeNamedGraphs, graphDescriptions, type NamedGraphsInput, type GraphDocumentsInput } from './graphs.ts';
 export { tripleStats, splitTerm, type TripleStats } from './stats.ts';
 export { RDF_FORMATS, DOCUMENT_EXTS, isDocumentExt, formatOfFile, contentType, type RdfFormat, type RdfExt, type DocumentExt } from './formats.ts';
 export { sitemapXml, robotsTxt } from './sitemap.ts';

@@ -10,7 +10,9 @@ export type DocumentKind =
   /** A class or property of the ontology namespace https://w3id.org/jp-plan/def#. */
   | 'term'
   /** The ontology itself (https://w3id.org/jp-plan/def). */
-  | 'ontology';
+  | 'ontology'
+  /** A named graph under `<base>graph/`, described from the build (not from its own triples). */
+  | 'graph';
 
 export interface ResourceDocument {
   /** The IRI described. */

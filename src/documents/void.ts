@@ -30,6 +30,8 @@ export interface VoidInput {
   readonly manifest: Pick<Manifest, 'graphs' | 'files'>;
   readonly facts: CatalogFacts;
   readonly urls: SiteUrls;
+  /** The named graphs as sd:NamedGraph, each tied to its subset (describeNamedGraphs). */
+  readonly namedGraphs: readonly Quad[];
 }
 
 /** The formats the site publishes the data in (VoID features). */
@@ -44,7 +46,7 @@ interface Linkset {
   readonly target: string;
 }
 
-export const buildVoid = ({ quads, triples, manifest, facts, urls }: VoidInput): Quad[] => {
+export const buildVoid = ({ quads, triples, manifest, facts, urls, namedGraphs }: VoidInput): Quad[] => {
   const g = new GraphWriter();
   const uriSpace = `${urls.base}id/`;
   const whole = urls.dataset();
@@ -121,6 +123,8 @@ export const buildVoid = ({ quads, triples, manifest, facts, urls }: VoidInput):
     }
     statistics(subset, tripleStats(distinctTriples(own), uriSpace));
   }
+  // Each subset is the sd:graph of its named graph, and points back to it.
+  g.quads.push(...namedGraphs);
 
   // Linksets: municipalities and plans to e-Stat standard area codes; themes to the UN SDG goals.
   const linksets: Linkset[] = [

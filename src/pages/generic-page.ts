@@ -1,7 +1,7 @@
 // The page of any other resource (quote selections, selectors, values, periods, SSDS, source texts, ontology terms): labelled properties.
 import type { Quad, Term } from 'n3';
 import type { ResourceDocument } from '../documents/index.ts';
-import { DCTERMS, JPP, JPP_ONTOLOGY, OWL, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
+import { DCAT, DCTERMS, JPP, JPP_ONTOLOGY, OWL, RDF, RDFS, SD, SKOS } from '../rdf/vocab.ts';
 import { planTrail } from './element-page.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
@@ -101,6 +101,14 @@ export const genericPage = ({ ctx, doc, alternates, jsonld, self }: GenericPageI
     levels.set(e.levelName, (levels.get(e.levelName) ?? 0) + 1);
   }
   const isOwl = types.some((t) => t.startsWith(OWL));
+  // A named graph: what its description says about the dataset it names (counts, dumps, endpoint, distributions).
+  const graphs = doc.kind === 'graph' ? doc.own.filter((q) => q.predicate.value === `${SD}graph`).map((q) => q.object.value) : [];
+  const graphTables = graphs.map((g) => {
+    const about = doc.context.filter((q) => q.subject.value === g);
+    const parts = new Set(about.filter((q) => q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value));
+    const rows = grouped([...about, ...doc.context.filter((q) => parts.has(q.subject.value) && q.predicate.value === `${DCAT}downloadURL`)], (q) => q.object);
+    return html`<section aria-labelledby="h-graph"><h2 id="h-graph">${m.graphContents}</h2><p>${iriLink(ctx, g, doc)}</p>${propertyTable(ctx, doc, rows)}</section>`;
+  });
   const body = html`${breadcrumbs(ctx, trailOf(ctx, doc, title))}
 <article class="resource generic kind-${doc.kind}">
 <header class="page-head">
@@ -119,6 +127,7 @@ ${perPlan.size ? html`<section><h2>${m.instances}</h2><ul class="counts">${[...p
   )}</ul></section>` : ''}
 ${doc.kind === 'ontology' ? termTables(ctx, doc) : ''}
 <section aria-labelledby="h-props"><h2 id="h-props">${m.properties}</h2>${propertyTable(ctx, doc, own)}</section>
+${graphTables}
 ${inbound.size && doc.kind !== 'ontology' ? html`<section aria-labelledby="h-in"><h2 id="h-in">${m.referencedBy}</h2>${propertyTable(ctx, doc, inbound, INBOUND_CAP)}</section>` : ''}
 ${dataLinks(ctx, doc.iri, alternates)}
 </article>`;

@@ -69,14 +69,14 @@ export const siteUrls = (base: string) => {
     local: (url: string): string => (url.startsWith(base) ? basePath + url.slice(base.length) : url),
     /** The path of a resource we describe, or undefined for IRIs that are not ours to describe. */
     pathOf: (iri: string): string | undefined => {
-      if (iri.startsWith(`${base}id/`) || iri.startsWith(`${base}sources/`)) return iri.slice(base.length);
+      if (iri.startsWith(`${base}id/`) || iri.startsWith(`${base}sources/`) || iri.startsWith(`${base}graph/`)) return iri.slice(base.length);
       if (iri === JPP_ONTOLOGY) return 'ontology';
       if (iri.startsWith(JPP) && termPattern.test(iri.slice(JPP.length))) return `def/${iri.slice(JPP.length)}`;
       return undefined;
     },
     /** The IRI a path stands for (inverse of pathOf). */
     iriOf: (path: string): string | undefined => {
-      if (path.startsWith('id/') || path.startsWith('sources/')) return base + path;
+      if (path.startsWith('id/') || path.startsWith('sources/') || path.startsWith('graph/')) return base + path;
       if (path === 'ontology') return JPP_ONTOLOGY;
       if (path.startsWith('def/') && termPattern.test(path.slice(4))) return JPP + path.slice(4);
       return undefined;
@@ -106,6 +106,17 @@ export const siteUrls = (base: string) => {
     dataset: () => dataset,
     vocabularyDataset: () => `${dataset}/vocabulary`,
     planDataset: (code: string, planId: string) => `${dataset}/${code}/${planId}`,
+    /**
+     * The dataset (VoID subset and DCAT dataset alike) that publishes a named graph: `graph/vocabulary` →
+     * `dataset/vocabulary`, `graph/<code>/<plan>` → `dataset/<code>/<plan>`; undefined for any other IRI.
+     */
+    graphDataset: (graphIri: string): string | undefined => {
+      if (!graphIri.startsWith(`${base}graph/`)) return undefined;
+      const rest = graphIri.slice(`${base}graph/`.length);
+      if (rest === 'vocabulary') return `${dataset}/vocabulary`;
+      const m = /^(\d{6})\/([a-z0-9][a-z0-9-]*)$/.exec(rest);
+      return m ? `${dataset}/${m[1]}/${m[2]}` : undefined;
+    },
     distribution: (datasetIri: string, ext: string) => `${datasetIri}/distribution/${ext}`,
     checksum: (distributionIri: string) => `${distributionIri}/checksum`,
     voidDescription: () => `${base}.well-known/void`,

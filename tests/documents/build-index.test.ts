@@ -83,4 +83,27 @@ describe('buildDocumentIndex', () => {
     expect(all.length).toBe(new Set(lines(all)).size);
     expect(all.length).toBe(m.own.length + m.inbound.length + m.context.length);
   });
+
+  it('adds a document for a described resource outside the data (a named graph): own, inbound and the rest as context', () => {
+    const G = `${B}graph/a`;
+    const D = `${B}dataset/1/p`;
+    const description = new Parser().parse(`
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> . @prefix void: <http://rdfs.org/ns/void#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix dct: <http://purl.org/dc/terms/> .
+<${G}> a sd:NamedGraph ; sd:name <${G}> ; sd:graph <${D}> ; dct:subject <${B}id/1> .
+<${D}> a sd:Graph ; void:triples 3 ; rdfs:seeAlso <${G}> ; rdfs:seeAlso <${G}> .
+<${B}id/1> rdfs:comment "ignored: the data has its own document" .`);
+    const withGraphs = buildDocumentIndex(distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG)), siteUrls(B), new Map([[G, description], [`${B}id/1`, description]]));
+    const g = withGraphs.byPath.get('graph/a')!;
+    expect(g.kind).toBe('graph');
+    expect(withGraphs.byIri.get(G)).toBe(g);
+    expect(lines(g.own).sort()).toEqual([`${G} graph ${D}`, `${G} name ${G}`, `${G} subject ${B}id/1`, `${G} type http://www.w3.org/ns/sparql-service-description#NamedGraph`]);
+    expect(lines(g.inbound)).toEqual([`${D} seeAlso ${G}`]);
+    const context = lines(g.context);
+    expect(context).toContain(`${D} triples 3`);
+    expect(context).toContain(`${B}id/1 label 市`); // labels of what it mentions, from the data
+    // The data's own document wins over a description.
+    expect(withGraphs.byPath.get('id/1')).toEqual(doc('id/1'));
+    expect(withGraphs.byPath.size).toBe(index.byPath.size + 1);
+  });
 });

@@ -30,6 +30,11 @@ export interface ServiceDescriptionInput {
   readonly serviceAllowlist: readonly string[];
   /** Media types the endpoint answers queries in (results and graphs). */
   readonly resultMediaTypes: readonly string[];
+  /**
+   * The dataset (VoID subset, DCAT dataset) that publishes a named graph (siteUrls.graphDataset). A graph that has
+   * one is described by its own IRI, the one it dereferences at, with that dataset as its sd:graph; others by blank nodes.
+   */
+  readonly graphDataset?: (graphIri: string) => string | undefined;
 }
 
 export const serviceDescription = (input: ServiceDescriptionInput): Quad[] => {
@@ -70,8 +75,9 @@ export const serviceDescription = (input: ServiceDescriptionInput): Quad[] => {
   a(defaultGraph, `${SD}Graph`);
   add(defaultGraph, `${VOID}triples`, count(input.stats.defaultGraphTriples));
   input.stats.graphs.forEach((g, i) => {
-    const named = blankNode(`namedGraph${i + 1}`);
-    const graph = blankNode(`graph${i + 1}`);
+    const publishedAs = input.graphDataset?.(g.iri);
+    const named = publishedAs ? namedNode(g.iri) : blankNode(`namedGraph${i + 1}`);
+    const graph = publishedAs ? namedNode(publishedAs) : blankNode(`graph${i + 1}`);
     add(dataset, `${SD}namedGraph`, named);
     a(named, `${SD}NamedGraph`);
     add(named, `${SD}name`, namedNode(g.iri));

@@ -8,7 +8,9 @@ import {
   buildCatalog,
   buildDocumentIndex,
   buildVoid,
+  describeNamedGraphs,
   distinctTriples,
+  graphDescriptions,
   documentTriples,
   parseCatalogFile,
   movedPrefixes,
@@ -24,7 +26,7 @@ import { searchDocuments } from '../../pages/search-page.ts';
 import { buildViewIndex, type ViewIndex } from '../../pages/view-index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
-import { DCTERMS, FOAF, RDF, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
+import { DCTERMS, FOAF, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
@@ -84,8 +86,8 @@ export interface SiteOptions {
   readonly nquads?: string;
 }
 
-const VOID_PREFIXES = { void: VOID };
-const CATALOG_PREFIXES = { void: VOID, spdx: SPDX, vcard: VCARD };
+const VOID_PREFIXES = { void: VOID, sd: SD };
+const CATALOG_PREFIXES = { void: VOID, sd: SD, spdx: SPDX, vcard: VCARD };
 
 const ms = (since: number) => Math.round(performance.now() - since);
 
@@ -102,20 +104,21 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   t = performance.now();
   const triples = distinctTriples(quads);
-  const documents = buildDocumentIndex(triples, urls);
+  const namedGraphs = describeNamedGraphs({ quads, triples, manifest, facts, urls });
+  const catalog = buildCatalog({ triples, manifest, facts, urls, namedGraphs });
+  const voidQuads = buildVoid({ quads, triples, manifest, facts, urls, namedGraphs });
+  const ontologyTurtle = readFileSync(join(config.root, 'ontology/jpplan.ttl'));
+  const ontology = new Parser({ format: 'text/turtle' }).parse(ontologyTurtle.toString('utf8'));
+  const metadataMs = ms(t);
+
+  t = performance.now();
+  const documents = buildDocumentIndex(triples, urls, graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls }));
   const indexMs = ms(t);
 
   t = performance.now();
   const view = buildViewIndex(triples, urls);
   const search = buildSearchIndex(searchDocuments(view));
   const viewMs = ms(t);
-
-  t = performance.now();
-  const catalog = buildCatalog({ triples, manifest, facts, urls });
-  const voidQuads = buildVoid({ quads, triples, manifest, facts, urls });
-  const ontologyTurtle = readFileSync(join(config.root, 'ontology/jpplan.ttl'));
-  const ontology = new Parser({ format: 'text/turtle' }).parse(ontologyTurtle.toString('utf8'));
-  const metadataMs = ms(t);
 
   t = performance.now();
   const dumps = readDumpFiles(config.buildDir, manifest);

@@ -1,4 +1,4 @@
-// Cool URIs: /id/*, /def/* and /ontology answer 303 See Other by Accept; /data/*.<ext> and /ontology.<ext> serve the documents.
+// Cool URIs: /id/*, /def/*, /graph/* and /ontology answer 303 See Other by Accept; /data/*.<ext> and /ontology.<ext> serve the documents.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTS, isDocumentExt, RDF_FORMATS, contentType, type DocumentExt, type ResourceDocument } from '../../documents/index.ts';
 import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
@@ -57,6 +57,9 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   // stands in for each term (303 to its own description and page), while the namespace IRI itself redirects
   // from w3id.org to /ontology below.
   app.get('/def/*', { schema }, dereference('def/'));
+  // The named graphs of the SPARQL endpoint (<base>graph/…): each is described as an sd:NamedGraph tied to the
+  // dataset (VoID subset, DCAT dataset) that publishes it.
+  app.get('/graph/*', { schema }, dereference('graph/'));
 
   // The ontology document. https://w3id.org/jp-plan/def (the ontology IRI) is a w3id.org redirect to this URL.
   app.get('/ontology', { schema: { querystring: FORMAT_QUERY } }, (request: WildcardRequest, reply) => redirect(request, reply, 'ontology'));

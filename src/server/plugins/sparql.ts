@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { exampleName, queryPage, type ExampleQuery } from '../../pages/query-page.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
+import { siteUrls } from '../../rdf/uris.ts';
 import { ServiceAllowlist, type ResultsMediaType } from '../../store/index.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
@@ -154,6 +155,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
         stats: await app.store.stats(),
         serviceAllowlist: limits.serviceAllowlist,
         resultMediaTypes: [...RESULTS_CHOICES, ...GRAPH_CHOICES].map((c) => c.type),
+        graphDataset: siteUrls(config.baseIri).graphDataset,
       });
       return { mediaType, headers: {}, body: Buffer.from(await serializeQuads(quads, mediaType, { prefixes: SD_PREFIXES })) };
     }, 'Accept, Accept-Language');

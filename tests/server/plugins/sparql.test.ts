@@ -237,6 +237,22 @@ describe('service description', () => {
     expect(objects(`${VOID}triples`).map(Number).sort((a, b) => a - b)).toEqual([21, 31, 49]);
   });
 
+  it('names each named graph by its own IRI, whose sd:graph is the dataset (VoID subset, DCAT dataset) publishing it', async () => {
+    const quads = triples((await t.app.inject({ url: '/sparql', headers: { accept: 'text/turtle' } })).body);
+    const has = (s: string, p: string, o: string) => quads.some((q) => q.subject.value === s && q.predicate.value === p && q.object.value === o);
+    const named = quads.filter((q) => q.predicate.value === `${SD}namedGraph`).map((q) => q.object);
+    expect(named.map((n) => n.termType)).toEqual(['NamedNode', 'NamedNode']);
+    expect(named.map((n) => n.value).sort()).toEqual([GRAPH_B, GRAPH_A]);
+    for (const g of [GRAPH_A, GRAPH_B]) {
+      const dataset = g.replace('/graph/', '/dataset/');
+      expect(has(g, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', `${SD}NamedGraph`)).toBe(true);
+      expect(has(g, `${SD}name`, g)).toBe(true);
+      expect(has(g, `${SD}graph`, dataset)).toBe(true);
+      expect(has(dataset, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', `${SD}Graph`)).toBe(true);
+      expect(quads.some((q) => q.subject.value === dataset && q.predicate.value === `${VOID}triples`)).toBe(true);
+    }
+  });
+
   it.each([
     ['application/ld+json', /^application\/ld\+json/],
     ['application/rdf+xml', /^application\/rdf\+xml/],

@@ -1,0 +1,91 @@
+// Describes the named graphs (SPARQL 1.1 Service Description) and ties each to the dataset that publishes it (pure).
+import type { Quad } from 'n3';
+import type { Manifest } from '../convert/index.ts';
+import type { SiteUrls } from '../rdf/uris.ts';
+import { DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SD, SKOS, VOID, type Localized } from '../rdf/vocab.ts';
+import type { CatalogFacts } from './catalog-file.ts';
+import { TripleLookup } from './plan-facts.ts';
+import { GraphWriter } from '../rdf/terms.ts';
+
+export interface NamedGraphsInput {
+  /** Every quad of the dataset, graph names included. */
+  readonly quads: readonly Quad[];
+  /** Distinct triples of the dataset (the merge of all graphs). */
+  readonly triples: readonly Quad[];
+  readonly manifest: Pick<Manifest, 'graphs'>;
+  readonly facts: CatalogFacts;
+  readonly urls: SiteUrls;
+}
+
+/** What a vocabulary graph is about: the ontologies and concept schemes it defines. */
+const VOCABULARY_TOPICS = [`${OWL}Ontology`, `${SKOS}ConceptScheme`];
+
+const graphLabel = (of: Localized): Localized => ({ ja: `${of.ja}（名前付きグラフ）`, en: `${of.en} (named graph)` });
+
+/**
+ * Every named graph of the build as an `sd:NamedGraph` whose `sd:name` is its own IRI and whose `sd:graph` is the
+ * dataset publishing it (the VoID subset and DCAT dataset, which is also typed `sd:Graph` here), with a label and
+ * `dcterms:subject` (the plan a plan graph holds; the ontologies and concept schemes of the vocabulary graph). The
+ * dataset points back with `rdfs:seeAlso`: neither SPARQL-SD, VoID nor DCAT has an inverse of `sd:graph`.
+ * VoID and the catalog both include these triples; the graph documents start from them.
+ */
+export const describeNamedGraphs = ({ quads, triples, manifest, facts, urls }: NamedGraphsInput): Quad[] => {
+  const lookup = new TripleLookup(triples);
+  const g = new GraphWriter();
+  for (const graph of manifest.graphs) {
+    const dataset = urls.graphDataset(graph.iri);
+    if (!dataset) throw new Error(`no dataset is named for the graph ${graph.iri}`);
+    let subjects: string[];
+    let label: Localized;
+    if (graph.plan) {
+      subjects = [graph.plan.iri];
+      label = lookup.localized(graph.plan.iri, `${RDFS}label`);
+    } else {
+      const typed = quads.filter((q) => q.graph.value === graph.iri && q.predicate.value === `${RDF}type` && VOCABULARY_TOPICS.includes(q.object.value));
+      subjects = [...new Set(typed.map((q) => q.subject.value))].sort();
+      label = facts.vocabulary.title;
+    }
+    g.type(graph.iri, `${SD}NamedGraph`)
+      .add(graph.iri, `${SD}name`, graph.iri)
+      .add(graph.iri, `${SD}graph`, dataset)
+      .localized(graph.iri, `${RDFS}label`, graphLabel(label))
+      .addAll(graph.iri, `${DCTERMS}subject`, subjects);
+    g.type(dataset, `${SD}Graph`).add(dataset, `${RDFS}seeAlso`, graph.iri);
+  }
+  return g.quads;
+};
+
+export interface GraphDocumentsInput {
+  /** describeNamedGraphs' output. */
+  readonly namedGraphs: readonly Quad[];
+  /** buildVoid's output. */
+  readonly voidQuads: readonly Quad[];
+  /** buildCatalog's output. */
+  readonly catalog: readonly Quad[];
+  readonly manifest: Pick<Manifest, 'graphs'>;
+  readonly urls: SiteUrls;
+}
+
+/** What the graph document repeats from the catalog about the dataset, and about each of its distributions. */
+const CATALOG_DATASET = new Set([`${RDF}type`, `${DCAT}distribution`, `${DCAT}landingPage`, `${FOAF}primaryTopic`]);
+const CATALOG_DISTRIBUTION = new Set([`${RDF}type`, `${DCTERMS}title`, `${DCAT}downloadURL`, `${DCAT}mediaType`, `${DCTERMS}format`, `${DCAT}byteSize`]);
+
+/**
+ * The description of each named graph, by graph IRI, for its document: the named graph triples, everything VoID says
+ * about its dataset (counts, `void:dataDump`, `void:sparqlEndpoint`), and the catalog's types, landing page, primary
+ * topic and distributions (`dcat:downloadURL`, media type, size) of that dataset. Nothing new is computed here.
+ */
+export const graphDescriptions = ({ namedGraphs, voidQuads, catalog, manifest, urls }: GraphDocumentsInput): Map<string, Quad[]> => {
+  const out = new Map<string, Quad[]>();
+  for (const graph of manifest.graphs) {
+    const dataset = urls.graphDataset(graph.iri)!;
+    const distributions = new Set(catalog.filter((q) => q.subject.value === dataset && q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value));
+    out.set(graph.iri, [
+      ...namedGraphs.filter((q) => q.subject.value === graph.iri || q.subject.value === dataset),
+      ...voidQuads.filter((q) => q.subject.value === dataset),
+      ...catalog.filter((q) => q.subject.value === dataset && CATALOG_DATASET.has(q.predicate.value)),
+      ...catalog.filter((q) => distributions.has(q.subject.value) && CATALOG_DISTRIBUTION.has(q.predicate.value)),
+    ]);
+  }
+  return out;
+};
