@@ -73,11 +73,20 @@ export interface PlanPart {
   readonly period?: Period;
 }
 
+/** The document the municipality published, of which the source text is an extract. */
+export interface PublishedDocument {
+  /** Its title, where the source text or the seeds README prints it (never made up). */
+  readonly title?: Located;
+}
+
 export interface Plan {
   /** The plan file, relative to the project root, for error messages and provenance. */
   readonly file: string;
   readonly municipality: Municipality;
   readonly source: SourceText;
+  /** What part of the published document the source text holds (curated, ja and en). */
+  readonly coverage: Localized;
+  readonly document: PublishedDocument;
   readonly id: string;
   readonly title: Located;
   readonly titleEn: string;

@@ -10,6 +10,8 @@ export const iris = (base: string) => {
     municipality,
     plan,
     planPart: (planIri: string, partId: string) => `${planIri}/part/${partId}`,
+    /** The document the municipality published for a plan, of which our source text is an extract. */
+    publishedDocument: (code: string, planId: string) => `${municipality(code)}/document/${planId}`,
     period: (ownerIri: string) => `${ownerIri}/period`,
     element: (planIri: string, elementId: string) => `${planIri}/${elementId}`,
     /** The observation of an indicator's baseline or target (published before the cube, so its IRI is kept). */
@@ -25,6 +27,8 @@ export const iris = (base: string) => {
     quoteSelector: (selectionIri: string) => `${selectionIri}/exact`,
     positionSelector: (selectionIri: string) => `${selectionIri}/position`,
     sourceText: (file: string) => `${base}sources/${file}`,
+    /** This project as the publisher of the site, its datasets and the source texts (described in the catalog). */
+    catalogPublisher: () => `${base}catalog/publisher`,
     themeScheme: () => `${base}id/theme`,
     theme: (id: string) => `${base}id/theme/${id}`,
     ssdsScheme: () => `${base}id/ssds`,
@@ -95,7 +99,6 @@ export const siteUrls = (base: string) => {
     dump: (file: string) => `${base}dumps/${file}`,
     sitemap: () => `${base}sitemap.xml`,
     catalog: () => `${base}catalog`,
-    catalogPublisher: () => `${base}catalog/publisher`,
     catalogContact: () => `${base}catalog/contact`,
     dataService: () => `${base}catalog/service/sparql`,
     /** The whole dataset (dcat:Dataset and void:Dataset alike), its vocabulary subset and one subset per plan graph. */

@@ -8,7 +8,9 @@ const themeIds = new Set(['community', 'administration']);
 const plan = (elements: string, head = '') => `municipality:
   code: '132292'
   name: { ja: 西東京市, en: Nishitokyo City }
-source: 132292-test.txt
+source:
+  file: 132292-test.txt
+  coverage: { ja: 基本目標の一部のみ。, en: Only part of the basic goals. }
 plan:
   id: test-plan
   title: 基本目標

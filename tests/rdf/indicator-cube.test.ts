@@ -155,7 +155,9 @@ describe('quoted definition, data source and direction in a plan file', () => {
   const yaml = (extra: string, type = 'Indicator') => `municipality:
   code: '132292'
   name: { ja: 西東京市, en: Nishitokyo City }
-source: 132292-test.txt
+source:
+  file: 132292-test.txt
+  coverage: { ja: 基本目標の一部のみ。, en: Only part of the basic goals. }
 plan:
   id: test-plan
   title: 基本目標
