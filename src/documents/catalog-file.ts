@@ -7,9 +7,10 @@ const text = z.string().trim().min(1);
 const localized = z.strictObject({ ja: text, en: text });
 const keywords = z.strictObject({ ja: z.array(text).min(1), en: z.array(text).min(1) });
 const date = z.iso.date();
-/** A per-plan template: may use {municipality} and {title}, nothing else. */
-const template = text.refine((s) => (s.match(/\{[^}]*\}/g) ?? []).every((p) => p === '{municipality}' || p === '{title}'), {
-  message: 'only {municipality} and {title} may be used',
+/** A per-plan template: may use {municipality}, {title} and {coverage} (what part of the document the source holds), nothing else. */
+const PLACEHOLDERS = ['{municipality}', '{title}', '{coverage}'];
+const template = text.refine((s) => (s.match(/\{[^}]*\}/g) ?? []).every((p) => PLACEHOLDERS.includes(p)), {
+  message: 'only {municipality}, {title} and {coverage} may be used',
 });
 
 export const catalogFileSchema = z.strictObject({
@@ -55,5 +56,8 @@ export const parseCatalogFile = (file: string, yamlText: string): CatalogFacts =
 };
 
 /** Fills a per-plan template. */
-export const fillTemplate = (template: string, values: { municipality: string; title: string }): string =>
-  template.replaceAll('{municipality}', values.municipality).replaceAll('{title}', values.title);
+export const fillTemplate = (template: string, values: { municipality: string; title: string; coverage?: string }): string =>
+  template
+    .replaceAll('{municipality}', values.municipality)
+    .replaceAll('{title}', values.title)
+    .replaceAll('{coverage}', values.coverage ?? '');

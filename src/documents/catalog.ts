@@ -12,6 +12,7 @@ import {
   FOAF,
   IANA_MEDIA_TYPES,
   JPP_ONTOLOGY,
+  PROV,
   RDFS,
   SCHEMA,
   SKOS,
@@ -126,7 +127,8 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   keywords(whole, facts.dataset.keywords);
   g.add(whole, `${DCAT}landingPage`, urls.home()).add(whole, `${RDFS}seeAlso`, urls.voidDescription());
   for (const p of plans) {
-    g.add(whole, `${DCTERMS}creator`, p.municipality.iri).addAll(whole, `${DCTERMS}spatial`, p.spatial).addAll(whole, `${DCTERMS}source`, p.sources);
+    // Our datasets are published by us (common: dcterms:publisher); the municipalities wrote the documents they derive from.
+    g.addAll(whole, `${DCTERMS}spatial`, p.spatial).addAll(whole, `${DCTERMS}source`, p.sources).add(whole, `${PROV}wasDerivedFrom`, p.document?.iri);
     p.themes.forEach((t) => themeConcepts.add(t));
   }
   g.addAll(whole, `${DCAT}theme`, [...themeConcepts].sort());
@@ -143,6 +145,12 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   for (const t of themeConcepts) g.type(t, `${SKOS}Concept`).localized(t, `${SKOS}prefLabel`, conceptLabel(lookup, t)).add(t, `${SKOS}inScheme`, urls.themeScheme());
   for (const t of euThemes) g.type(t, `${SKOS}Concept`).add(t, `${SKOS}inScheme`, EU_DATA_THEME_SCHEME);
   for (const p of plans) g.type(p.municipality.iri, `${FOAF}Agent`).localized(p.municipality.iri, `${FOAF}name`, p.municipality.name);
+  // The published documents, attributed to the municipalities that wrote them.
+  for (const p of plans)
+    if (p.document)
+      g.type(p.document.iri, `${FOAF}Document`, `${DCTERMS}BibliographicResource`)
+        .add(p.document.iri, `${DCTERMS}creator`, p.document.creator)
+        .add(p.document.iri, `${DCTERMS}title`, p.document.title === undefined ? undefined : lang(p.document.title, 'ja'));
 
   g.type(service, `${DCAT}DataService`)
     .localized(service, `${DCTERMS}title`, facts.dataService.title)
@@ -171,12 +179,13 @@ interface PlanContext {
 const describePlan = (g: GraphWriter, p: PlanFacts, { facts, urls, lookup, whole, common, keywords, distribution }: PlanContext) => {
   const dataset = urls.planDataset(p.code, p.id);
   const description = {
-    ja: fillTemplate(facts.plan.description.ja, { municipality: p.municipality.name.ja, title: p.title.ja }),
-    en: fillTemplate(facts.plan.description.en, { municipality: p.municipality.name.en, title: p.title.en }),
+    ja: fillTemplate(facts.plan.description.ja, { municipality: p.municipality.name.ja, title: p.title.ja, coverage: p.coverage.ja }),
+    en: fillTemplate(facts.plan.description.en, { municipality: p.municipality.name.en, title: p.title.en, coverage: p.coverage.en }),
   };
+  // No dcterms:creator: the municipality wrote the plan's document (prov:wasDerivedFrom), not this dataset.
   common(dataset, p.label, description)
-    .add(dataset, `${DCTERMS}creator`, p.municipality.iri)
     .addAll(dataset, `${DCTERMS}source`, p.sources)
+    .add(dataset, `${PROV}wasDerivedFrom`, p.document?.iri)
     .addAll(dataset, `${DCTERMS}spatial`, p.spatial)
     .add(dataset, `${DCTERMS}isPartOf`, whole)
     .add(dataset, `${DCAT}landingPage`, urls.page(urls.pathOf(p.iri) ?? ''))

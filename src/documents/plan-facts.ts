@@ -16,6 +16,10 @@ export interface PlanFacts {
   /** dcterms:spatial of the plan: the e-Stat standard area code resource. */
   readonly spatial: readonly string[];
   readonly sources: readonly string[];
+  /** What part of the published document the source text holds (the source text's dcterms:description). */
+  readonly coverage: Localized;
+  /** The published document the plan is taken from (its dcterms:source), with its creator and printed title. */
+  readonly document?: { readonly iri: string; readonly creator?: string; readonly title?: string };
   readonly period?: { readonly iri: string; readonly start: string; readonly end: string };
   /** Theme IRIs used by the plan's elements, sorted. */
   readonly themes: readonly string[];
@@ -68,6 +72,8 @@ export const planFacts = (lookup: TripleLookup, manifest: Pick<Manifest, 'graphs
     const themes = new Set<string>();
     for (const element of lookup.subjects(jpp('plan'), iri)) lookup.values(element, jpp('theme')).forEach((t) => themes.add(t));
     const file = manifest.files.find((f) => f.path === `plans/${code}-${id}.ttl`);
+    const sources = lookup.values(iri, `${PROV}wasDerivedFrom`).sort();
+    const documentIri = lookup.value(iri, `${DCTERMS}source`);
     return [
       {
         iri,
@@ -78,7 +84,17 @@ export const planFacts = (lookup: TripleLookup, manifest: Pick<Manifest, 'graphs
         title: lookup.localized(iri, `${DCTERMS}title`),
         municipality: { iri: municipalityIri, name: lookup.localized(municipalityIri, `${RDFS}label`) },
         spatial: lookup.values(iri, `${DCTERMS}spatial`).sort(),
-        sources: lookup.values(iri, `${PROV}wasDerivedFrom`).sort(),
+        sources,
+        coverage: lookup.localized(sources[0] ?? '', `${DCTERMS}description`),
+        ...(documentIri
+          ? {
+              document: {
+                iri: documentIri,
+                creator: lookup.value(documentIri, `${DCTERMS}creator`),
+                title: lookup.text(documentIri, `${DCTERMS}title`, 'ja'),
+              },
+            }
+          : {}),
         ...(periodIri && start && end ? { period: { iri: periodIri, start, end } } : {}),
         themes: [...themes].sort(),
         ...(file ? { file } : {}),

@@ -58,15 +58,16 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
 
   const code = data.municipality.code;
   if (!isValidLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a valid local government code (check digit)`);
-  if (!data.source.startsWith(code)) fail(['source'], `source file ${data.source} does not belong to municipality ${code}`);
-  const bytes = input.readSource(data.source);
+  const sourceFile = data.source.file;
+  if (!sourceFile.startsWith(code)) fail(['source', 'file'], `source file ${sourceFile} does not belong to municipality ${code}`);
+  const bytes = input.readSource(sourceFile);
   if (!bytes) {
-    fail(['source'], `source file data/sources/${data.source} does not exist`);
+    fail(['source', 'file'], `source file data/sources/${sourceFile} does not exist`);
     return { problems: out };
   }
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const source: SourceText = {
-    file: data.source,
+    file: sourceFile,
     text,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     byteLength: bytes.length,
@@ -78,8 +79,8 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     if (!quote) {
       const count = index.count(value);
       fail(path, count > 0 && occurrence > count
-        ? `text occurs ${count} time(s) in data/sources/${data.source}, not ${occurrence}: "${value}"`
-        : `text not found in data/sources/${data.source}: "${value}"`);
+        ? `text occurs ${count} time(s) in data/sources/${sourceFile}, not ${occurrence}: "${value}"`
+        : `text not found in data/sources/${sourceFile}: "${value}"`);
       return { value, quote: { exact: '', start: 0, end: 0, prefix: '', suffix: '' } };
     }
     return { value, quote };
@@ -190,13 +191,14 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     }
   });
 
-  // The source extracts do not always print the plan's name; the seeds README that catalogues them does.
-  const locatePlanTitle = (title: string): Located => {
-    if (index.count(title) > 0) return locate(['plan', 'title'], title);
+  // The source extracts do not always print the plan's (or the published document's) name; the seeds README that
+  // catalogues them does.
+  const locateTitle = (path: (string | number)[], title: string): Located => {
+    if (index.count(title) > 0) return locate(path, title);
     const readme = input.readSource(SEEDS_README);
     const readmeText = readme && new TextDecoder('utf-8', { fatal: true }).decode(readme);
     const quote = readmeText === undefined ? undefined : new SourceIndex(readmeText).locate(title);
-    if (!quote || !readme) return locate(['plan', 'title'], title);
+    if (!quote || !readme) return locate(path, title);
     const document: SourceText = {
       file: SEEDS_README,
       text: readmeText!,
@@ -237,7 +239,9 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     },
     version: { status: ver.status, date: ver.date, text: optional(['plan', 'version', 'text'], ver.text), evidence: ver.evidence },
     replaces: data.plan.replaces,
-    title: locatePlanTitle(data.plan.title),
+    coverage: data.source.coverage,
+    document: data.source.documentTitle === undefined ? {} : { title: locateTitle(['source', 'documentTitle'], data.source.documentTitle) },
+    title: locateTitle(['plan', 'title'], data.plan.title),
     titleEn: data.plan.titleEn,
     text: optional(['plan', 'text'], data.plan.text),
     period: period(['plan', 'period'], data.plan.period),

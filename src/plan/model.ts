@@ -100,12 +100,21 @@ export interface PlanVersion {
   readonly evidence?: string | undefined;
 }
 
+/** The document the municipality published, of which the source text is an extract. */
+export interface PublishedDocument {
+  /** Its title, where the source text or the seeds README prints it (never made up). */
+  readonly title?: Located;
+}
+
 export interface Plan {
   /** The plan file, relative to the project root, for error messages and provenance. */
   readonly file: string;
   readonly municipality: Municipality;
   readonly source: SourceText;
   readonly series: PlanSeries;
+  /** What part of the published document the source text holds (curated, ja and en). */
+  readonly coverage: Localized;
+  readonly document: PublishedDocument;
   readonly id: string;
   /** Ids the plan was published under before (their IRIs redirect to the current ones). */
   readonly formerIds: readonly string[];

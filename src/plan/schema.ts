@@ -92,7 +92,17 @@ export const planFileSchema = z.strictObject({
     code: z.string().regex(/^\d{6}$/, 'six-digit local government code'),
     name: localized,
   }),
-  source: z.string().regex(/^[0-9]{6}-[a-z]+\.txt$/, 'a file name in data/sources/'),
+  source: z
+    .strictObject({
+      file: z.string().regex(/^[0-9]{6}-[a-z]+\.txt$/, 'a file name in data/sources/'),
+      documentTitle: ja
+        .optional()
+        .describe(
+          'the title of the published document the text was extracted from, quoted from the source text or the seeds README; leave it out when neither prints it',
+        ),
+      coverage: localized.describe('what part of the published document the source text holds, in Japanese and English'),
+    })
+    .describe('the source text (data/sources/) and the published document it was extracted from'),
   series: z.strictObject({
     id: slug.describe('the series this plan is an edition of, e.g. choki-sogo-keikaku'),
     title: localized,

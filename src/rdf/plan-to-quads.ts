@@ -11,14 +11,17 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   const planIri = uri.plan(plan.municipality.code, plan.id);
   const municipalityIri = uri.municipality(plan.municipality.code);
   const sourceIri = uri.sourceText(plan.source.file);
+  const documentIri = uri.publishedDocument(plan.municipality.code, plan.id);
 
+  /** A text file we keep and publish under /sources/: this project is its publisher, whoever wrote what it holds. */
   function describeSource(source: SourceText, format: string) {
     const iri = uri.sourceText(source.file);
     g.type(iri, jpp('SourceText'))
       .add(iri, RDFS + 'label', str(source.file))
       .add(iri, DCTERMS + 'format', str(format))
       .add(iri, SCHEMA + 'sha256', str(source.sha256))
-      .add(iri, DCAT + 'byteSize', nonNegative(source.byteLength));
+      .add(iri, DCAT + 'byteSize', nonNegative(source.byteLength))
+      .add(iri, DCTERMS + 'publisher', uri.catalogPublisher());
   }
 
   /** Records where a text stands in its source, as a Web Annotation specific resource with two selectors. */
@@ -63,7 +66,13 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     .add(municipalityIri, SKOS + 'notation', str(m.code))
     .add(municipalityIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode));
   describeSource(plan.source, 'text/plain; charset=utf-8');
-  g.add(sourceIri, DCTERMS + 'publisher', municipalityIri);
+  // Our extract says what part of the published document it holds, and is derived from that document, which the
+  // municipality wrote (its title only where the source text or the seeds README prints it).
+  g.localized(sourceIri, DCTERMS + 'description', plan.coverage).add(sourceIri, PROV + 'wasDerivedFrom', documentIri);
+  g.type(documentIri, FOAF + 'Document', DCTERMS + 'BibliographicResource')
+    .add(documentIri, DCTERMS + 'creator', municipalityIri)
+    .add(documentIri, DCTERMS + 'title', plan.document.title && ja(plan.document.title.value));
+  quote(documentIri, 'title', plan.document.title);
 
   // Labels name the municipality once, whether or not the printed title already does.
   const withMunicipality = (title: string) => (title.includes(m.name.ja) ? title : `${m.name.ja} ${title}`);
@@ -72,7 +81,9 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     .localized(planIri, DCTERMS + 'title', { ja: plan.title.value, en: plan.titleEn })
     .add(planIri, DCTERMS + 'description', plan.text && ja(plan.text.value))
     .add(planIri, jpp('municipality'), municipalityIri)
+    .add(planIri, DCTERMS + 'creator', municipalityIri)
     .add(planIri, DCTERMS + 'publisher', municipalityIri)
+    .add(planIri, DCTERMS + 'source', documentIri)
     .add(planIri, DCTERMS + 'spatial', standardAreaCode(m.areaCode))
     .add(planIri, PROV + 'wasDerivedFrom', sourceIri);
   quote(planIri, 'title', plan.title);
@@ -107,7 +118,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     .add(versionIri, v.status === 'adopted' ? DCTERMS + 'dateAccepted' : DCTERMS + 'issued', dated)
     .add(versionIri, PROV + 'hadPrimarySource', v.evidence);
   quote(versionIri, 'text', v.text);
-  g.add(sourceIri, PROV + 'wasDerivedFrom', versionIri);
+  // The published document our text was extracted from embodies this version (FRBR: manifestation of an expression).
+  g.add(versionIri, DCTERMS + 'hasFormat', documentIri);
 
   // Lineage: the edition this one replaces.
   const previousIri = plan.replaces === undefined ? undefined : uri.plan(m.code, plan.replaces);
@@ -130,6 +142,7 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
       .localized(partIri, RDFS + 'label', { ja: withMunicipality(part.title.value), en: part.titleEn })
       .localized(partIri, DCTERMS + 'title', { ja: part.title.value, en: part.titleEn })
       .add(partIri, DCTERMS + 'description', part.text && ja(part.text.value))
+      .add(partIri, DCTERMS + 'source', documentIri)
       .add(partIri, PROV + 'wasDerivedFrom', sourceIri);
     quote(partIri, 'title', part.title);
     quote(partIri, 'text', part.text);

@@ -14,6 +14,8 @@ export const iris = (base: string) => {
     planSeries: (code: string, seriesId: string) => `${municipality(code)}/series/${seriesId}`,
     /** The version of an edition a source text was taken from: draft, adopted or published. */
     planVersion: (planIri: string, status: string) => `${planIri}/version/${status}`,
+    /** The document the municipality published for a plan, of which our source text is an extract. */
+    publishedDocument: (code: string, planId: string) => `${municipality(code)}/document/${planId}`,
     period: (ownerIri: string) => `${ownerIri}/period`,
     element: (planIri: string, elementId: string) => `${planIri}/${elementId}`,
     /** The observation of an indicator's baseline or target (published before the cube, so its IRI is kept). */
@@ -29,6 +31,8 @@ export const iris = (base: string) => {
     quoteSelector: (selectionIri: string) => `${selectionIri}/exact`,
     positionSelector: (selectionIri: string) => `${selectionIri}/position`,
     sourceText: (file: string) => `${base}sources/${file}`,
+    /** This project as the publisher of the site, its datasets and the source texts (described in the catalog). */
+    catalogPublisher: () => `${base}catalog/publisher`,
     themeScheme: () => `${base}id/theme`,
     theme: (id: string) => `${base}id/theme/${id}`,
     ssdsScheme: () => `${base}id/ssds`,
@@ -99,7 +103,6 @@ export const siteUrls = (base: string) => {
     dump: (file: string) => `${base}dumps/${file}`,
     sitemap: () => `${base}sitemap.xml`,
     catalog: () => `${base}catalog`,
-    catalogPublisher: () => `${base}catalog/publisher`,
     catalogContact: () => `${base}catalog/contact`,
     dataService: () => `${base}catalog/service/sparql`,
     /** The whole dataset (dcat:Dataset and void:Dataset alike), its vocabulary subset and one subset per plan graph. */

@@ -34,7 +34,7 @@ describe('parseCatalogFile', () => {
     );
     expect(message).toMatch(/data\/catalog\.yaml:\d+:\d+: catalog\.issued: /);
     expect(message).toMatch(/data\/catalog\.yaml:\d+:\d+: license: /);
-    expect(message).toMatch(/plan\.description\.ja: only \{municipality\} and \{title\} may be used/);
+    expect(message).toMatch(/plan\.description\.ja: only \{municipality\}, \{title\} and \{coverage\} may be used/);
   });
 
   it('refuses a modified date before the issued one, and unknown keys', () => {

@@ -34,7 +34,9 @@ const FIFTH_SOURCE = '第5次清瀬市長期総合計画\n\n将来像\n\nみん�
 const FIFTH_PLAN = `municipality:
   code: "132217"
   name: { ja: 清瀬市, en: Kiyose City }
-source: 132217-kiyosefifth.txt
+source:
+  file: 132217-kiyosefifth.txt
+  coverage: { ja: 将来像の一つのみ（テスト用）。, en: One vision only (a test fixture). }
 series:
   id: choki-sogo-keikaku
   title: { ja: 清瀬市長期総合計画, en: Kiyose City Long-term Comprehensive Plan }

@@ -8,8 +8,10 @@ const themeIds = new Set(['community', 'administration']);
 const plan = (elements: string, head = '') => `municipality:
   code: '132292'
   name: { ja: 西東京市, en: Nishitokyo City }
-source: 132292-test.txt
 series: { id: test-series, title: { ja: テスト計画, en: Test plans } }
+source:
+  file: 132292-test.txt
+  coverage: { ja: 基本目標の一部のみ。, en: Only part of the basic goals. }
 plan:
   id: dai1ji-test-plan
   edition: { number: 1, evidence: 'https://example.org/plan' }

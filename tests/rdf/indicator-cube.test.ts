@@ -155,9 +155,14 @@ describe('quoted definition, data source and direction in a plan file', () => {
   const yaml = (extra: string, type = 'Indicator') => `municipality:
   code: '132292'
   name: { ja: 西東京市, en: Nishitokyo City }
-source: 132292-test.txt
+source:
+  file: 132292-test.txt
+  coverage: { ja: 基本目標の一部のみ。, en: Only part of the basic goals. }
+series: { id: test-series, title: { ja: テスト計画, en: Test plans } }
 plan:
-  id: test-plan
+  id: dai1ji-test-plan
+  edition: { number: 1, evidence: 'https://example.org/plan' }
+  version: { status: adopted, evidence: 'https://example.org/plan' }
   title: 基本目標
   titleEn: Test plan
 elements:
@@ -195,7 +200,7 @@ ${type === 'Indicator' ? `    unit: '%'
 
     const planQuads = planToQuads(plan as Plan, uri);
     const s = new N3Store(planQuads);
-    const ind = `${BASE}id/132292/plan/test-plan/indicator/1`;
+    const ind = `${BASE}id/132292/plan/dai1ji-test-plan/indicator/1`;
     expect(values(s, ind, SKOS + 'definition')).toEqual(['市民意識調査で「満足」と答えた市民の割合']);
     expect(values(s, ind, 'http://purl.org/dc/terms/source')).toEqual([`${ind}/data-source`]);
     expect(values(s, `${ind}/data-source`, RDFS + 'label')).toEqual(['市民意識調査']);

@@ -175,10 +175,13 @@ describe('/catalog (DCAT)', () => {
     }
   });
 
-  it('links each plan dataset to its municipality, source text, area, period and themes', () => {
+  it('links each plan dataset to the document it derives from (written by its municipality), source text, area, period and themes', () => {
     for (const g of f.dataset.manifest.graphs.filter((x) => x.plan)) {
       const d = `${BASE}dataset/${g.plan!.municipality}/${g.plan!.id}`;
-      const municipality = one(c, d, `${DCT}creator`)!.value;
+      expect(objects(c, d, `${DCT}creator`)).toEqual([]);
+      const document = one(c, d, 'http://www.w3.org/ns/prov#wasDerivedFrom')!.value;
+      expect(document).toBe(`${BASE}id/${g.plan!.municipality}/document/${g.plan!.id}`);
+      const municipality = one(c, document, `${DCT}creator`)!.value;
       expect(municipality).toBe(`${BASE}id/${g.plan!.municipality}`);
       expect(objects(c, municipality, `${FOAF}name`).length).toBe(2);
       expect(objects(c, d, `${DCT}source`).map((o) => o.value)[0]).toMatch(new RegExp(`^${BASE}sources/${g.plan!.municipality}-`));
