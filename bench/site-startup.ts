@@ -12,7 +12,7 @@ const mb = (n: number) => Math.round(n / 2 ** 20);
 const child = process.argv[2] === '--child' ? process.argv[3] : undefined;
 if (child) {
   const config = loadConfig();
-  const manifest = await ensureBuild(config);
+  const { manifest } = await ensureBuild(config);
   globalThis.gc?.();
   const before = process.memoryUsage();
   const started = performance.now();

@@ -6,7 +6,7 @@ import { buildDataset, type Dataset, type Manifest } from './dataset.ts';
 import { hashInputs } from './inputs.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
-import { BuildError, readVerifiedBuild } from './verify-build.ts';
+import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 import { writeBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
@@ -51,11 +51,11 @@ export const convertAndWrite = async (opts: ConvertOptions, inputsHash?: string)
   return dataset.manifest;
 };
 
-/** The build's manifest when buildDir can be served as it is, else why not (missing, damaged or older than its inputs). */
-const checkBuild = (opts: ConvertOptions, inputsHash: string): { manifest: Manifest } | { reason: string } => {
+/** The verified build when buildDir can be served as it is, else why not (missing, damaged or older than its inputs). */
+const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: VerifiedBuild } | { reason: string } => {
   try {
-    const { manifest } = readVerifiedBuild(opts.buildDir);
-    if (manifest.inputsHash === inputsHash) return { manifest };
+    const build = readVerifiedBuild(opts.buildDir);
+    if (build.manifest.inputsHash === inputsHash) return { build };
     return { reason: `${opts.buildDir} is older than its inputs (data/, ontology/, the converter or BASE_IRI changed)` };
   } catch (e) {
     if (e instanceof BuildError) return { reason: e.message };
@@ -67,13 +67,14 @@ const checkBuild = (opts: ConvertOptions, inputsHash: string): { manifest: Manif
 export const isStale = (opts: ConvertOptions, inputsHash = hashInputs(opts.root, opts.baseIri)): boolean => 'reason' in checkBuild(opts, inputsHash);
 
 /**
- * Converts only when build/ cannot be served as it is; returns the current manifest. The inputs are hashed once.
- * `onRebuild` hears why a rebuild is needed.
+ * Converts only when build/ cannot be served as it is; returns the build as read and verified, so that the caller
+ * does not read and hash it again. The inputs are hashed once. `onRebuild` hears why a rebuild is needed.
  */
-export const ensureBuild = async (opts: ConvertOptions, onRebuild?: (reason: string) => void): Promise<Manifest> => {
+export const ensureBuild = async (opts: ConvertOptions, onRebuild?: (reason: string) => void): Promise<VerifiedBuild> => {
   const inputsHash = hashInputs(opts.root, opts.baseIri);
   const checked = checkBuild(opts, inputsHash);
-  if ('manifest' in checked) return checked.manifest;
+  if ('build' in checked) return checked.build;
   onRebuild?.(checked.reason);
-  return convertAndWrite(opts, inputsHash);
+  await convertAndWrite(opts, inputsHash);
+  return readVerifiedBuild(opts.buildDir);
 };

@@ -1,7 +1,6 @@
 // `npm run convert` (writes build/) and `npm run validate` (--check: checks everything, writes nothing).
 import { loadConfig } from '../config.ts';
-import { InputError } from '../plan/index.ts';
-import { convert, convertAndWrite, describeError, ShapeViolationError } from './index.ts';
+import { convert, convertAndWrite, describeError } from './index.ts';
 
 const check = process.argv.includes('--check');
 try {
@@ -18,7 +17,6 @@ try {
 } catch (e) {
   // Every failure is named (file and reason), never a stack: the messages of InputError and ShapeViolationError list
   // each problem, and Node's file errors name the path they could not read or write.
-  const what = e instanceof InputError || e instanceof ShapeViolationError ? e.message : describeError(e);
-  console.error(`${check ? 'validate' : 'convert'} failed; build/ left untouched.\n${what}`);
+  console.error(`${check ? 'validate' : 'convert'} failed; build/ left untouched.\n${describeError(e)}`);
   process.exit(1);
 }

@@ -9,4 +9,4 @@ export { describeNamedGraphs, graphDescriptions, type NamedGraphsInput, type Gra
 export { tripleStats, splitTerm, type TripleStats } from './stats.ts';
 export { RDF_FORMATS, DOCUMENT_EXTS, isDocumentExt, formatOfFile, contentType, type RdfFormat, type RdfExt, type DocumentExt } from './formats.ts';
 export { sitemapXml, robotsTxt } from './sitemap.ts';
-export { movedPrefixes, movedTo, type MovedPrefix } from './renames.ts';
+export { movedPrefixes, type MovedPrefix } from './renames.ts';

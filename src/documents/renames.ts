@@ -34,13 +34,3 @@ export const movedPrefixes = (triples: readonly Quad[], urls: SiteUrls): MovedPr
   }
   return moved.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 };
-
-/** Where a URL under a moved prefix went, or undefined (a prefix matches only whole path segments or an extension). */
-export const movedTo = (moved: readonly MovedPrefix[], url: string): string | undefined => {
-  for (const m of moved) {
-    if (!url.startsWith(m.from)) continue;
-    const rest = url.slice(m.from.length);
-    if (rest === '' || rest.startsWith('/') || rest.startsWith('.')) return m.to + rest;
-  }
-  return undefined;
-};

@@ -17,8 +17,8 @@ const start = async (): Promise<{ config: Config; serving: Serving }> => {
   let first: Generation | undefined;
   try {
     const config = loadConfig();
-    await ensureBuild(config, (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`));
-    first = await loadGeneration(config, { level: config.logLevel });
+    const build = await ensureBuild(config, (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`));
+    first = await loadGeneration(config, { level: config.logLevel }, build);
     const serving = serve(config, first);
     await serving.listen(config.host, config.port);
     return { config, serving };

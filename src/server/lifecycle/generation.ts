@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from '../../config.ts';
-import { readVerifiedBuild, type Manifest } from '../../convert/index.ts';
+import { readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
 import { createLocalStore, type Store } from '../../store/index.ts';
 import { buildApp } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
@@ -24,9 +24,14 @@ const named = (file: string, e: unknown): Error => new Error(`${file}: ${e insta
  * Reads config.buildDir (every file checked against the manifest's sha256 first), loads a new store and site and builds
  * the app. On any failure everything made so far is closed and the error names the file and the reason.
  */
-export const loadGeneration = async (config: Config, logger: FastifyServerOptions['logger']): Promise<Generation> => {
+export const loadGeneration = async (
+  config: Config,
+  logger: FastifyServerOptions['logger'],
+  /** The build when the caller has just read and verified it (start-up); a reload reads it here. */
+  build?: VerifiedBuild,
+): Promise<Generation> => {
   const started = performance.now();
-  const { manifest, files } = readVerifiedBuild(config.buildDir);
+  const { manifest, files } = build ?? readVerifiedBuild(config.buildDir);
   const nqPath = join(config.buildDir, 'dataset.nq');
   // Read once, verified: the store and the Linked Data site both start from the same N-Quads.
   const nquads = files.get('dataset.nq')!.toString('utf8');

@@ -92,6 +92,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
   const limits = config.sparql;
   const cache = new AnswerCache(limits.cacheEntries, limits.cacheBytes);
   const allowlist = new ServiceAllowlist(limits.serviceAllowlist);
+  const urls = siteUrls(config.baseIri);
   // Two parser threads: one slow parse does not hold up every other new query.
   const parsers = new ParsePool({ threads: 2, timeoutMs: limits.parseTimeoutMs, maxQueued: 64, baseIri: config.baseIri });
   app.addHook('onClose', () => parsers.close());
@@ -146,16 +147,16 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     const key = answerKey({ version: version(), kind: 'service-description', text, defaultGraphs: [], namedGraphs: [], mediaType });
     return answer(request, reply, key, async () => {
       if (mediaType === 'text/html') {
-        const endpointUrl = `${config.baseIri}sparql`;
+        const endpointUrl = urls.sparql();
         const html = queryPage({ endpoint: 'sparql', endpointUrl, base: config.baseIri, examples, exampleQuery: EXAMPLE_QUERY, lang });
         return { mediaType, headers: pageHeaders({ inlineStyles: true, endpointOrigin: new URL(endpointUrl).origin }), body: Buffer.from(html) };
       }
       const quads = serviceDescription({
-        endpoint: `${config.baseIri}sparql`,
+        endpoint: urls.sparql(),
         stats: await app.store.stats(),
         serviceAllowlist: limits.serviceAllowlist,
         resultMediaTypes: [...RESULTS_CHOICES, ...GRAPH_CHOICES].map((c) => c.type),
-        graphDataset: siteUrls(config.baseIri).graphDataset,
+        graphDataset: urls.graphDataset,
       });
       return { mediaType, headers: {}, body: Buffer.from(await serializeQuads(quads, mediaType, { prefixes: SD_PREFIXES })) };
     }, 'Accept, Accept-Language');
