@@ -23,10 +23,14 @@ export const catalogFileSchema = z.strictObject({
   }),
   publisher: z.strictObject({ name: localized, homepage: z.url().optional() }),
   license: z.url(),
-  euDataThemes: z.array(z.string().regex(/^[A-Z]{4}$/, 'an EU data theme code, e.g. GOVE')),
+  euDataThemes: z.array(z.strictObject({ code: z.string().regex(/^[A-Z]{4}$/, 'an EU data theme code, e.g. GOVE'), label: localized })),
+  /** Titles of the concept schemes (dcat:themeTaxonomy) the catalog does not define itself. */
+  euDataThemeScheme: z.strictObject({ title: localized }),
   dataset: z.strictObject({ title: localized, description: localized, keywords }),
   vocabulary: z.strictObject({ title: localized, description: localized, keywords }),
   plan: z.strictObject({ description: z.strictObject({ ja: template, en: template }), keywords }),
+  /** The dcat:DatasetSeries of a plan series: {municipality} and {title} (the series' title). */
+  series: z.strictObject({ description: z.strictObject({ ja: template, en: template }) }),
   dataService: z.strictObject({ title: localized, description: localized }),
   linkTargets: z.strictObject({
     estatSac: z.strictObject({ title: localized }),

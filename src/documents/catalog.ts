@@ -22,6 +22,7 @@ import {
   type Localized,
 } from '../rdf/vocab.ts';
 import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
+import { ckanTagList } from './ckan-tags.ts';
 import { formatOfFile } from './formats.ts';
 import { conceptLabel, planFacts, TripleLookup, type PlanFacts } from './plan-facts.ts';
 import { GraphWriter, date, lang, nonNegative, str, typed } from '../rdf/terms.ts';
@@ -38,7 +39,12 @@ export interface CatalogInput {
 
 type BuildFileEntry = Manifest['files'][number];
 
-/** The DCAT catalog: one dcat:Dataset for the whole, one for the vocabulary graph and one per plan, plus the SPARQL service. */
+/**
+ * The DCAT catalog: one dcat:Dataset for the whole, one for the vocabulary graph and one per plan, a dcat:DatasetSeries
+ * per plan series, and the SPARQL service. Every resource a DCAT-AP 3.0.1 range shape expects to be typed is typed
+ * here (languages, places, media types, standards, documents, concept schemes), so that the catalog validates
+ * without the EU vocabularies being loaded beside it.
+ */
 export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: CatalogInput): Quad[] => {
   const lookup = new TripleLookup(triples);
   const plans = planFacts(lookup, manifest);
@@ -50,9 +56,13 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   const service = urls.dataService();
   const { issued, modified } = facts.catalog;
   const languages = facts.catalog.languages.map((c) => EU_LANGUAGE + c);
-  const euThemes = facts.euDataThemes.map((c) => EU_DATA_THEME + c);
+  const euThemes = facts.euDataThemes.map((t) => EU_DATA_THEME + t.code);
   const contact = facts.contactPoint ? urls.catalogContact() : undefined;
   const file = (path: string) => manifest.files.find((f) => f.path === path);
+  const planDatasets = plans.map((p) => urls.planDataset(p.code, p.id));
+  const allDatasets = [whole, vocabulary, ...planDatasets];
+  /** A web page (DCAT-AP: foaf:Document). */
+  const page = (iri: string) => g.type(iri, `${FOAF}Document`);
 
   g.type(catalog, `${DCAT}Catalog`)
     .localized(catalog, `${DCTERMS}title`, facts.catalog.title)
@@ -65,7 +75,7 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
     .add(catalog, `${DCTERMS}modified`, date(modified))
     .add(catalog, `${DCAT}themeTaxonomy`, urls.themeScheme())
     .add(catalog, `${DCAT}themeTaxonomy`, EU_DATA_THEME_SCHEME)
-    .addAll(catalog, `${DCAT}dataset`, [whole, vocabulary, ...plans.map((p) => urls.planDataset(p.code, p.id))])
+    .addAll(catalog, `${DCAT}dataset`, allDatasets)
     .add(catalog, `${DCAT}service`, service)
     .add(catalog, `${RDFS}seeAlso`, urls.voidDescription());
 
@@ -73,6 +83,15 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
     .localized(publisher, `${FOAF}name`, facts.publisher.name)
     .add(publisher, `${FOAF}homepage`, facts.publisher.homepage);
   g.type(facts.license, `${DCTERMS}LicenseDocument`);
+  page(urls.home());
+  if (facts.publisher.homepage) page(facts.publisher.homepage);
+  for (const l of languages) g.type(l, `${DCTERMS}LinguisticSystem`);
+  g.type(urls.themeScheme(), `${SKOS}ConceptScheme`).localized(urls.themeScheme(), `${DCTERMS}title`, lookup.localized(urls.themeScheme(), `${SKOS}prefLabel`));
+  g.type(EU_DATA_THEME_SCHEME, `${SKOS}ConceptScheme`).localized(EU_DATA_THEME_SCHEME, `${DCTERMS}title`, facts.euDataThemeScheme.title);
+  // The ontology every dataset conforms to, and the protocol the service does.
+  g.type(JPP_ONTOLOGY, `${DCTERMS}Standard`).localized(JPP_ONTOLOGY, `${DCTERMS}title`, lookup.localized(JPP_ONTOLOGY, `${DCTERMS}title`));
+  g.type(SPARQL_PROTOCOL, `${DCTERMS}Standard`).localized(SPARQL_PROTOCOL, `${DCTERMS}title`, { ja: 'SPARQL 1.1 プロトコル', en: 'SPARQL 1.1 Protocol' });
+  g.type(`${SPDX}checksumAlgorithm_sha256`, `${SPDX}ChecksumAlgorithm`);
   if (contact && facts.contactPoint)
     g.type(contact, `${VCARD}Kind`)
       .localized(contact, `${VCARD}fn`, facts.contactPoint.name)
@@ -93,9 +112,10 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
       .add(dataset, `${DCTERMS}conformsTo`, JPP_ONTOLOGY)
       .addAll(dataset, `${DCAT}theme`, euThemes)
       .add(dataset, `${DCAT}contactPoint`, contact);
+  // CKAN turns every dcat:keyword into a tag and refuses the dataset when one is not a valid tag (ckan-tags.ts).
   const keywords = (dataset: string, kw: { ja: readonly string[]; en: readonly string[] }) => {
-    for (const k of new Set(kw.ja)) g.add(dataset, `${DCAT}keyword`, lang(k, 'ja'));
-    for (const k of new Set(kw.en)) g.add(dataset, `${DCAT}keyword`, lang(k, 'en'));
+    for (const k of ckanTagList(kw.ja)) g.add(dataset, `${DCAT}keyword`, lang(k, 'ja'));
+    for (const k of ckanTagList(kw.en)) g.add(dataset, `${DCAT}keyword`, lang(k, 'en'));
   };
   const distribution = (dataset: string, entry: BuildFileEntry | undefined) => {
     const format = entry && formatOfFile(entry.path);
@@ -104,12 +124,16 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
     const download = urls.dump(entry.path);
     const checksum = urls.checksum(iri);
     g.add(dataset, `${DCAT}distribution`, iri);
+    const mediaType = IANA_MEDIA_TYPES + format.mediaType;
+    const fileType = EU_FILE_TYPE + format.euFileType;
+    g.type(mediaType, `${DCTERMS}MediaType`).type(fileType, `${DCTERMS}MediaTypeOrExtent`);
     g.type(iri, `${DCAT}Distribution`)
       .add(iri, `${DCTERMS}title`, lang(`${entry.path} (${format.label})`, 'en'))
       .add(iri, `${DCAT}downloadURL`, download)
       .add(iri, `${DCAT}accessURL`, download)
-      .add(iri, `${DCAT}mediaType`, IANA_MEDIA_TYPES + format.mediaType)
-      .add(iri, `${DCTERMS}format`, EU_FILE_TYPE + format.euFileType)
+      .add(iri, `${DCAT}mediaType`, mediaType)
+      .add(iri, `${DCTERMS}format`, fileType)
+      .add(iri, `${DCAT}accessService`, service)
       .add(iri, `${DCAT}byteSize`, nonNegative(entry.bytes))
       .add(iri, `${SPDX}checksum`, checksum)
       .add(iri, `${DCTERMS}license`, facts.license)
@@ -126,9 +150,11 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   common(whole, facts.dataset.title, facts.dataset.description);
   keywords(whole, facts.dataset.keywords);
   g.add(whole, `${DCAT}landingPage`, urls.home()).add(whole, `${RDFS}seeAlso`, urls.voidDescription());
+  for (const area of new Set(plans.flatMap((p) => p.spatial))) g.type(area, `${DCTERMS}Location`);
   for (const p of plans) {
     // Our datasets are published by us (common: dcterms:publisher); the municipalities wrote the documents they derive from.
-    g.addAll(whole, `${DCTERMS}spatial`, p.spatial).addAll(whole, `${DCTERMS}source`, p.sources).add(whole, `${PROV}wasDerivedFrom`, p.document?.iri);
+    // Not dct:source: DCAT-AP gives it the range dcat:Dataset, and a source text is not one.
+    g.addAll(whole, `${DCTERMS}spatial`, p.spatial).addAll(whole, `${PROV}wasDerivedFrom`, p.sources).add(whole, `${PROV}wasDerivedFrom`, p.document?.iri);
     p.themes.forEach((t) => themeConcepts.add(t));
   }
   g.addAll(whole, `${DCAT}theme`, [...themeConcepts].sort());
@@ -137,13 +163,16 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   common(vocabulary, facts.vocabulary.title, facts.vocabulary.description);
   keywords(vocabulary, facts.vocabulary.keywords);
   g.add(vocabulary, `${DCTERMS}isPartOf`, whole).add(vocabulary, `${DCAT}landingPage`, urls.page('ontology'));
+  page(urls.page('ontology'));
   distribution(vocabulary, file('vocabulary.ttl'));
 
   for (const p of plans) describePlan(g, p, { facts, urls, lookup, whole, common, keywords, distribution });
+  describeSeries(g, plans, urls, facts);
 
   // Labels of the theme concepts and the municipalities, so that a harvester can show names without dereferencing.
   for (const t of themeConcepts) g.type(t, `${SKOS}Concept`).localized(t, `${SKOS}prefLabel`, conceptLabel(lookup, t)).add(t, `${SKOS}inScheme`, urls.themeScheme());
-  for (const t of euThemes) g.type(t, `${SKOS}Concept`).add(t, `${SKOS}inScheme`, EU_DATA_THEME_SCHEME);
+  for (const t of facts.euDataThemes)
+    g.type(EU_DATA_THEME + t.code, `${SKOS}Concept`).localized(EU_DATA_THEME + t.code, `${SKOS}prefLabel`, t.label).add(EU_DATA_THEME + t.code, `${SKOS}inScheme`, EU_DATA_THEME_SCHEME);
   for (const p of plans) g.type(p.municipality.iri, `${FOAF}Agent`).localized(p.municipality.iri, `${FOAF}name`, p.municipality.name);
   // The published documents, attributed to the municipalities that wrote them.
   for (const p of plans)
@@ -160,7 +189,9 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
     .add(service, `${DCTERMS}conformsTo`, SPARQL_PROTOCOL)
     .add(service, `${DCTERMS}publisher`, publisher)
     .add(service, `${DCTERMS}license`, facts.license)
-    .addAll(service, `${DCAT}servesDataset`, [whole, vocabulary, ...plans.map((p) => urls.planDataset(p.code, p.id))]);
+    .addAll(service, `${DCAT}servesDataset`, allDatasets);
+  // The endpoint answers a bare GET with its Service Description; DCAT-AP's range for both is rdfs:Resource.
+  g.type(urls.sparql(), `${RDFS}Resource`);
   // The named graph each dataset is published as in the endpoint (sd:graph), and the dataset's link to it.
   g.quads.push(...namedGraphs);
   return g.quads;
@@ -183,12 +214,15 @@ const describePlan = (g: GraphWriter, p: PlanFacts, { facts, urls, lookup, whole
     en: fillTemplate(facts.plan.description.en, { municipality: p.municipality.name.en, title: p.title.en, coverage: p.coverage.en }),
   };
   // No dcterms:creator: the municipality wrote the plan's document (prov:wasDerivedFrom), not this dataset.
+  g.type(urls.page(urls.pathOf(p.iri) ?? ''), `${FOAF}Document`);
   common(dataset, p.label, description)
-    .addAll(dataset, `${DCTERMS}source`, p.sources)
+    .addAll(dataset, `${PROV}wasDerivedFrom`, p.sources)
     .add(dataset, `${PROV}wasDerivedFrom`, p.document?.iri)
     .addAll(dataset, `${DCTERMS}spatial`, p.spatial)
     .add(dataset, `${DCTERMS}isPartOf`, whole)
     .add(dataset, `${DCAT}landingPage`, urls.page(urls.pathOf(p.iri) ?? ''))
+    .add(dataset, `${DCAT}version`, versionOf(p))
+    .add(dataset, `${DCAT}inSeries`, p.series && urls.datasetSeries(p.code, p.series.id))
     .add(dataset, `${FOAF}primaryTopic`, p.iri)
     .addAll(dataset, `${DCAT}theme`, p.themes);
   const themeLabels = p.themes.map((t) => conceptLabel(lookup, t));
@@ -206,4 +240,35 @@ const describePlan = (g: GraphWriter, p: PlanFacts, { facts, urls, lookup, whole
       .add(p.period.iri, `${SCHEMA}endDate`, date(p.period.end));
   }
   distribution(dataset, p.file);
+};
+
+/** dcat:version of a plan dataset: the edition's number (when printed) and the version the text was taken from, e.g. "5-draft". */
+const versionOf = (p: PlanFacts) => {
+  const parts = [p.edition === undefined ? undefined : String(p.edition), p.versionStatus].filter((x): x is string => x !== undefined);
+  return parts.length ? str(parts.join('-')) : undefined;
+};
+
+/**
+ * One dcat:DatasetSeries per plan series, its editions' datasets ordered by edition number (then by period), with
+ * DCAT 3's dcat:first, dcat:last and dcat:prev (DCAT 3 defines no "next").
+ */
+const describeSeries = (g: GraphWriter, plans: readonly PlanFacts[], urls: SiteUrls, facts: CatalogFacts) => {
+  const bySeries = new Map<string, PlanFacts[]>();
+  for (const p of plans) if (p.series) (bySeries.get(p.series.iri) ?? bySeries.set(p.series.iri, []).get(p.series.iri)!).push(p);
+  for (const editions of bySeries.values()) {
+    editions.sort((a, b) => (a.edition ?? 0) - (b.edition ?? 0) || (a.period?.start ?? '').localeCompare(b.period?.start ?? '') || a.id.localeCompare(b.id));
+    const first = editions[0]!;
+    const series = urls.datasetSeries(first.code, first.series!.id);
+    const datasetOf = (p: PlanFacts) => urls.planDataset(p.code, p.id);
+    g.type(series, `${DCAT}DatasetSeries`)
+      .localized(series, `${DCTERMS}title`, first.series!.title)
+      .localized(series, `${DCTERMS}description`, {
+        ja: fillTemplate(facts.series.description.ja, { municipality: first.municipality.name.ja, title: first.series!.title.ja }),
+        en: fillTemplate(facts.series.description.en, { municipality: first.municipality.name.en, title: first.series!.title.en }),
+      })
+      .add(series, `${FOAF}primaryTopic`, first.series!.iri)
+      .add(series, `${DCAT}first`, datasetOf(first))
+      .add(series, `${DCAT}last`, datasetOf(editions[editions.length - 1]!));
+    editions.forEach((p, i) => i > 0 && g.add(datasetOf(p), `${DCAT}prev`, datasetOf(editions[i - 1]!)));
+  }
 };

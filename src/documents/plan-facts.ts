@@ -1,7 +1,7 @@
 // Reads what the catalog and VoID say about each plan (labels, municipality, area, period, themes, dump) from the data.
 import type { Quad } from 'n3';
 import type { Manifest } from '../convert/index.ts';
-import { DCAT, DCTERMS, jpp, PROV, RDFS, SKOS, type Localized } from '../rdf/vocab.ts';
+import { BIBO, DCAT, DCTERMS, jpp, PROV, RDFS, SCHEMA, SKOS, VERSION_STATUSES, type Localized } from '../rdf/vocab.ts';
 
 export interface PlanFacts {
   readonly iri: string;
@@ -23,6 +23,12 @@ export interface PlanFacts {
   readonly period?: { readonly iri: string; readonly start: string; readonly end: string };
   /** Theme IRIs used by the plan's elements, sorted. */
   readonly themes: readonly string[];
+  /** The series (jpp:PlanSeries) the plan is an edition of, with its title. */
+  readonly series?: { readonly iri: string; readonly id: string; readonly title: Localized };
+  /** The edition's number as printed (bibo:edition), when the plan prints one. */
+  readonly edition?: number;
+  /** The version the source text was taken from: draft, adopted or published. */
+  readonly versionStatus?: keyof typeof VERSION_STATUSES;
   /** The plan graph's dump in build/, from the manifest. */
   readonly file?: Manifest['files'][number];
 }
@@ -74,6 +80,10 @@ export const planFacts = (lookup: TripleLookup, manifest: Pick<Manifest, 'graphs
     const file = manifest.files.find((f) => f.path === `plans/${code}-${id}.ttl`);
     const sources = lookup.values(iri, `${PROV}wasDerivedFrom`).sort();
     const documentIri = lookup.value(iri, `${DCTERMS}source`);
+    const seriesIri = lookup.value(iri, `${SCHEMA}isPartOf`);
+    const edition = Number(lookup.value(iri, `${BIBO}edition`));
+    const versionStatusIri = lookup.value(lookup.value(iri, `${DCTERMS}hasVersion`) ?? '', `${BIBO}status`);
+    const versionStatus = (Object.keys(VERSION_STATUSES) as (keyof typeof VERSION_STATUSES)[]).find((k) => jpp(VERSION_STATUSES[k]) === versionStatusIri);
     return [
       {
         iri,
@@ -97,6 +107,9 @@ export const planFacts = (lookup: TripleLookup, manifest: Pick<Manifest, 'graphs
           : {}),
         ...(periodIri && start && end ? { period: { iri: periodIri, start, end } } : {}),
         themes: [...themes].sort(),
+        ...(seriesIri ? { series: { iri: seriesIri, id: seriesIri.slice(seriesIri.lastIndexOf('/') + 1), title: lookup.localized(seriesIri, `${DCTERMS}title`) } } : {}),
+        ...(Number.isInteger(edition) ? { edition } : {}),
+        ...(versionStatus ? { versionStatus } : {}),
         ...(file ? { file } : {}),
       },
     ];

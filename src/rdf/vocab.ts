@@ -44,6 +44,8 @@ export const EU_FILE_TYPE = 'http://publications.europa.eu/resource/authority/fi
 export const EU_LANGUAGE = 'http://publications.europa.eu/resource/authority/language/';
 /** The W3C SPARQL 1.1 Protocol recommendation, which our endpoint conforms to. */
 export const SPARQL_PROTOCOL = 'https://www.w3.org/TR/sparql11-protocol/';
+/** Hydra Core: the catalog's pages (hydra:PartialCollectionView), which ckanext-dcat follows with hydra:next. */
+export const HYDRA = 'http://www.w3.org/ns/hydra/core#';
 
 /** External resources we link to. */
 export const ESTAT_SAC = 'http://data.e-stat.go.jp/lod/sac/';
