@@ -41,6 +41,8 @@ export interface Config {
     /** On SIGTERM, how long in-flight requests may still run before the process exits anyway. */
     readonly shutdownGraceMs: number;
   };
+  /** Datasets per page of the DCAT catalog (/catalog?page=N). */
+  readonly catalogPageSize: number;
   /** Take in a new build (manifest.json changed in buildDir) without a restart. */
   readonly reloadWatch: boolean;
 }
@@ -113,6 +115,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
       keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
       shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 35_000, 0),
     },
+    catalogPageSize: int(env, 'CATALOG_PAGE_SIZE', 100, 1),
     reloadWatch: bool(env, 'RELOAD_WATCH', true),
   };
 };

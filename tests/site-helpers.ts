@@ -31,11 +31,11 @@ const idleStore = (version: string): Store => ({
   close: async () => {},
 });
 
-/** Converts the project's data for `baseIri` into a fresh temp build dir and builds the app around it. */
-export const siteFixture = async (baseIri = BASE): Promise<SiteFixture> => {
+/** Converts the project's data for `baseIri` into a fresh temp build dir and builds the app around it; `env` adds settings. */
+export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}): Promise<SiteFixture> => {
   const root = process.cwd();
   const buildDir = join(mkdtempSync(join(tmpdir(), 'jpp-site-')), 'build');
-  const config: Config = { ...loadConfig({ BASE_IRI: baseIri }, root), buildDir };
+  const config: Config = { ...loadConfig({ ...env, BASE_IRI: baseIri }, root), buildDir };
   const dataset = await convert({ root, baseIri });
   writeBuild(buildDir, dataset.files, dataset.manifest);
   const site = await loadSite(config, dataset.manifest);

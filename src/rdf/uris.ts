@@ -61,6 +61,9 @@ export const siteUrls = (base: string) => {
   const termPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
   const dataset = `${base}dataset`;
   const basePath = new URL(base).pathname;
+  /** What the catalog mints (datasets, series, distributions, the service, the publisher), but not the catalog itself. */
+  const isCatalogResource = (path: string) =>
+    path === 'dataset' || path.startsWith('dataset/') || path.startsWith('dataset-series/') || path.startsWith('catalog/');
   return {
     ...iris(base),
     home: () => base,
@@ -74,6 +77,7 @@ export const siteUrls = (base: string) => {
     /** The path of a resource we describe, or undefined for IRIs that are not ours to describe. */
     pathOf: (iri: string): string | undefined => {
       if (iri.startsWith(`${base}id/`) || iri.startsWith(`${base}sources/`) || iri.startsWith(`${base}graph/`)) return iri.slice(base.length);
+      if (isCatalogResource(iri.slice(base.length))) return iri.slice(base.length);
       if (iri === JPP_ONTOLOGY) return 'ontology';
       if (iri.startsWith(JPP) && termPattern.test(iri.slice(JPP.length))) return `def/${iri.slice(JPP.length)}`;
       return undefined;
@@ -81,6 +85,7 @@ export const siteUrls = (base: string) => {
     /** The IRI a path stands for (inverse of pathOf). */
     iriOf: (path: string): string | undefined => {
       if (path.startsWith('id/') || path.startsWith('sources/') || path.startsWith('graph/')) return base + path;
+      if (isCatalogResource(path)) return base + path;
       if (path === 'ontology') return JPP_ONTOLOGY;
       if (path.startsWith('def/') && termPattern.test(path.slice(4))) return JPP + path.slice(4);
       return undefined;
@@ -109,6 +114,12 @@ export const siteUrls = (base: string) => {
     dataset: () => dataset,
     vocabularyDataset: () => `${dataset}/vocabulary`,
     planDataset: (code: string, planId: string) => `${dataset}/${code}/${planId}`,
+    /** A municipality's plan series as a dcat:DatasetSeries of its editions' datasets (the jpp:PlanSeries is its topic). */
+    datasetSeries: (code: string, seriesId: string) => `${base}dataset-series/${code}/${seriesId}`,
+    /** One page of the catalog (1-based); page 1 is the catalog's first page, not the catalog itself. */
+    catalogPage: (page: number, ext?: string) => `${base}catalog${ext ? `.${ext}` : ''}?page=${page}`,
+    /** The catalog as one document in one format (what a harvester is configured with). */
+    catalogDocument: (ext: string) => `${base}catalog.${ext}`,
     /**
      * The dataset (VoID subset and DCAT dataset alike) that publishes a named graph: `graph/vocabulary` →
      * `dataset/vocabulary`, `graph/<code>/<plan>` → `dataset/<code>/<plan>`; undefined for any other IRI.

@@ -7,6 +7,10 @@ import type { Manifest } from '../../convert/index.ts';
 import {
   buildCatalog,
   buildDocumentIndex,
+  CatalogIndex,
+  catalogDescriptions,
+  catalogPage,
+  catalogPageCount,
   buildVoid,
   describeNamedGraphs,
   distinctTriples,
@@ -26,7 +30,7 @@ import { searchDocuments } from '../../pages/search-page.ts';
 import { buildViewIndex, type ViewIndex } from '../../pages/view-index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
-import { DCTERMS, FOAF, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
+import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
@@ -61,6 +65,13 @@ export interface Site {
   /** Full-text search over titles and texts. */
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
+  /** How many pages the catalog has at the configured page size. */
+  readonly catalogPages: number;
+  /**
+   * Page `page` of the catalog in one format, its Hydra links naming `/catalog.<ext>?page=N` when `direct`, else
+   * `/catalog?page=N`; undefined when there is no such page.
+   */
+  catalogPageBody(ext: DocumentExt, page: number, direct: boolean): Promise<Buffer> | undefined;
   /** URL prefixes published under plans' former ids, and where they moved (answered with 301). */
   readonly moved: readonly MovedPrefix[];
   readonly void: readonly Quad[];
@@ -112,7 +123,10 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const metadataMs = ms(t);
 
   t = performance.now();
-  const documents = buildDocumentIndex(triples, urls, graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls }));
+  const catalogIndex = new CatalogIndex(catalog, urls.catalog());
+  const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
+  for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!described.has(iri)) described.set(iri, quads);
+  const documents = buildDocumentIndex(triples, urls, described);
   const indexMs = ms(t);
 
   t = performance.now();
@@ -151,6 +165,15 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
       return serializeQuads(data, RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes });
     });
 
+  const catalogPageBody = (ext: DocumentExt, page: number, direct: boolean) => {
+    const pageUrl = (n: number) => urls.catalogPage(n, direct ? ext : undefined);
+    const quads = catalogPage(catalogIndex, { page, size: config.catalogPageSize, pageUrl });
+    if (!quads) return undefined;
+    return bodies.get(`catalog page ${ext} ${direct} ${page}`, () =>
+      serializeQuads(quads, RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: { ...CATALOG_PREFIXES, hydra: HYDRA } }),
+    );
+  };
+
   t = performance.now();
   for (const ext of options.eagerFormats ?? ['ttl']) for (const doc of documents.byPath.values()) await documentBody(doc, ext);
   const eagerBodiesMs = ms(t);
@@ -171,6 +194,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     view,
     search,
     catalog,
+    catalogPages: catalogPageCount(catalogIndex, config.catalogPageSize),
+    catalogPageBody,
     moved: movedPrefixes(triples, urls),
     void: voidQuads,
     dumps,
