@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateShacl } from '../../../src/convert/shacl.ts';
+import { buildCatalog, describeNamedGraphs, distinctTriples, parseCatalogFile } from '../../../src/documents/index.ts';
+import { siteUrls } from '../../../src/rdf/uris.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -132,8 +134,20 @@ describe('the catalog for harvesters', () => {
     expect(past.body).toContain('page');
   });
 
-  it('leaves the contact point out when data/catalog.yaml has none', () => {
+  it('leaves the contact point out when data/catalog.yaml has none, and publishes a valid vcard:Kind when it has one', async () => {
     expect(ofType(catalog, `${VCARD}Kind`)).toEqual([]);
+    expect(catalog.some((q) => q.predicate.value === `${DCAT}contactPoint`)).toBe(false);
+    const yaml = `${readFileSync('data/catalog.yaml', 'utf8')}\ncontactPoint: { name: { ja: 窓口, en: Help desk }, email: lod@example.org }\n`;
+    const facts = parseCatalogFile('data/catalog.yaml', yaml);
+    const urls = siteUrls(BASE);
+    const { quads, manifest } = f.dataset;
+    const triples = distinctTriples(quads);
+    const withContact = buildCatalog({ triples, manifest, facts, urls, namedGraphs: describeNamedGraphs({ quads, triples, manifest, facts, urls }) });
+    const contact = `${BASE}catalog/contact`;
+    expect(ofType(withContact, `${VCARD}Kind`)).toEqual([contact]);
+    expect(objects(withContact, contact, `${VCARD}hasEmail`)).toEqual(['mailto:lod@example.org']);
+    for (const d of ofType(withContact, `${DCAT}Dataset`)) expect(objects(withContact, d, `${DCAT}contactPoint`), d).toEqual([contact]);
+    expect(await validateShacl(withContact, SHAPES)).toEqual([]);
   });
 });
 
