@@ -1,18 +1,31 @@
-// The ceiling for the benchmark: bare Fastify routes that return precomputed bodies — a 2 KB string, and copies of real answers.
+// The ceiling for the benchmark: a bare node:http server (no framework, no routing table, no logging) that answers
+// a 2 KB string, and replays copies of real answers: the same status, every header and the same body bytes.
 import { readFileSync } from 'node:fs';
-import Fastify from 'fastify';
+import { createServer } from 'node:http';
 
-const body = 'x'.repeat(2048);
-const app = Fastify({ logger: false });
-app.get('/ceiling', (_request, reply) => reply.type('text/plain; charset=utf-8').send(body));
-
-// The same bytes as real answers (body and headers), to tell the cost of the payload from the cost of routing.
-const copies = process.env.CEILING_COPIES;
-if (copies) {
-  const list = JSON.parse(readFileSync(copies, 'utf8')) as { path: string; headers: Record<string, string>; base64: string }[];
-  for (const copy of list) {
-    const bytes = Buffer.from(copy.base64, 'base64');
-    app.get(copy.path, (_request, reply) => reply.headers(copy.headers).send(bytes));
-  }
+interface Copy {
+  readonly path: string;
+  readonly status: number;
+  /** Header name/value pairs as the real server sent them (Date and Connection are Node's own, as there). */
+  readonly headers: readonly [string, string][];
+  readonly base64: string;
 }
-await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+
+const small = Buffer.from('x'.repeat(2048));
+const answers = new Map<string, { status: number; headers: [string, string][]; body: Buffer }>([
+  ['/ceiling', { status: 200, headers: [['content-type', 'text/plain; charset=utf-8'], ['content-length', String(small.byteLength)]], body: small }],
+]);
+const copies = process.env.CEILING_COPIES;
+if (copies)
+  for (const copy of JSON.parse(readFileSync(copies, 'utf8')) as Copy[])
+    answers.set(copy.path, { status: copy.status, headers: [...copy.headers], body: Buffer.from(copy.base64, 'base64') });
+
+createServer((req, res) => {
+  const answer = answers.get(req.url ?? '');
+  if (!answer) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(answer.status, answer.headers.flat());
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
+}).listen(Number(process.env.PORT ?? 0), '127.0.0.1');

@@ -1,5 +1,6 @@
-// `npm run bench`: starts the real server and a 2 KB ceiling route, drives both with autocannon, prints req/s, p50/p99,
-// the ratio to the ceiling (measured right before each round, as the machine's speed drifts) and server CPU per request.
+// `npm run bench`: starts the real server (default configuration) and a bare node:http server that replays copies of
+// its answers (same status, headers and bytes), drives both with autocannon, and prints req/s, p50/p99, the ratio to the
+// replay (measured right before each round, as the machine's speed drifts) and server CPU per request.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -79,28 +80,30 @@ const ceilingPort = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const base = `http://localhost:${port}/`;
 console.log('starting the server (converts first if build/ is stale) …');
-// A deep queue so that 50 connections of uncached queries wait for a worker instead of getting 503.
 const copiesFile = join(mkdtempSync(join(tmpdir(), 'jpp-bench-')), 'copies.json');
-const server = await start('src/server/main.ts', { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, LOG_LEVEL: 'warn', SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`);
-// Copies of one real document answer, as it is and gzip-compressed, served by the bare ceiling route: same bytes, no routing.
-const KEEP = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
-const copyOf = async (path: string, encoding: string) => {
-  // node:http, not fetch: fetch would decompress the body.
-  return new Promise<{ path: string; headers: Record<string, string>; base64: string }>((resolve, reject) => {
-    request(`${origin}/data${BASE_PATH}.ttl`, { headers: { 'accept-encoding': encoding } }, (res) => {
+// The default `npm start` configuration (log level info: one access line per request), output to /dev/null. A deep queue
+// so that 50 connections of uncached queries wait for a worker instead of getting 503.
+const server = await start('src/server/main.ts', { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`);
+
+/** Headers Node's http server writes itself, on both servers alike. */
+const NODE_OWN = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+interface Copy { path: string; status: number; headers: [string, string][]; base64: string }
+/** One real answer as the server sent it: status, every header in order, and the body bytes (node:http: fetch would decompress). */
+const copyOf = (copyPath: string, path: string, headers: Record<string, string>) =>
+  new Promise<Copy>((resolve, reject) => {
+    request(origin + path, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const headers = Object.fromEntries(KEEP.flatMap((h) => (res.headers[h] === undefined ? [] : [[h, String(res.headers[h])]])));
-        resolve({ path, headers, base64: Buffer.concat(chunks).toString('base64') });
+        const raw = res.rawHeaders;
+        const kept: [string, string][] = [];
+        for (let i = 0; i < raw.length; i += 2) if (!NODE_OWN.has(raw[i]!.toLowerCase())) kept.push([raw[i]!, raw[i + 1]!]);
+        resolve({ path: copyPath, status: res.statusCode ?? 0, headers: kept, base64: Buffer.concat(chunks).toString('base64') });
       });
     })
       .on('error', reject)
       .end();
   });
-};
-writeFileSync(copiesFile, JSON.stringify([await copyOf('/copy', 'identity'), await copyOf('/copy-gzip', 'gzip')]));
-const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPIES: copiesFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
 
 const sparqlGet = (q: string) => `/sparql?query=${encodeURIComponent(q)}`;
 const uncached = (q: string): autocannon.Options => ({
@@ -109,34 +112,46 @@ const uncached = (q: string): autocannon.Options => ({
   requests: [{ method: 'POST', path: '/sparql', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: `${q}\n# [<id>]` }],
 });
 
-interface Scenario { name: string; target: ChildProcess; opts: autocannon.Options; compare: boolean; solo?: boolean }
-const CEILING: autocannon.Options = { url: `http://127.0.0.1:${ceilingPort}/ceiling` };
-const scenarios: Scenario[] = [
-  { name: 'ceiling route, bytes of the Turtle document answer', target: ceiling, opts: { url: `http://127.0.0.1:${ceilingPort}/copy` }, compare: true },
-  { name: 'ceiling route, bytes of its gzip answer', target: ceiling, opts: { url: `http://127.0.0.1:${ceilingPort}/copy-gzip` }, compare: true },
-  { name: 'dereference /id/… → 303', target: server, opts: { url: origin + BASE_PATH, headers: { accept: 'text/turtle' } }, compare: true },
-  { name: 'Turtle document /data/….ttl', target: server, opts: { url: `${origin}/data${BASE_PATH}.ttl` }, compare: true },
-  { name: 'Turtle document, Accept-Encoding: gzip', target: server, opts: { url: `${origin}/data${BASE_PATH}.ttl`, headers: { 'accept-encoding': 'gzip' } }, compare: true },
-  { name: 'HTML page /page/…, Accept: text/html', target: server, opts: { url: `${origin}/page${BASE_PATH}`, headers: { accept: 'text/html' } }, compare: true },
-  { name: 'HTML page, a browser’s Accept and Accept-Encoding', target: server, opts: { url: `${origin}/page${BASE_PATH}`, headers: BROWSER }, compare: true },
-  { name: 'SPARQL lookup, uncached', target: server, opts: uncached(QUERIES.lookup(base)), compare: false, solo: true },
-  { name: 'SPARQL GROUP BY, uncached', target: server, opts: uncached(QUERIES.groupBy()), compare: false, solo: true },
-  { name: 'SPARQL 3-hop join, uncached', target: server, opts: uncached(QUERIES.join3()), compare: false, solo: true },
-  { name: 'SPARQL 3-hop join, cached', target: server, opts: { url: origin + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } }, compare: false },
+/** A GET of the server compared with a bare node:http server replaying that very answer (status, headers, body). */
+interface Compared { name: string; path: string; headers: Record<string, string> }
+const COMPARED: Compared[] = [
+  { name: 'dereference /id/… → 303', path: BASE_PATH, headers: { accept: 'text/turtle' } },
+  { name: 'Turtle document /data/….ttl', path: `/data${BASE_PATH}.ttl`, headers: {} },
+  { name: 'Turtle document, Accept-Encoding: gzip', path: `/data${BASE_PATH}.ttl`, headers: { 'accept-encoding': 'gzip' } },
+  { name: 'HTML page /page/…, Accept: text/html', path: `/page${BASE_PATH}`, headers: { accept: 'text/html' } },
+  { name: 'HTML page, a browser’s Accept and Accept-Encoding', path: `/page${BASE_PATH}`, headers: BROWSER },
 ];
+const copies = await Promise.all(COMPARED.map((c, i) => copyOf(`/copy/${i}`, c.path, c.headers)));
+writeFileSync(copiesFile, JSON.stringify(copies));
+const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPIES: copiesFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
+
+interface Scenario { name: string; target: ChildProcess; opts: autocannon.Options; ceiling?: autocannon.Options; solo?: boolean }
+const ONLY = process.env.BENCH_ONLY;
+const scenarios: Scenario[] = [
+  ...COMPARED.map((c, i) => ({
+    name: c.name,
+    target: server,
+    opts: { url: origin + c.path, headers: c.headers },
+    ceiling: { url: `http://127.0.0.1:${ceilingPort}/copy/${i}`, headers: c.headers },
+  })),
+  { name: 'SPARQL lookup, uncached', target: server, opts: uncached(QUERIES.lookup(base)), solo: true },
+  { name: 'SPARQL GROUP BY, uncached', target: server, opts: uncached(QUERIES.groupBy()), solo: true },
+  { name: 'SPARQL 3-hop join, uncached', target: server, opts: uncached(QUERIES.join3()), solo: true },
+  { name: 'SPARQL 3-hop join, cached', target: server, opts: { url: origin + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } } },
+].filter((s) => !ONLY || s.name.includes(ONLY));
 
 interface Row { name: string; connections: number; samples: Sample[]; ceilings: Sample[] }
 const rows: Row[] = [];
 try {
   // Warm-up: every route the compared rows use runs for a while first, so that no row pays for JIT compilation.
-  for (const opts of [CEILING, ...scenarios.filter((s) => s.compare).map((s) => s.opts)])
-    await autocannon({ ...opts, connections: 10, duration: WARM_UP_SECONDS, pipelining: 1 });
+  for (const s of scenarios.filter((s) => s.ceiling))
+    for (const opts of [s.ceiling!, s.opts]) await autocannon({ ...opts, connections: 10, duration: WARM_UP_SECONDS, pipelining: 1 });
   for (const s of scenarios) {
     for (const connections of [...(s.solo ? [1] : []), ...CONNECTIONS]) {
       const row: Row = { name: s.name, connections, samples: [], ceilings: [] };
       // Compared rows alternate with the ceiling, round by round; the others are measured once.
-      for (let round = 0; round < (s.compare ? ROUNDS : 1); round++) {
-        if (s.compare) row.ceilings.push(await measure(ceiling, connections, CEILING));
+      for (let round = 0; round < (s.ceiling ? ROUNDS : 1); round++) {
+        if (s.ceiling) row.ceilings.push(await measure(ceiling, connections, s.ceiling));
         row.samples.push(await measure(s.target, connections, s.opts));
       }
       rows.push(row);

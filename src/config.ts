@@ -38,6 +38,8 @@ export interface Config {
     /** Time to receive the request headers; a slower client gets 408. */
     readonly headersTimeoutMs: number;
     readonly keepAliveTimeoutMs: number;
+    /** Bytes of public answers replayed before routing (server/lib/response-cache.ts); 0 turns the cache off. */
+    readonly responseCacheBytes: number;
     /** On SIGTERM, how long in-flight requests may still run before the process exits anyway. */
     readonly shutdownGraceMs: number;
   };
@@ -113,6 +115,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
       requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1),
       headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1),
       keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
+      responseCacheBytes: int(env, 'HTTP_CACHE_BYTES', 64 * 2 ** 20, 0),
       shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 35_000, 0),
     },
     catalogPageSize: int(env, 'CATALOG_PAGE_SIZE', 100, 1),

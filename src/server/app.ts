@@ -1,11 +1,12 @@
 // Builds the Fastify application (CORS, error handling, /healthz and the route plugins); it never listens.
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Store } from '../store/index.ts';
 import type { AppManifest } from './decorators.ts';
 import { frameworkErrorHandler, installErrorHandling } from './lib/errors.ts';
 import { lazyChildLogger } from './lib/lazy-logger.ts';
+import { ResponseCache } from './lib/response-cache.ts';
 import type { Site } from './lib/site.ts';
 import assetsPlugin from './plugins/assets.ts';
 import sitePlugins from './plugins/site.ts';
@@ -17,13 +18,17 @@ export const EXPOSED_HEADERS = ['ETag', 'Link', 'Location', 'Retry-After', 'Vary
 export interface BuildOptions {
   /** Fastify logger setting; off by default (tests), main.ts turns it on. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** A logger made by the caller (main.ts: pino writing asynchronously); takes precedence over `logger`. */
+  readonly loggerInstance?: FastifyBaseLogger;
   /** The loaded Linked Data site (src/server/lib/site.ts); without it only /healthz and /sparql are served. */
   readonly site?: Site;
 }
 
 export const buildApp = async (config: Config, store: Store, manifest: AppManifest, options: BuildOptions = {}): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
+    // The one access line per request is written by the HTTP server (lifecycle/serve.ts), which also answers from the cache.
+    logController: new LogController({ disableRequestLogging: true }),
     childLoggerFactory: lazyChildLogger,
     // Room for a GET whose percent-encoded query reaches the query size limit, so it gets our 413 rather than Node's 431.
     http: { maxHeaderSize: Math.max(16 * 1024, config.sparql.maxQueryBytes * 3 + 16 * 1024) },
@@ -33,6 +38,13 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
   });
   app.decorate('store', store);
   app.decorate('manifest', manifest);
+  // Public, fresh answers are offered to the cache that the HTTP server consults before routing (response-cache.ts).
+  const responses = new ResponseCache(config.http.responseCacheBytes);
+  app.decorate('responses', responses);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.method === 'GET') responses.offer(request.raw.url!, request.headers, reply.statusCode, reply.getHeaders(), payload);
+    done(null, payload);
+  });
   installErrorHandling(app);
   await app.register(cors, {
     origin: '*',

@@ -2,6 +2,7 @@
 // A new build is taken in without a restart (SIGHUP, or manifest.json changing when RELOAD_WATCH is on); SIGTERM and
 // SIGINT drain in-flight requests (at most SHUTDOWN_GRACE_MS) and exit 0. A start-up failure is one line naming the
 // file or setting and the reason, and exit code 1.
+import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.ts';
 import { describeError, ensureBuild } from '../convert/index.ts';
 import { loadGeneration, type Generation } from './lifecycle/generation.ts';
@@ -13,25 +14,36 @@ const fail = (e: unknown): never => {
   process.exit(1);
 };
 
-const start = async (): Promise<{ config: Config; serving: Serving }> => {
+// Log lines are written asynchronously (a synchronous write per access line costs as much as serving a document);
+// what is still buffered is flushed on exit.
+const destination = pino.destination({ dest: 1, sync: false });
+process.on('exit', () => {
+  try {
+    destination.flushSync();
+  } catch {
+    // not yet open: nothing was written
+  }
+});
+
+const start = async (): Promise<{ config: Config; serving: Serving; logging: { loggerInstance: pino.Logger } }> => {
   let first: Generation | undefined;
   try {
     const config = loadConfig();
+    const logging = { loggerInstance: pino({ level: config.logLevel }, destination) };
     const build = await ensureBuild(config, (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`));
-    first = await loadGeneration(config, { level: config.logLevel }, build);
+    first = await loadGeneration(config, logging, build);
     const serving = serve(config, first);
     await serving.listen(config.host, config.port);
-    return { config, serving };
+    return { config, serving, logging };
   } catch (e) {
     await first?.close().catch(() => {});
     return fail(e);
   }
 };
 
-const { config, serving } = await start();
-const logger = { level: config.logLevel };
+const { config, serving, logging } = await start();
 const log = () => serving.current.app.log;
-const reload = reloader(config, serving, logger);
+const reload = reloader(config, serving, logging);
 process.on('SIGHUP', () => void reload.trigger('SIGHUP'));
 
 let stopping = false;

@@ -1,11 +1,11 @@
 // One dataset "generation": a verified build loaded into its own Store and Site, served by its own Fastify app.
 // The server hands each request to exactly one generation, so an answer never mixes two builds.
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import { readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
 import { createLocalStore, type Store } from '../../store/index.ts';
-import { buildApp } from '../app.ts';
+import { buildApp, type BuildOptions } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
 
 export interface Generation {
@@ -26,7 +26,7 @@ const named = (file: string, e: unknown): Error => new Error(`${file}: ${e insta
  */
 export const loadGeneration = async (
   config: Config,
-  logger: FastifyServerOptions['logger'],
+  logging: Pick<BuildOptions, 'logger' | 'loggerInstance'>,
   /** The build when the caller has just read and verified it (start-up); a reload reads it here. */
   build?: VerifiedBuild,
 ): Promise<Generation> => {
@@ -39,7 +39,7 @@ export const loadGeneration = async (
   try {
     await store.load(nquads, manifest.version).catch((e: unknown) => Promise.reject(named(nqPath, e)));
     const site = await loadSite(config, manifest, { nquads });
-    const app = await buildApp(config, store, manifest, { logger, site });
+    const app = await buildApp(config, store, manifest, { ...logging, site });
     // One query before serving: it starts the parser threads (so the first client does not wait for them) and proves
     // the generation answers before it is taken in.
     const probe = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`, headers: { accept: 'application/sparql-results+json' } });

@@ -2,9 +2,9 @@
 // as a new generation beside the serving one, then swapped in; any failure leaves the old generation serving.
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../../config.ts';
 import { describeError, MANIFEST, readManifest } from '../../convert/index.ts';
+import type { BuildOptions } from '../app.ts';
 import { loadGeneration } from './generation.ts';
 import type { Serving } from './serve.ts';
 
@@ -18,7 +18,7 @@ export interface Reloader {
   stop(): void;
 }
 
-export const reloader = (config: Config, serving: Serving, logger: FastifyServerOptions['logger']): Reloader => {
+export const reloader = (config: Config, serving: Serving, logging: Pick<BuildOptions, 'logger' | 'loggerInstance'>): Reloader => {
   const log = () => serving.current.app.log;
   let running: Promise<void> | undefined;
   let again: string | undefined;
@@ -39,7 +39,7 @@ export const reloader = (config: Config, serving: Serving, logger: FastifyServer
     }
     let next;
     try {
-      next = await loadGeneration(config, logger);
+      next = await loadGeneration(config, logging);
     } catch (e) {
       log().warn(`reload (${why}): refused the build in ${config.buildDir}: ${describeError(e)}; still serving ${old}`);
       return;

@@ -3,6 +3,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Config } from '../../config.ts';
+import { logAccess } from './access-log.ts';
 import type { Generation } from './generation.ts';
 
 interface Live {
@@ -76,6 +77,7 @@ export const serve = (config: Config, first: Generation): Serving => {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     // The generation is chosen once, when the request arrives, and answers it wholly.
     const l = live;
+    const started = performance.now();
     l.inFlight++;
     pending.add(res);
     if (stopping) res.setHeader('connection', 'close');
@@ -85,8 +87,9 @@ export const serve = (config: Config, first: Generation): Serving => {
       if (l.retired && l.inFlight === 0) void close(l);
       // While draining, a keep-alive connection that just became idle is closed rather than kept open.
       if (stopping) setImmediate(() => server.closeIdleConnections());
+      logAccess(l.generation.app.log, req, res, started);
     });
-    l.generation.app.routing(req, res);
+    if (!l.generation.app.responses.answer(req, res)) l.generation.app.routing(req, res);
   };
 
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
