@@ -5,7 +5,7 @@ import { readNumber, type PrintedNumber } from './numbering.ts';
 export type LineKind =
   | { kind: 'blank' }
   | { kind: 'noise'; reason: string }
-  | { kind: 'heading'; cue: 'level word' | 'numbering'; word?: string; number: PrintedNumber; title: string; subtitle?: string; style: string }
+  | { kind: 'heading'; cue: 'level word' | 'numbering'; word?: string; number: PrintedNumber; title: string; subtitle?: string; trailing?: string; style: string }
   | { kind: 'label'; word: string; cls: ElementClass; style: string }
   | { kind: 'bullet'; marker: string; body: string }
   | { kind: 'row'; cells: string[] }
@@ -65,18 +65,27 @@ export const readHeading = (text: string, levelWords: ReadonlySet<string>): Extr
     const word = m.groups.word!;
     const num = readNumber(body.slice(m[0].length));
     if (num && !NOT_A_HEADING_NUMBER.test(num.rest)) {
-      const [title, subtitle] = splitSubtitle(cleanTitle(num.rest));
+      const { title: head, trailing } = splitTrailing(cleanTitle(num.rest));
+      const [title, subtitle] = splitSubtitle(head);
       if (title.length === 0 || isTitleLike(title))
-        return { kind: 'heading', cue: 'level word', word, number: num.number, title, subtitle, style: `word:${word}` };
+        return { kind: 'heading', cue: 'level word', word, number: num.number, title, subtitle, trailing, style: `word:${word}` };
     }
   }
   const num = readNumber(body);
   if (!num || NOT_A_HEADING_NUMBER.test(num.rest)) return undefined;
   // A bare number needs a space or a delimiter before its title (1 計画期間, 1. 総論, (1) 方針); 第2章 and ① need none.
   const delimited = /^[ 　.．、)）:：]/u.test(num.rest) || /^(?:chapter|paren|circled|neg-circled|roman)/.test(num.number.system) || num.number.system.includes('×');
-  const [title, subtitle] = splitSubtitle(cleanTitle(num.rest.replace(/^[.．、)）]/u, '')));
+  const { title: head, trailing } = splitTrailing(cleanTitle(num.rest.replace(/^[.．、)）]/u, '')));
+  const [title, subtitle] = splitSubtitle(head);
   if (!delimited || !isTitleLike(title)) return undefined;
-  return { kind: 'heading', cue: 'numbering', number: num.number, title, subtitle, style: `number:${num.number.system}` };
+  return { kind: 'heading', cue: 'numbering', number: num.number, title, subtitle, trailing, style: `number:${num.number.system}` };
+};
+
+/** In text flattened onto one line a heading's title is followed by its sentences: "防災体制の強化 地域の防災力を…。". */
+const splitTrailing = (s: string): { title: string; trailing?: string } => {
+  if (isTitleLike(s)) return { title: s };
+  const m = /^(\S{2,40})[ 　]+(\S.*[。．])[ 　]*$/u.exec(s);
+  return m ? { title: m[1]!, trailing: m[2]! } : { title: s };
 };
 
 /** "ひとづくり — 人が育ち… —" → title and subtitle. */

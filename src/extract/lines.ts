@@ -15,7 +15,8 @@ export interface Line {
 export const undoLetterSpacing = (s: string): string =>
   /^(?:\S[ 　]+){2,}\S$/u.test(s) && Array.from(s.replace(/[ 　]+/g, '')).length >= 3 ? s.replace(/[ 　]+/g, '') : s;
 
-const FLAT_LINE = 240;
+/** Lines longer than this are searched for headings inside them. */
+export const FLAT_LINE = 240;
 
 /**
  * Where to cut a line that holds many headings and paragraphs (text copied from a web page): before each heading cue
@@ -23,7 +24,7 @@ const FLAT_LINE = 240;
  */
 const splitFlat = (raw: string, cue: (s: string) => boolean): number[] => {
   const cuts: number[] = [];
-  const boundary = /(?<=[。．！？」』)）])|(?<=\S)[ 　]{1,}(?=\S)/gu;
+  const boundary = /[ 　]+|(?<=[。．！？」』)）])(?![ 　])/gu;
   for (const m of raw.matchAll(boundary)) {
     const at = m.index! + m[0].length;
     if (at > 0 && at < raw.length && cue(raw.slice(at))) cuts.push(at);

@@ -2,7 +2,7 @@
 import { eraYears } from '../plan/codes.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
 import { childClass, classOfLevelWord, type ElementClass } from './level-words.ts';
-import { splitLines, type Line } from './lines.ts';
+import { FLAT_LINE, splitLines, type Line } from './lines.ts';
 
 
 export type Cue = 'level word' | 'numbering' | 'level label' | 'table header' | 'layout';
@@ -74,7 +74,9 @@ const readValue = (printed: string, header: string): { value: IndicatorValueDraf
 export const draftOutline = (text: string): Outline => {
   // First pass: the document's own level words and its page furniture, learned from all of its lines.
   const physical = text.split('\n').map((l) => l.trim());
-  const levelWords = learnLevelWords(physical);
+  // In a line flattened from a web page, headings start after a sentence end or a space, not at the line's start.
+  const starts = physical.flatMap((l) => (l.length > FLAT_LINE ? [l, ...Array.from(l.matchAll(/[。 　]+/gu), (m) => l.slice(m.index! + m[0].length))] : [l]));
+  const levelWords = learnLevelWords(starts);
   const cue = (s: string) => readHeading(s, levelWords) !== undefined || /^[◆●■▶]/u.test(s);
   const lines: Line[] = splitLines(text, cue);
   const repeated = repeatedLines(lines.map((l) => l.text));
@@ -171,7 +173,7 @@ export const draftOutline = (text: string): Outline => {
           unplaced.push({ start: line.start, text: line.text, reason: 'section heading (no level word)' });
           break;
         }
-        const para = paragraphAfter(consumed);
+        const para = k.trailing !== undefined ? { text: k.trailing, last: consumed } : paragraphAfter(consumed);
         const index = add({
           cls,
           level: k.word ?? label?.word,
