@@ -1,8 +1,24 @@
 // `npm run convert` (writes build/) and `npm run validate` (--check: checks everything, writes nothing).
 import { loadConfig } from '../config.ts';
+import { formatProblem } from '../plan/errors.ts';
+import { checkDraft } from '../plan/check-draft.ts';
 import { convert, convertAndWrite, describeError } from './index.ts';
 
 const check = process.argv.includes('--check');
+const draftAt = process.argv.indexOf('--draft');
+if (draftAt >= 0) {
+  // `npm run validate -- --draft <file>`: one draft plan file; warnings are listed, only problems fail.
+  const file = process.argv[draftAt + 1];
+  if (file === undefined) {
+    console.error('validate --draft needs a plan file: npm run validate -- --draft <file.yaml>');
+    process.exit(2);
+  }
+  const { problems, warnings, elements } = checkDraft(loadConfig().root, file);
+  for (const w of warnings) console.log(`warning: ${formatProblem(w)}`);
+  for (const p of problems) console.error(`error: ${formatProblem(p)}`);
+  console.log(`${file}: ${problems.length === 0 ? `valid draft, ${elements} elements` : 'invalid draft'}; ${problems.length} error(s), ${warnings.length} warning(s)`);
+  process.exit(problems.length === 0 ? 0 : 1);
+}
 try {
   const config = loadConfig();
   const opts = { root: config.root, baseIri: config.baseIri, buildDir: config.buildDir };

@@ -5,7 +5,7 @@ import { eraYears, isValidLocalGovernmentCode } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
-import { planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
+import { draftPlanFileSchema, planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
 import { formatPath, readYaml, zodProblems } from './yaml-file.ts';
 
 /** The id prefix each element class must use, so IRIs read as what they name. */
@@ -44,17 +44,22 @@ export interface PlanInput {
   /** Reads a source text by its file name; undefined when there is no such file. */
   readonly readSource: (name: string) => Buffer | undefined;
   readonly themeIds: ReadonlySet<string>;
+  /** A draft from the extractor: unthemed elements and missing parents are warnings, not problems. */
+  readonly draft?: boolean;
 }
 
-export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] } => {
+export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; warnings: Problem[] } => {
   const { yaml, problems } = readYaml(input.file, input.yamlText);
-  if (!yaml) return { problems };
-  const parsed = planFileSchema.safeParse(yaml.value);
-  if (!parsed.success) return { problems: zodProblems(yaml, parsed.error) };
+  if (!yaml) return { problems, warnings: [] };
+  const parsed = (input.draft ? draftPlanFileSchema : planFileSchema).safeParse(yaml.value);
+  if (!parsed.success) return { problems: zodProblems(yaml, parsed.error), warnings: [] };
   const data = parsed.data;
   const out: Problem[] = [];
+  const warnings: Problem[] = [];
   const fail = (path: (string | number)[], reason: string) =>
     out.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
+  const warn = (path: (string | number)[], reason: string) =>
+    warnings.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
 
   const code = data.municipality.code;
   if (!isValidLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a valid local government code (check digit)`);
@@ -63,7 +68,7 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
   const bytes = input.readSource(sourceFile);
   if (!bytes) {
     fail(['source', 'file'], `source file data/sources/${sourceFile} does not exist`);
-    return { problems: out };
+    return { problems: out, warnings };
   }
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const source: SourceText = {
@@ -131,9 +136,13 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     if (e.title === undefined && e.text === undefined) fail(at(), 'an element needs a title or a text');
     const parentType = e.parent === undefined ? 'plan' : ids.get(e.parent)?.type;
     if (e.parent !== undefined && parentType === undefined) fail(at('parent'), `parent "${e.parent}" is not an element of this plan`);
+    else if (parentType === 'plan' && input.draft && !ALLOWED_PARENTS[e.type].includes('plan'))
+      warn(at(), `missing parent: a ${e.type} sits under a ${ALLOWED_PARENTS[e.type].join(' or ')}`);
     else if (parentType && !ALLOWED_PARENTS[e.type].includes(parentType))
       fail(at('parent'), `a ${e.type} cannot sit under ${parentType === 'plan' ? 'the plan itself' : `a ${parentType}`} (allowed: ${ALLOWED_PARENTS[e.type].join(', ')})`);
-    e.themes.forEach((t, k) => {
+    const themes = e.themes ?? [];
+    if (themes.length === 0) warn(at(), 'no themes yet');
+    themes.forEach((t, k) => {
       if (!input.themeIds.has(t)) fail(at('themes', k), `unknown theme "${t}" (see data/themes.yaml)`);
     });
     const isIndicator = e.type === 'Indicator';
@@ -162,7 +171,7 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
       subtitle: optional(at('subtitle'), e.subtitle),
       text,
       parent: e.parent,
-      themes: e.themes,
+      themes,
       continues: e.continues,
       position: i + 1,
       unit: e.unit,
@@ -254,5 +263,5 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     })),
     elements,
   };
-  return out.length > 0 ? { problems: out } : { plan, problems: [] };
+  return out.length > 0 ? { problems: out, warnings } : { plan, problems: [], warnings };
 };

@@ -122,7 +122,15 @@ export const planFileSchema = z.strictObject({
   elements: z.array(elementSchema).min(1),
 });
 
-export type ElementEntry = z.infer<typeof elementSchema>;
+/**
+ * A draft plan file (written by `npm run extract`): the curated schema, except that elements may have no themes yet.
+ * The loader reports unthemed elements and elements missing their parent as warnings when it reads a draft.
+ */
+export const draftPlanFileSchema = planFileSchema.extend({
+  elements: z.array(elementSchema.extend({ themes: z.array(slug).min(1).optional() })).min(1),
+});
+
+export type ElementEntry = z.infer<typeof elementSchema> | z.infer<typeof draftPlanFileSchema>['elements'][number];
 export type IndicatorValueEntry = z.infer<typeof indicatorValue>;
 export type PeriodEntry = z.infer<typeof period>;
 export type EditionEntry = z.infer<typeof edition>;

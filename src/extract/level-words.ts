@@ -1,0 +1,58 @@
+// Which element class a plan's own level word names (基本目標 → Goal, 施策 → Measure), by the word's head noun.
+import type { PlanElement } from '../plan/index.ts';
+
+export type ElementClass = PlanElement['type'];
+
+/**
+ * Head nouns of level words and the class each names, most specific first. A level word is matched by the noun it
+ * ends with (まちづくりの基本目標, 総合戦略の基本目標 → 目標), or contains when no ending matches; words that name no
+ * class (分野, 章) are still learned as levels of the outline from the document, and get their class from their depth.
+ */
+const HEADS: readonly (readonly [string, ElementClass])[] = [
+  ['横断プロジェクト', 'CrossCuttingProject'],
+  ['プロジェクト', 'CrossCuttingProject'],
+  ['将来像', 'Vision'],
+  ['将来都市像', 'Vision'],
+  ['理念', 'Vision'],
+  ['ビジョン', 'Vision'],
+  ['まちの姿', 'DesiredState'],
+  ['ありたい姿', 'DesiredState'],
+  ['めざす姿', 'DesiredState'],
+  ['目指す姿', 'DesiredState'],
+  ['姿勢', 'Principle'],
+  ['原則', 'Principle'],
+  ['体制づくり', 'Principle'],
+  ['視点', 'Perspective'],
+  ['指標', 'Indicator'],
+  ['成果指標', 'Indicator'],
+  ['目標', 'Goal'],
+  ['政策', 'Policy'],
+  ['方針', 'Policy'],
+  ['方向', 'Policy'],
+  ['施策', 'Measure'],
+];
+
+/** The class a level word names, or undefined when its head noun names none. */
+export const classOfLevelWord = (word: string, endingOnly = false): ElementClass | undefined => {
+  const w = word.replace(/\s+/g, '');
+  for (const [head, cls] of HEADS) if (w.endsWith(head)) return cls;
+  if (endingOnly) return undefined;
+  for (const [head, cls] of HEADS) if (w.includes(head)) return cls;
+  return undefined;
+};
+
+/** The class one level below a parent of class `parent`, for levels the document names with no known word. */
+export const childClass = (parent: ElementClass | undefined): ElementClass => {
+  switch (parent) {
+    case undefined:
+      return 'Goal';
+    case 'Vision':
+      return 'Goal';
+    case 'Goal':
+      return 'Policy';
+    case 'Policy':
+      return 'Measure';
+    default:
+      return 'Measure';
+  }
+};

@@ -1,0 +1,296 @@
+// Level inference: walks the read lines with a stack of the document's own heading styles and drafts elements with parents.
+import { eraYears } from '../plan/codes.ts';
+import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
+import { childClass, classOfLevelWord, type ElementClass } from './level-words.ts';
+import { FLAT_LINE, splitLines, type Line } from './lines.ts';
+
+
+export type Cue = 'level word' | 'numbering' | 'level label' | 'table header' | 'layout';
+
+export interface IndicatorValueDraft {
+  readonly value: number;
+  readonly printed: string;
+  readonly fiscalYear: number;
+  readonly fiscalYearLabel: string;
+}
+
+export interface DraftElement {
+  readonly cls: ElementClass;
+  /** The plan's own level word; undefined when the document prints none for this level. */
+  readonly level?: string;
+  readonly number?: string;
+  readonly title?: string;
+  readonly subtitle?: string;
+  readonly field?: string;
+  text?: string;
+  /** Index of the parent in the element list; undefined = the plan itself. */
+  parent?: number;
+  readonly cue: Cue;
+  /** 0–1: how sure the extractor is that this is an element of this class at this place. */
+  readonly confidence: number;
+  /** UTF-16 offset of the line the element was read from. */
+  readonly start: number;
+  readonly unit?: string;
+  readonly baseline?: IndicatorValueDraft;
+  readonly target?: IndicatorValueDraft;
+}
+
+export interface Unplaced {
+  readonly start: number;
+  readonly text: string;
+  readonly reason: string;
+}
+
+export interface Outline {
+  readonly elements: DraftElement[];
+  readonly unplaced: Unplaced[];
+  readonly levelWords: readonly string[];
+}
+
+interface Frame {
+  readonly style: string;
+  readonly element?: number;
+  readonly label?: { readonly word: string; readonly cls: ElementClass };
+}
+
+const RANK: Readonly<Record<ElementClass, number>> = {
+  Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
+};
+const ITEM_MARKERS = /[○●◆◇・■□▶►◎]/u;
+const isShortTitle = (s: string) => s.length > 0 && s.length <= 40 && !/[。．]$/u.test(s);
+const isParagraph = (s: string) => s.length > 40 || /[。．]$/u.test(s);
+const normKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** Reads "84.9%" into a value and a unit. */
+const readValue = (printed: string, header: string): { value: IndicatorValueDraft; unit: string } | undefined => {
+  const m = /^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(\S.*)?$/u.exec(printed.trim());
+  const year = /(令和|平成|昭和)(元|[0-9０-９]+)年度?/u.exec(header);
+  if (!m || !year) return undefined;
+  const value = Number(m[1]!.normalize('NFKC').replace(/,/g, ''));
+  return { value: { value, printed: printed.trim(), fiscalYear: eraYears(year[0])[0]!, fiscalYearLabel: year[0] }, unit: (m[2] ?? '').trim() };
+};
+
+/** Drafts the outline of `text`: its elements with classes, levels and parents, and the text it could not place. */
+export const draftOutline = (text: string): Outline => {
+  // First pass: the document's own level words and its page furniture, learned from all of its lines.
+  const physical = text.split('\n').map((l) => l.trim());
+  // In a line flattened from a web page, headings start after a sentence end or a space, not at the line's start.
+  const starts = physical.flatMap((l) => (l.length > FLAT_LINE ? [l, ...Array.from(l.matchAll(/[。 　]+/gu), (m) => l.slice(m.index! + m[0].length))] : [l]));
+  const levelWords = learnLevelWords(starts);
+  const cue = (s: string) => readHeading(s, levelWords) !== undefined || /^[◆●■▶]/u.test(s);
+  const lines: Line[] = splitLines(text, cue);
+  const repeated = repeatedLines(lines.map((l) => l.text));
+  const kinds: LineKind[] = lines.map((l) => readLine(l.text, levelWords, repeated));
+  markTableOfContents(kinds, lines);
+
+  const elements: DraftElement[] = [];
+  const unplaced: Unplaced[] = [];
+  const stack: Frame[] = [];
+  const seen = new Set<string>();
+  let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean } | undefined;
+
+  const nearestElement = (): number | undefined => {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.element !== undefined) return stack[k]!.element;
+    return undefined;
+  };
+  const activeLabel = () => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.label) return stack[k]!.label;
+      if (stack[k]!.element !== undefined) return undefined;
+    }
+    return undefined;
+  };
+  const popTo = (style: string): boolean => {
+    const at = stack.findIndex((f) => f.style === style);
+    if (at < 0) return false;
+    stack.length = at;
+    return true;
+  };
+  const popRank = (cls: ElementClass) => {
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const topCls = top.element !== undefined ? elements[top.element]!.cls : undefined;
+      if (topCls === undefined || RANK[topCls] < RANK[cls]) break;
+      stack.pop();
+    }
+  };
+  const nextContent = (i: number): number | undefined => {
+    for (let k = i + 1; k < kinds.length; k++) if (kinds[k]!.kind !== 'blank') return k;
+    return undefined;
+  };
+  const paragraphAfter = (i: number): { text: string; last: number } | undefined => {
+    const k = nextContent(i);
+    if (k === undefined || kinds[k]!.kind !== 'prose') return undefined;
+    let last = k;
+    const parts = [lines[k]!.text];
+    while (last + 1 < kinds.length && kinds[last + 1]!.kind === 'prose') parts.push(lines[++last]!.text);
+    return { text: parts.join(''), last };
+  };
+  const add = (e: DraftElement): number => elements.push(e) - 1;
+
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i]!;
+    const line = lines[i]!;
+    if (k.kind !== 'row' && k.kind !== 'blank') header = undefined;
+    switch (k.kind) {
+      case 'blank':
+        break;
+      case 'noise':
+        unplaced.push({ start: line.start, text: line.text, reason: k.reason });
+        break;
+      case 'label': {
+        if (!popTo(k.style)) popTo(`label:${k.word}`);
+        stack.push({ style: k.style, label: { word: k.word, cls: k.cls } });
+        break;
+      }
+      case 'heading': {
+        let title = k.title;
+        let field: string | undefined;
+        let consumed = i;
+        const next = nextContent(i);
+        const nextText = next === undefined ? undefined : kinds[next]!.kind === 'prose' ? lines[next]!.text : undefined;
+        // The title may stand on the next line; what the heading line holds beside the number is then the field (分野).
+        if (nextText !== undefined && isShortTitle(nextText) && (title.length === 0 || (k.cue === 'level word' && title.length <= 20))) {
+          field = title.length > 0 ? title : undefined;
+          title = nextText;
+          consumed = next!;
+        }
+        const key = `${k.style}|${k.number.values.join('-')}|${normKey(title)}`;
+        if (seen.has(key)) {
+          unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
+          i = consumed;
+          break;
+        }
+        seen.add(key);
+        const own = k.word === undefined ? undefined : classOfLevelWord(k.word);
+        if (!popTo(k.style) && own) popRank(own);
+        const label = activeLabel();
+        const parent = nearestElement();
+        const cls = own ?? label?.cls ?? (parent === undefined ? undefined : childClass(elements[parent]!.cls));
+        if (cls === undefined || title.length === 0) {
+          // A numbered heading with no level word and nothing typed above it is a section of the document, not an element.
+          stack.push({ style: k.style });
+          unplaced.push({ start: line.start, text: line.text, reason: 'section heading (no level word)' });
+          break;
+        }
+        const para = k.trailing !== undefined ? { text: k.trailing, last: consumed } : paragraphAfter(consumed);
+        const index = add({
+          cls,
+          level: k.word ?? label?.word,
+          number: k.number.printed,
+          title,
+          subtitle: k.subtitle,
+          field,
+          text: para?.text,
+          parent,
+          cue: k.cue,
+          confidence: own ? 0.9 : label ? 0.8 : 0.5,
+          start: line.start,
+        });
+        stack.push({ style: k.style, element: index });
+        i = para ? para.last : consumed;
+        break;
+      }
+      case 'bullet': {
+        const label = activeLabel();
+        if (!label) {
+          unplaced.push({ start: line.start, text: line.text, reason: 'list item outside any level' });
+          break;
+        }
+        let body = k.body;
+        while (i + 1 < kinds.length && kinds[i + 1]!.kind === 'prose' && !isShortTitle(body)) body += lines[++i]!.text;
+        const short = isShortTitle(body);
+        add({ cls: label.cls, level: label.word, title: short ? body : undefined, text: short ? undefined : body, parent: nearestElement(), cue: 'level label', confidence: 0.7, start: line.start });
+        break;
+      }
+      case 'row': {
+        const cells = k.cells;
+        const classes = cells.map((c) => (c.length === 0 ? undefined : classOfLevelWord(c.replace(/[（(][^）)]*[）)]/gu, ''))));
+        const indicatorHeader = classes[0] === 'Indicator' && cells.slice(1).some((c) => /現状|現況|基準|目標|実績/u.test(c));
+        if (indicatorHeader || (classes.filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20))) {
+          header = { classes, words: cells, cells, indicator: indicatorHeader };
+          break;
+        }
+        if (header?.indicator) {
+          draftIndicatorRow(cells, header.cells, line.start, nearestElement(), elements);
+          break;
+        }
+        if (header) {
+          let parent = nearestElement();
+          cells.forEach((cell, c) => {
+            const cls = header!.classes[c];
+            if (!cls || cell.length === 0) return;
+            const items = cell.split(ITEM_MARKERS).map((s) => s.trim()).filter((s) => s.length > 0);
+            let last: number | undefined;
+            for (const item of items) {
+              // A cell may hold a title and its description: 「◆安全・安心に生活できるまち 防災・防犯意識が…」.
+              const m = /^(\S{2,40})[ 　]+(\S.{20,})$/u.exec(item);
+              last = add({ cls, level: header!.words[c], title: m ? m[1] : item, text: m ? m[2] : undefined, parent, cue: 'table header', confidence: 0.8, start: line.start });
+            }
+            if (last !== undefined) parent = last;
+          });
+          break;
+        }
+        const joined = cells.filter((c) => c.length > 0).join(' ');
+        if (cells.filter((c) => c.length > 0).length === 2 && readHeading(joined, levelWords)) {
+          kinds[i] = readLine(joined, levelWords, new Set());
+          i--;
+          break;
+        }
+        unplaced.push({ start: line.start, text: line.text, reason: 'table row with no level header' });
+        break;
+      }
+      case 'prose': {
+        const label = activeLabel();
+        const next = nextContent(i);
+        if (label && isShortTitle(k.text) && next !== undefined && kinds[next]!.kind === 'prose' && isParagraph(lines[next]!.text)) {
+          const para = paragraphAfter(i);
+          add({ cls: label.cls, level: label.word, title: k.text, text: para?.text, parent: nearestElement(), cue: 'layout', confidence: 0.5, start: line.start });
+          if (para) i = para.last;
+          break;
+        }
+        unplaced.push({ start: line.start, text: line.text, reason: 'prose' });
+        break;
+      }
+    }
+  }
+  return { elements, unplaced, levelWords: [...levelWords].sort() };
+};
+
+/** One row of an indicator table (指標 | 現状値 (令和元年度) | 目標値 (令和7年度)). */
+const draftIndicatorRow = (cells: string[], header: string[], start: number, parent: number | undefined, elements: DraftElement[]) => {
+  const column = (re: RegExp) => header.findIndex((h) => re.test(h));
+  const b = column(/現状|現況|基準|実績/u);
+  const t = column(/目標/u);
+  const baseline = b >= 0 && cells[b] ? readValue(cells[b]!, header[b]!) : undefined;
+  const target = t >= 0 && cells[t] ? readValue(cells[t]!, header[t]!) : undefined;
+  const unit = baseline?.unit || target?.unit || undefined;
+  elements.push({
+    cls: 'Indicator', level: header[0], title: cells[0], parent, cue: 'table header', confidence: baseline ? 0.8 : 0.5, start,
+    unit, baseline: baseline?.value, target: target?.value,
+  });
+};
+
+/** A run of three or more headings with nothing between them, most of which recur later, is a table of contents. */
+const markTableOfContents = (kinds: LineKind[], lines: readonly Line[]) => {
+  const headingText = (k: LineKind, l: Line) => (k.kind === 'heading' || k.kind === 'label' ? normKey(l.text.replace(/^[-*]\s+/, '')) : undefined);
+  const later = (from: number, key: string) => {
+    for (let j = from; j < kinds.length; j++) if (headingText(kinds[j]!, lines[j]!) === key) return true;
+    return false;
+  };
+  let i = 0;
+  while (i < kinds.length) {
+    if (headingText(kinds[i]!, lines[i]!) === undefined) { i++; continue; }
+    const run: number[] = [];
+    let j = i;
+    for (; j < kinds.length; j++) {
+      if (kinds[j]!.kind === 'blank') continue;
+      if (headingText(kinds[j]!, lines[j]!) === undefined) break;
+      run.push(j);
+    }
+    const recurring = run.filter((r) => later(j, headingText(kinds[r]!, lines[r]!)!)).length;
+    if (run.length >= 3 && recurring >= 2) for (const r of run) kinds[r] = { kind: 'noise', reason: 'table of contents' };
+    i = j;
+  }
+};
+

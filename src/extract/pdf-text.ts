@@ -1,0 +1,141 @@
+// A PDF's text in reading order, from the positions and font sizes of its text items (pdfjs-dist): columns, tables, headings, running headers and footers.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ExtractError } from './errors.ts';
+import { normalizeGlyphs } from './normalize.ts';
+
+interface Fragment { text: string; x0: number; x1: number; size: number }
+interface TextLine { y: number; size: number; fragments: Fragment[] }
+interface Page { width: number; height: number; lines: TextLine[] }
+
+/** A gap wider than this many font sizes separates two fragments of a line (columns, table cells). */
+const CELL_GAP = 1.2;
+
+const median = (xs: number[]) => (xs.length === 0 ? 0 : [...xs].sort((a, b) => a - b)[xs.length >> 1]!);
+const lineText = (l: TextLine) => l.fragments.map((f) => f.text).join(' ');
+
+const readPages = async (data: Uint8Array, file: string): Promise<Page[]> => {
+  let doc;
+  try {
+    doc = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') throw new ExtractError(file, 'the PDF is encrypted with a password; give a PDF that can be opened without one');
+    throw new ExtractError(file, `not a readable PDF (${name ?? 'error'}: ${(e as Error).message})`);
+  }
+  const pages: Page[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items = content.items
+      .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.trim().length > 0)
+      .map((it) => ({ text: it.str, x: it.transform[4]!, y: it.transform[5]!, w: it.width, size: Math.hypot(it.transform[2]!, it.transform[3]!) || 10 }))
+      .sort((a, b) => b.y - a.y || a.x - b.x);
+    const lines: { y: number; size: number; items: typeof items }[] = [];
+    for (const it of items) {
+      const line = lines.find((l) => Math.abs(l.y - it.y) < 0.4 * Math.min(l.size, it.size));
+      if (line) line.items.push(it);
+      else lines.push({ y: it.y, size: it.size, items: [it] });
+    }
+    pages.push({
+      width,
+      height,
+      lines: lines
+        .sort((a, b) => b.y - a.y)
+        .map((l) => {
+          const sorted = l.items.sort((a, b) => a.x - b.x);
+          const fragments: Fragment[] = [];
+          for (const it of sorted) {
+            const last = fragments[fragments.length - 1];
+            const gap = last ? it.x - last.x1 : Infinity;
+            if (last && gap <= CELL_GAP * it.size) {
+              last.text += (gap > 0.25 * it.size && /[\x21-\x7e]$/.test(last.text) ? ' ' : '') + it.text;
+              last.x1 = Math.max(last.x1, it.x + it.w);
+            } else fragments.push({ text: it.text, x0: it.x, x1: it.x + it.w, size: it.size });
+          }
+          return { y: l.y, size: Math.max(...l.items.map((i) => i.size)), fragments: fragments.map((f) => ({ ...f, text: f.text.trim() })) };
+        }),
+    });
+  }
+  await doc.destroy();
+  return pages;
+};
+
+/** Lines at the top or bottom of pages that recur (digits aside) on several pages, and bare page numbers there. */
+const removeRunningLines = (pages: Page[]) => {
+  const key = (l: TextLine) => lineText(l).replace(/[0-9０-９]+/g, '#');
+  const edge = (p: Page, l: TextLine) => l.y > p.height * 0.9 || l.y < p.height * 0.1;
+  const counts = new Map<string, number>();
+  for (const p of pages) for (const k of new Set(p.lines.filter((l) => edge(p, l)).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  for (const p of pages)
+    p.lines = p.lines.filter((l) => !(edge(p, l) && ((counts.get(key(l)) ?? 0) >= needed || /^[-–—\s]*[0-9０-９]{1,4}[-–—\s]*$/.test(lineText(l)))));
+};
+
+/** The longest run of lines that no fragment crosses at some x in the middle of the page, with text on both sides. */
+const findGutter = (lines: TextLine[], width: number): { from: number; to: number; x: number } | undefined => {
+  let best: { from: number; to: number; x: number } | undefined;
+  for (let x = width * 0.3; x <= width * 0.7; x += 2) {
+    let from = 0;
+    for (let i = 0; i <= lines.length; i++) {
+      const crosses = i === lines.length || lines[i]!.fragments.some((f) => f.x0 < x && f.x1 > x);
+      if (!crosses) continue;
+      const run = lines.slice(from, i);
+      const both = run.filter((l) => l.fragments.some((f) => f.x1 <= x) && l.fragments.some((f) => f.x0 >= x)).length;
+      if (run.length >= 3 && both >= 2 && (!best || i - from > best.to - best.from)) best = { from, to: i, x };
+      from = i + 1;
+    }
+  }
+  return best;
+};
+
+/** Text of some lines in reading order: a gutter makes either two columns (read left, then right) or table rows. */
+const readLines = (lines: TextLine[], page: Page, body: number, out: string[]) => {
+  const gutter = findGutter(lines, page.width);
+  if (!gutter) {
+    emit(lines, body, out);
+    return;
+  }
+  readLines(lines.slice(0, gutter.from), page, body, out);
+  const run = lines.slice(gutter.from, gutter.to);
+  const frags = run.flatMap((l) => l.fragments);
+  const cells = run.filter((l) => l.fragments.length >= 2);
+  // Table rows: most lines are split, and their cells are short; columns: long lines of running text on each side.
+  const isTable = cells.some((l) => l.fragments.length >= 3) || median(frags.map((f) => f.text.length)) < 12;
+  if (isTable) {
+    out.push('');
+    for (const l of run) out.push(l.fragments.map((f) => f.text).join('\t'));
+    out.push('');
+  } else {
+    const side = (left: boolean) => run.map((l) => ({ ...l, fragments: l.fragments.filter((f) => (f.x1 <= gutter.x) === left) })).filter((l) => l.fragments.length > 0);
+    emit(side(true), body, out);
+    out.push('');
+    emit(side(false), body, out);
+  }
+  readLines(lines.slice(gutter.to), page, body, out);
+};
+
+/** Lines one under another: a wide vertical gap or a larger font starts a new block. */
+const emit = (lines: TextLine[], body: number, out: string[]) => {
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    const heading = l.size >= body * 1.2;
+    if (prev && (prev.y - l.y > 1.8 * l.size || heading || prev.size >= body * 1.2)) out.push('');
+    out.push(l.fragments.map((f) => f.text).join('\t'));
+  });
+};
+
+/** The text of a PDF in reading order, glyph-normalized (see normalize.ts), one line per text line, blocks separated by blank lines. */
+export const pdfText = async (data: Uint8Array, file: string): Promise<string> => {
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
+  if (!head.includes('%PDF-')) throw new ExtractError(file, 'not a PDF (no %PDF- header)');
+  const pages = await readPages(data, file);
+  removeRunningLines(pages);
+  const body = median(pages.flatMap((p) => p.lines.flatMap((l) => l.fragments.flatMap((f) => Array<number>(f.text.length).fill(f.size)))));
+  const out: string[] = [];
+  for (const p of pages) {
+    readLines(p.lines, p, body, out);
+    out.push('');
+  }
+  return normalizeGlyphs(out.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n');
+};

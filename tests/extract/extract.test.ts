@@ -1,0 +1,66 @@
+// The extract command end to end: the files it writes pass draft validation, and bad input fails with one clear line.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/extract.ts';
+import { checkDraft } from '../../src/plan/check-draft.ts';
+
+const root = process.cwd();
+const fixture = (name: string) => join(root, 'tests/extract/fixtures', name);
+const tmp = () => mkdtempSync(join(tmpdir(), 'extract-'));
+
+describe('extract', () => {
+  it('writes the source text byte for byte, a draft that passes --draft validation, and a sidecar', async () => {
+    const out = tmp();
+    const r = await extract({ root, input: fixture('indicator-table.txt'), code: '132101', out, name: 'aoba' });
+    expect(readFileSync(r.sourcePath)).toEqual(readFileSync(fixture('indicator-table.txt')));
+    const { problems, warnings, elements } = checkDraft(root, r.planPath);
+    expect(problems).toEqual([]);
+    expect(elements).toBe(7);
+    expect(warnings.map((w) => w.reason)).toContain('no themes yet');
+    const sidecar = JSON.parse(readFileSync(r.sidecarPath, 'utf8'));
+    expect(sidecar.normalizationVersion).toBe(1);
+    expect(sidecar.elements[2]).toMatchObject({ id: 'indicator/1', cue: 'table header', confidence: 0.8 });
+    expect(sidecar.elements[0].themeSuggestions).toContain('health');
+    // The same input gives byte-identical files.
+    const again = await extract({ root, input: fixture('indicator-table.txt'), code: '132101', out: tmp(), name: 'aoba' });
+    expect(readFileSync(again.planPath)).toEqual(readFileSync(r.planPath));
+    expect(readFileSync(again.sidecarPath)).toEqual(readFileSync(r.sidecarPath));
+  });
+
+  it('reports a missing parent as a warning in --draft validation and as an error in curated validation', async () => {
+    const out = tmp();
+    const text = '第1次テスト総合計画\n\n施策 1 防災の強化\n\n施策 2 防犯の推進\n';
+    writeFileSync(join(out, 'input.txt'), text);
+    const r = await extract({ root, input: join(out, 'input.txt'), code: '132101', out, name: 'orphan' });
+    const { problems, warnings } = checkDraft(root, r.planPath);
+    expect(problems).toEqual([]);
+    expect(warnings.map((w) => w.reason)).toContain('missing parent: a Measure sits under a Goal or Policy');
+  });
+
+  it.each([
+    ['a missing file', () => join(tmp(), 'nothing.pdf'), '132101', /nothing\.pdf: no such file$/],
+    ['a text file named .pdf', () => { const f = join(tmp(), 'fake.pdf'); writeFileSync(f, '基本目標 1 これはPDFではない'); return f; }, '132101', /fake\.pdf: not a PDF \(no %PDF- header\)$/],
+    ['a broken PDF', () => { const f = join(tmp(), 'broken.pdf'); writeFileSync(f, '%PDF-1.7\n1 0 obj garbage'); return f; }, '132101', /broken\.pdf: not a readable PDF/],
+    ['an unsupported extension', () => { const f = join(tmp(), 'plan.docx'); writeFileSync(f, 'x'); return f; }, '132101', /unsupported input "\.docx"/],
+    ['a bad code', () => fixture('flattened.txt'), '132102', /--code 132102 is not a six-digit local government code with a valid check digit$/],
+  ])('fails on %s with a clear error', async (_, input, code, message) => {
+    await expect(extract({ root, input: input(), code, out: tmp() })).rejects.toThrow(message);
+  });
+
+  it('prints one line, not a stack, when the command fails', { timeout: 60_000 }, () => {
+    const r = spawnSync('npx', ['tsx', 'src/extract/main.ts', join(tmp(), 'missing.pdf'), '--code', '132101'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^extract failed: .*missing\.pdf: no such file/);
+  });
+
+  it('validate --draft exits 0 on a valid draft and lists its warnings', { timeout: 60_000 }, async () => {
+    const out = tmp();
+    const r = await extract({ root, input: fixture('toc-chapters.txt'), code: '132101', out, name: 'midori' });
+    const stdout = execFileSync('npx', ['tsx', 'src/convert/main.ts', '--check', '--draft', r.planPath], { cwd: root, encoding: 'utf8' });
+    expect(stdout).toMatch(/valid draft, 7 elements; 0 error\(s\), 7 warning\(s\)/);
+  });
+});

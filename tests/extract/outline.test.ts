@@ -1,0 +1,79 @@
+// Drafting outlines from texts in styles the five curated plans do not have.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { draftOutline, type DraftElement } from '../../src/extract/outline.ts';
+import { normalizeGlyphs } from '../../src/extract/normalize.ts';
+import { canonicalNumber } from '../../src/extract/numbering.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+/** Each element as "class level number title ← parent title". */
+const shape = (es: readonly DraftElement[]) =>
+  es.map((e) => `${e.cls} ${e.level ?? '-'} ${e.number ?? '-'} ${e.title ?? e.text?.slice(0, 10)} ← ${e.parent === undefined ? 'plan' : es[e.parent]!.title}`);
+
+describe('draftOutline', () => {
+  it('splits text flattened onto one line at its headings, with level words learned from the text', () => {
+    const o = draftOutline(fixture('flattened.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 1 安心して暮らせるまち ← plan',
+      'Measure 施策 1-1 防災体制の強化 ← 安心して暮らせるまち',
+      'Measure 施策 1-2 防犯対策の推進 ← 安心して暮らせるまち',
+      'Goal 基本目標 2 子どもが健やかに育つまち ← plan',
+      'Measure 施策 2-1 子育て支援の充実 ← 子どもが健やかに育つまち',
+      'Measure 施策 2-2 学校教育の充実 ← 子どもが健やかに育つまち',
+    ]);
+    expect(o.elements[1]!.text).toBe('地域の防災力を高めるため、自主防災組織の活動を支援します。');
+    expect(o.levelWords).toEqual(['基本目標', '施策']);
+  });
+
+  it('skips a table of contents with page numbers and 第N章 sections, reads letter-spaced labels and N-M numbering', () => {
+    const o = draftOutline(fixture('toc-chapters.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Vision 基本理念 - みどりとともに未来をひらく ← plan',
+      'Goal 基本目標 1 子どもが育つまち ← plan',
+      'Policy - 1-1 子育て支援の充実 ← 子どもが育つまち',
+      'Policy - 1-2 学校教育の充実 ← 子どもが育つまち',
+      'Goal 基本目標 2 安全に暮らせるまち ← plan',
+      'Policy - 2-1 防災の強化 ← 安全に暮らせるまち',
+      'Policy - 2-2 交通安全の推進 ← 安全に暮らせるまち',
+    ]);
+    const reasons = o.unplaced.map((u) => `${u.reason}: ${u.text}`);
+    expect(reasons).toContain('table of contents: 第1章 計画の概要・・・・・・・・・・ 1');
+    expect(reasons).toContain('section heading (no level word): 第2章 政策の体系');
+    expect(reasons).toContain('footnote: ※本計画の数値は令和5年度末現在のものです。');
+    expect(o.elements.map((e) => e.cue)).toEqual(['layout', 'numbering', 'numbering', 'numbering', 'numbering', 'numbering', 'numbering']);
+  });
+
+  it('reads a table of 指標 with 現状値 and 目標値 into indicators with typed values under their measure', () => {
+    const o = draftOutline(fixture('indicator-table.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 1 健康で長生きできるまち ← plan',
+      'Measure 施策 1 健康づくりの推進 ← 健康で長生きできるまち',
+      'Indicator 指標 - 特定健診の受診率 ← 健康づくりの推進',
+      'Indicator 指標 - 運動習慣のある町民の割合 ← 健康づくりの推進',
+      'Measure 施策 2 地域医療の充実 ← 健康で長生きできるまち',
+      'Goal 基本目標 2 学びあうまち ← plan',
+      'Measure 施策 3 生涯学習の推進 ← 学びあうまち',
+    ]);
+    const first = o.elements[2]!;
+    expect(first.unit).toBe('%');
+    expect(first.baseline).toEqual({ value: 45.2, printed: '45.2%', fiscalYear: 2023, fiscalYearLabel: '令和5年度' });
+    expect(first.target).toEqual({ value: 60, printed: '60.0%', fiscalYear: 2029, fiscalYearLabel: '令和11年度' });
+  });
+
+  it('gives the same outline for the same text', () => {
+    const t = fixture('toc-chapters.txt');
+    expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));
+  });
+});
+
+describe('normalizeGlyphs', () => {
+  it('maps Kangxi and supplement radicals, U+2027 and half-width katakana, and keeps numbering systems', () => {
+    expect(normalizeGlyphs('⽬標 ⻑期 ⾏政‧計画 ｶﾞｲﾄﾞ ① ❶ Ⅱ １')).toBe('目標 長期 行政・計画 ガイド ① ❶ Ⅱ １');
+  });
+});
+
+describe('canonicalNumber', () => {
+  it('erases numbering systems for comparison', () => {
+    expect(['Ⅱ', '❶', '5-①', '1 2', '(3)', '第2章', 'IV'].map(canonicalNumber)).toEqual(['2', '1', '5-1', '12', '3', '2', '4']);
+  });
+});
