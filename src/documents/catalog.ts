@@ -150,7 +150,10 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   common(whole, facts.dataset.title, facts.dataset.description);
   keywords(whole, facts.dataset.keywords);
   g.add(whole, `${DCAT}landingPage`, urls.home()).add(whole, `${RDFS}seeAlso`, urls.voidDescription());
-  for (const area of new Set(plans.flatMap((p) => p.spatial))) g.type(area, `${DCTERMS}Location`);
+  // Each area is named after its municipality (skos:prefLabel, as GeoDCAT-AP names a dct:Location), so that a reader of
+  // the catalog alone (a harvester, the pages' schema.org markup) can name the place without dereferencing e-Stat.
+  const areas = new Map(plans.flatMap((p) => p.spatial.map((area) => [area, p.municipality.name] as const)));
+  for (const [area, name] of areas) g.type(area, `${DCTERMS}Location`).localized(area, `${SKOS}prefLabel`, name);
   for (const p of plans) {
     // Our datasets are published by us (common: dcterms:publisher); the municipalities wrote the documents they derive from.
     // Not dct:source: DCAT-AP gives it the range dcat:Dataset, and a source text is not one.

@@ -3,6 +3,7 @@ export type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
 export { buildDocumentIndex, distinctTriples, documentTriples, LABEL_PREDICATES } from './build-index.ts';
 export { labelOf, typesOf } from './labels.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';
+export { datasetMarkup, DESCRIPTION_MAX, DESCRIPTION_MIN, fitDescription } from './dataset-markup.ts';
 export { CatalogIndex, catalogDescriptions, catalogPage, catalogPageCount, type CatalogPageOptions } from './catalog-views.ts';
 export { ckanTags, ckanTagList, isCkanTag } from './ckan-tags.ts';
 export { catalogFileSchema, parseCatalogFile, type CatalogFacts } from './catalog-file.ts';

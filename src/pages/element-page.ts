@@ -11,6 +11,8 @@ export interface ElementPageInput {
   readonly element: ElementView;
   readonly alternates: readonly PageLink[];
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   /** The page's own URL (for the language switch). */
   readonly self: string;
 }
@@ -38,7 +40,7 @@ export const planTrail = (ctx: PageContext, plan: PlanView | undefined): { href?
   ];
 };
 
-export const elementPage = ({ ctx, element: e, alternates, jsonld, self }: ElementPageInput): string => {
+export const elementPage = ({ ctx, element: e, alternates, jsonld, dataset, self }: ElementPageInput): string => {
   const { m, view, links } = ctx;
   const plan = view.plans.get(e.plan);
   const ancestors = view.ancestors(e.iri);
@@ -77,5 +79,5 @@ ${quotes.length || valueQuotes.length ? html`<section aria-labelledby="h-source"
 ${dataLinks(ctx, e.iri, alternates)}
 </article>`;
   const municipality = nameOf(ctx, e.municipality);
-  return layout({ links, title: `${heading}（${[level, municipality].filter(Boolean).join(' · ')}）`, body, self, head: resourceHead(alternates, jsonld) });
+  return layout({ links, title: `${heading}（${[level, municipality].filter(Boolean).join(' · ')}）`, body, self, head: resourceHead(alternates, jsonld, dataset) });
 };

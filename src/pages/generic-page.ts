@@ -12,6 +12,8 @@ export interface GenericPageInput {
   readonly doc: ResourceDocument;
   readonly alternates: readonly PageLink[];
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   readonly self: string;
 }
 
@@ -78,7 +80,7 @@ const termTables = (ctx: PageContext, doc: ResourceDocument): SafeHtml => {
 
 const HEADER_PREDICATES = new Set([`${RDFS}label`, `${SKOS}prefLabel`, `${DCTERMS}title`, `${SKOS}definition`, `${RDFS}comment`, `${DCTERMS}description`]);
 
-export const genericPage = ({ ctx, doc, alternates, jsonld, self }: GenericPageInput): string => {
+export const genericPage = ({ ctx, doc, alternates, jsonld, dataset, self }: GenericPageInput): string => {
   const { m, view, links, lang } = ctx;
   const title = nameOf(ctx, doc.iri, doc);
   const types = doc.own.filter((q) => q.predicate.value === `${RDF}type`).map((q) => q.object.value);
@@ -131,5 +133,5 @@ ${graphTables}
 ${inbound.size && doc.kind !== 'ontology' ? html`<section aria-labelledby="h-in"><h2 id="h-in">${m.referencedBy}</h2>${propertyTable(ctx, doc, inbound, INBOUND_CAP)}</section>` : ''}
 ${dataLinks(ctx, doc.iri, alternates)}
 </article>`;
-  return layout({ links, title, body, self, head: resourceHead(alternates, jsonld) });
+  return layout({ links, title, body, self, head: resourceHead(alternates, jsonld, dataset) });
 };

@@ -3,14 +3,16 @@ import { JPP_ONTOLOGY } from '../rdf/vocab.ts';
 import { heatmap } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
-import { nameOf, type PageContext } from './page-parts.ts';
+import { jsonLdScript, nameOf, type PageContext } from './page-parts.ts';
 import { countList } from './plan-page.ts';
 
 export interface HomePageInput {
   readonly ctx: PageContext;
+  /** The schema.org Dataset (JSON-LD) of the whole dataset, whose landing page the home page is. */
+  readonly dataset?: string;
 }
 
-export const homePage = ({ ctx }: HomePageInput): string => {
+export const homePage = ({ ctx, dataset }: HomePageInput): string => {
   const { m, view, links } = ctx;
   const { urls } = links;
   const body = html`<section class="hero">
@@ -53,5 +55,5 @@ ${heatmap(ctx, 'home-heatmap')}
 <li><a href="${links.local(urls.sitemap())}">${m.sitemap}</a> <code>${urls.sitemap()}</code></li>
 </ul>
 </section>`;
-  return layout({ links, title: m.navHome, body, self: urls.home(), active: 'home' });
+  return layout({ links, title: m.navHome, body, self: urls.home(), active: 'home', head: jsonLdScript(dataset) });
 };

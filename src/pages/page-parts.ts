@@ -143,11 +143,16 @@ export const dataLinks = (ctx: PageContext, iri: string, alternates: readonly Pa
 <ul class="formats">${alternates.map((a) => html`<li><a href="${ctx.links.local(a.href)}" type="${a.type}">${a.label}</a></li>`)}</ul>
 </section>`;
 
-/** <link rel=alternate> for each format, and the resource's own JSON-LD as a data block. */
-export const resourceHead = (alternates: readonly PageLink[], jsonld: string | undefined): SafeHtml =>
-  html`${alternates.map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}">\n`)}${
-    jsonld ? html`<script type="application/ld+json">${jsonScript(jsonld)}</script>\n` : ''
-  }`;
+/** JSON-LD as a data block: not executed, so the pages' CSP allows it; jsonScript keeps its text from closing the element. */
+export const jsonLdScript = (jsonld: string | undefined): SafeHtml =>
+  jsonld ? html`<script type="application/ld+json">${jsonScript(jsonld)}</script>\n` : html``;
+
+/**
+ * <link rel=alternate> for each format, the resource's own JSON-LD, and, on a dataset's landing page, the dataset's
+ * schema.org markup: a block of its own, since search engines read schema:Dataset from the page, not the resource's triples.
+ */
+export const resourceHead = (alternates: readonly PageLink[], jsonld: string | undefined, dataset?: string): SafeHtml =>
+  html`${alternates.map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}">\n`)}${jsonLdScript(jsonld)}${jsonLdScript(dataset)}`;
 
 /** A literal or IRI as a table cell. */
 export const termCell = (ctx: PageContext, t: Term, doc?: ResourceDocument): SafeHtml => {

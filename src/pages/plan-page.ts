@@ -11,6 +11,8 @@ export interface PlanPageInput {
   readonly plan: PlanView;
   readonly alternates: readonly PageLink[];
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   readonly self: string;
 }
 
@@ -19,6 +21,8 @@ export interface MunicipalityPageInput {
   readonly municipality: MunicipalityView;
   readonly alternates: readonly PageLink[];
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   readonly self: string;
 }
 
@@ -50,7 +54,7 @@ const outline = (ctx: PageContext, plan: PlanView): SafeHtml => {
 const periodText = (p: PlanView['period']): SafeHtml | undefined =>
   p ? html`<span lang="ja">${p.label}</span>${p.start && p.end ? html` <span class="dates">(${p.start} – ${p.end})</span>` : ''}` : undefined;
 
-export const planPage = ({ ctx, plan, alternates, jsonld, self }: PlanPageInput): string => {
+export const planPage = ({ ctx, plan, alternates, jsonld, dataset, self }: PlanPageInput): string => {
   const { m, view, links, lang } = ctx;
   const title = (lang === 'en' ? plan.titles.en : undefined) ?? plan.titles.ja ?? nameOf(ctx, plan.iri);
   const other = lang === 'en' ? plan.titles.ja : plan.titles.en;
@@ -76,10 +80,10 @@ ${plan.elements.length ? html`<section aria-labelledby="h-counts"><h2 id="h-coun
 ${quotes.length ? html`<section aria-labelledby="h-source"><h2 id="h-source">${m.sourceQuote}</h2>${quoteBlocks(ctx, quotes)}</section>` : ''}
 ${dataLinks(ctx, plan.iri, alternates)}
 </article>`;
-  return layout({ links, title, body, self, head: resourceHead(alternates, jsonld) });
+  return layout({ links, title, body, self, head: resourceHead(alternates, jsonld, dataset) });
 };
 
-export const municipalityPage = ({ ctx, municipality: mu, alternates, jsonld, self }: MunicipalityPageInput): string => {
+export const municipalityPage = ({ ctx, municipality: mu, alternates, jsonld, dataset, self }: MunicipalityPageInput): string => {
   const { m, view, links, lang } = ctx;
   const name = nameOf(ctx, mu.iri);
   const other = lang === 'en' ? mu.labels.ja : mu.labels.en;
@@ -105,5 +109,5 @@ ${themeRows.length ? html`<section aria-labelledby="h-themes"><h2 id="h-themes">
   )}</ul></section>` : ''}
 ${dataLinks(ctx, mu.iri, alternates)}
 </article>`;
-  return layout({ links, title: name, body, self, head: resourceHead(alternates, jsonld) });
+  return layout({ links, title: name, body, self, head: resourceHead(alternates, jsonld, dataset) });
 };

@@ -22,6 +22,8 @@ export interface ResourcePageInput {
   readonly alternates: readonly PageLink[];
   /** The resource's own triples as JSON-LD, embedded as a data block. */
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   /** A municipality code that narrows a theme page to one municipality (?m=); ignored elsewhere. */
   readonly only?: string;
 }
@@ -35,24 +37,24 @@ export interface NotFoundPageInput {
   readonly self?: string;
 }
 
-export const resourcePage = ({ doc, view, links, alternates, jsonld, only }: ResourcePageInput): string => {
+export const resourcePage = ({ doc, view, links, alternates, jsonld, dataset, only }: ResourcePageInput): string => {
   const ctx = pageContext(links, view);
   const { urls } = links;
   const iri = doc.iri;
   const self = urls.page(doc.path);
   const element = view.elements.get(iri);
-  if (element) return elementPage({ ctx, element, alternates, jsonld, self });
+  if (element) return elementPage({ ctx, element, alternates, jsonld, dataset, self });
   const plan = view.plans.get(iri);
-  if (plan) return planPage({ ctx, plan, alternates, jsonld, self });
+  if (plan) return planPage({ ctx, plan, alternates, jsonld, dataset, self });
   const municipality = view.municipalities.find((m) => m.iri === iri);
-  if (municipality) return municipalityPage({ ctx, municipality, alternates, jsonld, self });
+  if (municipality) return municipalityPage({ ctx, municipality, alternates, jsonld, dataset, self });
   const theme = view.themes.find((t) => t.iri === iri);
   if (theme) {
     const code = view.municipalities.some((m) => m.code === only) ? only : undefined;
-    return themePage({ ctx, theme, only: code, alternates, jsonld, self: withParams(self, { m: code }) });
+    return themePage({ ctx, theme, only: code, alternates, jsonld, dataset, self: withParams(self, { m: code }) });
   }
-  if (iri === urls.themeScheme()) return themeSchemePage({ ctx, iri, alternates, jsonld, self });
-  return genericPage({ ctx, doc, alternates, jsonld, self });
+  if (iri === urls.themeScheme()) return themeSchemePage({ ctx, iri, alternates, jsonld, dataset, self });
+  return genericPage({ ctx, doc, alternates, jsonld, dataset, self });
 };
 
 /** The HTML answer to an unknown resource or page. */

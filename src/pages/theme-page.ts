@@ -13,6 +13,8 @@ export interface ThemePageInput {
   readonly only?: string;
   readonly alternates: readonly PageLink[];
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   readonly self: string;
 }
 
@@ -21,12 +23,14 @@ export interface ThemeSchemePageInput {
   readonly iri: string;
   readonly alternates: readonly PageLink[];
   readonly jsonld?: string;
+  /** The schema.org Dataset (JSON-LD) of the dataset whose landing page this is. */
+  readonly dataset?: string;
   readonly self: string;
 }
 
 const matches = (ctx: PageContext, iris: readonly string[], sdg: boolean) => iris.filter((i) => i.startsWith(SDG_GOAL) === sdg);
 
-export const themePage = ({ ctx, theme, only, alternates, jsonld, self }: ThemePageInput): string => {
+export const themePage = ({ ctx, theme, only, alternates, jsonld, dataset, self }: ThemePageInput): string => {
   const { m, view, links, lang } = ctx;
   const name = nameOf(ctx, theme.iri);
   const definition = (lang === 'en' ? theme.definitions.en : theme.definitions.ja) ?? theme.definitions.ja;
@@ -71,10 +75,10 @@ ${columns}
 ${dataLinks(ctx, theme.iri, alternates)}
 </article>`;
   const title = only ? `${name} — ${nameOf(ctx, shown[0]?.iri ?? '')}` : name;
-  return layout({ links, title, body, self, head: resourceHead(alternates, jsonld), active: 'themes', bodyClass: 'wide' });
+  return layout({ links, title, body, self, head: resourceHead(alternates, jsonld, dataset), active: 'themes', bodyClass: 'wide' });
 };
 
-export const themeSchemePage = ({ ctx, iri, alternates, jsonld, self }: ThemeSchemePageInput): string => {
+export const themeSchemePage = ({ ctx, iri, alternates, jsonld, dataset, self }: ThemeSchemePageInput): string => {
   const { m, view, links, lang } = ctx;
   const name = nameOf(ctx, iri);
   const body = html`${breadcrumbs(ctx, [{ href: links.home(), text: m.navHome }, { text: name }])}
@@ -90,5 +94,5 @@ ${view.themes.map((t) => {
 <section aria-labelledby="h-matrix"><h2 id="h-matrix">${m.matrix}</h2><p class="note">${m.matrixNote}</p>${heatmap(ctx, 'scheme-heatmap')}</section>
 ${dataLinks(ctx, iri, alternates)}
 </article>`;
-  return layout({ links, title: name, body, self, head: resourceHead(alternates, jsonld), active: 'themes' });
+  return layout({ links, title: name, body, self, head: resourceHead(alternates, jsonld, dataset), active: 'themes' });
 };

@@ -11,6 +11,7 @@ import {
   catalogDescriptions,
   catalogPage,
   catalogPageCount,
+  datasetMarkup,
   buildVoid,
   describeNamedGraphs,
   distinctTriples,
@@ -30,7 +31,7 @@ import { searchDocuments } from '../../pages/search-page.ts';
 import { buildViewIndex, type ViewIndex } from '../../pages/view-index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
-import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
+import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID, type Localized } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
@@ -65,6 +66,8 @@ export interface Site {
   /** Full-text search over titles and texts. */
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
+  /** schema.org Dataset JSON-LD (ja, en) by landing page URL: for the pages that are some dataset's dcat:landingPage. */
+  readonly datasetMarkup: ReadonlyMap<string, Localized>;
   /** How many pages the catalog has at the configured page size. */
   readonly catalogPages: number;
   /**
@@ -194,6 +197,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     view,
     search,
     catalog,
+    datasetMarkup: datasetMarkup(catalogIndex),
     catalogPages: catalogPageCount(catalogIndex, config.catalogPageSize),
     catalogPageBody,
     moved: movedPrefixes(triples, urls),

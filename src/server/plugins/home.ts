@@ -16,8 +16,10 @@ const homePlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) 
   const pages = new RepresentationCache();
   app.get('/', { schema }, (request, reply) => {
     const lang = requestLang(request);
+    // The home is the whole dataset's landing page: it carries that dataset's schema.org markup.
+    const dataset = site.datasetMarkup.get(site.urls.home())?.[lang];
     return sendPrepared(request, reply, pages, lang, () =>
-      pageInit({ body: homePage({ ctx: pageContext(makeLinks(site.urls, lang, hasPage), site.view) }), etag: etagOf(site.version, '', `html-${lang}`) }),
+      pageInit({ body: homePage({ ctx: pageContext(makeLinks(site.urls, lang, hasPage), site.view), dataset }), etag: etagOf(site.version, '', `html-${lang}`) }),
     );
   });
 };

@@ -1,10 +1,11 @@
-// Shared shape of the two metadata route families (DCAT catalog, VoID): one negotiated document plus 303s from the resources it describes.
+// The shape of a negotiated metadata document (VoID) plus 303s from the resources it describes. The DCAT catalog has routes
+// of its own (plugins/catalog.ts: one URL per format, pages, a 303 to each resource's own description).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
 import { etagOf, RDF_CHOICES, rdfExtOf, seeOther, sendNotFound } from '../lib/ld-http.ts';
 import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
 import { negotiate } from '../lib/negotiate.ts';
-import type { MetadataKind, Site } from '../lib/site.ts';
+import type { Site } from '../lib/site.ts';
 
 const FORMAT_QUERY = {
   type: 'object',
@@ -13,8 +14,8 @@ const FORMAT_QUERY = {
 const WILDCARD = { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } as const;
 
 export interface MetadataRoutes {
-  readonly kind: MetadataKind;
-  /** URL path of the document, e.g. /catalog. */
+  readonly kind: 'void';
+  /** URL path of the document, e.g. /.well-known/void. */
   readonly url: string;
   /** URL path prefixes (ending in /) of the resources it describes, answered with 303 to the document. */
   readonly resourcePrefixes: readonly string[];
@@ -28,8 +29,7 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
   const documentUrl = urls.base + routes.url.slice(1);
   // 303s point root-relative, so they stay on the host the client reached (the Link header names the IRIs).
   const documentPath = urls.local(documentUrl);
-  const quads = routes.kind === 'catalog' ? site.catalog : site.void;
-  const described = new Set(quads.map((q) => q.subject.value));
+  const described = new Set(site.void.map((q) => q.subject.value));
 
   const formats = new RepresentationCache();
   app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, (request: FastifyRequest<{ Querystring: { format?: string } }>, reply) => {

@@ -37,7 +37,8 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const jsonld = (await ownJsonLd(doc)).toString('utf8');
-    const body = resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld, only });
+    const dataset = site.datasetMarkup.get(urls.page(doc.path))?.[lang];
+    const body = resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld, dataset, only });
     return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });
   };
 
