@@ -1,6 +1,7 @@
 // Writes quads as sorted N-Quads, N-Triples, TriG, Turtle, JSON-LD and RDF/XML with the prefixes they use, byte-identically for the same quads.
 import jsonld from 'jsonld';
 import { DataFactory, Writer, type Quad, type Term } from 'n3';
+import { toRdfXml } from './rdf-xml.ts';
 import { PREFIXES } from './vocab.ts';
 
 type Prefixes = Readonly<Record<string, string>>;
@@ -83,24 +84,6 @@ const byGraphSubjectPredicateObject = (a: Quad, b: Quad): number => {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
-};
-
-const toRdfXml = async (quads: readonly Quad[], prefixes: Record<string, string>): Promise<string> => {
-  const rdflib = await import('rdflib');
-  const graph = rdflib.graph();
-  for (const [prefix, iri] of Object.entries(prefixes)) graph.setPrefixForURI(prefix, iri);
-  const node = (t: Term) => {
-    if (t.termType === 'BlankNode') return rdflib.blankNode(t.value);
-    if (t.termType === 'Literal') return rdflib.lit(t.value, t.language || undefined, t.language ? undefined : rdflib.sym(t.datatype.value));
-    return rdflib.sym(t.value);
-  };
-  for (const q of quads) graph.add(node(q.subject) as never, node(q.predicate) as never, node(q.object) as never);
-  const out = rdflib.serialize(null, graph, undefined, 'application/rdf+xml');
-  if (out === undefined) throw new Error('RDF/XML serialization produced nothing');
-  // rdflib writes a node element without properties as <x rdf:about="…">WHITESPACE</x>, which rdflib's own parser
-  // reads back as an rdf:value literal; close such node elements empty. (Property elements never carry rdf:about,
-  // so whitespace-only literals are untouched.)
-  return out.replace(/(<([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*) rdf:about="[^"]*")>\s*<\/\2>/g, '$1/>');
 };
 
 /** Serializes quads, sorted for stable output; triple-only formats drop graph names (and duplicates). */
