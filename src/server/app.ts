@@ -22,6 +22,7 @@ export interface BuildOptions {
 }
 
 export const buildApp = async (config: Config, store: Store, manifest: AppManifest, options: BuildOptions = {}): Promise<FastifyInstance> => {
+  const onFrameworkError = frameworkErrorHandler(config.baseIri);
   const app = Fastify({
     logger: options.logger ?? false,
     childLoggerFactory: lazyChildLogger,
@@ -29,11 +30,11 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     http: { maxHeaderSize: Math.max(16 * 1024, config.sparql.maxQueryBytes * 3 + 16 * 1024) },
     // A URL Fastify cannot route (bad percent-encoding, an overlong path segment) is answered before any hook runs:
     // in our error format, with the CORS header the hooks would have added.
-    frameworkErrors: (error, request, reply) => frameworkErrorHandler(error, request, reply.header('access-control-allow-origin', '*')),
+    frameworkErrors: (error, request, reply) => onFrameworkError(error, request, reply.header('access-control-allow-origin', '*')),
   });
   app.decorate('store', store);
   app.decorate('manifest', manifest);
-  installErrorHandling(app);
+  installErrorHandling(app, config.baseIri);
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],

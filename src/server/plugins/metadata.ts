@@ -1,7 +1,8 @@
 // Shared shape of the two metadata route families (DCAT catalog, VoID): one negotiated document plus 303s from the resources it describes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
-import { etagOf, RDF_CHOICES, rdfExtOf, seeOther, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf, RDF_CHOICES, rdfExtOf, seeOther } from '../lib/ld-http.ts';
+import { HttpError } from '../lib/errors.ts';
 import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import type { MetadataKind, Site } from '../lib/site.ts';
@@ -45,7 +46,7 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
 
   const toDocument = (request: FastifyRequest, reply: FastifyReply) => {
     const iri = urls.base + request.url.split('?')[0]!.slice(1);
-    if (!described.has(iri)) return sendNotFound(request, reply, `no resource ${iri}`, urls.home());
+    if (!described.has(iri)) throw new HttpError('not_found', `no resource ${iri}`);
     return seeOther(reply, documentPath, false);
   };
   for (const prefix of routes.resourcePrefixes) app.get(`${prefix}*`, { schema: { params: WILDCARD } }, toDocument);
