@@ -7,15 +7,11 @@ import { FOAF } from '../../rdf/vocab.ts';
 import type { Choice } from './negotiate.ts';
 import { CACHE_CONTROL, type LinkEntry } from './representation.ts';
 
-const NAMES: Record<DocumentExt, { names: string[]; alsoAccepts?: string[] }> = {
-  ttl: { names: ['ttl', 'turtle'], alsoAccepts: ['application/x-turtle'] },
-  jsonld: { names: ['jsonld', 'json'], alsoAccepts: ['application/json'] },
-  nt: { names: ['nt', 'ntriples'] },
-  rdf: { names: ['rdf', 'rdfxml', 'xml'] },
-};
-
 /** RDF formats only; Turtle first, so no Accept header or `*\/*` gets Turtle. */
-export const RDF_CHOICES: readonly Choice[] = DOCUMENT_EXTS.map((ext) => ({ type: RDF_FORMATS[ext].mediaType, ...NAMES[ext] }));
+export const RDF_CHOICES: readonly Choice[] = DOCUMENT_EXTS.map((ext) => {
+  const { mediaType, names, alsoAccepts } = RDF_FORMATS[ext];
+  return { type: mediaType, names, ...(alsoAccepts.length > 0 ? { alsoAccepts } : {}) };
+});
 /**
  * RDF formats and the HTML page. Turtle stays the default for `*\/*` (Cool URIs: browsers ask for text/html
  * explicitly, while data clients that send `*\/*` alone are better served with data).
