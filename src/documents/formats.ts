@@ -1,29 +1,12 @@
-// The RDF formats the site serves and lists in its catalog: extension, media type, EU file type and display name.
+// The RDF syntaxes documents are served and catalogued in, chosen from the rdf layer's one table (src/rdf/formats.ts).
+import { RDF_EXTS, RDF_FORMATS, type RdfExt, type RdfSyntax } from '../rdf/formats.ts';
 
-export interface RdfFormat {
-  /** File extension, also the `?format=` short name. */
-  readonly ext: string;
-  readonly mediaType: string;
-  /** Code in the EU file-type authority table (dct:format in DCAT-AP). */
-  readonly euFileType: string;
-  readonly label: string;
-  /** True when the Content-Type carries `; charset=utf-8` (text/* types; the others are UTF-8 by definition). */
-  readonly charset: boolean;
-}
-
-export const RDF_FORMATS = {
-  ttl: { ext: 'ttl', mediaType: 'text/turtle', euFileType: 'RDF_TURTLE', label: 'Turtle', charset: true },
-  jsonld: { ext: 'jsonld', mediaType: 'application/ld+json', euFileType: 'JSON_LD', label: 'JSON-LD', charset: false },
-  nt: { ext: 'nt', mediaType: 'application/n-triples', euFileType: 'RDF_N_TRIPLES', label: 'N-Triples', charset: false },
-  rdf: { ext: 'rdf', mediaType: 'application/rdf+xml', euFileType: 'RDF_XML', label: 'RDF/XML', charset: false },
-  nq: { ext: 'nq', mediaType: 'application/n-quads', euFileType: 'RDF_N_QUADS', label: 'N-Quads', charset: false },
-  trig: { ext: 'trig', mediaType: 'application/trig', euFileType: 'RDF_TRIG', label: 'TriG', charset: false },
-} as const satisfies Record<string, RdfFormat>;
-export type RdfExt = keyof typeof RDF_FORMATS;
+export { RDF_FORMATS, type RdfExt };
+export type RdfFormat = RdfSyntax;
 
 /** The formats every resource description is served in, in the order documents list them. */
-export const DOCUMENT_EXTS = ['ttl', 'jsonld', 'nt', 'rdf'] as const satisfies readonly RdfExt[];
-export type DocumentExt = (typeof DOCUMENT_EXTS)[number];
+export const DOCUMENT_EXTS = RDF_EXTS.filter((e) => RDF_FORMATS[e].forDocuments) as readonly DocumentExt[];
+export type DocumentExt = { [E in RdfExt]: (typeof RDF_FORMATS)[E]['forDocuments'] extends true ? E : never }[RdfExt];
 
 export const isDocumentExt = (ext: string): ext is DocumentExt => (DOCUMENT_EXTS as readonly string[]).includes(ext);
 

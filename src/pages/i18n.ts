@@ -120,6 +120,7 @@ const ja = {
   // errors
   notFound: '見つかりません',
   notFoundHint: 'ホームから探すか、検索をお試しください。',
+  error: 'エラー',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof ja]: string };
@@ -234,6 +235,7 @@ const en: Messages = {
   noScript: 'The query editor needs JavaScript.',
   notFound: 'Not found',
   notFoundHint: 'Start from the home page or try the search.',
+  error: 'Error',
 };
 
 const MESSAGES: Readonly<Record<Lang, Messages>> = { ja, en };

@@ -1,4 +1,4 @@
-// Renders the HTML page of any described resource (choosing the element, plan, municipality, theme or generic page) and the 404 page.
+// Renders the HTML page of any described resource (choosing the element, plan, municipality, theme or generic page) and the error pages (404 and others).
 import type { ResourceDocument } from '../documents/index.ts';
 import { siteUrls } from '../rdf/uris.ts';
 import { elementPage } from './element-page.ts';
@@ -58,13 +58,17 @@ export const resourcePage = ({ doc, view, links, alternates, jsonld, dataset, on
 };
 
 /** The HTML answer to an unknown resource or page. */
-export const notFoundPage = ({ message, home, lang = 'ja', self = home }: NotFoundPageInput): string => {
+export const notFoundPage = (input: NotFoundPageInput): string => errorPage({ ...input, status: 404 });
+
+/** The page of any error answered to a browser: its status and the same message the text and JSON answers carry. */
+export const errorPage = ({ status, message, home, lang = 'ja', self = home }: NotFoundPageInput & { readonly status: number }): string => {
   const links = makeLinks(siteUrls(home), lang, () => false);
   const m = messages(lang);
-  const body = html`<article class="not-found"><h1>${m.notFound}</h1>
+  const title = status === 404 ? m.notFound : `${m.error} ${status}`;
+  const body = html`<article class="not-found"><h1>${title}</h1>
 <p class="note">${message}</p>
 <p>${m.notFoundHint}</p>
 <p><a class="button" href="${links.home()}">${m.navHome}</a> <a class="button" href="${links.search()}">${m.navSearch}</a></p>
 </article>`;
-  return layout({ links, title: m.notFound, body, self });
+  return layout({ links, title, body, self });
 };

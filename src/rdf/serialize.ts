@@ -1,74 +1,10 @@
-// Writes quads as sorted N-Quads, N-Triples, TriG, Turtle, JSON-LD and RDF/XML with the prefixes they use, byte-identically for the same quads.
-import jsonld from 'jsonld';
-import { DataFactory, Writer, type Quad, type Term } from 'n3';
+// Serializes quads in any RDF syntax of the table (formats.ts), sorted, so the same quads give the same bytes.
+import { DataFactory, type Quad, type Term } from 'n3';
+import { rdfFormatOf, type RdfMediaType } from './formats.ts';
 import { PREFIXES } from './vocab.ts';
 
-type Prefixes = Readonly<Record<string, string>>;
-
-const nquadWriter = new Writer({ format: 'N-Quads' });
-/** One N-Quads line (without newline) for a quad. */
-export const quadLine = (q: Quad): string => nquadWriter.quadToString(q.subject, q.predicate, q.object, q.graph).trimEnd();
-
-/** Sorts by graph, subject, predicate, object (as N-Quads terms), and drops duplicates. */
-export const sortQuads = (quads: readonly Quad[]): Quad[] => {
-  const keyed = new Map<string, Quad>();
-  for (const q of quads) {
-    const key = [q.graph, q.subject, q.predicate].map((t) => t.value).join('\u0000') + '\u0000' + quadLine(q);
-    keyed.set(key, q);
-  }
-  return [...keyed.keys()].sort().map((k) => keyed.get(k)!);
-};
-
-/** The prefixes (in their given order) whose namespace some IRI of the quads starts with. */
-export const usedPrefixes = (quads: readonly Quad[], prefixes: Prefixes = PREFIXES): Record<string, string> => {
-  const iris = new Set<string>();
-  const visit = (t: Term) => {
-    if (t.termType === 'NamedNode') iris.add(t.value);
-    else if (t.termType === 'Literal') iris.add(t.datatype.value);
-  };
-  for (const q of quads) [q.subject, q.predicate, q.object, q.graph].forEach(visit);
-  const namespaces = Object.entries(prefixes);
-  const used = new Set<string>();
-  for (const iri of iris) for (const [prefix, ns] of namespaces) if (iri.startsWith(ns)) used.add(prefix);
-  return Object.fromEntries(namespaces.filter(([prefix]) => used.has(prefix)));
-};
-
-export const toNQuads = (sorted: readonly Quad[]): string => sorted.map((q) => quadLine(q) + '\n').join('');
-/** N-Triples of the quads' triples (graph names dropped). */
-export const toNTriples = (sorted: readonly Quad[]): string =>
-  sorted.map((q) => nquadWriter.quadToString(q.subject, q.predicate, q.object)).join('');
-
-const write = (quads: readonly Quad[], format: 'TriG' | 'Turtle', prefixes: Prefixes): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const writer = new Writer({ format, prefixes: usedPrefixes(quads, prefixes) });
-    const asTriples = format === 'Turtle';
-    for (const q of quads) writer.addQuad(asTriples ? DataFactory.quad(q.subject, q.predicate, q.object) : q);
-    writer.end((error, result: string) => (error ? reject(error) : resolve(result)));
-  });
-
-export const toTrig = (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => write(sorted, 'TriG', prefixes);
-/** Turtle of the quads' triples (graph names dropped). */
-export const toTurtle = (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => write(sorted, 'Turtle', prefixes);
-
-/** JSON-LD (one @graph per named graph) compacted with the prefixes the quads use. */
-export const toJsonLd = async (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => {
-  const expanded = await jsonld.fromRDF(toNQuads(sorted), { format: 'application/n-quads' });
-  const compacted = await jsonld.compact(expanded, { '@context': usedPrefixes(sorted, prefixes) } as jsonld.ContextDefinition);
-  return JSON.stringify(compacted, null, 2) + '\n';
-};
-
-export const RDF_MEDIA_TYPES = [
-  'text/turtle',
-  'application/n-triples',
-  'application/n-quads',
-  'application/trig',
-  'application/ld+json',
-  'application/rdf+xml',
-] as const;
-export type RdfMediaType = (typeof RDF_MEDIA_TYPES)[number];
-
-/** Formats without named graphs: quads are written as their triples. */
-const TRIPLES_ONLY: ReadonlySet<RdfMediaType> = new Set(['text/turtle', 'application/n-triples', 'application/rdf+xml']);
+export { RDF_MEDIA_TYPES, type RdfMediaType } from './formats.ts';
+export { quadLine, sortQuads, toJsonLd, toNQuads, toNTriples, toTrig, toTurtle, usedPrefixes } from './writers.ts';
 
 export interface SerializeOptions {
   /** Prefixes added to the project's PREFIXES (e.g. sd, void for a service description). */
@@ -85,29 +21,13 @@ const byGraphSubjectPredicateObject = (a: Quad, b: Quad): number => {
   return 0;
 };
 
-const toRdfXml = async (quads: readonly Quad[], prefixes: Record<string, string>): Promise<string> => {
-  const rdflib = await import('rdflib');
-  const graph = rdflib.graph();
-  for (const [prefix, iri] of Object.entries(prefixes)) graph.setPrefixForURI(prefix, iri);
-  const node = (t: Term) => {
-    if (t.termType === 'BlankNode') return rdflib.blankNode(t.value);
-    if (t.termType === 'Literal') return rdflib.lit(t.value, t.language || undefined, t.language ? undefined : rdflib.sym(t.datatype.value));
-    return rdflib.sym(t.value);
-  };
-  for (const q of quads) graph.add(node(q.subject) as never, node(q.predicate) as never, node(q.object) as never);
-  const out = rdflib.serialize(null, graph, undefined, 'application/rdf+xml');
-  if (out === undefined) throw new Error('RDF/XML serialization produced nothing');
-  // rdflib writes a node element without properties as <x rdf:about="…">WHITESPACE</x>, which rdflib's own parser
-  // reads back as an rdf:value literal; close such node elements empty. (Property elements never carry rdf:about,
-  // so whitespace-only literals are untouched.)
-  return out.replace(/(<([A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*) rdf:about="[^"]*")>\s*<\/\2>/g, '$1/>');
-};
-
 /** Serializes quads, sorted for stable output; triple-only formats drop graph names (and duplicates). */
 export const serializeQuads = async (quads: readonly Quad[], mediaType: RdfMediaType, options: SerializeOptions = {}): Promise<string> => {
   const prefixes = { ...PREFIXES, ...options.prefixes };
   let sorted = [...quads];
-  if (TRIPLES_ONLY.has(mediaType)) {
+  const format = rdfFormatOf(mediaType);
+  if (!format) throw new Error(`no RDF syntax for ${mediaType}`);
+  if (!format.namedGraphs) {
     const seen = new Map<string, Quad>();
     for (const q of sorted) {
       const key = `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
@@ -116,19 +36,5 @@ export const serializeQuads = async (quads: readonly Quad[], mediaType: RdfMedia
     sorted = [...seen.values()];
   }
   sorted.sort(byGraphSubjectPredicateObject);
-  switch (mediaType) {
-    case 'text/turtle':
-      return toTurtle(sorted, prefixes);
-    case 'application/trig':
-      return toTrig(sorted, prefixes);
-    case 'application/n-triples':
-      return toNTriples(sorted);
-    case 'application/n-quads':
-      return toNQuads(sorted);
-    case 'application/ld+json':
-      return toJsonLd(sorted, prefixes);
-    case 'application/rdf+xml':
-      return toRdfXml(sorted, usedPrefixes(sorted, prefixes));
-  }
+  return format.write(sorted, prefixes);
 };
-

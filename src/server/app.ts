@@ -25,6 +25,7 @@ export interface BuildOptions {
 }
 
 export const buildApp = async (config: Config, store: Store, manifest: AppManifest, options: BuildOptions = {}): Promise<FastifyInstance> => {
+  const onFrameworkError = frameworkErrorHandler(config.baseIri);
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     // The one access line per request is written by the HTTP server (lifecycle/serve.ts), which also answers from the cache.
@@ -34,7 +35,7 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     http: { maxHeaderSize: Math.max(16 * 1024, config.sparql.maxQueryBytes * 3 + 16 * 1024) },
     // A URL Fastify cannot route (bad percent-encoding, an overlong path segment) is answered before any hook runs:
     // in our error format, with the CORS header the hooks would have added.
-    frameworkErrors: (error, request, reply) => frameworkErrorHandler(error, request, reply.header('access-control-allow-origin', '*')),
+    frameworkErrors: (error, request, reply) => onFrameworkError(error, request, reply.header('access-control-allow-origin', '*')),
   });
   app.decorate('store', store);
   app.decorate('manifest', manifest);
@@ -45,7 +46,7 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     if (request.method === 'GET') responses.offer(request.raw.url!, request.headers, reply.statusCode, reply.getHeaders(), payload);
     done(null, payload);
   });
-  installErrorHandling(app);
+  installErrorHandling(app, config.baseIri);
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],

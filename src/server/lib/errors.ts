@@ -1,7 +1,11 @@
-// The one table of error codes and HTTP statuses, and the handler that answers every error as JSON or text, never a stack.
+// The one table of error codes and HTTP statuses, and the handler that answers every error as text, JSON or an HTML page, never a stack.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
+import { errorPage } from '../../pages/resource-page.ts';
 import { StoreError, type StoreErrorCode } from '../../store/store.ts';
+import { pageHeaders } from './csp.ts';
+import { requestLang } from './lang.ts';
+import { PAGE_TYPE } from './page-reply.ts';
 
 export const ERRORS = {
   bad_request: 400,
@@ -122,17 +126,33 @@ export const toHttpError = (e: unknown): HttpError => {
   return new HttpError('internal', 'internal server error', { cause: e });
 };
 
-/** Answers an error as text/plain (default) or JSON, as the Accept header prefers. */
-export const sendError = (request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply => {
+/**
+ * The representations of an error, text/plain first (the answer to no Accept and to `*\/*`). RDF is not among them:
+ * an error is about the request, not a resource, and no vocabulary of ours describes it. Browsers (text/html or
+ * application/xhtml+xml) get a page of the site.
+ */
+const ERROR_TYPES = ['text/plain', 'application/json', 'text/html', 'application/xhtml+xml'];
+
+/**
+ * Answers an error in the representation the Accept header prefers, each carrying the same status, code and
+ * message: text (default), JSON `{error, status, message[, line, column]}`, or an HTML page linking to `home`.
+ */
+export const sendError = (request: FastifyRequest, reply: FastifyReply, error: HttpError, home: string): FastifyReply => {
   const accept = request.headers.accept;
-  const json = accept ? new Negotiator({ headers: { accept } }).mediaType(['text/plain', 'application/json']) === 'application/json' : false;
+  const type = accept ? new Negotiator({ headers: { accept } }).mediaType(ERROR_TYPES) : undefined;
   // Headers set for a success that did not happen (validator, capping) must not travel with the error.
   for (const name of ['etag', 'x-sparql-capped', 'content-disposition']) reply.removeHeader(name);
   for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
-  // nosniff: an error may quote what the client sent, and must never be taken for anything but text or JSON.
-  reply.code(error.status).header('cache-control', 'no-store').header('vary', 'Accept').header('x-content-type-options', 'nosniff');
+  // nosniff: an error may quote what the client sent, and must never be taken for anything but what it says it is.
+  reply.code(error.status).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
   const { line, column } = error.options;
-  if (json) {
+  if (type === 'text/html' || type === 'application/xhtml+xml') {
+    const self = home + (request.url.split('?')[0] ?? '/').slice(1);
+    const page = errorPage({ status: error.status, message: error.message, home, lang: requestLang(request), self });
+    return reply.headers(pageHeaders()).header('vary', 'Accept, Accept-Language').type(PAGE_TYPE).send(page);
+  }
+  reply.header('vary', 'Accept');
+  if (type === 'application/json') {
     const body = { error: error.code, status: error.status, message: error.message, ...(line ? { line, column } : {}) };
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
   }
@@ -150,18 +170,23 @@ const logHidden = (request: FastifyRequest, error: HttpError): void => {
  * Fastify's `frameworkErrors` option: failures met before routing (a URL whose percent-encoding is broken, a path
  * segment too long) answered in the site's error format rather than Fastify's own JSON.
  */
-export const frameworkErrorHandler = (e: Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-  const error = toHttpError(e);
-  logHidden(request, error);
-  return sendError(request, reply, error);
-};
+export const frameworkErrorHandler =
+  (home: string) =>
+  (e: Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const error = toHttpError(e);
+    logHidden(request, error);
+    return sendError(request, reply, error, home);
+  };
 
-/** Installs the error and not-found handlers on the root instance. */
-export const installErrorHandling = (app: FastifyInstance): void => {
+/**
+ * Installs the error and not-found handlers on the root instance: every route throws (an HttpError, or anything else,
+ * which becomes a 500 whose cause is only logged) and is answered here. `home` is the site's base IRI.
+ */
+export const installErrorHandling = (app: FastifyInstance, home: string): void => {
   app.setErrorHandler((e, request, reply) => {
     const error = toHttpError(e);
     logHidden(request, error);
-    return sendError(request, reply, error);
+    return sendError(request, reply, error, home);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
@@ -170,9 +195,9 @@ export const installErrorHandling = (app: FastifyInstance): void => {
     const allowed = READ_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
     if (allowed.length > 0) {
       const allow = [...allowed, 'OPTIONS'].join(', ');
-      return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }));
+      return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }), home);
     }
-    return sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${path}`));
+    return sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${path}`), home);
   });
 };
 

@@ -1,26 +1,17 @@
-// HTTP helpers shared by the Linked Data routes: format negotiation, validators, Link entries, 303s and 404s.
+// HTTP helpers shared by the Linked Data routes: format negotiation, validators, Link entries, and 303s (errors, 404s included, are thrown: errors.ts answers them).
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import Negotiator from 'negotiator';
+import type { FastifyReply } from 'fastify';
 import { DOCUMENT_EXTS, RDF_FORMATS, type DocumentExt } from '../../documents/index.ts';
-import { notFoundPage } from '../../pages/resource-page.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { FOAF } from '../../rdf/vocab.ts';
-import { HttpError, sendError } from './errors.ts';
-import { requestLang } from './lang.ts';
 import type { Choice } from './negotiate.ts';
-import { sendErrorPage } from './page-reply.ts';
 import { CACHE_CONTROL, type LinkEntry } from './representation.ts';
 
-const NAMES: Record<DocumentExt, { names: string[]; alsoAccepts?: string[] }> = {
-  ttl: { names: ['ttl', 'turtle'], alsoAccepts: ['application/x-turtle'] },
-  jsonld: { names: ['jsonld', 'json'], alsoAccepts: ['application/json'] },
-  nt: { names: ['nt', 'ntriples'] },
-  rdf: { names: ['rdf', 'rdfxml', 'xml'] },
-};
-
 /** RDF formats only; Turtle first, so no Accept header or `*\/*` gets Turtle. */
-export const RDF_CHOICES: readonly Choice[] = DOCUMENT_EXTS.map((ext) => ({ type: RDF_FORMATS[ext].mediaType, ...NAMES[ext] }));
+export const RDF_CHOICES: readonly Choice[] = DOCUMENT_EXTS.map((ext) => {
+  const { mediaType, names, alsoAccepts } = RDF_FORMATS[ext];
+  return { type: mediaType, names, ...(alsoAccepts.length > 0 ? { alsoAccepts } : {}) };
+});
 /**
  * RDF formats and the HTML page. Turtle stays the default for `*\/*` (Cool URIs: browsers ask for text/html
  * explicitly, while data clients that send `*\/*` alone are better served with data).
@@ -57,13 +48,4 @@ export const seeOther = (reply: FastifyReply, location: string, vary = true): Fa
   reply.code(303).header('location', location).header('cache-control', CACHE_CONTROL);
   if (vary) reply.header('vary', 'Accept');
   return reply.send();
-};
-
-/** 404 in the negotiated format: an HTML page for browsers, else text/plain or JSON (errors.ts). */
-export const sendNotFound = (request: FastifyRequest, reply: FastifyReply, message: string, home: string): FastifyReply => {
-  const accept = request.headers.accept;
-  const html = accept ? new Negotiator({ headers: { accept } }).mediaType(['text/plain', 'application/json', 'text/html']) === 'text/html' : false;
-  if (!html) return sendError(request, reply, new HttpError('not_found', message));
-  const self = home + (request.url.split('?')[0] ?? '/').slice(1);
-  return sendErrorPage(reply, 404, notFoundPage({ message, home, lang: requestLang(request), self }), ['Accept']);
 };

@@ -1,22 +1,21 @@
 // Builds the SPARQL 1.1 Service Description of the endpoint (formats, features, default dataset with triple counts).
 import { DataFactory, type Quad, type Quad_Object, type Quad_Subject } from 'n3';
 import type { DatasetStats } from '../../store/index.ts';
+import { rdfFormatOf } from '../../rdf/formats.ts';
 import { FORMATS, RDF, RDFS, SD, VOID, XSD } from '../../rdf/vocab.ts';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
-/** The W3C format IRI (local name under FORMATS) of each media type an endpoint may write. */
-const FORMAT_NAMES: Readonly<Record<string, string>> = {
+/** The W3C format IRI (local name under FORMATS) of each SPARQL results media type (RDF syntaxes: src/rdf/formats.ts). */
+const RESULTS_FORMAT_NAMES: Readonly<Record<string, string>> = {
   'application/sparql-results+json': 'SPARQL_Results_JSON',
   'application/sparql-results+xml': 'SPARQL_Results_XML',
   'text/csv': 'SPARQL_Results_CSV',
   'text/tab-separated-values': 'SPARQL_Results_TSV',
-  'text/turtle': 'Turtle',
-  'application/n-triples': 'N-Triples',
-  'application/ld+json': 'JSON-LD',
-  'application/rdf+xml': 'RDF_XML',
-  'application/n-quads': 'N-Quads',
-  'application/trig': 'TriG',
+};
+const formatIri = (mediaType: string): string | undefined => {
+  const results = RESULTS_FORMAT_NAMES[mediaType];
+  return results ? FORMATS + results : rdfFormatOf(mediaType)?.formatIri;
 };
 
 /** Prefixes for the description's own vocabularies. */
@@ -48,9 +47,9 @@ export const serviceDescription = (input: ServiceDescriptionInput): Quad[] => {
   add(service, `${SD}endpoint`, namedNode(input.endpoint));
   add(service, `${SD}supportedLanguage`, namedNode(`${SD}SPARQL11Query`));
   for (const type of input.resultMediaTypes) {
-    const name = FORMAT_NAMES[type];
-    if (!name) throw new Error(`no W3C format IRI known for ${type}`);
-    add(service, `${SD}resultFormat`, namedNode(FORMATS + name));
+    const iri = formatIri(type);
+    if (!iri) throw new Error(`no W3C format IRI known for ${type}`);
+    add(service, `${SD}resultFormat`, namedNode(iri));
   }
   add(service, `${SD}feature`, namedNode(`${SD}UnionDefaultGraph`));
   if (input.serviceAllowlist.length > 0) add(service, `${SD}feature`, namedNode(`${SD}BasicFederatedQuery`));

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { dumpsPage } from '../../pages/dumps-page.ts';
 import { HttpError } from '../lib/errors.ts';
 import { pageHeaders } from '../lib/csp.ts';
-import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf } from '../lib/ld-http.ts';
 import { PAGE_TYPE } from '../lib/page-reply.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
@@ -37,7 +37,7 @@ const dumpsPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site })
     // tries to climb out of build/ is refused outright.
     if (path.split('/').some((s) => s === '..' || s === '.') || /[\\\0]/.test(path)) throw new HttpError('bad_request', 'invalid dump path');
     const file = files.get(path);
-    if (!file) return sendNotFound(request, reply, `no dump at ${request.url.split('?')[0]}`, urls.home());
+    if (!file) throw new HttpError('not_found', `no dump at ${request.url.split('?')[0]}`);
     return sendRepresentation(request, reply, file);
   });
 };

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTS, isDocumentExt, RDF_FORMATS, contentType, type DocumentExt, type ResourceDocument } from '../../documents/index.ts';
 import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
-import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther, sendNotFound } from '../lib/ld-http.ts';
+import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther } from '../lib/ld-http.ts';
+import { HttpError } from '../lib/errors.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import { RepresentationCache, sendPrepared, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
@@ -18,7 +19,6 @@ type WildcardRequest = FastifyRequest<{ Params: { '*': string }; Querystring: { 
 
 const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls } = site;
-  const home = urls.home();
 
   /**
    * 303 to the description of `path` in the negotiated format (or to its page). The Location is root-relative
@@ -47,7 +47,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];
-    if (!site.documents.byPath.has(path)) return sendNotFound(request, reply, `no resource ${urls.iriOf(path) ?? request.url.split('?')[0]}`, home);
+    if (!site.documents.byPath.has(path)) throw new HttpError('not_found', `no resource ${urls.iriOf(path) ?? request.url.split('?')[0]}`);
     return redirect(request, reply, path);
   };
 
@@ -77,7 +77,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     const doc = site.documents.byPath.get(path);
     if (doc && path !== 'ontology' && isDocumentExt(ext)) return describe(request, reply, doc, ext);
     if (rest !== 'ontology' && site.documents.byPath.has(rest)) return redirect(request, reply, rest);
-    return sendNotFound(request, reply, `no description at ${request.url.split('?')[0]}`, home);
+    throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
   });
 };
 

@@ -2,7 +2,8 @@
 // of its own (plugins/catalog.ts: one URL per format, pages, a 303 to each resource's own description).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
-import { etagOf, RDF_CHOICES, rdfExtOf, seeOther, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf, RDF_CHOICES, rdfExtOf, seeOther } from '../lib/ld-http.ts';
+import { HttpError } from '../lib/errors.ts';
 import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import type { Site } from '../lib/site.ts';
@@ -45,7 +46,7 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
 
   const toDocument = (request: FastifyRequest, reply: FastifyReply) => {
     const iri = urls.base + request.url.split('?')[0]!.slice(1);
-    if (!described.has(iri)) return sendNotFound(request, reply, `no resource ${iri}`, urls.home());
+    if (!described.has(iri)) throw new HttpError('not_found', `no resource ${iri}`);
     return seeOther(reply, documentPath, false);
   };
   for (const prefix of routes.resourcePrefixes) app.get(`${prefix}*`, { schema: { params: WILDCARD } }, toDocument);

@@ -4,7 +4,8 @@ import { DOCUMENT_EXTS, RDF_FORMATS, type ResourceDocument } from '../../documen
 import type { Lang } from '../../pages/i18n.ts';
 import { makeLinks, withParams } from '../../pages/links.ts';
 import { resourcePage } from '../../pages/resource-page.ts';
-import { descriptionLinks, etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
+import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
@@ -47,7 +48,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const lang = requestLang(request);
     if (path === '') return reply.code(301).header('location', withParams(home, { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
     const doc = site.documents.byPath.get(path);
-    if (!doc) return sendNotFound(request, reply, `no page at ${request.url.split('?')[0]}`, urls.home());
+    if (!doc) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = only ? `html-${lang}-${only}` : `html-${lang}`;
     const key = `${variant} ${path}`;

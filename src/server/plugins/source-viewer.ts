@@ -3,7 +3,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { makeLinks, withParams } from '../../pages/links.ts';
 import { pageContext } from '../../pages/page-parts.ts';
 import { sourcePage } from '../../pages/source-page.ts';
-import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf } from '../lib/ld-http.ts';
+import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
@@ -29,7 +30,7 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
       const first = view.municipalities.find((m) => m.code === name)?.sources[0];
       // Root-relative, so the redirect stays on the host the client reached.
       if (first) return reply.code(302).header('location', withParams(urls.local(urls.sourceView(first)), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
-      return sendNotFound(request, reply, `no source text at ${request.url.split('?')[0]}`, urls.home());
+      throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);
     }
     const lang = requestLang(request);
     return sendPrepared(request, reply, pages, `${lang} ${name}`, () =>

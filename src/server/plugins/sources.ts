@@ -1,7 +1,8 @@
 // /sources/<file>: the source texts exactly as stored in data/sources/ (the information resources the quotations point into).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
-import { etagOf, sendNotFound } from '../lib/ld-http.ts';
+import { etagOf } from '../lib/ld-http.ts';
+import { HttpError } from '../lib/errors.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
@@ -22,7 +23,7 @@ const sourcesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site 
   );
   app.get('/sources/:file', { schema }, (request: FastifyRequest<{ Params: { file: string } }>, reply) => {
     const text = texts.get(request.params.file);
-    if (!text) return sendNotFound(request, reply, `no source text at ${request.url.split('?')[0]}`, urls.home());
+    if (!text) throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);
     return sendRepresentation(request, reply, text);
   });
 };

@@ -19,6 +19,7 @@ import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
 import { checkServices } from '../lib/query-classify.ts';
 import { ParsePool, queryClassifier } from '../lib/query-parser.ts';
+import { RDF_EXTS, RDF_FORMATS, rdfFormatOf } from '../../rdf/formats.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 import { acceptsGzip, worthGzip } from '../lib/representation.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
@@ -34,17 +35,14 @@ export const RESULTS_CHOICES: readonly Choice<ResultsMediaType>[] = [
   { type: 'text/tab-separated-values', names: ['tsv'] },
 ];
 
-export const GRAPH_CHOICES: readonly Choice<RdfMediaType>[] = [
-  { type: 'text/turtle', alsoAccepts: ['application/x-turtle'], names: ['ttl', 'turtle'] },
-  { type: 'application/n-triples', names: ['nt', 'ntriples'] },
-  { type: 'application/ld+json', alsoAccepts: ['application/json'], names: ['jsonld', 'json'] },
-  { type: 'application/rdf+xml', names: ['rdf', 'rdfxml', 'xml'] },
-  { type: 'application/n-quads', names: ['nq', 'nquads'] },
-  { type: 'application/trig', names: ['trig'] },
-];
+/** Every RDF syntax of the table, in its order (Turtle first, the default). */
+export const GRAPH_CHOICES: readonly Choice<RdfMediaType>[] = RDF_EXTS.map((ext) => {
+  const { mediaType, names, alsoAccepts } = RDF_FORMATS[ext];
+  return { type: mediaType, names, ...(alsoAccepts.length > 0 ? { alsoAccepts } : {}) };
+});
 
 const DESCRIPTION_CHOICES: readonly Choice<RdfMediaType | 'text/html'>[] = [
-  ...GRAPH_CHOICES.filter((c) => c.type !== 'application/n-quads' && c.type !== 'application/trig'),
+  ...GRAPH_CHOICES.filter((c) => rdfFormatOf(c.type)?.forDocuments),
   { type: 'text/html', alsoAccepts: ['application/xhtml+xml'], names: ['html'] },
 ];
 
