@@ -58,6 +58,8 @@ ResourcesCleanupInterval = 0
 NumberOfBuffers = ${numberOfBuffers}
 MaxDirtyBuffers = ${maxDirtyBuffers}
 MaxMemPoolSize = 200000000
+; ORDER BY with LIMIT/OFFSET sorts at most this many rows (Virtuoso's default, 10,000, is below our asked-for cap + 1).
+MaxSortedTopRows = ${Math.max(100_000, (config.sparql.maxRows + 1) * 10)}
 AsyncQueueMaxThreads = 10
 
 [HTTPServer]

@@ -30,6 +30,7 @@ const mapError = (status: number, body: string, endpoint: string): StoreError =>
   const code = state?.[1] ?? '';
   const detail = state ? ` (Virtuoso ${state[1]} ${state[2]})` : ` (HTTP ${status})`;
   if (code === 'S1T00' || /SR171|timeout/i.test(state?.[2] ?? '')) return new StoreError('timeout', 'the query ran longer than allowed and was stopped');
+  if (state?.[2] === 'SR353') return new StoreError('unsupported', `ORDER BY with OFFSET and LIMIT may sort only so many rows on the Virtuoso backend; page with a smaller OFFSET${detail}`);
   if (code === '37000') return new StoreError('unsupported', `the Virtuoso backend cannot evaluate this query${detail}`);
   if (code === '42000') return new StoreError('unsupported', `the query needs something the endpoint does not allow${detail}`);
   if (status === 503 || status === 502) return new StoreError('unavailable', `the Virtuoso instance at ${endpoint} is busy or down${detail}`);
