@@ -1,11 +1,24 @@
-// Test runner settings: tests live in tests/, mirror src/, and run in forked workers.
+// Test runner settings: tests live in tests/, mirror src/, and run in forked workers. The HTTP suite runs twice: on the
+// embedded store, and on Virtuoso (the "virtuoso" project, whose globalSetup starts and stops the Virtuoso slots).
 import { defineConfig } from 'vitest/config';
+
+/** Tests that exercise a backend through the HTTP interface (or the Store contract) and run on both backends. */
+const BOTH_BACKENDS = ['tests/server/**/*.test.ts', 'tests/interop/**/*.test.ts'];
+/** Tests of the embedded engine's own machinery, or of processes that manage their own builds. */
+const EMBEDDED_ONLY = ['tests/server/lifecycle/**'];
+const VIRTUOSO_ONLY = ['tests/virtuoso/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'embedded', include: ['tests/**/*.test.ts'], exclude: VIRTUOSO_ONLY } },
+      {
+        extends: true,
+        test: { name: 'virtuoso', include: [...BOTH_BACKENDS, ...VIRTUOSO_ONLY], exclude: EMBEDDED_ONLY, globalSetup: ['tests/virtuoso-setup.ts'] },
+      },
+    ],
   },
 });

@@ -15,3 +15,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "missing ${missing[*]} and cannot install here (need root and apt-get); the browser and interop tests will fail" >&2
   fi
 fi
+# The HTTP suite runs a second time on Virtuoso (STORE=virtuoso; tests/virtuoso-setup.ts starts and stops it).
+bash "$(dirname "$0")/virtuoso/install.sh" || true

@@ -47,6 +47,26 @@ export interface Config {
   readonly catalogPageSize: number;
   /** Take in a new build (manifest.json changed in buildDir) without a restart. */
   readonly reloadWatch: boolean;
+  /** Which engine answers queries: the embedded Oxigraph pool (default) or Virtuoso instances. */
+  readonly store: 'embedded' | 'virtuoso';
+  readonly virtuoso: VirtuosoConfig;
+}
+
+/** The Virtuoso backend: one instance per slot (blue, green), each on its own loopback ports. */
+export interface VirtuosoConfig {
+  readonly host: string;
+  /** HTTP (SPARQL endpoint) port of each slot; the slot count is the length of this list. */
+  readonly httpPorts: readonly number[];
+  /** SQL (isql) port of each slot, used only to load data and set permissions. */
+  readonly sqlPorts: readonly number[];
+  /** Password of the dba account the loader uses; the server itself queries as the anonymous SPARQL user. */
+  readonly password: string;
+  /** Where each slot keeps its database, its virtuoso.ini, its PID file and the files it loads (gitignored). */
+  readonly dataDir: string;
+  /** Memory each instance may use for its buffers; 0 means a quarter of the free memory at start. */
+  readonly memoryMb: number;
+  /** When the build being served is in no slot, the server loads it itself into the least recently loaded slot. */
+  readonly autoLoad: boolean;
 }
 
 export const DEFAULT_SERVICE_ALLOWLIST = ['http://data.e-stat.go.jp/lod/sparql/alldata/query', 'https://query.wikidata.org/sparql'];
@@ -65,6 +85,35 @@ const bool = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+};
+
+const ports = (env: NodeJS.ProcessEnv, name: string, fallback: readonly number[]): number[] => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return [...fallback];
+  const list = raw.split(/[\s,]+/).filter(Boolean).map(Number);
+  if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 65535)) throw new Error(`${name} must be a comma-separated list of ports, got "${raw}"`);
+  return list;
+};
+
+const storeKind = (env: NodeJS.ProcessEnv): Config['store'] => {
+  const raw = env.STORE || 'embedded';
+  if (raw !== 'embedded' && raw !== 'virtuoso') throw new Error(`STORE must be embedded or virtuoso, got "${raw}"`);
+  return raw;
+};
+
+const virtuoso = (env: NodeJS.ProcessEnv, root: string): VirtuosoConfig => {
+  const httpPorts = ports(env, 'VIRTUOSO_HTTP_PORTS', [8890, 8891]);
+  const sqlPorts = ports(env, 'VIRTUOSO_SQL_PORTS', [1111, 1112]);
+  if (httpPorts.length !== sqlPorts.length) throw new Error(`VIRTUOSO_HTTP_PORTS and VIRTUOSO_SQL_PORTS must list as many ports (one per slot), got ${httpPorts.length} and ${sqlPorts.length}`);
+  return {
+    host: env.VIRTUOSO_HOST || '127.0.0.1',
+    httpPorts,
+    sqlPorts,
+    password: env.VIRTUOSO_PASSWORD || 'dba',
+    dataDir: env.VIRTUOSO_DIR || `${root}/var/virtuoso`,
+    memoryMb: int(env, 'VIRTUOSO_MEMORY_MB', 0, 0),
+    autoLoad: bool(env, 'VIRTUOSO_AUTOLOAD', true),
+  };
 };
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -120,5 +169,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
     },
     catalogPageSize: int(env, 'CATALOG_PAGE_SIZE', 100, 1),
     reloadWatch: bool(env, 'RELOAD_WATCH', true),
+    store: storeKind(env),
+    virtuoso: virtuoso(env, root),
   };
 };

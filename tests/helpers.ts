@@ -1,10 +1,12 @@
-// Shared test fixtures: a config with small limits and an embedded store loaded with tests/fixtures/mini.nq.
+// Shared test fixtures: a config with small limits and a store loaded with tests/fixtures/mini.nq; the store is the
+// embedded one, or Virtuoso when the test run says STORE=virtuoso (vitest's "virtuoso" project; tests/virtuoso-setup.ts).
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../src/config.ts';
 import { buildApp } from '../src/server/index.ts';
-import { createLocalStore, type Store } from '../src/store/index.ts';
+import { createStore, type Store } from '../src/store/index.ts';
 
 export const BASE = 'http://localhost:3000/';
 export const MINI_NQ = readFileSync(fileURLToPath(new URL('./fixtures/mini.nq', import.meta.url)), 'utf8');
@@ -13,8 +15,15 @@ export const GRAPH_A = `${BASE}graph/132101/dai5ji-kihon-koso`;
 export const GRAPH_B = `${BASE}graph/132101/dai2ki-jisshi`;
 export const MUNICIPALITY = `${BASE}id/132101`;
 
+/** The variables that choose the backend (STORE, VIRTUOSO_*), taken from the test run's environment. */
+export const backendEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => k === 'STORE' || k.startsWith('VIRTUOSO_')));
+
+/** Which backend this test run uses. */
+export const BACKEND = process.env.STORE === 'virtuoso' ? 'virtuoso' : 'embedded';
+
 export const testConfig = (sparql: Partial<Config['sparql']> = {}): Config => {
-  const base = loadConfig({ BASE_IRI: BASE, SPARQL_SERVICE_ALLOWLIST: ' ' }, process.cwd());
+  const base = loadConfig({ ...backendEnv(), BASE_IRI: BASE, SPARQL_SERVICE_ALLOWLIST: ' ' }, process.cwd());
   return { ...base, sparql: { ...base.sparql, serviceAllowlist: [], workers: 1, ...sparql } };
 };
 
@@ -30,8 +39,9 @@ export const failingStore = (error: Error, version: string): Store => ({
 });
 
 export const loadedStore = async (config: Config, nquads = MINI_NQ): Promise<Store> => {
-  const store = createLocalStore({ ...config.sparql, baseIri: config.baseIri });
-  await store.load(nquads, MINI_VERSION);
+  const store = createStore(config);
+  // A version per content: Virtuoso slots are found by version, so other N-Quads must not pose as the fixture.
+  await store.load(nquads, BACKEND === 'embedded' || nquads === MINI_NQ ? MINI_VERSION : createHash('sha256').update(nquads).digest('hex').slice(0, 16));
   return store;
 };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import { readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
-import { createLocalStore, type Store } from '../../store/index.ts';
+import { createStore, type Store } from '../../store/index.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
 
@@ -35,7 +35,7 @@ export const loadGeneration = async (
   const nqPath = join(config.buildDir, 'dataset.nq');
   // Read once, verified: the store and the Linked Data site both start from the same N-Quads.
   const nquads = files.get('dataset.nq')!.toString('utf8');
-  const store: Store = createLocalStore({ ...config.sparql, baseIri: config.baseIri });
+  const store: Store = createStore(config);
   try {
     await store.load(nquads, manifest.version).catch((e: unknown) => Promise.reject(named(nqPath, e)));
     const site = await loadSite(config, manifest, { nquads });

@@ -1,0 +1,211 @@
+// The Virtuoso Store: queries go to the slot (Virtuoso instance) that holds the served build, rewritten to read only the
+// build's graphs, and come back through the project's own serializers; SERVICE queries go to our federation worker.
+import { Parser, type Quad } from 'n3';
+import { serializeQuads } from '../rdf/serialize.ts';
+import { serializeResults, type JsonBinding, type JsonTerm, type SparqlJson } from './sparql-results.ts';
+import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
+import { WorkerPool } from './worker-pool.ts';
+import { countsDiffer, liveCounts, loadIntoSlot } from './virtuoso/bulk-load.ts';
+import { graphCounts } from './virtuoso/graph-counts.ts';
+import { MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
+import { rewriteQuery } from './virtuoso/query-rewrite.ts';
+import type { Slot } from './virtuoso/slots.ts';
+
+export interface VirtuosoStoreOptions extends StoreLimits {
+  readonly slots: readonly Slot[];
+  readonly serviceAllowlist: readonly string[];
+  /** Load the build into the least recently loaded free slot when no slot holds it (one server process per Virtuoso). */
+  readonly autoLoad: boolean;
+  readonly baseIri?: string | undefined;
+  readonly workerMaxMemoryMb?: number | undefined;
+}
+
+interface Active {
+  readonly slot: Slot;
+  readonly marker: Marker;
+  readonly graphs: ReadonlySet<string>;
+}
+
+/** Slots a store of this process serves from: a load never overwrites them (a reload's old generation still answers). */
+const serving = new Map<string, number>();
+const hold = (slot: Slot) => serving.set(slot.name, (serving.get(slot.name) ?? 0) + 1);
+const release = (slot: Slot) => {
+  const n = (serving.get(slot.name) ?? 1) - 1;
+  if (n > 0) serving.set(slot.name, n);
+  else serving.delete(slot.name);
+};
+
+const BAD_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+/** Virtuoso's JSON terms in standard form: "typed-literal" is a literal, blank nodes lose its "nodeID://" prefix. */
+const term = (t: Record<string, string>): JsonTerm => {
+  const { type, value = '', datatype } = t;
+  if (type === 'uri') return { type: 'uri', value };
+  if (type === 'bnode') return { type: 'bnode', value: value.replace(/^nodeID:\/\//, '') };
+  const lang = t['xml:lang'];
+  if (lang) return { type: 'literal', value, 'xml:lang': lang };
+  return datatype && datatype !== XSD_STRING ? { type: 'literal', value, datatype } : { type: 'literal', value };
+};
+
+const results = (body: string): SparqlJson => {
+  let raw: { head?: { vars?: string[] }; boolean?: boolean; results?: { bindings?: Record<string, Record<string, string>>[] } };
+  try {
+    raw = JSON.parse(body) as typeof raw;
+  } catch {
+    throw new StoreError('execution', 'the Virtuoso backend answered with something other than SPARQL JSON');
+  }
+  if (typeof raw.boolean === 'boolean') return { head: {}, boolean: raw.boolean };
+  const bindings = (raw.results?.bindings ?? []).map((b): JsonBinding => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, term(v)])));
+  return { head: { vars: raw.head?.vars ?? [] }, results: { bindings } };
+};
+
+const triples = (body: string): Quad[] => {
+  try {
+    return new Parser({ format: 'N-Triples' }).parse(body);
+  } catch {
+    throw new StoreError('execution', 'the Virtuoso backend answered with something other than N-Triples');
+  }
+};
+
+class VirtuosoStore implements Store {
+  readonly #options: VirtuosoStoreOptions;
+  readonly #federation: WorkerPool;
+  #active: Active | undefined;
+  #version: string | undefined;
+  #reachable = true;
+  #closed = false;
+
+  constructor(options: VirtuosoStoreOptions) {
+    this.#options = options;
+    const { baseIri, timeoutMs, maxRows, serviceAllowlist, workerMaxMemoryMb: maxMemoryMb = 1024 } = options;
+    this.#federation = new WorkerPool({
+      script: new URL('./federation-worker.ts', import.meta.url),
+      workers: 1,
+      timeoutMs,
+      graceMs: 2_000,
+      maxMemoryMb,
+      lazy: true,
+      load: { baseIri, serviceAllowlist, timeoutMs, maxRows },
+    });
+  }
+
+  get version(): string | undefined {
+    return this.#version;
+  }
+
+  /**
+   * Takes the slot that holds `version` (verified graph by graph against the N-Quads), or with autoLoad loads it into
+   * the least recently loaded slot nobody here serves from. Until this resolves the old slot keeps answering.
+   */
+  async load(nquads: string, version: string): Promise<void> {
+    const { slots, timeoutMs, maxRows, autoLoad } = this.#options;
+    const counts = graphCounts(nquads);
+    const markers = await Promise.all(slots.map((s) => readMarker(s.endpoint, timeoutMs).catch((e: unknown) => e as Error)));
+    let index = markers.findIndex((m) => !(m instanceof Error) && m?.version === version);
+    let marker = markers[index] as Marker | undefined;
+    if (!marker) {
+      const down = slots.filter((_, i) => markers[i] instanceof Error).map((s, i) => `${s.name}: ${(markers[i] as Error).message}`);
+      if (!autoLoad) {
+        throw new StoreError('unavailable', `dataset ${version} is in no Virtuoso slot${down.length ? ` (${down.join('; ')})` : ''}; load it with npm run virtuoso -- load`);
+      }
+      const free = slots
+        .map((s, i) => ({ s, i, m: markers[i] }))
+        .filter(({ s, m }) => !(m instanceof Error) && !serving.has(s.name))
+        .sort((a, b) => ((a.m as Marker | undefined)?.loadedAt ?? '').localeCompare((b.m as Marker | undefined)?.loadedAt ?? ''));
+      const target = free[0];
+      if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (every reachable slot is serving)${down.length ? `; ${down.join('; ')}` : ''}`);
+      index = target.i;
+      marker = await loadIntoSlot(target.s, nquads, version, counts, timeoutMs);
+    }
+    const slot = slots[index]!;
+    if (marker.resultSetMaxRows < maxRows + 1) {
+      throw new StoreError('unavailable', `Virtuoso ${slot.name} cuts answers at ${marker.resultSetMaxRows} rows (ResultSetMaxRows); the row cap needs at least ${maxRows + 1}: restart it with npm run virtuoso -- start`);
+    }
+    const differ = countsDiffer(counts, await liveCounts(slot, [...counts.keys()], timeoutMs));
+    if (differ) throw new StoreError('unavailable', `Virtuoso ${slot.name} does not hold dataset ${version} intact: ${differ}`);
+    const federated = await this.#federation.prepare(nquads);
+    federated.commit();
+    hold(slot);
+    if (this.#active) release(this.#active.slot);
+    this.#active = { slot, marker, graphs: new Set(counts.keys()) };
+    this.#version = version;
+  }
+
+  #require(): Active {
+    if (this.#closed) throw new StoreError('unavailable', 'the store is shutting down');
+    if (!this.#active) throw new StoreError('unavailable', 'no dataset loaded');
+    return this.#active;
+  }
+
+  /** Sends one query to the active slot; a refused connection marks the store unhealthy until one succeeds. */
+  async #send(query: string, accept: string): Promise<string> {
+    const { slot } = this.#require();
+    try {
+      const { body } = await slot.endpoint.request({ query, accept, timeoutMs: this.#options.timeoutMs });
+      this.#reachable = true;
+      return body;
+    } catch (e) {
+      if (e instanceof StoreError && e.code === 'unavailable') this.#reachable = false;
+      throw e;
+    }
+  }
+
+  async query(request: QueryRequest): Promise<QueryAnswer> {
+    const active = this.#require();
+    if (request.services.length > 0) {
+      const { query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs } = request;
+      const r = await this.#federation.run({ op: 'federate', query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs });
+      if (r.kind === 'results') return { ...r, mediaType: resultsMediaType };
+      if (r.kind === 'graph') return { ...r, mediaType: graphMediaType };
+      throw new StoreError('execution', `unexpected ${r.kind} answer`);
+    }
+    const { maxRows, baseIri } = this.#options;
+    const text = rewriteQuery(request.query, {
+      graphs: active.graphs,
+      defaultGraphs: request.defaultGraphs,
+      namedGraphs: request.namedGraphs,
+      mergeGraph: active.marker.merged ? MERGE_GRAPH : undefined,
+      baseIri,
+      rowLimit: maxRows + 1,
+    });
+    if (request.form === 'SELECT' || request.form === 'ASK') {
+      const json = results(await this.#send(text, 'application/sparql-results+json'));
+      const { body, rows, capped } = serializeResults(json, request.resultsMediaType, maxRows);
+      return { kind: 'results', body, mediaType: request.resultsMediaType, rows, capped };
+    }
+    const all = triples(await this.#send(text, 'application/n-triples'));
+    const capped = all.length > maxRows;
+    const quads = capped ? all.slice(0, maxRows) : all;
+    return { kind: 'graph', body: await serializeQuads(quads, request.graphMediaType), mediaType: request.graphMediaType, triples: quads.length, capped };
+  }
+
+  async describe(iri: string): Promise<Quad[]> {
+    if (BAD_IRI.test(iri)) throw new StoreError('syntax', `not a valid IRI: ${JSON.stringify(iri)}`);
+    const { graphs, marker } = this.#require();
+    const from = (marker.merged ? [MERGE_GRAPH] : [...graphs]).map((g) => `FROM <${g}>`).join(' ');
+    return triples(await this.#send(`CONSTRUCT { <${iri}> ?p ?o } ${from} WHERE { <${iri}> ?p ?o }`, 'application/n-triples'));
+  }
+
+  /** The counts verified at load: the instance's data does not change while a store serves from it. */
+  async stats(): Promise<DatasetStats> {
+    const { marker, graphs } = this.#require();
+    const list = [...graphs].sort().map((iri) => ({ iri, triples: marker.graphs.get(iri) ?? 0 }));
+    return { defaultGraphTriples: marker.defaultGraphTriples, graphs: list };
+  }
+
+  health(): StoreHealth {
+    const ok = !this.#closed && this.#active !== undefined && this.#reachable;
+    return { ok, workersReady: ok ? 1 : 0, workersWanted: 1, workersReplaced: this.#federation.health().workersReplaced };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#active) release(this.#active.slot);
+    await this.#federation.close();
+  }
+}
+
+/** A Virtuoso store serving nothing yet: call load() before querying. */
+export const createVirtuosoStore = (options: VirtuosoStoreOptions): Store => new VirtuosoStore(options);

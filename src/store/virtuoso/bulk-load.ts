@@ -1,0 +1,85 @@
+// Loads a build's N-Quads into one Virtuoso slot with the bulk loader, verifies it graph by graph, then marks it loaded.
+// The marker is removed first and written last: a failed or interrupted load leaves a slot no store will pick.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StoreError } from '../store.ts';
+import { runSql, sqlString } from './isql.ts';
+import { MARKER_GRAPH, MERGE_GRAPH, markerInsert, type Marker } from './marker.ts';
+import type { Slot } from './slots.ts';
+import { NO_GRAPH } from './query-rewrite.ts';
+
+/** Virtuoso's own graph of RDF views: kept, everything else in the instance is replaced by a load. */
+const SYSTEM_GRAPH = 'http://www.openlinksw.com/schemas/virtrdf#';
+
+/** Roles that let the anonymous SPARQL user make Virtuoso fetch from the network (sponger, SERVICE) or write. */
+const NETWORK_ROLES = ['SPARQL_SPONGE', 'SPARQL_LOAD_SERVICE_DATA', 'SPARQL_UPDATE'];
+
+/** Takes from the SPARQL user every role that would let a query fetch or write; idempotent. */
+export const secureSlot = async (slot: Slot): Promise<void> => {
+  const revoke = NETWORK_ROLES.map((r) => `revoke "${r}" from "SPARQL";\n`).join('');
+  await runSql(slot.sql, revoke, /does not have granted role/);
+};
+
+const FILE = 'dataset.nq';
+
+const countsQuery = (graphs: readonly string[]) =>
+  `SELECT ?g (COUNT(*) AS ?n) ${graphs.map((g) => `FROM NAMED <${g}>`).join(' ')} WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g`;
+
+/** Triples per graph in the slot, read through its SPARQL endpoint. */
+export const liveCounts = async (slot: Slot, graphs: readonly string[], timeoutMs: number): Promise<Map<string, number>> => {
+  const { body } = await slot.endpoint.request({ query: countsQuery(graphs), accept: 'application/sparql-results+json', timeoutMs });
+  const rows = (JSON.parse(body) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
+  return new Map(rows.map((r) => [r['g']!.value, Number(r['n']!.value)]));
+};
+
+/** Describes how `live` differs from `wanted`, or undefined when they agree. */
+export const countsDiffer = (wanted: ReadonlyMap<string, number>, live: ReadonlyMap<string, number>): string | undefined => {
+  for (const [g, n] of wanted) if ((live.get(g) ?? 0) !== n) return `graph <${g}> holds ${live.get(g) ?? 0} triples, the build has ${n}`;
+  for (const g of live.keys()) if (!wanted.has(g)) return `graph <${g}> is not in the build`;
+  return undefined;
+};
+
+export const loadIntoSlot = async (slot: Slot, nquads: string, version: string, counts: ReadonlyMap<string, number>, timeoutMs: number): Promise<Marker> => {
+  const failed = (why: string) => new StoreError('unavailable', `loading dataset ${version} into Virtuoso ${slot.name} (${slot.endpoint.url}) failed: ${why}`);
+  await secureSlot(slot);
+  // Unmark first: from here until the marker is written again, no store takes this slot.
+  await runSql(slot.sql, `SPARQL CLEAR GRAPH <${MARKER_GRAPH}>;\ncheckpoint;\n`);
+  await runSql(
+    slot.sql,
+    `log_enable(3,1);\nDELETE FROM DB.DBA.RDF_QUAD WHERE G <> iri_to_id(${sqlString(SYSTEM_GRAPH)});\nDELETE FROM DB.DBA.load_list;\ncheckpoint;\n`,
+  );
+  rmSync(slot.loadDir, { recursive: true, force: true });
+  mkdirSync(slot.loadDir, { recursive: true });
+  writeFileSync(join(slot.loadDir, FILE), nquads);
+  try {
+    await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`);
+    const errors = await runSql(slot.sql, `SELECT 'LOADERROR=' || ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;\n`);
+    const loadError = /LOADERROR=(.*)/.exec(errors)?.[1];
+    if (loadError) throw failed(loadError.trim());
+    const graphs = [...counts.keys()];
+    const differ = countsDiffer(counts, await liveCounts(slot, graphs, timeoutMs));
+    if (differ) throw failed(differ);
+    // Virtuoso reads several FROM graphs as a concatenation, not a merge: when some triple is in two graphs, the
+    // default graph gets a graph of its own holding the merge (a set), as the embedded store's default graph is.
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const from = graphs.map((g) => `FROM <${g}>`).join(' ');
+    const count = async (query: string) => {
+      const { body } = await slot.endpoint.request({ query, accept: 'application/sparql-results+json', timeoutMs });
+      return Number((JSON.parse(body) as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]?.n.value);
+    };
+    const distinct = await count(`SELECT (COUNT(*) AS ?n) ${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`);
+    const merged = distinct !== total;
+    if (merged) {
+      await runSql(slot.sql, `SPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`);
+      const held = await count(`SELECT (COUNT(*) AS ?n) FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`);
+      if (held !== distinct) throw failed(`the default graph holds ${held} triples, the merge of the graphs has ${distinct}`);
+    }
+    const limitOut = await runSql(slot.sql, `SELECT 'ROWS=' || cfg_item_value(virtuoso_ini_path(), 'SPARQL', 'ResultSetMaxRows');\n`);
+    const resultSetMaxRows = Number(/ROWS=(\d+)/.exec(limitOut)?.[1] ?? 0);
+    const marker: Marker = { version, loadedAt: new Date().toISOString(), resultSetMaxRows, defaultGraphTriples: distinct, merged, graphs: counts };
+    await runSql(slot.sql, `${markerInsert(marker)}checkpoint;\n`);
+    return marker;
+  } finally {
+    rmSync(slot.loadDir, { recursive: true, force: true });
+  }
+};

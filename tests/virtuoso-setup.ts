@@ -1,0 +1,43 @@
+// vitest globalSetup of the "virtuoso" project: starts Virtuoso slots on free loopback ports in a temp directory,
+// loads the test fixture into one, points the tests at them (STORE=virtuoso, VIRTUOSO_*), and stops them afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config.ts';
+import { graphCounts, loadIntoSlot, slotsOf } from '../src/store/index.ts';
+import { startSlot, stopSlot } from '../scripts/virtuoso/instance.ts';
+import { freePort } from './free-port.ts';
+import { MINI_NQ, MINI_VERSION } from './helpers.ts';
+
+/** Slots: the fixture, the real build, and room for the few other datasets test files load side by side. */
+const SLOTS = 4;
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'jpp-virtuoso-'));
+  const ports = async () => {
+    const list: number[] = [];
+    for (let i = 0; i < SLOTS; i++) list.push(await freePort());
+    return list.join(',');
+  };
+  Object.assign(process.env, {
+    STORE: 'virtuoso',
+    VIRTUOSO_DIR: dir,
+    VIRTUOSO_HTTP_PORTS: await ports(),
+    VIRTUOSO_SQL_PORTS: await ports(),
+    VIRTUOSO_MEMORY_MB: '64',
+  });
+  const config = loadConfig(process.env);
+  const slots = slotsOf(config.virtuoso);
+  const stop = async () => {
+    await Promise.all(slots.map((s) => stopSlot(s).catch(() => false)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await Promise.all(slots.map((s) => startSlot(s, config)));
+    await loadIntoSlot(slots[0]!, MINI_NQ, MINI_VERSION, graphCounts(MINI_NQ), 30_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return stop;
+}

@@ -1,0 +1,207 @@
+// The Virtuoso backend keeps the embedded store's promises: same answers to queries/, no fetching on a client's behalf,
+// no system graphs, capped and timed-out answers said so, stateless servers, and a load that swaps in whole or not at all.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convert } from '../../src/convert/index.ts';
+import { toNQuads } from '../../src/rdf/serialize.ts';
+import { classifyQuery } from '../../src/server/lib/query-classify.ts';
+import { createLocalStore, createStore, slotsOf, type SparqlJson, type Store } from '../../src/store/index.ts';
+import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MINI_VERSION, testApp, testConfig, type TestApp } from '../helpers.ts';
+
+const BASE = 'http://localhost:3000/';
+const files = readdirSync('queries').filter((f) => f.endsWith('.rq')).sort();
+
+/** A solution as a canonical string, so that answers compare as multisets (blank node labels aside: the data has none). */
+const solutions = (body: string): string[] => {
+  const json = JSON.parse(body) as SparqlJson;
+  if (typeof json.boolean === 'boolean') return [String(json.boolean)];
+  return (json.results?.bindings ?? []).map((b) => JSON.stringify(Object.entries(b).sort(([a], [c]) => a.localeCompare(c)))).sort();
+};
+
+const ask = (store: Store, query: string) => {
+  const c = classifyQuery(query, BASE);
+  return store.query({ query, form: c.form, services: c.services, defaultGraphs: [], namedGraphs: [], resultsMediaType: 'application/sparql-results+json', graphMediaType: 'application/n-triples', limit: c.limit, trailingValues: c.trailingValues });
+};
+
+describe('queries/ on both backends', () => {
+  let embedded: Store;
+  let virtuoso: Store;
+  beforeAll(async () => {
+    const { quads, manifest } = await convert({ root: process.cwd(), baseIri: BASE });
+    const nquads = toNQuads(quads);
+    const config = testConfig({ maxRows: 10_000, timeoutMs: 30_000 });
+    embedded = createLocalStore({ ...config.sparql, baseIri: BASE });
+    virtuoso = createStore(config);
+    await Promise.all([embedded.load(nquads, manifest.version), virtuoso.load(nquads, manifest.version)]);
+  }, 180_000);
+  afterAll(async () => {
+    await embedded?.close();
+    await virtuoso?.close();
+  });
+
+  it('gives the same solutions (as multisets) to every query without SERVICE, and the same stats', async () => {
+    let compared = 0;
+    for (const f of files) {
+      const query = readFileSync(`queries/${f}`, 'utf8');
+      if (classifyQuery(query, BASE).services.length > 0) continue;
+      const a = await ask(embedded, query);
+      const b = await ask(virtuoso, query).catch((e: Error) => ({ body: `{"error": ${JSON.stringify(`${f}: ${e.message}`)}}` }));
+      expect(a.kind, f).toBe('results');
+      expect((JSON.parse(b.body) as { error?: string }).error).toBeUndefined();
+      // Known Virtuoso difference (README): it keeps one datatype per integer value, so "1005"^^xsd:integer and
+      // "1005"^^xsd:nonNegativeInteger in one dataset come back with the same datatype. Only that difference is let through.
+      const integers = (x: string[]) => x.map((r) => r.replaceAll('XMLSchema#nonNegativeInteger', 'XMLSchema#integer')).sort();
+      const [sa, sb] = f === '08-quotes-and-offsets.rq' ? [integers(solutions(a.body)), integers(solutions(b.body))] : [solutions(a.body), solutions(b.body)];
+      expect({ f, onlyVirtuoso: sb.filter((x) => !sa.includes(x)).slice(0, 2), onlyEmbedded: sa.filter((x) => !sb.includes(x)).slice(0, 2) }).toEqual({ f, onlyVirtuoso: [], onlyEmbedded: [] });
+      expect(sb, f).toEqual(sa);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(10);
+    expect(await virtuoso.stats()).toEqual(await embedded.stats());
+  });
+
+  it('gives isomorphic graphs to CONSTRUCT and DESCRIBE', async () => {
+    for (const query of [
+      `CONSTRUCT { ?s <${BASE}x> ?o } WHERE { ?s a <https://w3id.org/jp-plan/def#Goal> ; <http://www.w3.org/2000/01/rdf-schema#label> ?o }`,
+      `DESCRIBE <${BASE}id/132101>`,
+      `DESCRIBE ?g WHERE { ?g a <https://w3id.org/jp-plan/def#Goal> } LIMIT 3`,
+    ]) {
+      const [a, b] = await Promise.all([ask(embedded, query), ask(virtuoso, query)]);
+      const lines = (s: string) => s.split('\n').filter(Boolean).sort();
+      expect(lines(b.body), query).toEqual(lines(a.body));
+      expect(lines(b.body).length, query).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('over HTTP on Virtuoso', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp({ maxRows: 3, timeoutMs: 1_500 });
+  });
+  afterAll(() => t.close());
+  const get = (query: string, accept = 'application/sparql-results+json') =>
+    t.app.inject({ url: `/sparql?query=${encodeURIComponent(query)}`, headers: { accept } });
+
+  it('never shows Virtuoso system graphs: GRAPH ?g, FROM a system graph, the default graph and stats hold only the build', async () => {
+    const graphs = await get('SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g');
+    expect(graphs.statusCode).toBe(200);
+    expect(graphs.json().results.bindings.map((b: { g: { value: string } }) => b.g.value)).toEqual([GRAPH_B, GRAPH_A].sort());
+    const system = await get('SELECT (COUNT(*) AS ?n) FROM <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o }');
+    expect(system.json().results.bindings[0].n.value).toBe('0');
+    const marker = await get('SELECT (COUNT(*) AS ?n) FROM <urn:x-jp-plan-lod:build> { ?s ?p ?o }');
+    expect(marker.json().results.bindings[0].n.value).toBe('0');
+    const all = await get('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }');
+    const stats = await t.store.stats();
+    expect(Number(all.json().results.bindings[0].n.value)).toBe(stats.defaultGraphTriples);
+    expect(stats.graphs.map((g) => g.iri)).toEqual([GRAPH_B, GRAPH_A].sort());
+  });
+
+  it('says when the row cap cut an answer (X-SPARQL-Capped), for SELECT and CONSTRUCT', async () => {
+    const r = await get('SELECT * { ?s ?p ?o }');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['x-sparql-capped']).toBe('true; rows=3');
+    expect(r.json().results.bindings).toHaveLength(3);
+    const g = await get('CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }', 'application/n-triples');
+    expect(g.headers['x-sparql-capped']).toBe('true; triples=3');
+    const exact = await get('SELECT * { ?s ?p ?o } LIMIT 2');
+    expect(exact.headers['x-sparql-capped']).toBeUndefined();
+  });
+
+  it('answers 503 when the query outlives the timeout, never a partial ("anytime") answer', async () => {
+    const started = Date.now();
+    const r = await get(HEAVY_QUERY);
+    expect(r.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.body).not.toMatch(/virtuoso|S1TAT/i);
+  });
+
+  it('answers a malformed query 400 with the position from our parser, with no Virtuoso text', async () => {
+    const r = await get('SELECT * WHERE { ?s ?p }');
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toMatch(/line 1/i);
+    expect(r.body).not.toMatch(/virtuoso|SP030/i);
+  });
+});
+
+describe('Virtuoso never fetches on a client\'s behalf', () => {
+  let listener: Server;
+  let hits: string[];
+  let url: string;
+  beforeAll(async () => {
+    hits = [];
+    listener = createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`);
+      res.end('<http://e/s> <http://e/p> "o" .\n');
+    });
+    await new Promise<void>((r) => listener.listen(0, '127.0.0.1', () => r()));
+    url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => listener.close(() => r())));
+
+  it('refuses SERVICE and the sponger for the user the server queries as, asked directly or through the server', async () => {
+    const [slot] = slotsOf(testConfig().virtuoso);
+    const direct = [
+      `SELECT * { SERVICE <${url}/sparql> { ?s ?p ?o } }`,
+      `define get:soft "replace" SELECT * FROM <${url}/doc> { ?s ?p ?o }`,
+      `define get:soft "soft" SELECT * { GRAPH <${url}/doc2> { ?s ?p ?o } }`,
+      `LOAD <${url}/doc3>`,
+    ];
+    for (const query of direct) await fetch(slot!.endpoint.url, { method: 'POST', body: new URLSearchParams({ query }) });
+    const t = await testApp();
+    try {
+      const r = await t.app.inject({ url: `/sparql?query=${encodeURIComponent(`SELECT * { SERVICE <${url}/sparql> { ?s ?p ?o } }`)}` });
+      expect(r.statusCode).toBe(400);
+    } finally {
+      await t.close();
+    }
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('stateless servers and whole-dataset swaps', () => {
+  it('two servers on one Virtuoso give identical answers and ETags', async () => {
+    const [a, b] = [await testApp(), await testApp()];
+    try {
+      for (const url of ['/sparql?query=' + encodeURIComponent('SELECT ?s ?l { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?s ?l'), '/sparql?query=' + encodeURIComponent('CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o'), '/sparql']) {
+        const [ra, rb] = await Promise.all([a.app.inject({ url }), b.app.inject({ url })]);
+        expect(ra.statusCode, `${url} ${ra.body}`).toBe(200);
+        expect(rb.body, url).toBe(ra.body);
+        expect(rb.headers.etag, url).toBe(ra.headers.etag);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('loads a new build beside the serving one and switches whole; a build that fails to load leaves the old one serving', async () => {
+    const config = testConfig();
+    const store = await loadedStore(config);
+    try {
+      const count = async () => Number((JSON.parse((await ask(store, 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }')).body) as SparqlJson).results!.bindings[0]!['n']!.value);
+      const before = await count();
+      const next = '<http://e/a> <http://e/p> "x" <http://e/g1> .\n<http://e/b> <http://e/p> "y" <http://e/g2> .\n';
+      const seen: number[] = [];
+      let loading = true;
+      const load = store.load(next, 'swap-test-v2').finally(() => (loading = false));
+      while (loading) seen.push(await count());
+      await load;
+      expect(seen.every((n) => n === before || n === 2)).toBe(true);
+      expect(await count()).toBe(2);
+      expect(store.version).toBe('swap-test-v2');
+      // The fixture's slot was not touched: another store still finds it whole.
+      const other = await loadedStore(config);
+      expect(other.version).toBe(MINI_VERSION);
+      await other.close();
+      await expect(store.load('<http://e/a> <http://e/p> "unterminated <http://e/g> .\n', 'broken')).rejects.toThrow();
+      expect(store.version).toBe('swap-test-v2');
+      expect(await count()).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
