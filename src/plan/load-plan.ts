@@ -64,8 +64,10 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[] }
     if (!isSyntheticLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a synthetic code (9xxxxx with its check digit)`);
   } else {
     if (data.synthetic === true) fail(['synthetic'], 'a synthetic plan (npm run synth) is never part of the real build; build it with SYNTHETIC=true');
-    if (!isValidLocalGovernmentCode(code))
-      fail(['municipality', 'code'], `${code} is not a valid local government code (prefecture 01–47 and check digit)`);
+    const prefecture = Number(code.slice(0, 2));
+    if (prefecture < 1 || prefecture > 47)
+      fail(['municipality', 'code'], `${code} is not a valid local government code (no prefecture ${code.slice(0, 2)}; synthetic codes 9xxxxx only with SYNTHETIC=true)`);
+    else if (!isValidLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a valid local government code (check digit)`);
   }
   const sourceFile = data.source.file;
   if (!sourceFile.startsWith(code)) fail(['source', 'file'], `source file ${sourceFile} does not belong to municipality ${code}`);
