@@ -1,4 +1,6 @@
 // The one typed configuration, read from the environment once and passed to everything else.
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   /** Base of every minted IRI; always ends with '/'. */
@@ -8,6 +10,16 @@ export interface Config {
   /** Project root: where data/, ontology/ and build/ live. */
   readonly root: string;
   readonly buildDir: string;
+  /**
+   * A synthetic build (SYNTHETIC=true): plans and sources from SYNTH_DIR (default synth/), built into build-synth/,
+   * marked synthetic in its manifest. It may never be built into, or served from, the real build folder.
+   */
+  readonly synthetic: boolean;
+  /** Where the plan files and source texts are (relative to root, or absolute). */
+  readonly plansDir: string;
+  readonly sourcesDir: string;
+  /** Worker threads that convert plans in parallel (CONVERT_WORKERS; default: os.availableParallelism()). */
+  readonly convertWorkers: number;
   /** Server log level (pino): fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
   readonly sparql: {
@@ -136,12 +148,22 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
   }
   if (!/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) throw new Error(`BASE_IRI must be an http(s) IRI without query or fragment, got "${baseIri}"`);
   if (!baseIri.endsWith('/')) baseIri += '/';
+  const synthetic = bool(env, 'SYNTHETIC', false);
+  const realBuildDir = `${root}/build`;
+  const buildDir = env.BUILD_DIR || (synthetic ? `${root}/build-synth` : realBuildDir);
+  if (synthetic && resolve(root, buildDir) === resolve(realBuildDir))
+    throw new Error(`SYNTHETIC=true never builds into or serves ${realBuildDir}, the real build; use BUILD_DIR=build-synth`);
+  const synthDir = env.SYNTH_DIR || 'synth';
   return {
     baseIri,
     host,
     port,
     root,
-    buildDir: env.BUILD_DIR || `${root}/build`,
+    buildDir,
+    synthetic,
+    plansDir: synthetic ? join(synthDir, 'plans') : 'data/plans',
+    sourcesDir: synthetic ? join(synthDir, 'sources') : 'data/sources',
+    convertWorkers: int(env, 'CONVERT_WORKERS', availableParallelism(), 1),
     logLevel: logLevel(env),
     sparql: {
       maxQueryBytes: int(env, 'SPARQL_MAX_QUERY_BYTES', 64 * 1024, 1),

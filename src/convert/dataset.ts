@@ -26,6 +26,8 @@ export interface Manifest {
   readonly baseIri: string;
   /** Hash of everything the build read, to tell when build/ is stale. */
   readonly inputsHash: string;
+  /** Present (true) only in a build of synthetic plans (npm run synth): such a build is never served as the real one. */
+  readonly synthetic?: true;
   readonly quads: number;
   readonly graphs: readonly GraphInfo[];
   readonly files: readonly { path: string; mediaType: string; bytes: number; sha256: string }[];

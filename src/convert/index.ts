@@ -1,17 +1,20 @@
 // The converter: curated plans → validated, deterministic RDF in build/ (and the check that build/ is current).
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { loadInputs } from '../plan/index.ts';
+import { loadInputs, REAL_LAYOUT, type InputLayout } from '../plan/index.ts';
+import { buildInto, checkPlans, ShapeViolationError, type BuildOptions, type BuildReport } from './build.ts';
 import { buildDataset, type Dataset, type Manifest } from './dataset.ts';
 import { hashInputs } from './inputs.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
 import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
-import { writeBuild } from './write-build.ts';
+import { swapInBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { MANIFEST } from './write-build.ts';
 export { BuildError, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
+export { ShapeViolationError, type BuildReport } from './build.ts';
 
 /** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -20,41 +23,79 @@ export interface ConvertOptions {
   readonly root: string;
   readonly baseIri: string;
   readonly buildDir: string;
+  /** A synthetic build (plans marked synthetic, codes 9xxxxx; its manifest says so). Default: false. */
+  readonly synthetic?: boolean;
+  /** Plan files and source texts (relative to root); default data/plans and data/sources. */
+  readonly plansDir?: string;
+  readonly sourcesDir?: string;
+  /** Worker threads converting plans; default os.availableParallelism(). */
+  readonly convertWorkers?: number;
+  /** The per-plan cache; default <root>/.cache/convert. */
+  readonly cacheDir?: string;
 }
 
-/** Raised when the generated data does not conform to ontology/shapes.ttl or to the RDF Data Cube integrity constraints. */
-export class ShapeViolationError extends Error {
-  constructor(readonly count: number, report: string) {
-    super(`the dataset does not conform to ontology/shapes.ttl and the RDF Data Cube integrity constraints (${count} violation(s)):\n${report}`);
-    this.name = 'ShapeViolationError';
-  }
-}
+const layoutOf = (opts: Omit<ConvertOptions, 'buildDir'>): InputLayout => ({
+  plansDir: opts.plansDir ?? REAL_LAYOUT.plansDir,
+  sourcesDir: opts.sourcesDir ?? REAL_LAYOUT.sourcesDir,
+  synthetic: opts.synthetic ?? false,
+});
+
+const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => ({
+  root: opts.root,
+  baseIri: opts.baseIri,
+  layout: layoutOf(opts),
+  workers: opts.convertWorkers ?? availableParallelism(),
+  cacheDir: opts.cacheDir ?? join(opts.root, '.cache/convert'),
+});
+
+/** The hash that tells whether a build is stale: data, ontology, the converter's code, the base IRI and the plans' folders. */
+const inputsHashOf = (opts: Omit<ConvertOptions, 'buildDir'>): string => {
+  const layout = layoutOf(opts);
+  return hashInputs(opts.root, opts.baseIri, layout.synthetic ? [layout.plansDir, layout.sourcesDir] : []);
+};
 
 /**
- * Loads, converts and validates everything; writes nothing. Throws InputError or ShapeViolationError.
- * `inputsHash` may be passed when the caller already computed it.
+ * The whole dataset converted in memory, in one go: the reference that the streaming, per-plan build is tested against
+ * (byte for byte), and a handy value for tests of the small real dataset. Writes nothing; throws InputError or
+ * ShapeViolationError.
  */
-export const convert = async (opts: Pick<ConvertOptions, 'root' | 'baseIri'>, inputsHash = hashInputs(opts.root, opts.baseIri)): Promise<Dataset> => {
-  const inputs = loadInputs(opts.root);
+export const convert = async (opts: Omit<ConvertOptions, 'buildDir'>, inputsHash = inputsHashOf(opts)): Promise<Dataset> => {
+  const inputs = loadInputs(opts.root, layoutOf(opts));
   const ontology = readFileSync(join(opts.root, 'ontology/jpplan.ttl'), 'utf8');
   const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash);
   const violations = await validateShacl(dataset.quads, readFileSync(join(opts.root, 'ontology/shapes.ttl'), 'utf8'));
   violations.push(...checkCubeIntegrity(dataset.files.find((f) => f.path === 'dataset.nq')!.content));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
-  return dataset;
+  const synthetic = layoutOf(opts).synthetic;
+  return synthetic ? { ...dataset, manifest: { ...dataset.manifest, synthetic } } : dataset;
 };
 
-/** Converts and swaps the result into buildDir; the previous build stays untouched on any error. */
-export const convertAndWrite = async (opts: ConvertOptions, inputsHash?: string): Promise<Manifest> => {
-  const dataset = await convert(opts, inputsHash);
-  writeBuild(opts.buildDir, dataset.files, dataset.manifest);
-  return dataset.manifest;
+/** Checks every plan (converting those the cache does not hold, in parallel) without writing a build. */
+export const validate = async (opts: Omit<ConvertOptions, 'buildDir'>): Promise<BuildReport & { quads: number; graphs: number }> => {
+  const checked = await checkPlans(buildOptions(opts));
+  const graphs = [checked.vocabulary, ...checked.plans];
+  return { converted: checked.converted, cached: checked.cached, quads: graphs.reduce((n, g) => n + g.graph.quads, 0), graphs: graphs.length };
 };
+
+/**
+ * Converts the plans whose inputs changed (in parallel), takes the others from the cache, and swaps the assembled
+ * build into buildDir; the previous build stays untouched on any error.
+ */
+export const convertAndWriteReport = async (opts: ConvertOptions, inputsHash = inputsHashOf(opts)): Promise<{ manifest: Manifest } & BuildReport> => {
+  let result: ({ manifest: Manifest } & BuildReport) | undefined;
+  await swapInBuild(opts.buildDir, async (staging) => {
+    result = await buildInto(staging, buildOptions(opts), inputsHash);
+  });
+  return result!;
+};
+
+export const convertAndWrite = async (opts: ConvertOptions, inputsHash?: string): Promise<Manifest> =>
+  (await convertAndWriteReport(opts, inputsHash)).manifest;
 
 /** The verified build when buildDir can be served as it is, else why not (missing, damaged or older than its inputs). */
 const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: VerifiedBuild } | { reason: string } => {
   try {
-    const build = readVerifiedBuild(opts.buildDir);
+    const build = readVerifiedBuild(opts.buildDir, opts.synthetic ?? false);
     if (build.manifest.inputsHash === inputsHash) return { build };
     return { reason: `${opts.buildDir} is older than its inputs (data/, ontology/, the converter or BASE_IRI changed)` };
   } catch (e) {
@@ -64,17 +105,17 @@ const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: Verified
 };
 
 /** True when buildDir is missing, damaged (a listed file missing or failing its sha256), or older than its inputs. */
-export const isStale = (opts: ConvertOptions, inputsHash = hashInputs(opts.root, opts.baseIri)): boolean => 'reason' in checkBuild(opts, inputsHash);
+export const isStale = (opts: ConvertOptions, inputsHash = inputsHashOf(opts)): boolean => 'reason' in checkBuild(opts, inputsHash);
 
 /**
  * Converts only when build/ cannot be served as it is; returns the build as read and verified, so that the caller
  * does not read and hash it again. The inputs are hashed once. `onRebuild` hears why a rebuild is needed.
  */
 export const ensureBuild = async (opts: ConvertOptions, onRebuild?: (reason: string) => void): Promise<VerifiedBuild> => {
-  const inputsHash = hashInputs(opts.root, opts.baseIri);
+  const inputsHash = inputsHashOf(opts);
   const checked = checkBuild(opts, inputsHash);
   if ('build' in checked) return checked.build;
   onRebuild?.(checked.reason);
   await convertAndWrite(opts, inputsHash);
-  return readVerifiedBuild(opts.buildDir);
+  return readVerifiedBuild(opts.buildDir, opts.synthetic ?? false);
 };

@@ -13,9 +13,9 @@ const walk = (dir: string): string[] =>
   });
 
 /** Hash over the paths and contents of all inputs plus the base IRI, independent of mtimes. */
-export const hashInputs = (root: string, baseIri: string): string => {
+export const hashInputs = (root: string, baseIri: string, extraDirs: readonly string[] = []): string => {
   const hash = createHash('sha256').update(`base ${baseIri}\n`);
-  const files = INPUT_DIRS.flatMap((d) => {
+  const files = [...INPUT_DIRS, ...extraDirs].flatMap((d) => {
     try {
       return statSync(join(root, d)).isDirectory() ? walk(join(root, d)) : [];
     } catch {

@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.ts';
 import { formatProblem } from '../plan/errors.ts';
 import { checkDraft } from '../plan/check-draft.ts';
-import { convert, convertAndWrite, describeError } from './index.ts';
+import { convertAndWriteReport, describeError, validate } from './index.ts';
 
 const check = process.argv.includes('--check');
 const draftAt = process.argv.indexOf('--draft');
@@ -21,18 +21,22 @@ if (draftAt >= 0) {
 }
 try {
   const config = loadConfig();
-  const opts = { root: config.root, baseIri: config.baseIri, buildDir: config.buildDir };
+  const plans = (r: { converted: readonly string[]; cached: readonly string[] }) =>
+    `${r.converted.length} plan(s) converted on ${Math.min(config.convertWorkers, r.converted.length)} worker(s), ${r.cached.length} unchanged from the cache`;
   if (check) {
-    const { manifest } = await convert(opts);
-    console.log(`valid: ${manifest.quads} quads in ${manifest.graphs.length} graphs (version ${manifest.version}); nothing written`);
+    const report = await validate(config);
+    console.log(`valid: ${report.quads} quads in ${report.graphs} graphs; ${plans(report)}; no build written`);
   } else {
-    const manifest = await convertAndWrite(opts);
-    console.log(`built ${config.buildDir}: ${manifest.quads} quads in ${manifest.graphs.length} graphs, version ${manifest.version}, base ${manifest.baseIri}`);
-    for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes`);
+    const { manifest, ...report } = await convertAndWriteReport(config);
+    console.log(
+      `built ${config.buildDir}${manifest.synthetic ? ' (SYNTHETIC)' : ''}: ${manifest.quads} quads in ${manifest.graphs.length} graphs, version ${manifest.version}, base ${manifest.baseIri}; ${plans(report)}`,
+    );
+    // A national build has thousands of files: list them only for a small one.
+    if (manifest.files.length <= 20) for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes`);
   }
 } catch (e) {
   // Every failure is named (file and reason), never a stack: the messages of InputError and ShapeViolationError list
   // each problem, and Node's file errors name the path they could not read or write.
-  console.error(`${check ? 'validate' : 'convert'} failed; build/ left untouched.\n${describeError(e)}`);
+  console.error(`${check ? 'validate' : 'convert'} failed; the previous build is left untouched.\n${describeError(e)}`);
   process.exit(1);
 }

@@ -12,9 +12,16 @@ export interface Violation {
 
 const local = (iri: string | undefined) => iri?.replace(/^.*[#/]/, '') ?? '';
 
-/** Returns every violation; an empty list means the data conforms. */
-export const validateShacl = async (quads: readonly Quad[], shapesTurtle: string): Promise<Violation[]> => {
+/** A validator for the shapes, parsed once: returns every violation of the quads; an empty list means they conform. */
+export const shaclValidator = (shapesTurtle: string): ((quads: readonly Quad[]) => Promise<Violation[]>) => {
   const shapes = rdfDataset.dataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle));
+  return (quads) => validateWith(shapes, quads);
+};
+
+/** Returns every violation; an empty list means the data conforms. */
+export const validateShacl = async (quads: readonly Quad[], shapesTurtle: string): Promise<Violation[]> => shaclValidator(shapesTurtle)(quads);
+
+const validateWith = async (shapes: ReturnType<typeof rdfDataset.dataset>, quads: readonly Quad[]): Promise<Violation[]> => {
   // Validate the union of all graphs: shapes speak of triples, whichever graph holds them.
   const data = rdfDataset.dataset(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
   const validator = new SHACLValidator(shapes);

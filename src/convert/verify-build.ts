@@ -52,9 +52,17 @@ export const readManifest = (buildDir: string): Manifest => {
   return m as Manifest;
 };
 
-/** Reads the manifest and every file it lists; throws BuildError naming the first file missing or not matching its sha256. */
-export const readVerifiedBuild = (buildDir: string): VerifiedBuild => {
+/**
+ * Reads the manifest and every file it lists; throws BuildError naming the first file missing or not matching its
+ * sha256, or when the build is synthetic and a real one is wanted (the default), or the other way round.
+ */
+export const readVerifiedBuild = (buildDir: string, synthetic = false): VerifiedBuild => {
   const manifest = readManifest(buildDir);
+  if ((manifest.synthetic === true) !== synthetic)
+    throw new BuildError(
+      join(buildDir, MANIFEST),
+      synthetic ? 'not a synthetic build, and SYNTHETIC=true serves synthetic builds only' : 'a synthetic build (npm run synth), never served as the real dataset; serve it with SYNTHETIC=true',
+    );
   const files = new Map<string, Buffer>();
   for (const f of manifest.files) {
     const path = join(buildDir, f.path);

@@ -5,18 +5,28 @@ import type { BuildFile, Manifest } from './dataset.ts';
 
 export const MANIFEST = 'manifest.json';
 
-export const writeBuild = (buildDir: string, files: readonly BuildFile[], manifest: Manifest): void => {
-  const staging = `${buildDir}.tmp-${process.pid}`;
-  const previous = `${buildDir}.old-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  try {
+export const writeManifest = (dir: string, manifest: Manifest): void =>
+  writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+
+export const writeBuild = (buildDir: string, files: readonly BuildFile[], manifest: Manifest): Promise<void> =>
+  swapInBuild(buildDir, async (staging) => {
     for (const f of files) {
       const path = join(staging, f.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.content);
     }
+    writeManifest(staging, manifest);
+  });
+
+/** Lets `fill` write a complete build (manifest last) into a fresh staging folder, then swaps it in for buildDir. */
+export const swapInBuild = async (buildDir: string, fill: (staging: string) => Promise<void>): Promise<void> => {
+  const staging = `${buildDir}.tmp-${process.pid}`;
+  const previous = `${buildDir}.old-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    mkdirSync(staging, { recursive: true });
     // The manifest is written last: its presence marks a complete build.
-    writeFileSync(join(staging, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    await fill(staging);
     if (existsSync(buildDir)) renameSync(buildDir, previous);
     renameSync(staging, buildDir);
     rmSync(previous, { recursive: true, force: true });

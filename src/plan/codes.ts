@@ -7,8 +7,26 @@ export const checkDigit = (five: string): number => {
   return r === 0 ? 0 : (11 - r) % 10;
 };
 
-export const isValidLocalGovernmentCode = (six: string): boolean =>
-  /^\d{6}$/.test(six) && checkDigit(six.slice(0, 5)) === Number(six[5]);
+const hasCheckDigit = (six: string): boolean => /^\d{6}$/.test(six) && checkDigit(six.slice(0, 5)) === Number(six[5]);
+
+/** A code a real body can have: its first two digits name one of the 47 prefectures (01–47), and its check digit holds. */
+export const isValidLocalGovernmentCode = (six: string): boolean => {
+  const prefecture = Number(six.slice(0, 2));
+  return hasCheckDigit(six) && prefecture >= 1 && prefecture <= 47;
+};
+
+/**
+ * The codes of synthetic bodies (npm run synth): 9xxxxx with a valid check digit. No prefecture is numbered 90–99, so
+ * no real body has one, and the real validator refuses every one of them.
+ */
+export const SYNTHETIC_CODE_FIRST = 90000;
+export const SYNTHETIC_CODE_LAST = 99999;
+export const syntheticCode = (index: number): string => {
+  const five = SYNTHETIC_CODE_FIRST + index;
+  if (!Number.isInteger(index) || index < 0 || five > SYNTHETIC_CODE_LAST) throw new RangeError(`synthetic body index ${index} is outside 0–${SYNTHETIC_CODE_LAST - SYNTHETIC_CODE_FIRST}`);
+  return `${five}${checkDigit(String(five))}`;
+};
+export const isSyntheticLocalGovernmentCode = (six: string): boolean => hasCheckDigit(six) && six.startsWith('9');
 
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
 const toAscii = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

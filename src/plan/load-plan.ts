@@ -1,7 +1,7 @@
 // Turns one curated plan file and its source text into the typed plan model, or into located problems.
 import { createHash } from 'node:crypto';
 import type { ElementClass } from '../rdf/vocab.ts';
-import { eraYears, isValidLocalGovernmentCode } from './codes.ts';
+import { eraYears, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
@@ -46,6 +46,8 @@ export interface PlanInput {
   readonly themeIds: ReadonlySet<string>;
   /** A draft from the extractor: unthemed elements and missing parents are warnings, not problems. */
   readonly draft?: boolean;
+  /** A synthetic build (SYNTHETIC=true) takes synthetic plans only; a real build never takes one. */
+  readonly synthetic?: boolean;
 }
 
 export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; warnings: Problem[] } => {
@@ -62,7 +64,16 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     warnings.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
 
   const code = data.municipality.code;
-  if (!isValidLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a valid local government code (check digit)`);
+  if (input.synthetic) {
+    if (data.synthetic !== true) fail([], 'a synthetic build takes synthetic plans only (synthetic: true), never a real one');
+    if (!isSyntheticLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a synthetic code (9xxxxx with its check digit)`);
+  } else {
+    if (data.synthetic === true) fail(['synthetic'], 'a synthetic plan (npm run synth) is never part of the real build; build it with SYNTHETIC=true');
+    const prefecture = Number(code.slice(0, 2));
+    if (prefecture < 1 || prefecture > 47)
+      fail(['municipality', 'code'], `${code} is not a valid local government code (no prefecture ${code.slice(0, 2)}; synthetic codes 9xxxxx only with SYNTHETIC=true)`);
+    else if (!isValidLocalGovernmentCode(code)) fail(['municipality', 'code'], `${code} is not a valid local government code (check digit)`);
+  }
   const sourceFile = data.source.file;
   if (!sourceFile.startsWith(code)) fail(['source', 'file'], `source file ${sourceFile} does not belong to municipality ${code}`);
   const bytes = input.readSource(sourceFile);

@@ -19,7 +19,8 @@ export class SourceIndex {
   private readonly squeezed: string;
   /** squeezed position (in code points) → position in `chars`. */
   private readonly positions: number[];
-  private readonly squeezedChars: string[];
+  /** squeezed code point i → its UTF-16 offset in `squeezed` (one more entry for the end). */
+  private readonly squeezedUtf16: number[];
 
   constructor(text: string) {
     this.chars = Array.from(text);
@@ -31,8 +32,14 @@ export class SourceIndex {
         this.positions.push(i);
       }
     });
-    this.squeezedChars = kept;
     this.squeezed = kept.join('');
+    this.squeezedUtf16 = [];
+    let offset = 0;
+    for (const ch of kept) {
+      this.squeezedUtf16.push(offset);
+      offset += ch.length;
+    }
+    this.squeezedUtf16.push(offset);
   }
 
   /**
@@ -50,7 +57,7 @@ export class SourceIndex {
       from = at + 1;
     }
     // indexOf works in UTF-16 units; convert to squeezed code-point positions.
-    const cpStart = Array.from(this.squeezed.slice(0, at)).length;
+    const cpStart = this.codePointAt(at);
     const cpLength = Array.from(wanted).length;
     const start = this.positions[cpStart]!;
     const end = this.positions[cpStart + cpLength - 1]! + 1;
@@ -82,7 +89,19 @@ export class SourceIndex {
       if (this.positions[mid]! < cp) lo = mid + 1;
       else hi = mid;
     }
-    return this.squeezedChars.slice(0, lo).join('').length;
+    return this.squeezedUtf16[lo]!;
+  }
+
+  /** The squeezed code point that starts at UTF-16 offset `utf16` of `squeezed`. */
+  private codePointAt(utf16: number): number {
+    let lo = 0;
+    let hi = this.squeezedUtf16.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.squeezedUtf16[mid]! < utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** How many times `needle` occurs (whitespace-insensitive). */

@@ -88,6 +88,10 @@ export const elementSchema = z.strictObject({
 });
 
 export const planFileSchema = z.strictObject({
+  synthetic: z
+    .literal(true)
+    .optional()
+    .describe('marks a generated plan of a synthetic body (npm run synth); such a plan is accepted only by a synthetic build'),
   municipality: z.strictObject({
     code: z.string().regex(/^\d{6}$/, 'six-digit local government code'),
     name: localized,

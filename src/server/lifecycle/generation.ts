@@ -31,7 +31,7 @@ export const loadGeneration = async (
   build?: VerifiedBuild,
 ): Promise<Generation> => {
   const started = performance.now();
-  const { manifest, files } = build ?? readVerifiedBuild(config.buildDir);
+  const { manifest, files } = build ?? readVerifiedBuild(config.buildDir, config.synthetic);
   const nqPath = join(config.buildDir, 'dataset.nq');
   // Read once, verified: the store and the Linked Data site both start from the same N-Quads.
   const nquads = files.get('dataset.nq')!.toString('utf8');

@@ -1,0 +1,96 @@
+// Lays the per-graph pieces end to end into the build's files (whole dumps, vocabulary, per-plan Turtle) and its
+// manifest, streaming: one graph's piece is in memory at a time, never the whole dataset.
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GraphInfo, Manifest } from './dataset.ts';
+import { jsonLdFrame, prefixesNamed, trigHeader, type GraphPieces } from './graph-files.ts';
+import { PIECE_FILES } from './plan-cache.ts';
+import { writeManifest } from './write-build.ts';
+
+/** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
+export interface GraphSource {
+  readonly graph: GraphInfo;
+  readonly prefixes: readonly string[];
+  /** File name under plans/ for a plan graph; the vocabulary's Turtle is vocabulary.ttl. */
+  readonly turtleName?: string;
+  readonly piece: (kind: keyof typeof PIECE_FILES) => string | Buffer;
+}
+
+export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly string[], turtleName: string): GraphSource => ({
+  graph,
+  prefixes,
+  turtleName,
+  piece: (kind) => readFileSync(join(dir, PIECE_FILES[kind])),
+});
+
+export const inMemoryGraph = (graph: GraphInfo, pieces: GraphPieces): GraphSource => ({ graph, prefixes: pieces.prefixes, piece: (kind) => pieces[kind] });
+
+type FileEntry = Manifest['files'][number];
+
+/** A build file written piece by piece, hashed and counted as it goes. */
+const streamFile = (staging: string, path: string, mediaType: string, write: (put: (chunk: string | Buffer) => void) => void): FileEntry => {
+  const full = join(staging, path);
+  mkdirSync(join(full, '..'), { recursive: true });
+  const fd = openSync(full, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  try {
+    write((chunk) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      writeSync(fd, buffer);
+      hash.update(buffer);
+      bytes += buffer.length;
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return { path, mediaType, bytes, sha256: hash.digest('hex') };
+};
+
+export interface AssembleInput {
+  readonly vocabulary: GraphSource;
+  /** Plan graphs, in manifest order (municipality code, then plan id). */
+  readonly plans: readonly GraphSource[];
+  readonly baseIri: string;
+  readonly inputsHash: string;
+  readonly synthetic: boolean;
+}
+
+/** Writes every build file and then the manifest into staging; returns the manifest. */
+export const assembleBuild = async (staging: string, input: AssembleInput): Promise<Manifest> => {
+  // The whole dumps list graphs in the order sortQuads gives their quads: by graph IRI.
+  const byIri = [input.vocabulary, ...input.plans].sort((a, b) => (a.graph.iri < b.graph.iri ? -1 : a.graph.iri > b.graph.iri ? 1 : 0));
+  const prefixes = prefixesNamed(new Set(byIri.flatMap((g) => g.prefixes)));
+  const header = await trigHeader(prefixes);
+  const frame = jsonLdFrame(prefixes);
+  const files: FileEntry[] = [
+    streamFile(staging, 'dataset.nq', 'application/n-quads', (put) => byIri.forEach((g) => put(g.piece('nq')))),
+    streamFile(staging, 'dataset.trig', 'application/trig', (put) => {
+      put(header);
+      byIri.forEach((g) => put(g.piece('trig')));
+    }),
+    streamFile(staging, 'dataset.jsonld', 'application/ld+json', (put) => {
+      put(frame.head);
+      byIri.forEach((g, i) => {
+        if (i > 0) put(frame.separator);
+        put(g.piece('jsonld'));
+      });
+      put(frame.tail);
+    }),
+    streamFile(staging, 'vocabulary.ttl', 'text/turtle', (put) => put(input.vocabulary.piece('turtle'))),
+    ...input.plans.map((g) => streamFile(staging, `plans/${g.turtleName}`, 'text/turtle', (put) => put(g.piece('turtle')))),
+  ];
+  const manifest: Manifest = {
+    // The dataset's version is its N-Quads dump's checksum.
+    version: files[0]!.sha256.slice(0, 16),
+    baseIri: input.baseIri,
+    inputsHash: input.inputsHash,
+    ...(input.synthetic ? { synthetic: true } : {}),
+    quads: byIri.reduce((sum, g) => sum + g.graph.quads, 0),
+    graphs: [input.vocabulary.graph, ...input.plans.map((g) => g.graph)],
+    files,
+  };
+  writeManifest(staging, manifest);
+  return manifest;
+};

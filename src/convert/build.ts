@@ -1,0 +1,110 @@
+// The scalable build: every plan converted on its own, in parallel, or taken from the per-plan cache when its inputs
+// are unchanged; the checks across plans run over their summaries; the files are assembled by streaming.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crossPlanProblems, InputError, listPlanFiles, THEMES_FILE, type InputLayout, type Problem } from '../plan/index.ts';
+import { loadThemes } from '../plan/load-themes.ts';
+import { sortQuads } from '../rdf/serialize.ts';
+import { themesToQuads } from '../rdf/themes-to-quads.ts';
+import { iris } from '../rdf/uris.ts';
+import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource } from './assemble.ts';
+import { ontologyQuads, type Manifest } from './dataset.ts';
+import { graphPieces } from './graph-files.ts';
+import { planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
+import { readSourceIn } from './plan-unit.ts';
+import { convertOnPool } from './pool.ts';
+import { formatViolations, type Violation } from './shacl.ts';
+
+export interface BuildOptions {
+  readonly root: string;
+  readonly baseIri: string;
+  readonly layout: InputLayout;
+  readonly workers: number;
+  readonly cacheDir: string;
+}
+
+/** Raised when the generated data does not conform to ontology/shapes.ttl or to the RDF Data Cube integrity constraints. */
+export class ShapeViolationError extends Error {
+  constructor(readonly count: number, report: string) {
+    super(`the dataset does not conform to ontology/shapes.ttl and the RDF Data Cube integrity constraints (${count} violation(s)):\n${report}`);
+    this.name = 'ShapeViolationError';
+  }
+}
+
+/** What a build did: which plan files it converted and which it took from the cache (tests and the bench read this). */
+export interface BuildReport {
+  readonly converted: readonly string[];
+  readonly cached: readonly string[];
+}
+
+export interface CheckedBuild extends BuildReport {
+  readonly vocabulary: GraphSource;
+  readonly plans: readonly GraphSource[];
+}
+
+/** Converts (or takes from the cache) and checks every plan; throws InputError or ShapeViolationError; writes only the cache. */
+export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
+  const { root, layout } = opts;
+  const read = (file: string) => readFileSync(join(root, file));
+  const themesBytes = read(THEMES_FILE);
+  const { scheme, problems: themeProblems } = loadThemes(THEMES_FILE, themesBytes.toString('utf8'));
+  if (!scheme) throw new InputError(themeProblems);
+  const ontology = read('ontology/jpplan.ttl');
+  const shapes = read('ontology/shapes.ttl');
+  const uri = iris(opts.baseIri);
+
+  const vocabularyQuads = sortQuads([...ontologyQuads(ontology.toString('utf8'), uri.vocabularyGraph(), 'ontology/jpplan.ttl'), ...themesToQuads(scheme, uri)]);
+  const vocabularyPieces = await graphPieces(vocabularyQuads);
+  const vocabulary = inMemoryGraph({ iri: uri.vocabularyGraph(), quads: vocabularyQuads.length }, vocabularyPieces);
+
+  const files = listPlanFiles(root, layout);
+  if (files.length === 0) throw new InputError([{ file: layout.plansDir, reason: 'no plan files (*.yaml)' }]);
+  const shared = sharedKey({ baseIri: opts.baseIri, synthetic: layout.synthetic, themes: themesBytes, ontology, shapes });
+  const cache = planCache(opts.cacheDir, layout.synthetic, shared);
+  const readSource = readSourceIn(root, layout);
+  const hits = new Map(files.map((file) => [file, cache.lookup(file, read(file), readSource)] as const));
+  const misses = files.filter((f) => !hits.get(f));
+
+  const replies = await convertOnPool(
+    misses,
+    {
+      context: { root, layout, baseIri: opts.baseIri, themeIds: scheme.themes.map((t) => t.id), vocabularyNq: vocabularyPieces.nq, shapesTurtle: shapes.toString('utf8') },
+      cacheDir: opts.cacheDir,
+      shared,
+    },
+    opts.workers,
+  );
+  const problems: Problem[] = [];
+  const violations = new Map<string, Violation>();
+  const converted = new Map<string, { dir: string; record: PlanRecord }>();
+  for (const reply of replies) {
+    if (reply.kind === 'failed') problems.push({ file: reply.file, reason: reply.message });
+    else if (reply.kind === 'problems') problems.push(...reply.problems);
+    // The vocabulary is validated beside every plan: a violation of its own is reported once.
+    else if (reply.kind === 'violations') for (const v of reply.violations) violations.set(JSON.stringify(v), v);
+    else converted.set(reply.file, reply);
+  }
+  const entries = files.flatMap((file) => {
+    const entry = hits.get(file) ?? converted.get(file);
+    return entry ? [{ file, ...entry }] : [];
+  });
+  // Problems keep the order of the plan files, as the loader reports them, then the checks across plans.
+  const order = new Map(files.map((f, i) => [f, i]));
+  problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
+  problems.push(...crossPlanProblems(entries.map((e) => e.record.summary)));
+  if (problems.length > 0) throw new InputError(problems);
+  if (violations.size > 0) throw new ShapeViolationError(violations.size, formatViolations([...violations.values()]));
+
+  const key = (r: PlanRecord) => r.summary.municipality.code + r.summary.id;
+  const plans = entries
+    .sort((a, b) => (key(a.record) < key(b.record) ? -1 : 1))
+    .map((e) => cachedGraph(e.dir, e.record.graph, e.record.prefixes, e.record.turtleName));
+  return { vocabulary, plans, converted: misses, cached: files.filter((f) => hits.get(f)) };
+};
+
+/** Checks every plan and assembles the build's files into staging; returns the manifest and what was converted. */
+export const buildInto = async (staging: string, opts: BuildOptions, inputsHash: string): Promise<{ manifest: Manifest } & BuildReport> => {
+  const checked = await checkPlans(opts);
+  const manifest = await assembleBuild(staging, { ...checked, baseIri: opts.baseIri, inputsHash, synthetic: opts.layout.synthetic });
+  return { manifest, converted: checked.converted, cached: checked.cached };
+};

@@ -1,0 +1,100 @@
+// The per-plan cache: each plan's converted pieces, kept with the hashes of everything they were made from, so a
+// rebuild converts again only the plans whose inputs changed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+import type { PlanSummary } from '../plan/index.ts';
+import type { GraphInfo } from './dataset.ts';
+import type { GraphPieces } from './graph-files.ts';
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** The converter's own code (src/plan, src/rdf, src/convert): a change to any of it invalidates every entry. */
+const CODE_DIRS = ['plan', 'rdf', 'convert'].map((d) => fileURLToPath(new URL(`../${d}/`, import.meta.url)));
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : []));
+let codeHash: string | undefined;
+export const converterCodeHash = (): string => {
+  if (codeHash) return codeHash;
+  const src = fileURLToPath(new URL('../', import.meta.url));
+  const hash = createHash('sha256');
+  for (const file of CODE_DIRS.flatMap(walk).sort()) hash.update(`${relative(src, file)}\n`).update(readFileSync(file)).update('\n');
+  return (codeHash = hash.digest('hex'));
+};
+
+/** What every plan's output depends on besides its own files: themes, ontology, shapes, converter code, base IRI, mode. */
+export const sharedKey = (parts: { baseIri: string; synthetic: boolean; themes: Buffer; ontology: Buffer; shapes: Buffer }): string =>
+  sha256(
+    [`base ${parts.baseIri}`, `synthetic ${parts.synthetic}`, `code ${converterCodeHash()}`, sha256(parts.themes), sha256(parts.ontology), sha256(parts.shapes)].join(
+      '\n',
+    ),
+  );
+
+/** What the build needs of a converted plan, besides its pieces on disk. */
+export interface PlanRecord {
+  readonly summary: PlanSummary;
+  readonly graph: GraphInfo;
+  readonly prefixes: readonly string[];
+  /** File name of the plan's Turtle under plans/ in the build. */
+  readonly turtleName: string;
+}
+
+interface Meta extends PlanRecord {
+  readonly shared: string;
+  readonly planSha256: string;
+  /** Every source file the plan read (its source text, perhaps the seeds README), with its sha256. */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl' } as const;
+const META = 'meta.json';
+
+export interface PlanCache {
+  /** The entry's folder and record when it was made from exactly these inputs; undefined otherwise. */
+  lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): { dir: string; record: PlanRecord } | undefined;
+  /** Stores a converted plan (replacing its previous entry atomically); returns the entry's folder. */
+  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: GraphPieces): string;
+}
+
+/** One entry per plan file under cacheDir/<real|synthetic>/, keyed by the plan file's name. */
+export const planCache = (cacheDir: string, synthetic: boolean, shared: string): PlanCache => {
+  const root = join(cacheDir, synthetic ? 'synthetic' : 'real');
+  const entryDir = (planFile: string) => join(root, basename(planFile, '.yaml'));
+  return {
+    lookup(planFile, planBytes, readSource) {
+      const dir = entryDir(planFile);
+      let meta: Meta;
+      try {
+        meta = JSON.parse(readFileSync(join(dir, META), 'utf8')) as Meta;
+      } catch {
+        return undefined;
+      }
+      if (meta.shared !== shared || meta.planSha256 !== sha256(planBytes) || meta.summary?.file !== planFile) return undefined;
+      for (const [name, hash] of Object.entries(meta.sources)) {
+        const bytes = readSource(name);
+        if (!bytes || sha256(bytes) !== hash) return undefined;
+      }
+      if (!Object.values(PIECE_FILES).every((f) => existsSync(join(dir, f)))) return undefined;
+      const { summary, graph, prefixes, turtleName } = meta;
+      return { dir, record: { summary, graph, prefixes, turtleName } };
+    },
+    store(planFile, planBytes, sources, record, pieces) {
+      const dir = entryDir(planFile);
+      const staging = `${dir}.tmp-${process.pid}-${threadId}`;
+      rmSync(staging, { recursive: true, force: true });
+      mkdirSync(staging, { recursive: true });
+      for (const [key, file] of Object.entries(PIECE_FILES)) writeFileSync(join(staging, file), pieces[key as keyof typeof PIECE_FILES]);
+      const meta: Meta = { ...record, shared, planSha256: sha256(planBytes), sources };
+      writeFileSync(join(staging, META), JSON.stringify(meta));
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(staging, dir);
+      return dir;
+    },
+  };
+};
+
+/** Bytes of the cache, for the bench's report. */
+export const cacheBytes = (cacheDir: string): number =>
+  existsSync(cacheDir) ? walk(cacheDir).reduce((sum, f) => sum + statSync(f).size, 0) : 0;

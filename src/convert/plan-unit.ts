@@ -1,0 +1,75 @@
+// Converts one plan file on its own: loads and checks it, makes its graph, validates it (SHACL and the cube integrity
+// constraints, with the vocabulary graph beside it) and renders its pieces. Runs in a converter worker.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Parser, type Quad } from 'n3';
+import { loadPlan, summarizePlan, type InputLayout, type Problem } from '../plan/index.ts';
+import { planToQuads } from '../rdf/plan-to-quads.ts';
+import { sortQuads, toNQuads } from '../rdf/serialize.ts';
+import { iris } from '../rdf/uris.ts';
+import { checkCubeIntegrity } from './cube-integrity.ts';
+import { graphPieces, type GraphPieces } from './graph-files.ts';
+import { sha256, type PlanRecord } from './plan-cache.ts';
+import { shaclValidator, type Violation } from './shacl.ts';
+
+/** What every plan of a build is converted with. */
+export interface UnitContext {
+  readonly root: string;
+  readonly layout: InputLayout;
+  readonly baseIri: string;
+  readonly themeIds: readonly string[];
+  /** The vocabulary graph (ontology and themes) as N-Quads: shapes and constraints are checked with it beside each plan. */
+  readonly vocabularyNq: string;
+  readonly shapesTurtle: string;
+}
+
+export type UnitResult =
+  | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
+  | { readonly kind: 'violations'; readonly violations: readonly Violation[] }
+  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: GraphPieces; readonly sources: Readonly<Record<string, string>> };
+
+export const readSourceIn = (root: string, layout: InputLayout) => (name: string): Buffer | undefined => {
+  const path = join(root, layout.sourcesDir, basename(name));
+  return existsSync(path) ? readFileSync(path) : undefined;
+};
+
+/** A converter of single plans for one context (shapes and vocabulary parsed once). */
+export const planConverter = (ctx: UnitContext) => {
+  const uri = iris(ctx.baseIri);
+  const themeIds = new Set(ctx.themeIds);
+  const vocabulary: Quad[] = new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq);
+  const validate = shaclValidator(ctx.shapesTurtle);
+  const read = readSourceIn(ctx.root, ctx.layout);
+
+  return async (file: string, planBytes: Buffer): Promise<UnitResult> => {
+    const sources: Record<string, string> = {};
+    const readSource = (name: string) => {
+      const bytes = read(name);
+      if (bytes) sources[name] = sha256(bytes);
+      return bytes;
+    };
+    const { plan, problems } = loadPlan({ file, yamlText: planBytes.toString('utf8'), readSource, themeIds, synthetic: ctx.layout.synthetic });
+    if (!plan) return { kind: 'problems', problems };
+    const quads = sortQuads(planToQuads(plan, uri));
+    const violations = await validate([...vocabulary, ...quads]);
+    violations.push(...checkCubeIntegrity(ctx.vocabularyNq + toNQuads(quads)));
+    if (violations.length > 0) return { kind: 'violations', violations };
+    const pieces = await graphPieces(quads);
+    const { code } = plan.municipality;
+    return {
+      kind: 'converted',
+      sources,
+      pieces,
+      record: {
+        summary: summarizePlan(plan),
+        graph: {
+          iri: uri.planGraph(code, plan.id),
+          quads: quads.length,
+          plan: { iri: uri.plan(code, plan.id), municipality: code, id: plan.id, file: plan.file },
+        },
+        prefixes: pieces.prefixes,
+        turtleName: `${code}-${plan.id}.ttl`,
+      },
+    };
+  };
+};
