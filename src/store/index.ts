@@ -2,7 +2,7 @@
 export * from './store.ts';
 export { ServiceAllowlist } from './service-allowlist.ts';
 export { createLocalStore, type LocalStoreOptions } from './local-store.ts';
-export { serializeResults, type SparqlJson, type JsonTerm, type JsonBinding } from './sparql-results.ts';
+export { RESULTS_FORMATS, resultsFormatOf, serializeResults, type ResultsFormat, type SparqlJson, type JsonTerm, type JsonBinding } from './sparql-results.ts';
 export { createVirtuosoStore, type VirtuosoStoreOptions } from './virtuoso-store.ts';
 export { createStore } from './create-store.ts';
 export { slotsOf, type Slot } from './virtuoso/slots.ts';

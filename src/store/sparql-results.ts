@@ -1,6 +1,6 @@
-// Writes SPARQL JSON result objects as SPARQL JSON, XML, CSV or TSV, after applying the row cap.
-import { XSD } from '../rdf/vocab.ts';
-import type { ResultsMediaType } from './store.ts';
+// The SPARQL results formats (one table, as Oxigraph's sparesults has one enum) and their writers: SPARQL JSON result
+// objects written as SPARQL JSON, XML, CSV or TSV, after applying the row cap.
+import { FORMATS, XSD } from '../rdf/vocab.ts';
 
 /** The SPARQL 1.1 Query Results JSON term object. */
 export type JsonTerm =
@@ -103,20 +103,50 @@ const toTable = (r: SparqlJson, sep: string, eol: string, head: (v: string) => s
   return lines.join(eol) + eol;
 };
 
+export interface ResultsFormat {
+  readonly mediaType: string;
+  /** Other media types a client may ask for to get this one. */
+  readonly alsoAccepts: readonly string[];
+  /** `?format=` short names. */
+  readonly names: readonly string[];
+  readonly label: string;
+  /** The W3C format IRI (http://www.w3.org/ns/formats/…), for sd:resultFormat. */
+  readonly formatIri: string;
+  /** Writes a result object already cut to the row cap; `raw` is the engine's own SPARQL JSON of the same answer, when uncut. */
+  readonly write: (r: SparqlJson, raw: string | undefined) => string;
+}
+
+/** In the order of negotiation: SPARQL JSON first, the default. */
+export const RESULTS_FORMATS = {
+  json: {
+    mediaType: 'application/sparql-results+json', alsoAccepts: ['application/json'], names: ['json', 'srj'], label: 'SPARQL Results JSON',
+    formatIri: `${FORMATS}SPARQL_Results_JSON`, write: (r, raw) => raw ?? JSON.stringify(r),
+  },
+  xml: {
+    mediaType: 'application/sparql-results+xml', alsoAccepts: [], names: ['xml', 'srx'], label: 'SPARQL Results XML',
+    formatIri: `${FORMATS}SPARQL_Results_XML`, write: (r) => toXml(r),
+  },
+  csv: {
+    mediaType: 'text/csv', alsoAccepts: [], names: ['csv'], label: 'SPARQL Results CSV',
+    formatIri: `${FORMATS}SPARQL_Results_CSV`, write: (r) => toTable(r, ',', '\r\n', csvField, (t) => csvField(csvTerm(t))),
+  },
+  tsv: {
+    mediaType: 'text/tab-separated-values', alsoAccepts: [], names: ['tsv'], label: 'SPARQL Results TSV',
+    formatIri: `${FORMATS}SPARQL_Results_TSV`, write: (r) => toTable(r, '\t', '\n', (v) => `?${v}`, tsvTerm),
+  },
+} as const satisfies Record<string, ResultsFormat>;
+export type ResultsMediaType = (typeof RESULTS_FORMATS)[keyof typeof RESULTS_FORMATS]['mediaType'];
+export const RESULTS_MEDIA_TYPES: readonly ResultsMediaType[] = Object.values(RESULTS_FORMATS).map((f) => f.mediaType);
+
+/** The results format of a media type, if it is one of ours. */
+export const resultsFormatOf = (mediaType: string): ResultsFormat | undefined =>
+  Object.values(RESULTS_FORMATS).find((f: ResultsFormat) => f.mediaType === mediaType);
+
 /** Serializes a result object into the wanted format; cuts SELECT answers to maxRows and says so. */
 export const serializeResults = (r: SparqlJson, mediaType: ResultsMediaType, maxRows: number, raw?: string): Serialized => {
   const all = r.results?.bindings ?? [];
   const capped = all.length > maxRows;
   const json: SparqlJson = capped ? { head: r.head, results: { bindings: all.slice(0, maxRows) } } : r;
   const rows = typeof r.boolean === 'boolean' ? 0 : Math.min(all.length, maxRows);
-  switch (mediaType) {
-    case 'application/sparql-results+json':
-      return { body: !capped && raw !== undefined ? raw : JSON.stringify(json), rows, capped };
-    case 'application/sparql-results+xml':
-      return { body: toXml(json), rows, capped };
-    case 'text/csv':
-      return { body: toTable(json, ',', '\r\n', csvField, (t) => csvField(csvTerm(t))), rows, capped };
-    case 'text/tab-separated-values':
-      return { body: toTable(json, '\t', '\n', (v) => `?${v}`, tsvTerm), rows, capped };
-  }
+  return { body: resultsFormatOf(mediaType)!.write(json, capped ? undefined : raw), rows, capped };
 };

@@ -1,17 +1,12 @@
 // The query-engine contract routes depend on: an embedded Oxigraph pool today, a remote SPARQL endpoint tomorrow.
 import type { Quad } from 'n3';
 import type { RdfMediaType } from '../rdf/serialize.ts';
+import type { ResultsMediaType } from './sparql-results.ts';
+
+export { RESULTS_MEDIA_TYPES, type ResultsMediaType } from './sparql-results.ts';
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
 
-/** Media types a store serializes SELECT and ASK answers into. */
-export const RESULTS_MEDIA_TYPES = [
-  'application/sparql-results+json',
-  'application/sparql-results+xml',
-  'text/csv',
-  'text/tab-separated-values',
-] as const;
-export type ResultsMediaType = (typeof RESULTS_MEDIA_TYPES)[number];
 
 /** One read-only query, already parsed and classified by the caller. */
 export interface QueryRequest {

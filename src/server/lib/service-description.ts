@@ -1,22 +1,13 @@
 // Builds the SPARQL 1.1 Service Description of the endpoint (formats, features, default dataset with triple counts).
 import { DataFactory, type Quad, type Quad_Object, type Quad_Subject } from 'n3';
-import type { DatasetStats } from '../../store/index.ts';
+import { resultsFormatOf, type DatasetStats } from '../../store/index.ts';
 import { rdfFormatOf } from '../../rdf/formats.ts';
 import { FORMATS, RDF, RDFS, SD, VOID, XSD } from '../../rdf/vocab.ts';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
 
-/** The W3C format IRI (local name under FORMATS) of each SPARQL results media type (RDF syntaxes: src/rdf/formats.ts). */
-const RESULTS_FORMAT_NAMES: Readonly<Record<string, string>> = {
-  'application/sparql-results+json': 'SPARQL_Results_JSON',
-  'application/sparql-results+xml': 'SPARQL_Results_XML',
-  'text/csv': 'SPARQL_Results_CSV',
-  'text/tab-separated-values': 'SPARQL_Results_TSV',
-};
-const formatIri = (mediaType: string): string | undefined => {
-  const results = RESULTS_FORMAT_NAMES[mediaType];
-  return results ? FORMATS + results : rdfFormatOf(mediaType)?.formatIri;
-};
+/** The W3C format IRI of a media type, from the results table or the RDF syntax table. */
+const formatIri = (mediaType: string): string | undefined => resultsFormatOf(mediaType)?.formatIri ?? rdfFormatOf(mediaType)?.formatIri;
 
 /** Prefixes for the description's own vocabularies. */
 export const SD_PREFIXES = { sd: SD, void: VOID, formats: FORMATS } as const;

@@ -8,7 +8,7 @@ import type { Config } from '../../config.ts';
 import { exampleName, queryPage, type ExampleQuery } from '../../pages/query-page.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
 import { siteUrls } from '../../rdf/uris.ts';
-import { ServiceAllowlist, type ResultsMediaType } from '../../store/index.ts';
+import { RESULTS_FORMATS, ServiceAllowlist, type ResultsMediaType } from '../../store/index.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
 import { pageHeaders } from '../lib/csp.ts';
@@ -28,12 +28,12 @@ export interface SparqlPluginOptions {
   readonly config: Config;
 }
 
-export const RESULTS_CHOICES: readonly Choice<ResultsMediaType>[] = [
-  { type: 'application/sparql-results+json', alsoAccepts: ['application/json'], names: ['json', 'srj'] },
-  { type: 'application/sparql-results+xml', names: ['xml', 'srx'] },
-  { type: 'text/csv', names: ['csv'] },
-  { type: 'text/tab-separated-values', names: ['tsv'] },
-];
+/** Every results format of the table, in its order (SPARQL JSON first, the default). */
+export const RESULTS_CHOICES: readonly Choice<ResultsMediaType>[] = Object.values(RESULTS_FORMATS).map(({ mediaType, names, alsoAccepts }) => ({
+  type: mediaType,
+  names,
+  ...(alsoAccepts.length > 0 ? { alsoAccepts } : {}),
+}));
 
 /** Every RDF syntax of the table, in its order (Turtle first, the default). */
 export const GRAPH_CHOICES: readonly Choice<RdfMediaType>[] = RDF_EXTS.map((ext) => {
