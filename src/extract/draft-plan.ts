@@ -29,7 +29,7 @@ export interface DraftInput {
 export type PlanFileElement = Record<string, unknown> & { id: string; type: ElementClass; parent?: string };
 
 /** The parent an element may have: its drafted parent, or the nearest ancestor of a class its class allows. */
-const allowedParent = (elements: readonly DraftElement[], i: number): number | undefined => {
+export const allowedParent = (elements: readonly DraftElement[], i: number): number | undefined => {
   const allowed = ALLOWED_PARENTS[elements[i]!.cls];
   for (let p = elements[i]!.parent; p !== undefined; p = elements[p]!.parent) if (allowed.includes(elements[p]!.cls)) return p;
   return undefined;

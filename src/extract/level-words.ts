@@ -56,3 +56,15 @@ export const childClass = (parent: ElementClass | undefined): ElementClass => {
       return 'Measure';
   }
 };
+
+/** The class one level above a child of class `child`: a heading over a table whose top column is `child`. */
+export const parentClass = (child: ElementClass): ElementClass => {
+  switch (child) {
+    case 'Measure':
+      return 'Policy';
+    case 'Policy':
+      return 'Goal';
+    default:
+      return 'Vision';
+  }
+};

@@ -1,7 +1,7 @@
 // Level inference: walks the read lines with a stack of the document's own heading styles and drafts elements with parents.
 import { eraYears } from '../plan/codes.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
-import { childClass, classOfLevelWord, type ElementClass } from './level-words.ts';
+import { childClass, classOfLevelWord, parentClass, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
 
 
@@ -56,10 +56,16 @@ interface Frame {
 const RANK: Readonly<Record<ElementClass, number>> = {
   Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
 };
-const ITEM_MARKERS = /[○●◆◇・■□▶►◎]/u;
+/** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
+const ITEM_MARKERS = /(?:^|[ 　]+)[○●◆◇・■□▶►◎][ 　]*/u;
 const isShortTitle = (s: string) => s.length > 0 && s.length <= 40 && !/[。．]$/u.test(s);
 const isParagraph = (s: string) => s.length > 40 || /[。．]$/u.test(s);
 const normKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+/** The class a table header cell names (基本目標 → Goal), its gloss in brackets ignored. */
+const headerClass = (c: string): ElementClass | undefined => (c.length === 0 ? undefined : classOfLevelWord(c.replace(/[（(][^）)]*[）)]/gu, '')));
+/** A header row of a level table: two or more short cells naming classes (基本目標 | 施策). */
+const isLevelHeader = (cells: readonly string[]): boolean => cells.map(headerClass).filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20);
 
 /** Reads "84.9%" into a value and a unit. */
 const readValue = (printed: string, header: string): { value: IndicatorValueDraft; unit: string } | undefined => {
@@ -127,6 +133,12 @@ export const draftOutline = (text: string): Outline => {
     return { text: parts.join(''), last };
   };
   const add = (e: DraftElement): number => elements.push(e) - 1;
+  /** The top class of a level table that is the next content after line `i`, if one is. */
+  const levelTableAfter = (i: number): ElementClass | undefined => {
+    const k = nextContent(i);
+    const row = k === undefined ? undefined : kinds[k]!;
+    return row?.kind === 'row' && isLevelHeader(row.cells) ? row.cells.map(headerClass).find((c) => c !== undefined) : undefined;
+  };
 
   for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i]!;
@@ -205,10 +217,17 @@ export const draftOutline = (text: string): Outline => {
       }
       case 'row': {
         const cells = k.cells;
-        const classes = cells.map((c) => (c.length === 0 ? undefined : classOfLevelWord(c.replace(/[（(][^）)]*[）)]/gu, ''))));
+        const classes = cells.map(headerClass);
         const indicatorHeader = classes[0] === 'Indicator' && cells.slice(1).some((c) => /現状|現況|基準|目標|実績/u.test(c));
-        if (indicatorHeader || (classes.filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20))) {
+        if (indicatorHeader || isLevelHeader(cells)) {
           header = { classes, words: cells, cells, indicator: indicatorHeader };
+          // A heading laid out over a level table is one level above the table's top column (将来像 over 基本目標 | 施策).
+          const over = nearestElement();
+          const top = classes.find((c) => c !== undefined);
+          if (!indicatorHeader && over !== undefined && top && elements[over]!.cue === 'layout' && RANK[elements[over]!.cls] >= RANK[top]) {
+            const cls = parentClass(top);
+            elements[over] = { ...elements[over]!, cls, level: elements[over]!.level !== undefined && classOfLevelWord(elements[over]!.level!) === cls ? elements[over]!.level : undefined };
+          }
           break;
         }
         if (header?.indicator) {
@@ -241,13 +260,24 @@ export const draftOutline = (text: string): Outline => {
         break;
       }
       case 'prose': {
-        const label = activeLabel();
         const next = nextContent(i);
-        if (label && isShortTitle(k.text) && next !== undefined && kinds[next]!.kind === 'prose' && isParagraph(lines[next]!.text)) {
-          const para = paragraphAfter(i);
-          add({ cls: label.cls, level: label.word, title: k.text, text: para?.text, parent: nearestElement(), cue: 'layout', confidence: 0.5, start: line.start });
-          if (para) i = para.last;
-          break;
+        if (isShortTitle(k.text) && next !== undefined && kinds[next]!.kind === 'prose' && isParagraph(lines[next]!.text)) {
+          // A short line before a paragraph heads a block: an item of the active label, or the level above a level
+          // table that follows the paragraph. A block heading replaces the previous one of its kind.
+          const para = paragraphAfter(i)!;
+          const table = levelTableAfter(para.last);
+          const layoutAt = stack.findIndex((f) => f.style === 'layout');
+          const saved = layoutAt >= 0 ? stack.splice(layoutAt) : [];
+          const label = activeLabel();
+          if (label || table) {
+            const parent = nearestElement();
+            const cls = label?.cls ?? parentClass(table!);
+            const index = add({ cls, level: label?.word, title: k.text, text: para.text, parent, cue: 'layout', confidence: 0.5, start: line.start });
+            if (table) stack.push({ style: 'layout', element: index });
+            i = para.last;
+            break;
+          }
+          stack.push(...saved);
         }
         unplaced.push({ start: line.start, text: line.text, reason: 'prose' });
         break;

@@ -60,6 +60,28 @@ describe('draftOutline', () => {
     expect(first.target).toEqual({ value: 60, printed: '60.0%', fiscalYear: 2029, fiscalYearLabel: '令和11年度' });
   });
 
+  it('reads a short block heading over a level table as the level above the table, and keeps 防災・防犯 in one cell item', () => {
+    const o = draftOutline(fixture('block-table.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal - - 健やかで支えあう町 ← plan',
+      'Policy 政策 - 保健・医療の充実 ← 健やかで支えあう町',
+      'Measure 施策 - 健診・予防の推進 ← 保健・医療の充実',
+      'Measure 施策 - 地域医療・救急体制の確保 ← 保健・医療の充実',
+      'Policy 政策 - 高齢者・障がい者の支援 ← 健やかで支えあう町',
+      'Measure 施策 - 介護予防の推進 ← 高齢者・障がい者の支援',
+      'Measure 施策 - 障がい者の就労・社会参加の支援 ← 高齢者・障がい者の支援',
+      'Goal - - にぎわいと働く場のある町 ← plan',
+      'Policy 政策 - 農林業の振興 ← にぎわいと働く場のある町',
+      'Measure 施策 - 新規就農者の育成 ← 農林業の振興',
+      'Measure 施策 - 特産品・ブランドづくり ← 農林業の振興',
+      'Policy 政策 - 観光・交流の推進 ← にぎわいと働く場のある町',
+      'Measure 施策 - 観光拠点の整備 ← 観光・交流の推進',
+    ]);
+    // The paragraph under a block heading is its text; the cell's description is its item's text.
+    expect(o.elements[0]!.text).toBe('誰もが住み慣れた地域で、健やかに、互いに支えあって暮らせる町をつくります。');
+    expect(o.elements[1]!.text).toBe('町民の健康寿命を延ばし、身近で安心できる医療を確保します');
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));
