@@ -84,7 +84,7 @@ export const draftOutline = (text: string): Outline => {
   const starts = physical.flatMap((l) => (l.length > FLAT_LINE ? [l, ...Array.from(l.matchAll(/[。 　]+/gu), (m) => l.slice(m.index! + m[0].length))] : [l]));
   const levelWords = learnLevelWords(starts);
   const cue = (s: string) => readHeading(s, levelWords) !== undefined || /^[◆●■▶]/u.test(s);
-  const lines: Line[] = splitLines(text, cue);
+  const lines: Line[] = joinWrappedRows(splitLines(text, cue));
   const repeated = repeatedLines(lines.map((l) => l.text));
   const kinds: LineKind[] = lines.map((l) => readLine(l.text, levelWords, repeated));
   markTableOfContents(kinds, lines);
@@ -167,6 +167,9 @@ export const draftOutline = (text: string): Outline => {
           title = nextText;
           consumed = next!;
         }
+        // A trailing gloss listing fields names the policy area, not the title: 地域の絆で支えあう(介護、保健福祉).
+        const gloss = /^(.{4,}?)[ 　]*[(（]([^()（）]+[、・，][^()（）]+)[)）]$/u.exec(title);
+        if (gloss && field === undefined) [title, field] = [gloss[1]!, gloss[2]!];
         const key = `${k.style}|${k.number.values.join('-')}|${normKey(title)}`;
         if (seen.has(key)) {
           unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
@@ -299,6 +302,26 @@ const draftIndicatorRow = (cells: string[], header: string[], start: number, par
     cls: 'Indicator', level: header[0], title: cells[0], parent, cue: 'table header', confidence: baseline ? 0.8 : 0.5, start,
     unit, baseline: baseline?.value, target: target?.value,
   });
+};
+
+/**
+ * A markdown table row whose cell wraps onto the next lines (| 施策19 | 人権・平和 / の尊重 |) is one row: a line that
+ * opens with | and does not close joins the following lines up to the one that closes it.
+ */
+const joinWrappedRows = (lines: readonly Line[]): Line[] => {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!/^[|｜]/u.test(l.text) || /[|｜]$/u.test(l.text)) { out.push(l); continue; }
+    let end = i + 1;
+    while (end < lines.length && end - i <= 3 && lines[end]!.text.length > 0 && !/^[|｜]/u.test(lines[end]!.text) && !/[|｜]$/u.test(lines[end]!.text)) end++;
+    if (end >= lines.length || end - i > 3 || !/[|｜]$/u.test(lines[end]!.text) || /^[|｜]/u.test(lines[end]!.text)) { out.push(l); continue; }
+    // Japanese wraps inside words: the pieces join with no space; Latin words keep one.
+    const text = lines.slice(i, end + 1).map((x) => x.text).reduce((a, b) => (/[\x21-\x7e]$/.test(a) && /^[\x21-\x7e]/.test(b) ? `${a} ${b}` : a + b));
+    out.push({ ...l, text });
+    i = end;
+  }
+  return out;
 };
 
 /** A run of three or more headings with nothing between them, most of which recur later, is a table of contents. */

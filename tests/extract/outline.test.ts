@@ -82,6 +82,27 @@ describe('draftOutline', () => {
     expect(o.elements[1]!.text).toBe('町民の健康寿命を延ばし、身近で安心できる医療を確保します');
   });
 
+  it('nests 1 / (1) / ① by the document\'s own numbering, moves a gloss listing fields to field, and joins a wrapped table cell', () => {
+    const o = draftOutline(fixture('three-levels.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 １ 誰もが学び続ける村 ← plan',
+      'Policy - （１） 学校教育の充実 ← 誰もが学び続ける村',
+      'Measure - ① 少人数指導の推進 ← 学校教育の充実',
+      'Measure - ② 学校施設の長寿命化 ← 学校教育の充実',
+      'Policy - （２） 生涯学習の推進 ← 誰もが学び続ける村',
+      'Measure - ① 公民館講座の充実 ← 生涯学習の推進',
+      'Measure - ② 図書館サービスの向上 ← 生涯学習の推進',
+      'Goal 基本目標 ２ 安心して暮らせる村 ← plan',
+      'Policy - （１） 防災・減災の推進 ← 安心して暮らせる村',
+      'Measure - ① 自主防災組織の結成と訓練の支援 ← 防災・減災の推進',
+      'Measure - ② 避難所の環境整備 ← 防災・減災の推進',
+      'Policy - （２） 地域公共交通の維持・確保 ← 安心して暮らせる村',
+      'Policy - （３） 空き家の適正管理と利活用の促進 ← 安心して暮らせる村',
+    ]);
+    expect(o.elements[1]!.field).toBe('学力向上、教育環境、ＩＣＴ');
+    expect(o.elements[8]!.field).toBe('消防、防災、減災');
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));
