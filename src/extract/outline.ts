@@ -1,5 +1,6 @@
 // Level inference: walks the read lines with a stack of the document's own heading styles and drafts elements with parents.
 import { eraYears } from '../plan/codes.ts';
+import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
 import { childClass, classOfLevelWord, parentClass, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
@@ -93,6 +94,7 @@ export const draftOutline = (text: string): Outline => {
   const unplaced: Unplaced[] = [];
   const stack: Frame[] = [];
   const seen = new Set<string>();
+  const headingLines = new Set<string>();
   let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean } | undefined;
 
   const nearestElement = (): number | undefined => {
@@ -133,6 +135,22 @@ export const draftOutline = (text: string): Outline => {
     return { text: parts.join(''), last };
   };
   const add = (e: DraftElement): number => elements.push(e) - 1;
+  /**
+   * The block of short lines starting at line `i` that stands between blank lines (or before a label or heading):
+   * at most four lines, none a sentence, 60 characters in all, and not followed by a paragraph.
+   */
+  const shortBlock = (i: number): { lines: string[]; last: number } | undefined => {
+    const out: string[] = [];
+    let last = i;
+    for (let k = i; k < kinds.length && kinds[k]!.kind === 'prose'; k++) {
+      out.push(lines[k]!.text);
+      last = k;
+    }
+    const after = nextContent(last);
+    if (out.length > 4 || out.some((t) => !isShortTitle(t)) || out.join('').length > 60) return undefined;
+    if (after !== undefined && kinds[after]!.kind === 'prose' && isParagraph(lines[after]!.text)) return undefined;
+    return { lines: out, last };
+  };
   /** The top class of a level table that is the next content after line `i`, if one is. */
   const levelTableAfter = (i: number): ElementClass | undefined => {
     const k = nextContent(i);
@@ -152,10 +170,19 @@ export const draftOutline = (text: string): Outline => {
         break;
       case 'label': {
         if (!popTo(k.style)) popTo(`label:${k.word}`);
+        // A label of a level that cannot sit under the open elements (基本理念 after the goals) closes them.
+        while (stack.length > 0 && stack[stack.length - 1]!.element !== undefined && !ALLOWED_PARENTS[k.cls].includes(elements[stack[stack.length - 1]!.element!]!.cls)) stack.pop();
         stack.push({ style: k.style, label: { word: k.word, cls: k.cls } });
         break;
       }
       case 'heading': {
+        // A heading line printed again (a diagram repeating the outline) is a repeat, whatever line follows it.
+        const lineKey = normKey(line.text);
+        if (k.title.length > 0 && headingLines.has(lineKey)) {
+          unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
+          break;
+        }
+        headingLines.add(lineKey);
         let title = k.title;
         let field: string | undefined;
         let consumed = i;
@@ -282,12 +309,42 @@ export const draftOutline = (text: string): Outline => {
           }
           stack.push(...saved);
         }
+        const label = activeLabel();
+        // Under a level label, a block of short lines standing alone (no paragraph after it) is one item: a title
+        // wrapped over lines in a figure (地域・産業と / 学びがつながる), or a single 基本理念 under its label.
+        const block = label === undefined ? undefined : shortBlock(i);
+        if (label && block) {
+          const title = block.lines.join('');
+          // A title printed before, or a piece of one (a figure repeating words of the vision), is a repeat.
+          if (elements.some((e) => e.title !== undefined && normKey(e.title).includes(normKey(title))))
+            unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier title' });
+          else add({ cls: label.cls, level: label.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start });
+          i = block.last;
+          break;
+        }
         unplaced.push({ start: line.start, text: line.text, reason: 'prose' });
         break;
       }
     }
   }
+  adoptByTheVision(elements);
   return { elements, unplaced, levelWords: [...levelWords].sort() };
+};
+
+/**
+ * A plan with one vision (one 基本理念 or 将来像, printed before or after its goals, often in a figure) realizes it
+ * through its goals: the goals left under the plan next to that vision (no other top-level element between them,
+ * such as the principles or policies of another section) hang off it when nothing else does.
+ */
+const adoptByTheVision = (elements: DraftElement[]) => {
+  const visions = elements.flatMap((e, i) => (e.cls === 'Vision' && e.parent === undefined ? [i] : []));
+  const v = visions[0]!;
+  if (visions.length !== 1 || elements.some((e) => e.parent === v)) return;
+  const topLevelBetween = (a: number, b: number) =>
+    elements.slice(Math.min(a, b) + 1, Math.max(a, b)).some((e) => e.parent === undefined && e.cls !== 'Goal');
+  elements.forEach((e, g) => {
+    if (e.cls === 'Goal' && e.parent === undefined && !topLevelBetween(g, v)) e.parent = v;
+  });
 };
 
 /** One row of an indicator table (指標 | 現状値 (令和元年度) | 目標値 (令和7年度)). */

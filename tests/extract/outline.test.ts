@@ -29,10 +29,10 @@ describe('draftOutline', () => {
     const o = draftOutline(fixture('toc-chapters.txt'));
     expect(shape(o.elements)).toEqual([
       'Vision 基本理念 - みどりとともに未来をひらく ← plan',
-      'Goal 基本目標 1 子どもが育つまち ← plan',
+      'Goal 基本目標 1 子どもが育つまち ← みどりとともに未来をひらく',
       'Policy - 1-1 子育て支援の充実 ← 子どもが育つまち',
       'Policy - 1-2 学校教育の充実 ← 子どもが育つまち',
-      'Goal 基本目標 2 安全に暮らせるまち ← plan',
+      'Goal 基本目標 2 安全に暮らせるまち ← みどりとともに未来をひらく',
       'Policy - 2-1 防災の強化 ← 安全に暮らせるまち',
       'Policy - 2-2 交通安全の推進 ← 安全に暮らせるまち',
     ]);
@@ -101,6 +101,22 @@ describe('draftOutline', () => {
     ]);
     expect(o.elements[1]!.field).toBe('学力向上、教育環境、ＩＣＴ');
     expect(o.elements[8]!.field).toBe('消防、防災、減災');
+  });
+
+  it('hangs goals off a vision printed after them in a figure, skips the figure\'s repeats, and reads 施策 4 日本一… as a heading', () => {
+    const o = draftOutline(fixture('figure-repeat.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 目標 1 人と人がつながるまち ← ひと・みどり・まちが響きあう ひばり市',
+      'Measure 施策 1 人材の育成と活動の支援 ← 人と人がつながるまち',
+      'Measure 施策 2 日々の交流の場づくり ← 人と人がつながるまち',
+      'Goal 目標 2 子どもの笑顔があふれるまち ← ひと・みどり・まちが響きあう ひばり市',
+      'Measure 施策 3 年齢に応じた子育て支援 ← 子どもの笑顔があふれるまち',
+      'Measure 施策 4 日本一の読書のまちづくり ← 子どもの笑顔があふれるまち',
+      'Vision 将来都市像 - ひと・みどり・まちが響きあう ひばり市 ← plan',
+    ]);
+    const reasons = o.unplaced.map((u) => `${u.reason}: ${u.text}`);
+    expect(reasons).toContain('repeat of an earlier title: 人と人がつながるまち');
+    expect(reasons).toContain('repeat of an earlier heading: 目標2　子どもの笑顔があふれるまち');
   });
 
   it('gives the same outline for the same text', () => {
