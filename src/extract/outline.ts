@@ -48,6 +48,14 @@ export interface Outline {
   readonly levelWords: readonly string[];
 }
 
+interface Detached {
+  /** Number of elements drafted before the number was read: adjacent numbers share it and form a run. */
+  readonly at: number;
+  readonly style: string;
+  readonly cls: ElementClass;
+  readonly number: string;
+}
+
 interface Frame {
   readonly style: string;
   readonly element?: number;
@@ -59,9 +67,17 @@ const RANK: Readonly<Record<ElementClass, number>> = {
 };
 /** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
 const ITEM_MARKERS = /(?:^|[ 　]+)[○●◆◇・■□▶►◎][ 　]*/u;
-const isShortTitle = (s: string) => s.length > 0 && s.length <= 40 && !/[。．]$/u.test(s);
+/** A title line: short, and ending neither a sentence nor mid-sentence at a comma. */
+const isShortTitle = (s: string) => s.length > 0 && s.length <= 40 && !/[。．、，]$/u.test(s);
+/** A line of a title wrapped over several lines may end at a comma (多様な人が出会い、 / 支え合い、…). */
+const isTitleLine = (s: string) => s.length > 0 && s.length <= 40 && !/[。．]$/u.test(s);
 const isParagraph = (s: string) => s.length > 40 || /[。．]$/u.test(s);
 const normKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** "越えてつながる越えてつながる" → "越えてつながる": text a PDF drew twice over itself comes out doubled. */
+const undouble = (s: string) => {
+  const h = s.length / 2;
+  return Number.isInteger(h) && h >= 3 && s.slice(0, h) === s.slice(h) ? s.slice(0, h) : s;
+};
 
 /** The class a table header cell names (基本目標 → Goal), its gloss in brackets ignored. */
 const headerClass = (c: string): ElementClass | undefined => (c.length === 0 ? undefined : classOfLevelWord(c.replace(/[（(][^）)]*[）)]/gu, '')));
@@ -89,6 +105,17 @@ export const draftOutline = (text: string): Outline => {
   const repeated = repeatedLines(lines.map((l) => l.text));
   const kinds: LineKind[] = lines.map((l) => readLine(l.text, levelWords, repeated));
   markTableOfContents(kinds, lines);
+  // A recurring line that touches prose (no blank line between) is part of a wrapped title or sentence, not furniture.
+  for (let changed = true; changed; ) {
+    changed = false;
+    kinds.forEach((k, i) => {
+      const touches = (j: number) => kinds[j]?.kind === 'prose';
+      if (k.kind === 'noise' && k.reason.startsWith('repeated line') && (touches(i - 1) || touches(i + 1))) {
+        kinds[i] = { kind: 'prose', text: lines[i]!.text };
+        changed = true;
+      }
+    });
+  }
 
   const elements: DraftElement[] = [];
   const unplaced: Unplaced[] = [];
@@ -97,8 +124,22 @@ export const draftOutline = (text: string): Outline => {
   const headingLines = new Set<string>();
   let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean } | undefined;
 
+  const detached: Detached[] = [];
+  /** Label frame each label item was read under: items of one label occurrence form one group. */
+  const groupOf = new Map<number, Frame>();
+  const previousContent = (i: number): number | undefined => {
+    for (let k = i - 1; k >= 0; k--) if (kinds[k]!.kind !== 'blank') return k;
+    return undefined;
+  };
   const nearestElement = (): number | undefined => {
     for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.element !== undefined) return stack[k]!.element;
+    return undefined;
+  };
+  const labelFrame = (): Frame | undefined => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.label) return stack[k];
+      if (stack[k]!.element !== undefined) return undefined;
+    }
     return undefined;
   };
   const activeLabel = () => {
@@ -135,6 +176,8 @@ export const draftOutline = (text: string): Outline => {
     return { text: parts.join(''), last };
   };
   const add = (e: DraftElement): number => elements.push(e) - 1;
+  /** Words already drafted as (part of) an element's title or text: printed again in a figure or a summary. */
+  const isRepeat = (s: string) => elements.some((e) => normKey(e.title ?? '').includes(normKey(s)) || normKey(e.text ?? '').includes(normKey(s)));
   /**
    * The block of short lines starting at line `i` that stands between blank lines (or before a label or heading):
    * at most four lines, none a sentence, 60 characters in all, and not followed by a paragraph.
@@ -143,11 +186,11 @@ export const draftOutline = (text: string): Outline => {
     const out: string[] = [];
     let last = i;
     for (let k = i; k < kinds.length && kinds[k]!.kind === 'prose'; k++) {
-      out.push(lines[k]!.text);
+      out.push(undouble(lines[k]!.text));
       last = k;
     }
     const after = nextContent(last);
-    if (out.length > 4 || out.some((t) => !isShortTitle(t)) || out.join('').length > 60) return undefined;
+    if (out.length > 4 || out.some((t) => !isTitleLine(t)) || !isShortTitle(out[out.length - 1]!) || out.join('').length > 60) return undefined;
     if (after !== undefined && kinds[after]!.kind === 'prose' && isParagraph(lines[after]!.text)) return undefined;
     return { lines: out, last };
   };
@@ -178,7 +221,7 @@ export const draftOutline = (text: string): Outline => {
       case 'heading': {
         // A heading line printed again (a diagram repeating the outline) is a repeat, whatever line follows it.
         const lineKey = normKey(line.text);
-        if (k.title.length > 0 && headingLines.has(lineKey)) {
+        if (headingLines.has(lineKey)) {
           unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
           break;
         }
@@ -187,9 +230,15 @@ export const draftOutline = (text: string): Outline => {
         let field: string | undefined;
         let consumed = i;
         const next = nextContent(i);
-        const nextText = next === undefined ? undefined : kinds[next]!.kind === 'prose' ? lines[next]!.text : undefined;
+        const prev = previousContent(i);
+        // Bare numbers in a run (重点政策❻ / 重点政策❶ / …) stand apart from their titles: none takes the next line.
+        const bare = (j: number | undefined) => j !== undefined && kinds[j]!.kind === 'heading' && (kinds[j] as { title: string }).title === '' && (kinds[j] as { style: string }).style === k.style;
+        const inRun = k.title === '' && (bare(prev) || bare(next));
+        const nextText = next === undefined || inRun ? undefined : kinds[next]!.kind === 'prose' ? lines[next]!.text : undefined;
         // The title may stand on the next line; what the heading line holds beside the number is then the field (分野).
-        if (nextText !== undefined && isShortTitle(nextText) && (title.length === 0 || (k.cue === 'level word' && title.length <= 20))) {
+        // A bare number (方針7) takes a title line of up to 60 characters; beside a title, a line counts only when short.
+        const fits = (t: string) => (title.length === 0 ? t.length <= 60 && !/[。．]$/u.test(t) : isShortTitle(t));
+        if (nextText !== undefined && fits(nextText) && (title.length === 0 || (k.cue === 'level word' && title.length <= 20))) {
           field = title.length > 0 ? title : undefined;
           title = nextText;
           consumed = next!;
@@ -209,6 +258,12 @@ export const draftOutline = (text: string): Outline => {
         const label = activeLabel();
         const parent = nearestElement();
         const cls = own ?? label?.cls ?? (parent === undefined ? undefined : childClass(elements[parent]!.cls));
+        if (own !== undefined && title.length === 0) {
+          // Paired after the walk with the untitled items of its class printed before it (see pairDetached).
+          detached.push({ at: elements.length, style: k.style, cls: own, number: k.number.printed });
+          unplaced.push({ start: line.start, text: line.text, reason: 'number standing apart from its title' });
+          break;
+        }
         if (cls === undefined || title.length === 0) {
           // A numbered heading with no level word and nothing typed above it is a section of the document, not an element.
           stack.push({ style: k.style });
@@ -240,8 +295,30 @@ export const draftOutline = (text: string): Outline => {
           break;
         }
         let body = k.body;
-        while (i + 1 < kinds.length && kinds[i + 1]!.kind === 'prose' && !isShortTitle(body)) body += lines[++i]!.text;
+        let wrapped = false;
+        for (;;) {
+          if (i + 1 < kinds.length && kinds[i + 1]!.kind === 'prose' && (wrapped || !isShortTitle(body))) { body += lines[++i]!.text; continue; }
+          // A sentence wrapped at the column's edge goes on after a blank line the layout put in it: the line
+          // before the break is as long as the one after (both fill the column), and no sentence has ended.
+          // A line recurring elsewhere (figure text repeated at the end) is still text when a sentence runs into it.
+          const j = nextContent(i);
+          const kj = j === undefined ? undefined : kinds[j]!;
+          const text = kj?.kind === 'prose' || (kj?.kind === 'noise' && kj.reason.startsWith('repeated line'));
+          if (j === undefined || !text || /[。．]$/u.test(body) || j - i > 2) break;
+          // A line opening with kana or a comma (えている。 / れ、年齢) cannot start an item: it goes on the one before.
+          // Otherwise both lines must fill the column alike, and the break fall in a phrase (kana or a comma before it)
+          // or both lines be long: a short title followed by a sentence of like length (…の実現 / 上記の…) is not wrapped.
+          const [a, b] = [Array.from(lines[i]!.text).length, Array.from(lines[j]!.text).length];
+          const opensMidWord = /^[\p{Script=Hiragana}、，]/u.test(lines[j]!.text);
+          const sameWidth = Math.abs(a - b) <= Math.max(2, 0.12 * b);
+          const endsMidPhrase = /[\p{Script=Hiragana}\p{Script=Katakana}ー、，]$/u.test(lines[i]!.text);
+          if (!opensMidWord && !(sameWidth && (endsMidPhrase || Math.min(a, b) >= 20))) break;
+          body += lines[j]!.text;
+          i = j;
+          wrapped = true;
+        }
         const short = isShortTitle(body);
+        groupOf.set(elements.length, labelFrame()!);
         add({ cls: label.cls, level: label.word, title: short ? body : undefined, text: short ? undefined : body, parent: nearestElement(), cue: 'level label', confidence: 0.7, start: line.start });
         break;
       }
@@ -299,6 +376,12 @@ export const draftOutline = (text: string): Outline => {
           const layoutAt = stack.findIndex((f) => f.style === 'layout');
           const saved = layoutAt >= 0 ? stack.splice(layoutAt) : [];
           const label = activeLabel();
+          if ((label || table) && isRepeat(k.text)) {
+            // Words of an earlier element printed again (figure text at the end of the document) are a repeat.
+            stack.push(...saved);
+            unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier element' });
+            break;
+          }
           if (label || table) {
             const parent = nearestElement();
             const cls = label?.cls ?? parentClass(table!);
@@ -316,9 +399,23 @@ export const draftOutline = (text: string): Outline => {
         if (label && block) {
           const title = block.lines.join('');
           // A title printed before, or a piece of one (a figure repeating words of the vision), is a repeat.
-          if (elements.some((e) => e.title !== undefined && normKey(e.title).includes(normKey(title))))
+          const following = kinds[block.last + 1];
+          if (isRepeat(title)) {
             unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier title' });
-          else add({ cls: label.cls, level: label.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start });
+          } else if (following?.kind === 'label') {
+            // A title standing right on a lower label (…の充実 / めざす姿) heads that label's block: it is an item of
+            // the nearest label above whose level is higher, and the parent of what the lower label lists.
+            let at = stack.length - 1;
+            while (at >= 0 && !(stack[at]!.label !== undefined && RANK[stack[at]!.label!.cls] < RANK[following.cls])) at--;
+            if (at >= 0) {
+              const upper = stack[at]!.label!;
+              stack.length = at + 1;
+              const index = add({ cls: upper.cls, level: upper.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start });
+              stack.push({ style: 'layout', element: index });
+            } else add({ cls: label.cls, level: label.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start });
+          } else {
+            groupOf.set(add({ cls: label.cls, level: label.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start }), labelFrame()!);
+          }
           i = block.last;
           break;
         }
@@ -327,8 +424,57 @@ export const draftOutline = (text: string): Outline => {
       }
     }
   }
+  pairDetached(elements, detached);
+  pairBlocks(elements, groupOf);
   adoptByTheVision(elements);
   return { elements, unplaced, levelWords: [...levelWords].sort() };
+};
+
+/**
+ * Numbers printed apart from their titles (a figure's labels 重点政策❻ ❶ ❸ read after the titles): a run of n adjacent
+ * numbers gives its numbers, in order, to the last n untitled-number items of their class read before the run.
+ */
+const pairDetached = (elements: DraftElement[], detached: readonly Detached[]) => {
+  const taken = new Set<number>();
+  for (let r = 0; r < detached.length; ) {
+    let end = r + 1;
+    while (end < detached.length && detached[end]!.style === detached[r]!.style && detached[end]!.at === detached[r]!.at) end++;
+    const run = detached.slice(r, end);
+    const free = elements.flatMap((e, i) => (i < run[0]!.at && e.cls === run[0]!.cls && e.number === undefined && e.cue === 'layout' && !taken.has(i) ? [i] : []));
+    if (free.length >= run.length) {
+      free.slice(free.length - run.length).forEach((i, k) => {
+        elements[i] = { ...elements[i]!, number: run[k]!.number };
+        taken.add(i);
+      });
+    }
+    r = end;
+  }
+};
+
+/**
+ * Columns read one after the other: n items of one label (the titles) followed by n groups of a lower label (their
+ * めざす姿), all under the same parent, pair in order: the k-th group hangs off the k-th item.
+ */
+const pairBlocks = (elements: DraftElement[], groupOf: ReadonlyMap<number, Frame>) => {
+  for (let i = 0; i < elements.length; ) {
+    const first = elements[i]!;
+    const frame = groupOf.get(i);
+    if (frame === undefined) { i++; continue; }
+    let j = i;
+    while (j < elements.length && groupOf.get(j) === frame && elements[j]!.cls === first.cls && elements[j]!.title !== undefined && elements[j]!.parent === first.parent) j++;
+    const items = j - i;
+    const groups: number[][] = [];
+    let k = j;
+    while (k < elements.length && groupOf.has(k) && elements[k]!.parent === first.parent && RANK[elements[k]!.cls] > RANK[first.cls]) {
+      const g = groupOf.get(k);
+      const members: number[] = [];
+      while (k < elements.length && groupOf.get(k) === g) members.push(k++);
+      groups.push(members);
+    }
+    if (frame !== undefined && items >= 2 && groups.length === items)
+      groups.forEach((members, n) => members.forEach((m) => (elements[m]!.parent = i + n)));
+    i = Math.max(j, i + 1);
+  }
 };
 
 /**

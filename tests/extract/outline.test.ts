@@ -119,6 +119,20 @@ describe('draftOutline', () => {
     expect(reasons).toContain('repeat of an earlier heading: 目標2　子どもの笑顔があふれるまち');
   });
 
+  it('pairs numbers printed apart (重点施策➊ ➋ after the blocks) with their titles, and each 目指す姿 block with its title, in order', () => {
+    const o = draftOutline(fixture('apart.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Measure 重点施策 ➊ まちの魅力を世界に発信する ← plan',
+      'Measure 重点施策 ➋ 誰もが学び挑戦できる ← plan',
+      'DesiredState 目指す姿 - 市の観光資源が国内外 ← まちの魅力を世界に発信する',
+      'DesiredState 目指す姿 - 地元の産品が市外の店 ← まちの魅力を世界に発信する',
+      'DesiredState 目指す姿 - 子どもから大人まで ← 誰もが学び挑戦できる',
+    ]);
+    // A sentence broken by a blank line where the layout wrapped it is one item.
+    expect(o.elements[2]!.text).toBe('市の観光資源が国内外に広く知られ、訪れる人が毎年増えている。');
+    expect(o.elements[4]!.text).toBe('子どもから大人までが学びたいときに学べる場があり、新しいことに挑戦する人を地域が応援している。');
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));
