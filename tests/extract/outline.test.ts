@@ -126,7 +126,7 @@ describe('draftOutline', () => {
       'Measure 重点施策 ➋ 誰もが学び挑戦できる ← plan',
       'DesiredState 目指す姿 - 市の観光資源が国内外 ← まちの魅力を世界に発信する',
       'DesiredState 目指す姿 - 地元の産品が市外の店 ← まちの魅力を世界に発信する',
-      'DesiredState 目指す姿 - 子どもから大人まで ← 誰もが学び挑戦できる',
+      'DesiredState 目指す姿 - 子どもから大人までが ← 誰もが学び挑戦できる',
     ]);
     // A sentence broken by a blank line where the layout wrapped it is one item.
     expect(o.elements[2]!.text).toBe('市の観光資源が国内外に広く知られ、訪れる人が毎年増えている。');
