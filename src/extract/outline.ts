@@ -305,14 +305,16 @@ export const draftOutline = (text: string): Outline => {
           const kj = j === undefined ? undefined : kinds[j]!;
           const text = kj?.kind === 'prose' || (kj?.kind === 'noise' && kj.reason.startsWith('repeated line'));
           if (j === undefined || !text || /[。．]$/u.test(body) || j - i > 2) break;
-          // A line opening with kana or a comma (えている。 / れ、年齢) cannot start an item: it goes on the one before.
+          // A line opening with kana or a comma (えている。 / れ、年齢) cannot start an item, and an item does not end at
+          // a comma: the text goes on.
           // Otherwise both lines must fill the column alike, and the break fall in a phrase (kana or a comma before it)
           // or both lines be long: a short title followed by a sentence of like length (…の実現 / 上記の…) is not wrapped.
           const [a, b] = [Array.from(lines[i]!.text).length, Array.from(lines[j]!.text).length];
           const opensMidWord = /^[\p{Script=Hiragana}、，]/u.test(lines[j]!.text);
           const sameWidth = Math.abs(a - b) <= Math.max(2, 0.12 * b);
           const endsMidPhrase = /[\p{Script=Hiragana}\p{Script=Katakana}ー、，]$/u.test(lines[i]!.text);
-          if (!opensMidWord && !(sameWidth && (endsMidPhrase || Math.min(a, b) >= 20))) break;
+          const endsAtComma = /[、，]$/u.test(body);
+          if (!opensMidWord && !endsAtComma && !(sameWidth && (endsMidPhrase || Math.min(a, b) >= 20))) break;
           body += lines[j]!.text;
           i = j;
           wrapped = true;
