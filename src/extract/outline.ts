@@ -2,6 +2,7 @@
 import { eraYears } from '../plan/codes.ts';
 import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
+import { readNumber } from './numbering.ts';
 import { childClass, classOfLevelWord, parentClass, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
 
@@ -122,7 +123,7 @@ export const draftOutline = (text: string): Outline => {
   const stack: Frame[] = [];
   const seen = new Set<string>();
   const headingLines = new Set<string>();
-  let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean } | undefined;
+  let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean; last: (number | undefined)[] } | undefined;
 
   const detached: Detached[] = [];
   /** Label frame each label item was read under: items of one label occurrence form one group. */
@@ -204,7 +205,8 @@ export const draftOutline = (text: string): Outline => {
   for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i]!;
     const line = lines[i]!;
-    if (k.kind !== 'row' && k.kind !== 'blank') header = undefined;
+    // A table's rule line (|---|---|) sits between its header and its rows.
+    if (k.kind !== 'row' && k.kind !== 'blank' && !(k.kind === 'noise' && k.reason === 'table rule')) header = undefined;
     switch (k.kind) {
       case 'blank':
         break;
@@ -291,6 +293,16 @@ export const draftOutline = (text: string): Outline => {
       case 'bullet': {
         const label = activeLabel();
         if (!label) {
+          // With no label, a list whose levels differ only by marker and indent (◆ / 　○ / 　　・) is an outline:
+          // each marker at each indent is one heading style, nested like numbering systems.
+          if (isShortTitle(k.body) && /\p{L}/u.test(k.body)) {
+            const style = `bullet:${/^[ 　\t]*/u.exec(line.raw)![0].replace(/\t/g, '    ').replace(/　/g, '  ').length}:${k.marker}`;
+            popTo(style);
+            const parent = nearestElement();
+            const index = add({ cls: childClass(parent === undefined ? undefined : elements[parent]!.cls), title: k.body, parent, cue: 'layout', confidence: 0.4, start: line.start });
+            stack.push({ style, element: index });
+            break;
+          }
           unplaced.push({ start: line.start, text: line.text, reason: 'list item outside any level' });
           break;
         }
@@ -329,7 +341,7 @@ export const draftOutline = (text: string): Outline => {
         const classes = cells.map(headerClass);
         const indicatorHeader = classes[0] === 'Indicator' && cells.slice(1).some((c) => /現状|現況|基準|目標|実績/u.test(c));
         if (indicatorHeader || isLevelHeader(cells)) {
-          header = { classes, words: cells, cells, indicator: indicatorHeader };
+          header = { classes, words: cells, cells, indicator: indicatorHeader, last: cells.map(() => undefined) };
           // A heading laid out over a level table is one level above the table's top column (将来像 over 基本目標 | 施策).
           const over = nearestElement();
           const top = classes.find((c) => c !== undefined);
@@ -347,15 +359,27 @@ export const draftOutline = (text: string): Outline => {
           let parent = nearestElement();
           cells.forEach((cell, c) => {
             const cls = header!.classes[c];
-            if (!cls || cell.length === 0) return;
+            if (!cls) return;
+            // An empty cell is spanned from the row above: its item stays the parent of this row's next columns.
+            if (cell.length === 0) {
+              if (header!.last[c] !== undefined) parent = header!.last[c];
+              return;
+            }
             const items = cell.split(ITEM_MARKERS).map((s) => s.trim()).filter((s) => s.length > 0);
             let last: number | undefined;
             for (const item of items) {
-              // A cell may hold a title and its description: 「◆安全・安心に生活できるまち 防災・防犯意識が…」.
-              const m = /^(\S{2,40})[ 　]+(\S.{20,})$/u.exec(item);
-              last = add({ cls, level: header!.words[c], title: m ? m[1] : item, text: m ? m[2] : undefined, parent, cue: 'table header', confidence: 0.8, start: line.start });
+              // A cell may open with the item's number (1 活力ある…, (2) 商工業…) and hold a title and its description.
+              const num = readNumber(item);
+              const numbered = num && /^[ 　.．、)）]/u.test(num.rest) ? num : undefined;
+              const body = numbered ? numbered.rest.replace(/^[ 　.．、)）]+/u, '') : item;
+              const m = /^(\S{2,40})[ 　]+(\S.{20,})$/u.exec(body);
+              last = add({ cls, level: header!.words[c], number: numbered?.number.printed, title: m ? m[1] : body, text: m ? m[2] : undefined, parent, cue: 'table header', confidence: 0.8, start: line.start });
             }
-            if (last !== undefined) parent = last;
+            if (last !== undefined) {
+              parent = last;
+              header!.last[c] = last;
+              header!.last.fill(undefined, c + 1);
+            }
           });
           break;
         }

@@ -1,7 +1,8 @@
 // Drafting outlines from texts in styles the five curated plans do not have.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftOutline, type DraftElement } from '../../src/extract/outline.ts';
+import { evaluateCases } from '../../src/extract/eval.ts';
 import { normalizeGlyphs } from '../../src/extract/normalize.ts';
 import { canonicalNumber } from '../../src/extract/numbering.ts';
 
@@ -131,6 +132,45 @@ describe('draftOutline', () => {
     // A sentence broken by a blank line where the layout wrapped it is one item.
     expect(o.elements[2]!.text).toBe('市の観光資源が国内外に広く知られ、訪れる人が毎年増えている。');
     expect(o.elements[4]!.text).toBe('子どもから大人までが学びたいときに学べる場があり、新しいことに挑戦する人を地域が応援している。');
+  });
+
+  it('nests a list whose levels differ only by marker and indent (◆ / ○ / ・) when no label names them', () => {
+    const o = draftOutline(fixture('bullets-indent.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal - - 子育てと教育 ← plan',
+      'Policy - - 子育て家庭への支援 ← 子育てと教育',
+      'Measure - - 保育サービスの充実 ← 子育て家庭への支援',
+      'Measure - - 子育て相談窓口の一本化 ← 子育て家庭への支援',
+      'Policy - - 学校教育の充実 ← 子育てと教育',
+      'Measure - - 少人数学級の推進 ← 学校教育の充実',
+      'Goal - - 健康と福祉 ← plan',
+      'Policy - - 健康づくりの推進 ← 健康と福祉',
+      'Measure - - 特定健診の受診勧奨 ← 健康づくりの推進',
+      'Policy - - 高齢者福祉の充実 ← 健康と福祉',
+      'Measure - - 介護予防教室の開催 ← 高齢者福祉の充実',
+      'Measure - - 見守りネットワークの構築 ← 高齢者福祉の充実',
+    ]);
+  });
+
+  it('reads a markdown level table with numbered cells and cells spanned from the row above', () => {
+    const o = draftOutline(fixture('web-table.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 1 活力ある産業のまち ← plan',
+      'Measure 基本施策 (1) 農業の振興 ← 活力ある産業のまち',
+      'Measure 基本施策 (2) 商工業の振興 ← 活力ある産業のまち',
+      'Goal 基本目標 2 安心して暮らせるまち ← plan',
+      'Measure 基本施策 (1) 防災対策の推進 ← 安心して暮らせるまち',
+      'Measure 基本施策 (2) 交通安全の推進 ← 安心して暮らせるまち',
+    ]);
+  });
+
+  it('scores every fixture that has an expectation file: a check that the expectations and the drafts agree', () => {
+    const names = readdirSync(new URL('./fixtures/', import.meta.url)).filter((f) => f.endsWith('.expected.json'));
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    const cases = names.map((f) => ({ file: f, text: fixture(f.replace('.expected.json', '.txt')), gold: JSON.parse(fixture(f)) }));
+    const { overall } = evaluateCases(cases);
+    expect(overall.elements.f1).toBe(1);
+    expect(overall.links.f1).toBe(1);
   });
 
   it('gives the same outline for the same text', () => {
