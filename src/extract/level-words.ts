@@ -68,3 +68,8 @@ export const parentClass = (child: ElementClass): ElementClass => {
       return 'Vision';
   }
 };
+
+/** Depth of each class in a plan's outline: a heading closes the open elements of its depth or deeper. */
+export const RANK: Readonly<Record<ElementClass, number>> = {
+  Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
+};

@@ -3,8 +3,9 @@ import { eraYears } from '../plan/codes.ts';
 import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
 import { readNumber } from './numbering.ts';
-import { childClass, classOfLevelWord, parentClass, type ElementClass } from './level-words.ts';
+import { childClass, classOfLevelWord, parentClass, RANK, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
+import { adoptByTheVision, pairBlocks, pairDetached, type Detached } from './repair.ts';
 
 
 export type Cue = 'level word' | 'numbering' | 'level label' | 'table header' | 'layout';
@@ -49,23 +50,12 @@ export interface Outline {
   readonly levelWords: readonly string[];
 }
 
-interface Detached {
-  /** Number of elements drafted before the number was read: adjacent numbers share it and form a run. */
-  readonly at: number;
-  readonly style: string;
-  readonly cls: ElementClass;
-  readonly number: string;
-}
-
 interface Frame {
   readonly style: string;
   readonly element?: number;
   readonly label?: { readonly word: string; readonly cls: ElementClass };
 }
 
-const RANK: Readonly<Record<ElementClass, number>> = {
-  Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
-};
 /** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
 const ITEM_MARKERS = /(?:^|[ 　]+)[○●◆◇・■□▶►◎][ 　]*/u;
 /** A title line: short, and ending neither a sentence nor mid-sentence at a comma. */
@@ -454,69 +444,6 @@ export const draftOutline = (text: string): Outline => {
   pairBlocks(elements, groupOf);
   adoptByTheVision(elements);
   return { elements, unplaced, levelWords: [...levelWords].sort() };
-};
-
-/**
- * Numbers printed apart from their titles (a figure's labels 重点政策❻ ❶ ❸ read after the titles): a run of n adjacent
- * numbers gives its numbers, in order, to the last n untitled-number items of their class read before the run.
- */
-const pairDetached = (elements: DraftElement[], detached: readonly Detached[]) => {
-  const taken = new Set<number>();
-  for (let r = 0; r < detached.length; ) {
-    let end = r + 1;
-    while (end < detached.length && detached[end]!.style === detached[r]!.style && detached[end]!.at === detached[r]!.at) end++;
-    const run = detached.slice(r, end);
-    const free = elements.flatMap((e, i) => (i < run[0]!.at && e.cls === run[0]!.cls && e.number === undefined && e.cue === 'layout' && !taken.has(i) ? [i] : []));
-    if (free.length >= run.length) {
-      free.slice(free.length - run.length).forEach((i, k) => {
-        elements[i] = { ...elements[i]!, number: run[k]!.number };
-        taken.add(i);
-      });
-    }
-    r = end;
-  }
-};
-
-/**
- * Columns read one after the other: n items of one label (the titles) followed by n groups of a lower label (their
- * めざす姿), all under the same parent, pair in order: the k-th group hangs off the k-th item.
- */
-const pairBlocks = (elements: DraftElement[], groupOf: ReadonlyMap<number, Frame>) => {
-  for (let i = 0; i < elements.length; ) {
-    const first = elements[i]!;
-    const frame = groupOf.get(i);
-    if (frame === undefined) { i++; continue; }
-    let j = i;
-    while (j < elements.length && groupOf.get(j) === frame && elements[j]!.cls === first.cls && elements[j]!.title !== undefined && elements[j]!.parent === first.parent) j++;
-    const items = j - i;
-    const groups: number[][] = [];
-    let k = j;
-    while (k < elements.length && groupOf.has(k) && elements[k]!.parent === first.parent && RANK[elements[k]!.cls] > RANK[first.cls]) {
-      const g = groupOf.get(k);
-      const members: number[] = [];
-      while (k < elements.length && groupOf.get(k) === g) members.push(k++);
-      groups.push(members);
-    }
-    if (frame !== undefined && items >= 2 && groups.length === items)
-      groups.forEach((members, n) => members.forEach((m) => (elements[m]!.parent = i + n)));
-    i = Math.max(j, i + 1);
-  }
-};
-
-/**
- * A plan with one vision (one 基本理念 or 将来像, printed before or after its goals, often in a figure) realizes it
- * through its goals: the goals left under the plan next to that vision (no other top-level element between them,
- * such as the principles or policies of another section) hang off it when nothing else does.
- */
-const adoptByTheVision = (elements: DraftElement[]) => {
-  const visions = elements.flatMap((e, i) => (e.cls === 'Vision' && e.parent === undefined ? [i] : []));
-  const v = visions[0]!;
-  if (visions.length !== 1 || elements.some((e) => e.parent === v)) return;
-  const topLevelBetween = (a: number, b: number) =>
-    elements.slice(Math.min(a, b) + 1, Math.max(a, b)).some((e) => e.parent === undefined && e.cls !== 'Goal');
-  elements.forEach((e, g) => {
-    if (e.cls === 'Goal' && e.parent === undefined && !topLevelBetween(g, v)) e.parent = v;
-  });
 };
 
 /** One row of an indicator table (指標 | 現状値 (令和元年度) | 目標値 (令和7年度)). */
