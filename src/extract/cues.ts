@@ -13,8 +13,11 @@ export type LineKind =
 
 const WORD = '[\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}ー・]{1,14}?';
 const LEVEL_WORD = new RegExp(`^(?:[-■□◆◇●○]\\s*)?(?<word>${WORD})[ 　]*(?=[0-9０-９①-⑳❶-❿➊-➓Ⅰ-ⅫIVX(（])`, 'u');
-/** Numbers followed by these are counts, dates or quantities, not headings: 6つ, 12年, 84.9%. */
-const NOT_A_HEADING_NUMBER = /^[ 　]*(?:[つ年月日%％か箇ヶ人件回時分歳倍円]|\d|[.．]\d)/u;
+/**
+ * Numbers followed by these are counts, dates or quantities, not headings: 6つ, 12年, 84.9%. A counter must touch its
+ * number: in 施策19 人権・平和 the 人 after a space starts the title.
+ */
+const NOT_A_HEADING_NUMBER = /^(?:[つ年月日%％か箇ヶ人件回時分歳倍円]|[ 　]*(?:\d|[.．]\d))/u;
 const BULLET = /^(?:[-*][ 　]+)?(?<marker>[▶▷►▸◆◇○●■□・◎☆★])[ 　]*(?<body>\S.*)$/u;
 const MD_BULLET = /^[-*][ 　]+(?<body>\S.*)$/u;
 const LEADER = /(?:[・.．…‥·⋯][ 　]*){3,}[ 　]*[0-9０-９]{1,4}[ 　]*$/u;

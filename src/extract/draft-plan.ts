@@ -7,7 +7,7 @@ import { NORMALIZATION_VERSION } from './normalize.ts';
 import type { DraftElement, Outline } from './outline.ts';
 
 /** Raised when the extractor's output would change without a change of this number. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 const GENERIC_LEVEL: Readonly<Record<ElementClass, string>> = {
   Vision: '将来像', Goal: '目標', Policy: '政策', Measure: '施策', DesiredState: 'めざす姿', Perspective: '視点',
@@ -29,7 +29,7 @@ export interface DraftInput {
 export type PlanFileElement = Record<string, unknown> & { id: string; type: ElementClass; parent?: string };
 
 /** The parent an element may have: its drafted parent, or the nearest ancestor of a class its class allows. */
-const allowedParent = (elements: readonly DraftElement[], i: number): number | undefined => {
+export const allowedParent = (elements: readonly DraftElement[], i: number): number | undefined => {
   const allowed = ALLOWED_PARENTS[elements[i]!.cls];
   for (let p = elements[i]!.parent; p !== undefined; p = elements[p]!.parent) if (allowed.includes(elements[p]!.cls)) return p;
   return undefined;

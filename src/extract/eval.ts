@@ -1,5 +1,6 @@
 // `npm run extract:eval`: drafts each curated plan from its source text and scores the draft against the plan file.
 import type { Plan } from '../plan/index.ts';
+import { allowedParent } from './draft-plan.ts';
 import { draftOutline } from './outline.ts';
 import { scoreDraft, totalScore, type Comparable, type Score } from './score.ts';
 
@@ -12,16 +13,30 @@ export interface PlanScore {
 const curated = (plan: Plan): Comparable[] =>
   plan.elements.map((e) => ({ id: e.id, cls: e.type, number: e.number, title: e.title?.value, text: e.text?.value, parent: e.parent }));
 
+/** The drafted elements with the parents the plan file gets: the nearest ancestor of a class the schema allows. */
 const drafted = (text: string): Comparable[] => {
   const { elements } = draftOutline(text);
-  return elements.map((e, i) => ({ id: String(i), cls: e.cls, number: e.number, title: e.title, text: e.text, parent: e.parent === undefined ? undefined : String(e.parent) }));
+  return elements.map((e, i) => {
+    const parent = allowedParent(elements, i);
+    return { id: String(i), cls: e.cls, number: e.number, title: e.title, text: e.text, parent: parent === undefined ? undefined : String(parent) };
+  });
 };
 
-/** Scores for each plan, and the overall (micro-averaged) scores. */
-export const evaluate = (plans: readonly Plan[]): { plans: PlanScore[]; overall: { elements: Score; links: Score } } => {
-  const scores = plans.map((p) => ({ file: p.source.file, ...scoreDraft(curated(p), drafted(p.source.text)) }));
+/** A text with its expected elements: a curated plan, or a fixture with its expectation file. */
+export interface EvalCase {
+  readonly file: string;
+  readonly text: string;
+  readonly gold: readonly Comparable[];
+}
+
+/** Scores for each case, and the overall (micro-averaged) scores. */
+export const evaluateCases = (cases: readonly EvalCase[]): { plans: PlanScore[]; overall: { elements: Score; links: Score } } => {
+  const scores = cases.map((c) => ({ file: c.file, ...scoreDraft(c.gold, drafted(c.text)) }));
   return { plans: scores, overall: { elements: totalScore(scores.map((s) => s.elements)), links: totalScore(scores.map((s) => s.links)) } };
 };
+
+/** Scores of the drafts of the curated plans against their plan files. */
+export const evaluate = (plans: readonly Plan[]) => evaluateCases(plans.map((p) => ({ file: p.source.file, text: p.source.text, gold: curated(p) })));
 
 const f = (x: number) => x.toFixed(2);
 const row = (name: string, s: { elements: Score; links: Score }) =>

@@ -56,3 +56,20 @@ export const childClass = (parent: ElementClass | undefined): ElementClass => {
       return 'Measure';
   }
 };
+
+/** The class one level above a child of class `child`: a heading over a table whose top column is `child`. */
+export const parentClass = (child: ElementClass): ElementClass => {
+  switch (child) {
+    case 'Measure':
+      return 'Policy';
+    case 'Policy':
+      return 'Goal';
+    default:
+      return 'Vision';
+  }
+};
+
+/** Depth of each class in a plan's outline: a heading closes the open elements of its depth or deeper. */
+export const RANK: Readonly<Record<ElementClass, number>> = {
+  Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
+};

@@ -1,8 +1,11 @@
 // Level inference: walks the read lines with a stack of the document's own heading styles and drafts elements with parents.
 import { eraYears } from '../plan/codes.ts';
+import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
-import { childClass, classOfLevelWord, type ElementClass } from './level-words.ts';
+import { readNumber } from './numbering.ts';
+import { childClass, classOfLevelWord, parentClass, RANK, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
+import { adoptByTheVision, pairBlocks, pairDetached, type Detached } from './repair.ts';
 
 
 export type Cue = 'level word' | 'numbering' | 'level label' | 'table header' | 'layout';
@@ -53,13 +56,24 @@ interface Frame {
   readonly label?: { readonly word: string; readonly cls: ElementClass };
 }
 
-const RANK: Readonly<Record<ElementClass, number>> = {
-  Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
-};
-const ITEM_MARKERS = /[○●◆◇・■□▶►◎]/u;
-const isShortTitle = (s: string) => s.length > 0 && s.length <= 40 && !/[。．]$/u.test(s);
+/** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
+const ITEM_MARKERS = /(?:^|[ 　]+)[○●◆◇・■□▶►◎][ 　]*/u;
+/** A title line: short, and ending neither a sentence nor mid-sentence at a comma. */
+const isShortTitle = (s: string) => s.length > 0 && s.length <= 40 && !/[。．、，]$/u.test(s);
+/** A line of a title wrapped over several lines may end at a comma (多様な人が出会い、 / 支え合い、…). */
+const isTitleLine = (s: string) => s.length > 0 && s.length <= 40 && !/[。．]$/u.test(s);
 const isParagraph = (s: string) => s.length > 40 || /[。．]$/u.test(s);
 const normKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** "越えてつながる越えてつながる" → "越えてつながる": text a PDF drew twice over itself comes out doubled. */
+const undouble = (s: string) => {
+  const h = s.length / 2;
+  return Number.isInteger(h) && h >= 3 && s.slice(0, h) === s.slice(h) ? s.slice(0, h) : s;
+};
+
+/** The class a table header cell names (基本目標 → Goal), its gloss in brackets ignored. */
+const headerClass = (c: string): ElementClass | undefined => (c.length === 0 ? undefined : classOfLevelWord(c.replace(/[（(][^）)]*[）)]/gu, '')));
+/** A header row of a level table: two or more short cells naming classes (基本目標 | 施策). */
+const isLevelHeader = (cells: readonly string[]): boolean => cells.map(headerClass).filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20);
 
 /** Reads "84.9%" into a value and a unit. */
 const readValue = (printed: string, header: string): { value: IndicatorValueDraft; unit: string } | undefined => {
@@ -78,19 +92,45 @@ export const draftOutline = (text: string): Outline => {
   const starts = physical.flatMap((l) => (l.length > FLAT_LINE ? [l, ...Array.from(l.matchAll(/[。 　]+/gu), (m) => l.slice(m.index! + m[0].length))] : [l]));
   const levelWords = learnLevelWords(starts);
   const cue = (s: string) => readHeading(s, levelWords) !== undefined || /^[◆●■▶]/u.test(s);
-  const lines: Line[] = splitLines(text, cue);
+  const lines: Line[] = joinWrappedRows(splitLines(text, cue));
   const repeated = repeatedLines(lines.map((l) => l.text));
   const kinds: LineKind[] = lines.map((l) => readLine(l.text, levelWords, repeated));
   markTableOfContents(kinds, lines);
+  // A recurring line that touches prose (no blank line between) is part of a wrapped title or sentence, not furniture.
+  for (let changed = true; changed; ) {
+    changed = false;
+    kinds.forEach((k, i) => {
+      const touches = (j: number) => kinds[j]?.kind === 'prose';
+      if (k.kind === 'noise' && k.reason.startsWith('repeated line') && (touches(i - 1) || touches(i + 1))) {
+        kinds[i] = { kind: 'prose', text: lines[i]!.text };
+        changed = true;
+      }
+    });
+  }
 
   const elements: DraftElement[] = [];
   const unplaced: Unplaced[] = [];
   const stack: Frame[] = [];
   const seen = new Set<string>();
-  let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean } | undefined;
+  const headingLines = new Set<string>();
+  let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean; last: (number | undefined)[] } | undefined;
 
+  const detached: Detached[] = [];
+  /** Label frame each label item was read under: items of one label occurrence form one group. */
+  const groupOf = new Map<number, Frame>();
+  const previousContent = (i: number): number | undefined => {
+    for (let k = i - 1; k >= 0; k--) if (kinds[k]!.kind !== 'blank') return k;
+    return undefined;
+  };
   const nearestElement = (): number | undefined => {
     for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.element !== undefined) return stack[k]!.element;
+    return undefined;
+  };
+  const labelFrame = (): Frame | undefined => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.label) return stack[k];
+      if (stack[k]!.element !== undefined) return undefined;
+    }
     return undefined;
   };
   const activeLabel = () => {
@@ -127,11 +167,36 @@ export const draftOutline = (text: string): Outline => {
     return { text: parts.join(''), last };
   };
   const add = (e: DraftElement): number => elements.push(e) - 1;
+  /** Words already drafted as (part of) an element's title or text: printed again in a figure or a summary. */
+  const isRepeat = (s: string) => elements.some((e) => normKey(e.title ?? '').includes(normKey(s)) || normKey(e.text ?? '').includes(normKey(s)));
+  /**
+   * The block of short lines starting at line `i` that stands between blank lines (or before a label or heading):
+   * at most four lines, none a sentence, 60 characters in all, and not followed by a paragraph.
+   */
+  const shortBlock = (i: number): { lines: string[]; last: number } | undefined => {
+    const out: string[] = [];
+    let last = i;
+    for (let k = i; k < kinds.length && kinds[k]!.kind === 'prose'; k++) {
+      out.push(undouble(lines[k]!.text));
+      last = k;
+    }
+    const after = nextContent(last);
+    if (out.length > 4 || out.some((t) => !isTitleLine(t)) || !isShortTitle(out[out.length - 1]!) || out.join('').length > 60) return undefined;
+    if (after !== undefined && kinds[after]!.kind === 'prose' && isParagraph(lines[after]!.text)) return undefined;
+    return { lines: out, last };
+  };
+  /** The top class of a level table that is the next content after line `i`, if one is. */
+  const levelTableAfter = (i: number): ElementClass | undefined => {
+    const k = nextContent(i);
+    const row = k === undefined ? undefined : kinds[k]!;
+    return row?.kind === 'row' && isLevelHeader(row.cells) ? row.cells.map(headerClass).find((c) => c !== undefined) : undefined;
+  };
 
   for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i]!;
     const line = lines[i]!;
-    if (k.kind !== 'row' && k.kind !== 'blank') header = undefined;
+    // A table's rule line (|---|---|) sits between its header and its rows.
+    if (k.kind !== 'row' && k.kind !== 'blank' && !(k.kind === 'noise' && k.reason === 'table rule')) header = undefined;
     switch (k.kind) {
       case 'blank':
         break;
@@ -140,21 +205,39 @@ export const draftOutline = (text: string): Outline => {
         break;
       case 'label': {
         if (!popTo(k.style)) popTo(`label:${k.word}`);
+        // A label of a level that cannot sit under the open elements (基本理念 after the goals) closes them.
+        while (stack.length > 0 && stack[stack.length - 1]!.element !== undefined && !ALLOWED_PARENTS[k.cls].includes(elements[stack[stack.length - 1]!.element!]!.cls)) stack.pop();
         stack.push({ style: k.style, label: { word: k.word, cls: k.cls } });
         break;
       }
       case 'heading': {
+        // A heading line printed again (a diagram repeating the outline) is a repeat, whatever line follows it.
+        const lineKey = normKey(line.text);
+        if (headingLines.has(lineKey)) {
+          unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
+          break;
+        }
+        headingLines.add(lineKey);
         let title = k.title;
         let field: string | undefined;
         let consumed = i;
         const next = nextContent(i);
-        const nextText = next === undefined ? undefined : kinds[next]!.kind === 'prose' ? lines[next]!.text : undefined;
+        const prev = previousContent(i);
+        // Bare numbers in a run (重点政策❻ / 重点政策❶ / …) stand apart from their titles: none takes the next line.
+        const bare = (j: number | undefined) => j !== undefined && kinds[j]!.kind === 'heading' && (kinds[j] as { title: string }).title === '' && (kinds[j] as { style: string }).style === k.style;
+        const inRun = k.title === '' && (bare(prev) || bare(next));
+        const nextText = next === undefined || inRun ? undefined : kinds[next]!.kind === 'prose' ? lines[next]!.text : undefined;
         // The title may stand on the next line; what the heading line holds beside the number is then the field (分野).
-        if (nextText !== undefined && isShortTitle(nextText) && (title.length === 0 || (k.cue === 'level word' && title.length <= 20))) {
+        // A bare number (方針7) takes a title line of up to 60 characters; beside a title, a line counts only when short.
+        const fits = (t: string) => (title.length === 0 ? t.length <= 60 && !/[。．]$/u.test(t) : isShortTitle(t));
+        if (nextText !== undefined && fits(nextText) && (title.length === 0 || (k.cue === 'level word' && title.length <= 20))) {
           field = title.length > 0 ? title : undefined;
           title = nextText;
           consumed = next!;
         }
+        // A trailing gloss listing fields names the policy area, not the title: 地域の絆で支えあう(介護、保健福祉).
+        const gloss = /^(.{4,}?)[ 　]*[(（]([^()（）]+[、・，][^()（）]+)[)）]$/u.exec(title);
+        if (gloss && field === undefined) [title, field] = [gloss[1]!, gloss[2]!];
         const key = `${k.style}|${k.number.values.join('-')}|${normKey(title)}`;
         if (seen.has(key)) {
           unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
@@ -167,6 +250,12 @@ export const draftOutline = (text: string): Outline => {
         const label = activeLabel();
         const parent = nearestElement();
         const cls = own ?? label?.cls ?? (parent === undefined ? undefined : childClass(elements[parent]!.cls));
+        if (own !== undefined && title.length === 0) {
+          // Paired after the walk with the untitled items of its class printed before it (see pairDetached).
+          detached.push({ at: elements.length, style: k.style, cls: own, number: k.number.printed });
+          unplaced.push({ start: line.start, text: line.text, reason: 'number standing apart from its title' });
+          break;
+        }
         if (cls === undefined || title.length === 0) {
           // A numbered heading with no level word and nothing typed above it is a section of the document, not an element.
           stack.push({ style: k.style });
@@ -194,21 +283,62 @@ export const draftOutline = (text: string): Outline => {
       case 'bullet': {
         const label = activeLabel();
         if (!label) {
+          // With no label, a list whose levels differ only by marker and indent (◆ / 　○ / 　　・) is an outline:
+          // each marker at each indent is one heading style, nested like numbering systems.
+          if (isShortTitle(k.body) && /\p{L}/u.test(k.body)) {
+            const style = `bullet:${/^[ 　\t]*/u.exec(line.raw)![0].replace(/\t/g, '    ').replace(/　/g, '  ').length}:${k.marker}`;
+            popTo(style);
+            const parent = nearestElement();
+            const index = add({ cls: childClass(parent === undefined ? undefined : elements[parent]!.cls), title: k.body, parent, cue: 'layout', confidence: 0.4, start: line.start });
+            stack.push({ style, element: index });
+            break;
+          }
           unplaced.push({ start: line.start, text: line.text, reason: 'list item outside any level' });
           break;
         }
         let body = k.body;
-        while (i + 1 < kinds.length && kinds[i + 1]!.kind === 'prose' && !isShortTitle(body)) body += lines[++i]!.text;
+        let wrapped = false;
+        for (;;) {
+          if (i + 1 < kinds.length && kinds[i + 1]!.kind === 'prose' && (wrapped || !isShortTitle(body))) { body += lines[++i]!.text; continue; }
+          // A sentence wrapped at the column's edge goes on after a blank line the layout put in it: the line
+          // before the break is as long as the one after (both fill the column), and no sentence has ended.
+          // A line recurring elsewhere (figure text repeated at the end) is still text when a sentence runs into it.
+          const j = nextContent(i);
+          const kj = j === undefined ? undefined : kinds[j]!;
+          const text = kj?.kind === 'prose' || (kj?.kind === 'noise' && kj.reason.startsWith('repeated line'));
+          if (j === undefined || !text || /[。．]$/u.test(body) || j - i > 2) break;
+          // A line opening with kana or a comma (えている。 / れ、年齢) cannot start an item, and an item does not end at
+          // a comma: the text goes on.
+          // Otherwise both lines must fill the column alike, and the break fall in a phrase (kana or a comma before it)
+          // or both lines be long: a short title followed by a sentence of like length (…の実現 / 上記の…) is not wrapped.
+          const [a, b] = [Array.from(lines[i]!.text).length, Array.from(lines[j]!.text).length];
+          const opensMidWord = /^[\p{Script=Hiragana}、，]/u.test(lines[j]!.text);
+          const sameWidth = Math.abs(a - b) <= Math.max(2, 0.12 * b);
+          const endsMidPhrase = /[\p{Script=Hiragana}\p{Script=Katakana}ー、，]$/u.test(lines[i]!.text);
+          const endsAtComma = /[、，]$/u.test(body);
+          if (!opensMidWord && !endsAtComma && !(sameWidth && (endsMidPhrase || Math.min(a, b) >= 20))) break;
+          body += lines[j]!.text;
+          i = j;
+          wrapped = true;
+        }
         const short = isShortTitle(body);
+        groupOf.set(elements.length, labelFrame()!);
         add({ cls: label.cls, level: label.word, title: short ? body : undefined, text: short ? undefined : body, parent: nearestElement(), cue: 'level label', confidence: 0.7, start: line.start });
         break;
       }
       case 'row': {
         const cells = k.cells;
-        const classes = cells.map((c) => (c.length === 0 ? undefined : classOfLevelWord(c.replace(/[（(][^）)]*[）)]/gu, ''))));
+        const classes = cells.map(headerClass);
         const indicatorHeader = classes[0] === 'Indicator' && cells.slice(1).some((c) => /現状|現況|基準|目標|実績/u.test(c));
-        if (indicatorHeader || (classes.filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20))) {
-          header = { classes, words: cells, cells, indicator: indicatorHeader };
+        if (indicatorHeader || isLevelHeader(cells)) {
+          header = { classes, words: cells, cells, indicator: indicatorHeader, last: cells.map(() => undefined) };
+          // A heading laid out over a level table is one level above the table's top column (将来像 over 基本目標 | 施策).
+          const over = nearestElement();
+          const top = classes.find((c) => c !== undefined);
+          if (!indicatorHeader && over !== undefined && top && elements[over]!.cue === 'layout' && RANK[elements[over]!.cls] >= RANK[top]) {
+            const cls = parentClass(top);
+            elements[over] = { ...elements[over]!, cls, level: elements[over]!.level !== undefined && classOfLevelWord(elements[over]!.level!) === cls ? elements[over]!.level : undefined };
+          }
           break;
         }
         if (header?.indicator) {
@@ -219,15 +349,27 @@ export const draftOutline = (text: string): Outline => {
           let parent = nearestElement();
           cells.forEach((cell, c) => {
             const cls = header!.classes[c];
-            if (!cls || cell.length === 0) return;
+            if (!cls) return;
+            // An empty cell is spanned from the row above: its item stays the parent of this row's next columns.
+            if (cell.length === 0) {
+              if (header!.last[c] !== undefined) parent = header!.last[c];
+              return;
+            }
             const items = cell.split(ITEM_MARKERS).map((s) => s.trim()).filter((s) => s.length > 0);
             let last: number | undefined;
             for (const item of items) {
-              // A cell may hold a title and its description: 「◆安全・安心に生活できるまち 防災・防犯意識が…」.
-              const m = /^(\S{2,40})[ 　]+(\S.{20,})$/u.exec(item);
-              last = add({ cls, level: header!.words[c], title: m ? m[1] : item, text: m ? m[2] : undefined, parent, cue: 'table header', confidence: 0.8, start: line.start });
+              // A cell may open with the item's number (1 活力ある…, (2) 商工業…) and hold a title and its description.
+              const num = readNumber(item);
+              const numbered = num && /^[ 　.．、)）]/u.test(num.rest) ? num : undefined;
+              const body = numbered ? numbered.rest.replace(/^[ 　.．、)）]+/u, '') : item;
+              const m = /^(\S{2,40})[ 　]+(\S.{20,})$/u.exec(body);
+              last = add({ cls, level: header!.words[c], number: numbered?.number.printed, title: m ? m[1] : body, text: m ? m[2] : undefined, parent, cue: 'table header', confidence: 0.8, start: line.start });
             }
-            if (last !== undefined) parent = last;
+            if (last !== undefined) {
+              parent = last;
+              header!.last[c] = last;
+              header!.last.fill(undefined, c + 1);
+            }
           });
           break;
         }
@@ -241,12 +383,56 @@ export const draftOutline = (text: string): Outline => {
         break;
       }
       case 'prose': {
-        const label = activeLabel();
         const next = nextContent(i);
-        if (label && isShortTitle(k.text) && next !== undefined && kinds[next]!.kind === 'prose' && isParagraph(lines[next]!.text)) {
-          const para = paragraphAfter(i);
-          add({ cls: label.cls, level: label.word, title: k.text, text: para?.text, parent: nearestElement(), cue: 'layout', confidence: 0.5, start: line.start });
-          if (para) i = para.last;
+        if (isShortTitle(k.text) && next !== undefined && kinds[next]!.kind === 'prose' && isParagraph(lines[next]!.text)) {
+          // A short line before a paragraph heads a block: an item of the active label, or the level above a level
+          // table that follows the paragraph. A block heading replaces the previous one of its kind.
+          const para = paragraphAfter(i)!;
+          const table = levelTableAfter(para.last);
+          const layoutAt = stack.findIndex((f) => f.style === 'layout');
+          const saved = layoutAt >= 0 ? stack.splice(layoutAt) : [];
+          const label = activeLabel();
+          if ((label || table) && isRepeat(k.text)) {
+            // Words of an earlier element printed again (figure text at the end of the document) are a repeat.
+            stack.push(...saved);
+            unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier element' });
+            break;
+          }
+          if (label || table) {
+            const parent = nearestElement();
+            const cls = label?.cls ?? parentClass(table!);
+            const index = add({ cls, level: label?.word, title: k.text, text: para.text, parent, cue: 'layout', confidence: 0.5, start: line.start });
+            if (table) stack.push({ style: 'layout', element: index });
+            i = para.last;
+            break;
+          }
+          stack.push(...saved);
+        }
+        const label = activeLabel();
+        // Under a level label, a block of short lines standing alone (no paragraph after it) is one item: a title
+        // wrapped over lines in a figure (地域・産業と / 学びがつながる), or a single 基本理念 under its label.
+        const block = label === undefined ? undefined : shortBlock(i);
+        if (label && block) {
+          const title = block.lines.join('');
+          // A title printed before, or a piece of one (a figure repeating words of the vision), is a repeat.
+          const following = kinds[block.last + 1];
+          if (isRepeat(title)) {
+            unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier title' });
+          } else if (following?.kind === 'label') {
+            // A title standing right on a lower label (…の充実 / めざす姿) heads that label's block: it is an item of
+            // the nearest label above whose level is higher, and the parent of what the lower label lists.
+            let at = stack.length - 1;
+            while (at >= 0 && !(stack[at]!.label !== undefined && RANK[stack[at]!.label!.cls] < RANK[following.cls])) at--;
+            if (at >= 0) {
+              const upper = stack[at]!.label!;
+              stack.length = at + 1;
+              const index = add({ cls: upper.cls, level: upper.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start });
+              stack.push({ style: 'layout', element: index });
+            } else add({ cls: label.cls, level: label.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start });
+          } else {
+            groupOf.set(add({ cls: label.cls, level: label.word, title, parent: nearestElement(), cue: 'layout', confidence: 0.4, start: line.start }), labelFrame()!);
+          }
+          i = block.last;
           break;
         }
         unplaced.push({ start: line.start, text: line.text, reason: 'prose' });
@@ -254,6 +440,9 @@ export const draftOutline = (text: string): Outline => {
       }
     }
   }
+  pairDetached(elements, detached);
+  pairBlocks(elements, groupOf);
+  adoptByTheVision(elements);
   return { elements, unplaced, levelWords: [...levelWords].sort() };
 };
 
@@ -269,6 +458,26 @@ const draftIndicatorRow = (cells: string[], header: string[], start: number, par
     cls: 'Indicator', level: header[0], title: cells[0], parent, cue: 'table header', confidence: baseline ? 0.8 : 0.5, start,
     unit, baseline: baseline?.value, target: target?.value,
   });
+};
+
+/**
+ * A markdown table row whose cell wraps onto the next lines (| 施策19 | 人権・平和 / の尊重 |) is one row: a line that
+ * opens with | and does not close joins the following lines up to the one that closes it.
+ */
+const joinWrappedRows = (lines: readonly Line[]): Line[] => {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!/^[|｜]/u.test(l.text) || /[|｜]$/u.test(l.text)) { out.push(l); continue; }
+    let end = i + 1;
+    while (end < lines.length && end - i <= 3 && lines[end]!.text.length > 0 && !/^[|｜]/u.test(lines[end]!.text) && !/[|｜]$/u.test(lines[end]!.text)) end++;
+    if (end >= lines.length || end - i > 3 || !/[|｜]$/u.test(lines[end]!.text) || /^[|｜]/u.test(lines[end]!.text)) { out.push(l); continue; }
+    // Japanese wraps inside words: the pieces join with no space; Latin words keep one.
+    const text = lines.slice(i, end + 1).map((x) => x.text).reduce((a, b) => (/[\x21-\x7e]$/.test(a) && /^[\x21-\x7e]/.test(b) ? `${a} ${b}` : a + b));
+    out.push({ ...l, text });
+    i = end;
+  }
+  return out;
 };
 
 /** A run of three or more headings with nothing between them, most of which recur later, is a table of contents. */

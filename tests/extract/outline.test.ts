@@ -1,7 +1,8 @@
 // Drafting outlines from texts in styles the five curated plans do not have.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftOutline, type DraftElement } from '../../src/extract/outline.ts';
+import { evaluateCases } from '../../src/extract/eval.ts';
 import { normalizeGlyphs } from '../../src/extract/normalize.ts';
 import { canonicalNumber } from '../../src/extract/numbering.ts';
 
@@ -29,10 +30,10 @@ describe('draftOutline', () => {
     const o = draftOutline(fixture('toc-chapters.txt'));
     expect(shape(o.elements)).toEqual([
       'Vision 基本理念 - みどりとともに未来をひらく ← plan',
-      'Goal 基本目標 1 子どもが育つまち ← plan',
+      'Goal 基本目標 1 子どもが育つまち ← みどりとともに未来をひらく',
       'Policy - 1-1 子育て支援の充実 ← 子どもが育つまち',
       'Policy - 1-2 学校教育の充実 ← 子どもが育つまち',
-      'Goal 基本目標 2 安全に暮らせるまち ← plan',
+      'Goal 基本目標 2 安全に暮らせるまち ← みどりとともに未来をひらく',
       'Policy - 2-1 防災の強化 ← 安全に暮らせるまち',
       'Policy - 2-2 交通安全の推進 ← 安全に暮らせるまち',
     ]);
@@ -58,6 +59,118 @@ describe('draftOutline', () => {
     expect(first.unit).toBe('%');
     expect(first.baseline).toEqual({ value: 45.2, printed: '45.2%', fiscalYear: 2023, fiscalYearLabel: '令和5年度' });
     expect(first.target).toEqual({ value: 60, printed: '60.0%', fiscalYear: 2029, fiscalYearLabel: '令和11年度' });
+  });
+
+  it('reads a short block heading over a level table as the level above the table, and keeps 防災・防犯 in one cell item', () => {
+    const o = draftOutline(fixture('block-table.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal - - 健やかで支えあう町 ← plan',
+      'Policy 政策 - 保健・医療の充実 ← 健やかで支えあう町',
+      'Measure 施策 - 健診・予防の推進 ← 保健・医療の充実',
+      'Measure 施策 - 地域医療・救急体制の確保 ← 保健・医療の充実',
+      'Policy 政策 - 高齢者・障がい者の支援 ← 健やかで支えあう町',
+      'Measure 施策 - 介護予防の推進 ← 高齢者・障がい者の支援',
+      'Measure 施策 - 障がい者の就労・社会参加の支援 ← 高齢者・障がい者の支援',
+      'Goal - - にぎわいと働く場のある町 ← plan',
+      'Policy 政策 - 農林業の振興 ← にぎわいと働く場のある町',
+      'Measure 施策 - 新規就農者の育成 ← 農林業の振興',
+      'Measure 施策 - 特産品・ブランドづくり ← 農林業の振興',
+      'Policy 政策 - 観光・交流の推進 ← にぎわいと働く場のある町',
+      'Measure 施策 - 観光拠点の整備 ← 観光・交流の推進',
+    ]);
+    // The paragraph under a block heading is its text; the cell's description is its item's text.
+    expect(o.elements[0]!.text).toBe('誰もが住み慣れた地域で、健やかに、互いに支えあって暮らせる町をつくります。');
+    expect(o.elements[1]!.text).toBe('町民の健康寿命を延ばし、身近で安心できる医療を確保します');
+  });
+
+  it('nests 1 / (1) / ① by the document\'s own numbering, moves a gloss listing fields to field, and joins a wrapped table cell', () => {
+    const o = draftOutline(fixture('three-levels.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 １ 誰もが学び続ける村 ← plan',
+      'Policy - （１） 学校教育の充実 ← 誰もが学び続ける村',
+      'Measure - ① 少人数指導の推進 ← 学校教育の充実',
+      'Measure - ② 学校施設の長寿命化 ← 学校教育の充実',
+      'Policy - （２） 生涯学習の推進 ← 誰もが学び続ける村',
+      'Measure - ① 公民館講座の充実 ← 生涯学習の推進',
+      'Measure - ② 図書館サービスの向上 ← 生涯学習の推進',
+      'Goal 基本目標 ２ 安心して暮らせる村 ← plan',
+      'Policy - （１） 防災・減災の推進 ← 安心して暮らせる村',
+      'Measure - ① 自主防災組織の結成と訓練の支援 ← 防災・減災の推進',
+      'Measure - ② 避難所の環境整備 ← 防災・減災の推進',
+      'Policy - （２） 地域公共交通の維持・確保 ← 安心して暮らせる村',
+      'Policy - （３） 空き家の適正管理と利活用の促進 ← 安心して暮らせる村',
+    ]);
+    expect(o.elements[1]!.field).toBe('学力向上、教育環境、ＩＣＴ');
+    expect(o.elements[8]!.field).toBe('消防、防災、減災');
+  });
+
+  it('hangs goals off a vision printed after them in a figure, skips the figure\'s repeats, and reads 施策 4 日本一… as a heading', () => {
+    const o = draftOutline(fixture('figure-repeat.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 目標 1 人と人がつながるまち ← ひと・みどり・まちが響きあう ひばり市',
+      'Measure 施策 1 人材の育成と活動の支援 ← 人と人がつながるまち',
+      'Measure 施策 2 日々の交流の場づくり ← 人と人がつながるまち',
+      'Goal 目標 2 子どもの笑顔があふれるまち ← ひと・みどり・まちが響きあう ひばり市',
+      'Measure 施策 3 年齢に応じた子育て支援 ← 子どもの笑顔があふれるまち',
+      'Measure 施策 4 日本一の読書のまちづくり ← 子どもの笑顔があふれるまち',
+      'Vision 将来都市像 - ひと・みどり・まちが響きあう ひばり市 ← plan',
+    ]);
+    const reasons = o.unplaced.map((u) => `${u.reason}: ${u.text}`);
+    expect(reasons).toContain('repeat of an earlier title: 人と人がつながるまち');
+    expect(reasons).toContain('repeat of an earlier heading: 目標2　子どもの笑顔があふれるまち');
+  });
+
+  it('pairs numbers printed apart (重点施策➊ ➋ after the blocks) with their titles, and each 目指す姿 block with its title, in order', () => {
+    const o = draftOutline(fixture('apart.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Measure 重点施策 ➊ まちの魅力を世界に発信する ← plan',
+      'Measure 重点施策 ➋ 誰もが学び挑戦できる ← plan',
+      'DesiredState 目指す姿 - 市の観光資源が国内外 ← まちの魅力を世界に発信する',
+      'DesiredState 目指す姿 - 地元の産品が市外の店 ← まちの魅力を世界に発信する',
+      'DesiredState 目指す姿 - 子どもから大人までが ← 誰もが学び挑戦できる',
+    ]);
+    // A sentence broken by a blank line where the layout wrapped it is one item.
+    expect(o.elements[2]!.text).toBe('市の観光資源が国内外に広く知られ、訪れる人が毎年増えている。');
+    expect(o.elements[4]!.text).toBe('子どもから大人までが学びたいときに学べる場があり、新しいことに挑戦する人を地域が応援している。');
+  });
+
+  it('nests a list whose levels differ only by marker and indent (◆ / ○ / ・) when no label names them', () => {
+    const o = draftOutline(fixture('bullets-indent.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal - - 子育てと教育 ← plan',
+      'Policy - - 子育て家庭への支援 ← 子育てと教育',
+      'Measure - - 保育サービスの充実 ← 子育て家庭への支援',
+      'Measure - - 子育て相談窓口の一本化 ← 子育て家庭への支援',
+      'Policy - - 学校教育の充実 ← 子育てと教育',
+      'Measure - - 少人数学級の推進 ← 学校教育の充実',
+      'Goal - - 健康と福祉 ← plan',
+      'Policy - - 健康づくりの推進 ← 健康と福祉',
+      'Measure - - 特定健診の受診勧奨 ← 健康づくりの推進',
+      'Policy - - 高齢者福祉の充実 ← 健康と福祉',
+      'Measure - - 介護予防教室の開催 ← 高齢者福祉の充実',
+      'Measure - - 見守りネットワークの構築 ← 高齢者福祉の充実',
+    ]);
+  });
+
+  it('reads a markdown level table with numbered cells and cells spanned from the row above', () => {
+    const o = draftOutline(fixture('web-table.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 1 活力ある産業のまち ← plan',
+      'Measure 基本施策 (1) 農業の振興 ← 活力ある産業のまち',
+      'Measure 基本施策 (2) 商工業の振興 ← 活力ある産業のまち',
+      'Goal 基本目標 2 安心して暮らせるまち ← plan',
+      'Measure 基本施策 (1) 防災対策の推進 ← 安心して暮らせるまち',
+      'Measure 基本施策 (2) 交通安全の推進 ← 安心して暮らせるまち',
+    ]);
+  });
+
+  it('scores every fixture that has an expectation file: a check that the expectations and the drafts agree', () => {
+    const names = readdirSync(new URL('./fixtures/', import.meta.url)).filter((f) => f.endsWith('.expected.json'));
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    const cases = names.map((f) => ({ file: f, text: fixture(f.replace('.expected.json', '.txt')), gold: JSON.parse(fixture(f)) }));
+    const { overall } = evaluateCases(cases);
+    expect(overall.elements.f1).toBe(1);
+    expect(overall.links.f1).toBe(1);
   });
 
   it('gives the same outline for the same text', () => {
