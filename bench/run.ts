@@ -1,8 +1,10 @@
 // `npm run bench`: starts the real server (default configuration) and a bare node:http server that replays copies of
 // its answers (same status, headers and bytes), drives both with autocannon, and prints req/s, p50/p99, the ratio to the
-// replay (measured right before each round, as the machine's speed drifts) and server CPU per request.
+// replay (measured right before each round, as the machine's speed drifts) and server CPU per request. The same
+// scenarios then run against a second server with STORE=virtuoso, on a Virtuoso slot this script starts (through
+// scripts/virtuoso, in a temp directory) and stops; BENCH_VIRTUOSO=0 leaves that column out.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,10 +63,13 @@ const cpuMs = (pid: number | undefined): number => {
 
 interface Sample { rps: number; p50: number; p99: number; failed: number; errors: number; cpuUs: number }
 
+/** CPU of the server process, plus any other process serving with it (virtuoso-t behind a STORE=virtuoso server). */
+const cpuOf = (server: ChildProcess) => cpuMs(server.pid) + (server === virtuoso?.server ? cpuMs(virtuoso.pid) : 0);
+
 const measure = async (server: ChildProcess, connections: number, opts: autocannon.Options): Promise<Sample> => {
-  const before = cpuMs(server.pid);
+  const before = cpuOf(server);
   const r = await autocannon({ ...opts, connections, duration: DURATION, pipelining: 1 });
-  const cpuUs = ((cpuMs(server.pid) - before) * 1000) / Math.max(1, r.requests.total);
+  const cpuUs = ((cpuOf(server) - before) * 1000) / Math.max(1, r.requests.total);
   // 303 is the expected answer of a dereference: count only 4xx and 5xx as failures.
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r['4xx'] + r['5xx'], errors: r.errors + r.timeouts, cpuUs };
 };
@@ -105,8 +110,44 @@ const copyOf = (copyPath: string, path: string, headers: Record<string, string>)
       .end();
   });
 
+/** The Virtuoso slot and the STORE=virtuoso server in front of it (same build, same BASE_IRI, its own port). */
+let virtuoso: { server: ChildProcess; origin: string; pid: number; stop: () => void } | undefined;
+if (process.env.BENCH_VIRTUOSO !== '0') {
+  const vPort = await freePort();
+  const env = {
+    STORE: 'virtuoso',
+    VIRTUOSO_DIR: mkdtempSync(join(tmpdir(), 'jpp-bench-virtuoso-')),
+    VIRTUOSO_HTTP_PORTS: String(await freePort()),
+    VIRTUOSO_SQL_PORTS: String(await freePort()),
+    SPARQL_MAX_QUEUED: '256',
+    // The build (and so its version) depends on BASE_IRI: the loader must see the servers' own.
+    BASE_IRI: base,
+  };
+  const cli = (command: string) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/virtuoso/main.ts', command], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error(`npm run virtuoso -- ${command} failed (exit ${r.status}); BENCH_VIRTUOSO=0 runs the bench without Virtuoso`);
+  };
+  const stop = () => {
+    cli('stop');
+    rmSync(env.VIRTUOSO_DIR, { recursive: true, force: true });
+  };
+  console.log('starting a Virtuoso slot and a STORE=virtuoso server …');
+  try {
+    cli('start');
+    cli('load');
+    const vOrigin = `http://127.0.0.1:${vPort}`;
+    const vServer = await start('src/server/main.ts', { ...env, PORT: String(vPort), HOST: '127.0.0.1', BASE_IRI: base, VIRTUOSO_AUTOLOAD: 'false' }, `${vOrigin}/healthz`);
+    const pid = Number(readFileSync(join(env.VIRTUOSO_DIR, 'blue', 'virtuoso.pid'), 'utf8'));
+    virtuoso = { server: vServer, origin: vOrigin, pid, stop };
+  } catch (e) {
+    server.kill('SIGTERM');
+    stop();
+    throw e;
+  }
+}
+
 const sparqlGet = (q: string) => `/sparql?query=${encodeURIComponent(q)}`;
-const uncached = (q: string): autocannon.Options => ({
+const uncached = (q: string) => (origin: string): autocannon.Options => ({
   url: origin,
   idReplacement: true,
   requests: [{ method: 'POST', path: '/sparql', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: `${q}\n# [<id>]` }],
@@ -125,34 +166,35 @@ const copies = await Promise.all(COMPARED.map((c, i) => copyOf(`/copy/${i}`, c.p
 writeFileSync(copiesFile, JSON.stringify(copies));
 const ceiling = await start('bench/ceiling-server.ts', { PORT: String(ceilingPort), CEILING_COPIES: copiesFile }, `http://127.0.0.1:${ceilingPort}/ceiling`);
 
-interface Scenario { name: string; target: ChildProcess; opts: autocannon.Options; ceiling?: autocannon.Options; solo?: boolean }
+/** A scenario's requests, aimed at a server's origin: the same for the embedded and the Virtuoso server. */
+interface Scenario { name: string; opts: (origin: string) => autocannon.Options; ceiling?: autocannon.Options; solo?: boolean }
 const ONLY = process.env.BENCH_ONLY;
 const scenarios: Scenario[] = [
   ...COMPARED.map((c, i) => ({
     name: c.name,
-    target: server,
-    opts: { url: origin + c.path, headers: c.headers },
+    opts: (o: string) => ({ url: o + c.path, headers: c.headers }),
     ceiling: { url: `http://127.0.0.1:${ceilingPort}/copy/${i}`, headers: c.headers },
   })),
-  { name: 'SPARQL lookup, uncached', target: server, opts: uncached(QUERIES.lookup(base)), solo: true },
-  { name: 'SPARQL GROUP BY, uncached', target: server, opts: uncached(QUERIES.groupBy()), solo: true },
-  { name: 'SPARQL 3-hop join, uncached', target: server, opts: uncached(QUERIES.join3()), solo: true },
-  { name: 'SPARQL 3-hop join, cached', target: server, opts: { url: origin + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } } },
+  { name: 'SPARQL lookup, uncached', opts: uncached(QUERIES.lookup(base)), solo: true },
+  { name: 'SPARQL GROUP BY, uncached', opts: uncached(QUERIES.groupBy()), solo: true },
+  { name: 'SPARQL 3-hop join, uncached', opts: uncached(QUERIES.join3()), solo: true },
+  { name: 'SPARQL 3-hop join, cached', opts: (o: string) => ({ url: o + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } }) },
 ].filter((s) => !ONLY || s.name.includes(ONLY));
 
-interface Row { name: string; connections: number; samples: Sample[]; ceilings: Sample[] }
+interface Row { name: string; connections: number; samples: Sample[]; ceilings: Sample[]; virtuoso: Sample[] }
 const rows: Row[] = [];
 try {
   // Warm-up: every route the compared rows use runs for a while first, so that no row pays for JIT compilation.
   for (const s of scenarios.filter((s) => s.ceiling))
-    for (const opts of [s.ceiling!, s.opts]) await autocannon({ ...opts, connections: 10, duration: WARM_UP_SECONDS, pipelining: 1 });
+    for (const opts of [s.ceiling!, s.opts(origin), ...(virtuoso ? [s.opts(virtuoso.origin)] : [])]) await autocannon({ ...opts, connections: 10, duration: WARM_UP_SECONDS, pipelining: 1 });
   for (const s of scenarios) {
     for (const connections of [...(s.solo ? [1] : []), ...CONNECTIONS]) {
-      const row: Row = { name: s.name, connections, samples: [], ceilings: [] };
-      // Compared rows alternate with the ceiling, round by round; the others are measured once.
+      const row: Row = { name: s.name, connections, samples: [], ceilings: [], virtuoso: [] };
+      // Compared rows alternate with the ceiling (and the Virtuoso server), round by round; the others are measured once.
       for (let round = 0; round < (s.ceiling ? ROUNDS : 1); round++) {
         if (s.ceiling) row.ceilings.push(await measure(ceiling, connections, s.ceiling));
-        row.samples.push(await measure(s.target, connections, s.opts));
+        row.samples.push(await measure(server, connections, s.opts(origin)));
+        if (virtuoso) row.virtuoso.push(await measure(virtuoso.server, connections, s.opts(virtuoso.origin)));
       }
       rows.push(row);
     }
@@ -160,12 +202,15 @@ try {
 } finally {
   server.kill('SIGTERM');
   ceiling.kill('SIGTERM');
+  virtuoso?.server.kill('SIGTERM');
+  virtuoso?.stop();
 }
 
 const pinning = PIN ? 'servers on CPU 0, load generator on CPU 1' : 'unpinned';
 console.log(`\n${ROUNDS} rounds of ${DURATION} s for compared rows, Node ${process.version}, ${pinning}, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| scenario | conns | req/s | ceiling req/s | % of ceiling | p50 ms | p99 ms | server CPU µs/req (ceiling) | 4xx/5xx | errors |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const vHead = virtuoso ? ' Virtuoso req/s | V p50 ms | V p99 ms | V CPU µs/req (node + virtuoso-t) | V 4xx/5xx, errors |' : '';
+console.log(`| scenario | conns | req/s | ceiling req/s | % of ceiling | p50 ms | p99 ms | server CPU µs/req (ceiling) | 4xx/5xx | errors |${vHead}`);
+console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${virtuoso ? '---:|---:|---:|---:|---:|' : ''}`);
 const int = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
 for (const r of rows) {
   const of = (pick: (s: Sample) => number, xs: Sample[]) => median(xs.map(pick));
@@ -176,7 +221,11 @@ for (const r of rows) {
   const cpu = `${int(of((s) => s.cpuUs, r.samples))}${compared ? ` (${int(of((s) => s.cpuUs, r.ceilings))})` : ''}`;
   const failed = r.samples.reduce((n, s) => n + s.failed, 0);
   const errors = r.samples.reduce((n, s) => n + s.errors, 0);
+  const v = r.virtuoso;
+  const vCells = v.length
+    ? ` ${int(of((s) => s.rps, v))} | ${of((s) => s.p50, v)} | ${of((s) => s.p99, v)} | ${int(of((s) => s.cpuUs, v))} | ${v.reduce((n, s) => n + s.failed, 0)}, ${v.reduce((n, s) => n + s.errors, 0)} |`
+    : '';
   console.log(
-    `| ${r.name} | ${r.connections} | ${int(rps)} | ${compared ? int(of((s) => s.rps, r.ceilings)) : ''} | ${pct} | ${of((s) => s.p50, r.samples)} | ${of((s) => s.p99, r.samples)} | ${cpu} | ${failed} | ${errors} |`,
+    `| ${r.name} | ${r.connections} | ${int(rps)} | ${compared ? int(of((s) => s.rps, r.ceilings)) : ''} | ${pct} | ${of((s) => s.p50, r.samples)} | ${of((s) => s.p99, r.samples)} | ${cpu} | ${failed} | ${errors} |${vCells}`,
   );
 }

@@ -15,5 +15,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "missing ${missing[*]} and cannot install here (need root and apt-get); the browser and interop tests will fail" >&2
   fi
 fi
-# The HTTP suite runs a second time on Virtuoso (STORE=virtuoso; tests/virtuoso-setup.ts starts and stops it).
-bash "$(dirname "$0")/virtuoso/install.sh" || true
+# The HTTP suite runs a second time on Virtuoso (STORE=virtuoso; tests/virtuoso-setup.ts starts and stops it). Without
+# Virtuoso that whole project would fail at its setup: stop here instead, with the reason and the way out.
+if ! bash "$(dirname "$0")/virtuoso/install.sh"; then
+  {
+    echo
+    echo "=== npm test: Virtuoso is not installed and could not be installed (see above) ==="
+    echo "=== install it (npm run virtuoso -- install, as root), or run the embedded tests only: npx vitest run --project embedded ==="
+    echo
+  } >&2
+  exit 1
+fi

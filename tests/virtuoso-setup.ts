@@ -11,6 +11,11 @@ import { MINI_NQ, MINI_VERSION } from './helpers.ts';
 
 /** Slots: the fixture, the real build, and room for the few other datasets test files load side by side. */
 const SLOTS = 4;
+/**
+ * ResultSetMaxRows is an instance setting, read at start: the slots allow the largest row cap any test file asks for
+ * (sparql-main-thread: 100,000), plus one. A store refuses a slot whose limit is below its own cap + 1.
+ */
+const LARGEST_ROW_CAP = 100_000;
 
 export default async function setup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'jpp-virtuoso-'));
@@ -26,7 +31,8 @@ export default async function setup(): Promise<() => Promise<void>> {
     VIRTUOSO_SQL_PORTS: await ports(),
     VIRTUOSO_MEMORY_MB: '64',
   });
-  const config = loadConfig(process.env);
+  const base = loadConfig(process.env);
+  const config = { ...base, sparql: { ...base.sparql, maxRows: LARGEST_ROW_CAP } };
   const slots = slotsOf(config.virtuoso);
   const stop = async () => {
     await Promise.all(slots.map((s) => stopSlot(s).catch(() => false)));

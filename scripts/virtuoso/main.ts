@@ -1,7 +1,7 @@
 // `npm run virtuoso -- install|start|stop|status|load [buildDir]`: runs the Virtuoso slots the server's STORE=virtuoso uses.
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../../src/config.ts';
-import { describeError, readVerifiedBuild } from '../../src/convert/index.ts';
+import { describeError, ensureBuild, readVerifiedBuild } from '../../src/convert/index.ts';
 import { graphCounts, loadIntoSlot, readMarker, slotsOf, type Marker } from '../../src/store/index.ts';
 import { runningPid, startSlot, stopSlot } from './instance.ts';
 
@@ -36,8 +36,11 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
   },
   /** Loads a verified build into the slot that does not hold the newest load (or reports the slot that holds it already). */
-  async load([dir = config.buildDir]) {
-    const { manifest, files } = readVerifiedBuild(dir);
+  async load([dir]) {
+    // Without a folder: the server's own build, made or remade first as `npm start` would (a fresh clone has none yet).
+    const { manifest, files } = dir
+      ? readVerifiedBuild(dir)
+      : await ensureBuild(config, (reason) => say(`rebuilding ${config.buildDir}: ${reason}`));
     const nquads = files.get('dataset.nq')!.toString('utf8');
     const markers = await Promise.all(slots.map((s) => readMarker(s.endpoint, config.sparql.timeoutMs)));
     const holding = slots.find((_, i) => markers[i]?.version === manifest.version);

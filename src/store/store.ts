@@ -122,6 +122,10 @@ export class StoreError extends Error {
   }
 }
 
+/** A query stopped at its time limit: one message for every engine, so that a client cannot tell which one answered. */
+export const queryTimeout = (timeoutMs: number): StoreError =>
+  new StoreError('timeout', `the query was stopped after ${timeoutMs / 1000} s (the limit); simplify it or add a LIMIT`);
+
 /** Limits every store enforces, from config.sparql. */
 export interface StoreLimits {
   readonly timeoutMs: number;

@@ -105,16 +105,22 @@ class VirtuosoStore implements Store {
     let index = markers.findIndex((m) => !(m instanceof Error) && m?.version === version);
     let marker = markers[index] as Marker | undefined;
     if (!marker) {
-      const down = slots.filter((_, i) => markers[i] instanceof Error).map((s, i) => `${s.name}: ${(markers[i] as Error).message}`);
+      const where = (i: number) => `${slots[i]!.name} at ${slots[i]!.endpoint.url}`;
+      const down = slots.flatMap((_, i) => (markers[i] instanceof Error ? [where(i)] : []));
+      // One line an operator can act on: which slots were asked, what they hold, and the command that fixes it.
+      if (down.length === slots.length) {
+        throw new StoreError('unavailable', `no Virtuoso slot answers (${down.join(', ')}); start them with npm run virtuoso -- start, then npm run virtuoso -- load`);
+      }
+      const held = slots.map((_, i) => `${where(i)}: ${markers[i] instanceof Error ? 'not answering' : ((markers[i] as Marker | undefined)?.version ?? 'empty')}`).join('; ');
       if (!autoLoad) {
-        throw new StoreError('unavailable', `dataset ${version} is in no Virtuoso slot${down.length ? ` (${down.join('; ')})` : ''}; load it with npm run virtuoso -- load`);
+        throw new StoreError('unavailable', `dataset ${version} is in no Virtuoso slot (${held}); load it with npm run virtuoso -- load, or start the slots with npm run virtuoso -- start`);
       }
       const free = slots
         .map((s, i) => ({ s, i, m: markers[i] }))
         .filter(({ s, m }) => !(m instanceof Error) && !serving.has(s.name))
         .sort((a, b) => ((a.m as Marker | undefined)?.loadedAt ?? '').localeCompare((b.m as Marker | undefined)?.loadedAt ?? ''));
       const target = free[0];
-      if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (every reachable slot is serving)${down.length ? `; ${down.join('; ')}` : ''}`);
+      if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (${held}; this process serves from the others)`);
       index = target.i;
       marker = await loadIntoSlot(target.s, nquads, version, counts, timeoutMs);
     }

@@ -3,7 +3,7 @@
 // swapped in at once; tasks already running finish on the old workers.
 import { Worker } from 'node:worker_threads';
 import { startThread } from './start-thread.ts';
-import { StoreError, type StoreHealth } from './store.ts';
+import { queryTimeout, StoreError, type StoreHealth } from './store.ts';
 import type { FromWorker, LoadMessage, NewTask, TaskMessage, TaskResult } from './worker-protocol.ts';
 
 const startWorker = (script: URL, heapMb: number): Worker => startThread(script, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
@@ -202,8 +202,7 @@ export class WorkerPool {
 
   /** The task ran too long: stop the worker for real and start a fresh one in its place. */
   #overrun(slot: Slot): void {
-    const seconds = this.#options.timeoutMs / 1000;
-    slot.task?.reject(new StoreError('timeout', `the query was stopped after ${seconds} s (the limit); simplify it or add a LIMIT`));
+    slot.task?.reject(queryTimeout(this.#options.timeoutMs));
     slot.task = undefined;
     this.#replace(slot);
   }

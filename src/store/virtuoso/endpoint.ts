@@ -1,5 +1,5 @@
 // One Virtuoso instance's SPARQL endpoint over HTTP: sends a query with a deadline and maps every failure to a StoreError.
-import { StoreError } from '../store.ts';
+import { queryTimeout, StoreError } from '../store.ts';
 
 /** What Virtuoso answered: its body and content type. */
 export interface EndpointAnswer {
@@ -25,11 +25,11 @@ const PARTIAL = 'S1TAT';
  * Virtuoso error texts name its internals (tables, procedures, user ids) and are never passed to a client; only the
  * SQL state is kept, which says what kind of failure it was.
  */
-const mapError = (status: number, body: string, endpoint: string): StoreError => {
+const mapError = (status: number, body: string, endpoint: string, timeoutMs: number): StoreError => {
   const state = /Virtuoso\s+(\w{5})\s+Error\s+(\w+)/.exec(body);
   const code = state?.[1] ?? '';
   const detail = state ? ` (Virtuoso ${state[1]} ${state[2]})` : ` (HTTP ${status})`;
-  if (code === 'S1T00' || /SR171|timeout/i.test(state?.[2] ?? '')) return new StoreError('timeout', 'the query ran longer than allowed and was stopped');
+  if (code === 'S1T00' || /SR171|timeout/i.test(state?.[2] ?? '')) return queryTimeout(timeoutMs);
   if (state?.[2] === 'SR353') return new StoreError('unsupported', `ORDER BY with OFFSET and LIMIT may sort only so many rows on the Virtuoso backend; page with a smaller OFFSET${detail}`);
   if (code === '37000') return new StoreError('unsupported', `the Virtuoso backend cannot evaluate this query${detail}`);
   if (code === '42000') return new StoreError('unsupported', `the query needs something the endpoint does not allow${detail}`);
@@ -52,19 +52,19 @@ export class Endpoint {
         signal,
       });
     } catch (e) {
-      if (signal.aborted) throw new StoreError('timeout', 'the query ran longer than allowed and was stopped');
+      if (signal.aborted) throw queryTimeout(timeoutMs);
       throw new StoreError('unavailable', `the Virtuoso instance at ${this.url} cannot be reached (${(e as Error).cause ?? (e as Error).message})`);
     }
     let body: string;
     try {
       body = await response.text();
     } catch {
-      if (signal.aborted) throw new StoreError('timeout', 'the query ran longer than allowed and was stopped');
+      if (signal.aborted) throw queryTimeout(timeoutMs);
       throw new StoreError('unavailable', `the Virtuoso instance at ${this.url} broke off its answer`);
     }
     // An "anytime" answer is whatever was found before the deadline: never passed off as complete.
-    if (response.headers.get('x-sql-state') === PARTIAL) throw new StoreError('timeout', 'the query ran longer than allowed and was stopped');
-    if (!response.ok) throw mapError(response.status, body, this.url);
+    if (response.headers.get('x-sql-state') === PARTIAL) throw queryTimeout(timeoutMs);
+    if (!response.ok) throw mapError(response.status, body, this.url, timeoutMs);
     return { body, contentType: response.headers.get('content-type') ?? '' };
   }
 }

@@ -7,8 +7,8 @@ import type { Store } from '../../../src/store/index.ts';
 import type { FastifyInstance } from 'fastify';
 import { BASE, loadedStore, testConfig } from '../../helpers.ts';
 
-let store: Store;
-let app: FastifyInstance;
+let store: Store | undefined;
+let app: FastifyInstance | undefined;
 let triples: number;
 beforeAll(async () => {
   const dataset = await convert({ root: process.cwd(), baseIri: BASE });
@@ -18,9 +18,10 @@ beforeAll(async () => {
   store = await loadedStore(config, nquads);
   app = await buildApp(config, store, { version: dataset.manifest.version });
 });
+// Either may be missing when beforeAll failed: its error is the one to see, not a TypeError from here.
 afterAll(async () => {
-  await app.close();
-  await store.close();
+  await app?.close();
+  await store?.close();
 });
 
 describe('graph answers off the main thread', () => {
@@ -29,7 +30,7 @@ describe('graph answers off the main thread', () => {
     const query = encodeURIComponent('CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }');
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    const r = await app.inject({ url: `/sparql?query=${query}`, headers: { accept } });
+    const r = await app!.inject({ url: `/sparql?query=${query}`, headers: { accept } });
     delay.disable();
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain(accept);
