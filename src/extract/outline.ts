@@ -2,7 +2,7 @@
 import { eraYears } from '../plan/codes.ts';
 import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
-import { readNumber } from './numbering.ts';
+import { canonicalNumber, readNumber } from './numbering.ts';
 import { childClass, classOfLevelWord, parentClass, RANK, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
 import { adoptByTheVision, pairBlocks, pairDetached, type Detached } from './repair.ts';
@@ -289,8 +289,15 @@ export const draftOutline = (text: string): Outline => {
         const own = k.word === undefined ? undefined : classOfLevelWord(k.word);
         if (!popTo(k.style) && own) popRank(own);
         const label = activeLabel();
-        const parent = nearestElement();
+        let parent = nearestElement();
         const cls = own ?? label?.cls ?? (parent === undefined ? undefined : childClass(elements[parent]!.cls));
+        // A hierarchical number names its parent by its prefix (施策2-1 under 基本目標2, 1-2-3 under 1-2): the last
+        // element of a higher level printed with that number, wherever the page layout left the stack.
+        if (cls !== undefined && k.number.values.length >= 2) {
+          const prefix = k.number.values.slice(0, -1).join('-');
+          for (let e = elements.length - 1; e >= 0; e--)
+            if (RANK[elements[e]!.cls] < RANK[cls] && canonicalNumber(elements[e]!.number) === prefix) { parent = e; break; }
+        }
         if (own !== undefined && title.length === 0) {
           // Paired after the walk with the untitled items of its class printed before it (see pairDetached).
           detached.push({ at: elements.length, style: k.style, cls: own, number: k.number.printed });
