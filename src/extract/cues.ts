@@ -7,6 +7,7 @@ export type LineKind =
   | { kind: 'noise'; reason: string }
   | { kind: 'heading'; cue: 'level word' | 'numbering'; word?: string; number: PrintedNumber; title: string; subtitle?: string; trailing?: string; style: string }
   | { kind: 'label'; word: string; cls: ElementClass; style: string }
+  | { kind: 'section'; word: string; cls?: ElementClass }
   | { kind: 'bullet'; marker: string; body: string }
   | { kind: 'row'; cells: string[] }
   | { kind: 'prose'; text: string };
@@ -110,6 +111,13 @@ export const readLine = (text: string, levelWords: ReadonlySet<string>, repeated
   if (PAGE_NUMBER.test(text)) return { kind: 'noise', reason: 'page number' };
   // A line that is only a level word (3 将来像, めざす姿) labels the items below it; it is read before headings so that
   // its number does not make it a titled heading.
+  // A bracketed line (【現状と課題】, ［主な取組］) labels a section of the page it is printed on: it names what the items
+  // below it are (成果指標 → indicators) or, naming no class, that what follows is text. It is never an element.
+  const bracket = /^(?:[【［〔]([^【】［］〔〕]{1,20})[】］〕]|\[([^[\]]{1,20})\])$/u.exec(text);
+  if (bracket) {
+    const word = (bracket[1] ?? bracket[2]!).trim();
+    return { kind: 'section', word, cls: classOfLevelWord(stripGloss(word.replace(/\s+/g, '')), true) };
+  }
   const label = asLabel(text);
   if (label) return { kind: 'label', word: label.word, cls: label.cls, style: label.number ? `number:${label.number.system}` : `label:${label.word}` };
   const heading = readHeading(text, levelWords);

@@ -25,11 +25,17 @@ const HEADS: readonly (readonly [string, ElementClass])[] = [
   ['視点', 'Perspective'],
   ['指標', 'Indicator'],
   ['成果指標', 'Indicator'],
+  // A 数値目標 is a target figure: it heads an indicator table, not a goal.
+  ['数値目標', 'Indicator'],
   ['目標', 'Goal'],
   ['政策', 'Policy'],
   ['方針', 'Policy'],
   ['方向', 'Policy'],
   ['施策', 'Measure'],
+  // 主な取組 / 具体的な取り組み list how an element is pursued: the schema's class for an element's approaches.
+  ['取組', 'Perspective'],
+  ['取組み', 'Perspective'],
+  ['取り組み', 'Perspective'],
 ];
 
 /** The class a level word names, or undefined when its head noun names none. */

@@ -2,7 +2,7 @@
 import { eraYears } from '../plan/codes.ts';
 import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
-import { readNumber } from './numbering.ts';
+import { canonicalNumber, readNumber } from './numbering.ts';
 import { childClass, classOfLevelWord, parentClass, RANK, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
 import { adoptByTheVision, pairBlocks, pairDetached, type Detached } from './repair.ts';
@@ -54,6 +54,8 @@ interface Frame {
   readonly style: string;
   readonly element?: number;
   readonly label?: { readonly word: string; readonly cls: ElementClass };
+  /** A bracketed section naming no class (【現状と課題】): what is printed under it is text, not elements. */
+  readonly text?: true;
 }
 
 /** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
@@ -113,6 +115,16 @@ export const draftOutline = (text: string): Outline => {
   const stack: Frame[] = [];
   const seen = new Set<string>();
   const headingLines = new Set<string>();
+  /** The element each heading line and heading key (style, number, title) was drafted as. */
+  const drafted = new Map<string, number>();
+  /**
+   * An element listed in an overview and printed again as the heading of its section is one element: the heading
+   * re-opens it, so what follows hangs off it (政策Ⅰ listed in 第2章, then heading the 施策 of 第3章).
+   */
+  const reopen = (style: string, index: number) => {
+    if (!popTo(style)) popRank(elements[index]!.cls);
+    stack.push({ style, element: index });
+  };
   let header: { classes: (ElementClass | undefined)[]; words: string[]; cells: string[]; indicator: boolean; last: (number | undefined)[] } | undefined;
 
   const detached: Detached[] = [];
@@ -146,13 +158,27 @@ export const draftOutline = (text: string): Outline => {
     stack.length = at;
     return true;
   };
+  /**
+   * A heading of a level word not yet on the stack closes the open elements of its rank or deeper (基本目標2 closes
+   * 施策1-2 even when 基本目標1's heading was not read), with the labels and sections opened inside them.
+   */
   const popRank = (cls: ElementClass) => {
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const topCls = top.element !== undefined ? elements[top.element]!.cls : undefined;
-      if (topCls === undefined || RANK[topCls] < RANK[cls]) break;
-      stack.pop();
+    let cut = stack.length;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const e = stack[k]!.element;
+      if (e === undefined) continue;
+      if (RANK[elements[e]!.cls] < RANK[cls]) break;
+      cut = k;
     }
+    stack.length = cut;
+  };
+  /** Inside a text section (【現状と課題】) of the innermost element: numbered lines there are paragraphs. */
+  const inTextSection = (): boolean => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (stack[k]!.text) return true;
+      if (stack[k]!.element !== undefined || stack[k]!.label) return false;
+    }
+    return false;
   };
   const nextContent = (i: number): number | undefined => {
     for (let k = i + 1; k < kinds.length; k++) if (kinds[k]!.kind !== 'blank') return k;
@@ -203,6 +229,19 @@ export const draftOutline = (text: string): Outline => {
       case 'noise':
         unplaced.push({ start: line.start, text: line.text, reason: k.reason });
         break;
+      case 'section': {
+        // A bracketed section label stays inside the element whose page it divides; the next one replaces it.
+        popTo('section');
+        const host = nearestElement();
+        const hostCls = host === undefined ? undefined : elements[host]!.cls;
+        let cls = k.cls;
+        // A label naming a class that cannot sit under the element it is printed in (施策の方向 → 方向 in a 施策) names
+        // that element's own directions: its items are the element's approaches, the schema's Perspective.
+        if (cls !== undefined && hostCls !== undefined && !ALLOWED_PARENTS[cls].includes(hostCls)) cls = ALLOWED_PARENTS.Perspective.includes(hostCls) ? 'Perspective' : undefined;
+        stack.push(cls === undefined ? { style: 'section', text: true } : { style: 'section', label: { word: k.word, cls } });
+        unplaced.push({ start: line.start, text: line.text, reason: 'section label' });
+        break;
+      }
       case 'label': {
         if (!popTo(k.style)) popTo(`label:${k.word}`);
         // A label of a level that cannot sit under the open elements (基本理念 after the goals) closes them.
@@ -215,6 +254,7 @@ export const draftOutline = (text: string): Outline => {
         const lineKey = normKey(line.text);
         if (headingLines.has(lineKey)) {
           unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
+          if (drafted.has(lineKey)) reopen(k.style, drafted.get(lineKey)!);
           break;
         }
         headingLines.add(lineKey);
@@ -241,6 +281,7 @@ export const draftOutline = (text: string): Outline => {
         const key = `${k.style}|${k.number.values.join('-')}|${normKey(title)}`;
         if (seen.has(key)) {
           unplaced.push({ start: line.start, text: line.text, reason: 'repeat of an earlier heading' });
+          if (drafted.has(key)) reopen(k.style, drafted.get(key)!);
           i = consumed;
           break;
         }
@@ -248,12 +289,24 @@ export const draftOutline = (text: string): Outline => {
         const own = k.word === undefined ? undefined : classOfLevelWord(k.word);
         if (!popTo(k.style) && own) popRank(own);
         const label = activeLabel();
-        const parent = nearestElement();
+        let parent = nearestElement();
         const cls = own ?? label?.cls ?? (parent === undefined ? undefined : childClass(elements[parent]!.cls));
+        // A hierarchical number names its parent by its prefix (施策2-1 under 基本目標2, 1-2-3 under 1-2): the last
+        // element of a higher level printed with that number, wherever the page layout left the stack.
+        if (cls !== undefined && k.number.values.length >= 2) {
+          const prefix = k.number.values.slice(0, -1).join('-');
+          for (let e = elements.length - 1; e >= 0; e--)
+            if (RANK[elements[e]!.cls] < RANK[cls] && canonicalNumber(elements[e]!.number) === prefix) { parent = e; break; }
+        }
         if (own !== undefined && title.length === 0) {
           // Paired after the walk with the untitled items of its class printed before it (see pairDetached).
           detached.push({ at: elements.length, style: k.style, cls: own, number: k.number.printed });
           unplaced.push({ start: line.start, text: line.text, reason: 'number standing apart from its title' });
+          break;
+        }
+        if (own === undefined && inTextSection()) {
+          // In a text section (【現状と課題】) a numbered line heads a paragraph of the text, not an element.
+          unplaced.push({ start: line.start, text: line.text, reason: 'numbered line in a text section' });
           break;
         }
         if (cls === undefined || title.length === 0) {
@@ -277,6 +330,8 @@ export const draftOutline = (text: string): Outline => {
           start: line.start,
         });
         stack.push({ style: k.style, element: index });
+        drafted.set(key, index);
+        drafted.set(lineKey, index);
         i = para ? para.last : consumed;
         break;
       }
@@ -492,9 +547,14 @@ const markTableOfContents = (kinds: LineKind[], lines: readonly Line[]) => {
     if (headingText(kinds[i]!, lines[i]!) === undefined) { i++; continue; }
     const run: number[] = [];
     let j = i;
+    const keys = new Set<string>();
     for (; j < kinds.length; j++) {
       if (kinds[j]!.kind === 'blank') continue;
-      if (headingText(kinds[j]!, lines[j]!) === undefined) break;
+      const key = headingText(kinds[j]!, lines[j]!);
+      // A table of contents lists each heading once: a heading printed again (基本目標1 after an overview listing
+      // 基本目標1–3) is where the body starts.
+      if (key === undefined || keys.has(key)) break;
+      keys.add(key);
       run.push(j);
     }
     const recurring = run.filter((r) => later(j, headingText(kinds[r]!, lines[r]!)!)).length;

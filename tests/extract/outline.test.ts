@@ -173,6 +173,31 @@ describe('draftOutline', () => {
     expect(overall.links.f1).toBe(1);
   });
 
+  it('reads bracketed section labels as labels, never elements: a text section holds no elements, a label a measure cannot hold lists its approaches', () => {
+    const t = ['施策1 交流の推進', '【現状と課題】', '(1) 人口の減少', '人口は減っています。', '【施策の方向】', '(1) 移住相談の充実', '【成果指標】', '指標\t現状値（令和4年度）\t目標値（令和9年度）', '移住者数\t10人\t30人', '', '施策2 観光の振興', '【施策の方向】', '(1) 観光案内の充実'].join('\n');
+    const o = draftOutline(t);
+    expect(shape(o.elements)).toEqual([
+      'Measure 施策 1 交流の推進 ← plan',
+      'Perspective 施策の方向 (1) 移住相談の充実 ← 交流の推進',
+      'Indicator 指標 - 移住者数 ← 交流の推進',
+      'Measure 施策 2 観光の振興 ← plan',
+      'Perspective 施策の方向 (1) 観光案内の充実 ← 観光の振興',
+    ]);
+    expect(o.elements[2]!.baseline?.fiscalYear).toBe(2022);
+    expect(o.unplaced.filter((u) => u.reason === 'section label').map((u) => u.text)).toEqual(['【現状と課題】', '【施策の方向】', '【成果指標】', '【施策の方向】']);
+  });
+
+  it('makes an element listed in an overview and printed again as a heading one element, and hangs N-M off N', () => {
+    const t = ['第2章 政策の体系', '政策1 ひとを育む', '子どもが育つ県をめざします。', '政策2 まちをつくる', '災害に強い県をめざします。', '', '第3章 施策の展開', '', '政策1 ひとを育む', '', '施策1 保育の充実', '施策2 学びの充実', '', '第4章 重点施策', '', '施策2-1 防災の強化'].join('\n');
+    expect(shape(draftOutline(t).elements)).toEqual([
+      'Policy 政策 1 ひとを育む ← plan',
+      'Policy 政策 2 まちをつくる ← plan',
+      'Measure 施策 1 保育の充実 ← ひとを育む',
+      'Measure 施策 2 学びの充実 ← ひとを育む',
+      'Measure 施策 2-1 防災の強化 ← まちをつくる',
+    ]);
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));
