@@ -1,6 +1,7 @@
 // Derives, from the DCAT catalog, the schema.org Dataset markup (JSON-LD) each dataset's landing page carries for search engines.
 import type { Quad } from 'n3';
-import { DCAT, DCTERMS, EU_LANGUAGE, FOAF, IANA_MEDIA_TYPES, PROV, SKOS, type Localized } from '../rdf/vocab.ts';
+import type { Localized } from '../plan/index.ts';
+import { DCAT, DCTERMS, EU_LANGUAGE, FOAF, IANA_MEDIA_TYPES, PROV, SKOS } from '../rdf/vocab.ts';
 import type { CatalogIndex } from './catalog-views.ts';
 
 type Lang = keyof Localized;

@@ -4,7 +4,8 @@ import { messages, type Lang } from './i18n.ts';
 import { layout } from './layout.ts';
 import { makeLinks } from './links.ts';
 import { siteUrls } from '../rdf/uris.ts';
-import { PREFIXES, type Localized } from '../rdf/vocab.ts';
+import type { Localized } from '../plan/index.ts';
+import { PREFIXES } from '../rdf/vocab.ts';
 
 export interface ExampleQuery {
   /** File name under queries/. */

@@ -1,7 +1,8 @@
 // The pages' view index: plans, elements, hierarchy, order, labels, themes and quoted spans, built once from the dataset's triples.
 import type { Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME, type ElementClass } from '../rdf/vocab.ts';
+import { ELEMENT_CLASSES, type ElementClass } from '../plan/index.ts';
+import { DCAT, DCTERMS, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME } from '../rdf/vocab.ts';
 import type { Lang } from './i18n.ts';
 import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
 

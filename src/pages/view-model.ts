@@ -1,6 +1,6 @@
 // The types of the pages' view index: what the HTML pages know about plans, elements, themes, sources and quotes.
 import type { Term } from 'n3';
-import type { ElementClass } from '../rdf/vocab.ts';
+import type { ElementClass } from '../plan/index.ts';
 import type { Lang } from './i18n.ts';
 
 export interface Labels {
