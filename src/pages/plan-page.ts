@@ -5,7 +5,7 @@ import { paragraphs, planTrail } from './element-page.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, iriLink, levelText, nameOf, quoteBlocks, resourceHead, row, short, type PageContext, type PageLink } from './page-parts.ts';
-import type { ElementView, MunicipalityView, PlanView } from './view-model.ts';
+import type { ElementView, MunicipalityView, PlanView } from '../documents/index.ts';
 
 export interface PlanPageInput {
   readonly ctx: PageContext;

@@ -25,10 +25,12 @@ import {
   type DocumentExt,
   type DocumentIndex,
   type ResourceDocument,
+  buildViewIndex,
+  searchDocuments,
+  type Lang,
+  type ViewIndex,
 } from '../../documents/index.ts';
-import { withParams } from '../../pages/links.ts';
-import { searchDocuments } from '../../pages/search-page.ts';
-import { buildViewIndex, type ViewIndex } from '../../pages/view-index.ts';
+import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
 import type { Localized } from '../../plan/index.ts';
@@ -64,6 +66,8 @@ export interface Site {
   readonly documents: DocumentIndex;
   /** What the HTML pages know about plans, elements, themes and quotes. */
   readonly view: ViewIndex;
+  /** What a page renderer gets, in one language: the site's links (ours that have a page link to it) and its view. */
+  pageContext(lang: Lang): PageContext;
   /** Full-text search over titles and texts. */
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
@@ -196,6 +200,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     urls,
     documents,
     view,
+    pageContext: (lang) => pageContext(makeLinks(urls, lang, (path) => documents.byPath.has(path)), view),
     search,
     catalog,
     datasetMarkup: datasetMarkup(catalogIndex),

@@ -1,9 +1,7 @@
 // /page/<path>: the HTML page of every described resource, in Japanese or English; /page/ itself redirects to the home page.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { DOCUMENT_EXTS, RDF_FORMATS, type ResourceDocument } from '../../documents/index.ts';
-import type { Lang } from '../../pages/i18n.ts';
-import { makeLinks, withParams } from '../../pages/links.ts';
-import { resourcePage } from '../../pages/resource-page.ts';
+import { DOCUMENT_EXTS, RDF_FORMATS, type Lang, type ResourceDocument } from '../../documents/index.ts';
+import { resourcePage, withParams } from '../../pages/index.ts';
 import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
@@ -27,7 +25,6 @@ type PageRequest = FastifyRequest<{ Params: { '*': string }; Querystring: { lang
 
 const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls, view } = site;
-  const hasPage = (path: string) => site.documents.byPath.has(path);
   const codes = new Set(view.municipalities.map((m) => m.code));
   const themes = new Set(view.themes.map((t) => t.iri));
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
@@ -39,7 +36,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const jsonld = (await ownJsonLd(doc)).toString('utf8');
     const dataset = site.datasetMarkup.get(urls.page(doc.path))?.[lang];
-    const body = resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld, dataset, only });
+    const body = resourcePage({ ctx: site.pageContext(lang), doc, alternates, jsonld, dataset, only });
     return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });
   };
 

@@ -1,8 +1,6 @@
 // /source/<file> (or /source/<municipality code>): the source viewer, every quoted span highlighted and anchored.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { makeLinks, withParams } from '../../pages/links.ts';
-import { pageContext } from '../../pages/page-parts.ts';
-import { sourcePage } from '../../pages/source-page.ts';
+import { sourcePage, withParams } from '../../pages/index.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
@@ -19,7 +17,6 @@ type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { l
 
 const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls, view } = site;
-  const hasPage = (path: string) => site.documents.byPath.has(path);
   const pages = new RepresentationCache();
   app.get('/source/:name', { schema }, (request: SourceRequest, reply) => {
     const { name } = request.params;
@@ -35,7 +32,7 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
     const lang = requestLang(request);
     return sendPrepared(request, reply, pages, `${lang} ${name}`, () =>
       pageInit({
-        body: sourcePage({ ctx: pageContext(makeLinks(urls, lang, hasPage), view), source, text: file.body.toString('utf8') }),
+        body: sourcePage({ ctx: site.pageContext(lang), source, text: file.body.toString('utf8') }),
         etag: etagOf(site.version, `source/${name}`, `html-${lang}`),
       }),
     );
