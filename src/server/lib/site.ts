@@ -36,6 +36,7 @@ import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
 import type { Localized } from '../../plan/index.ts';
 import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
+import { RepresentationCache } from './representation.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 
@@ -96,6 +97,11 @@ export interface Site {
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
   cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
   readonly bodies: BodyCache;
+  /**
+   * The documents and pages prepared for sending (body, gzip copy, headers), shared by the route plugins (each keys
+   * its own by a prefix) so that one bound holds for all of them.
+   */
+  readonly representations: RepresentationCache;
 }
 
 export interface SiteOptions {
@@ -216,6 +222,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     metadataBody,
     cached: (key, produce) => bodies.get(key, produce),
     bodies,
+    representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
   };
 };
 

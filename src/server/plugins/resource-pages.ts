@@ -7,7 +7,7 @@ import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
-import { RepresentationCache, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
+import { sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
@@ -29,7 +29,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const themes = new Set(view.themes.map((t) => t.iri));
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
   // A page is made once per language (and theme filter), even under concurrent requests: body, validators, Link header.
-  const pages = new RepresentationCache();
+  const pages = site.representations;
   // Redirects are root-relative, so they stay on the host the client reached.
   const home = urls.local(urls.home());
   const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
@@ -48,7 +48,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     if (!doc) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = only ? `html-${lang}-${only}` : `html-${lang}`;
-    const key = `${variant} ${path}`;
+    const key = `page ${variant} ${path}`;
     // sendPrepared, written out: the hot path makes no closure once the page is ready.
     const ready = pages.peek(key);
     if (ready) return sendRepresentation(request, reply, ready);

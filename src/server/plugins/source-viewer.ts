@@ -5,7 +5,7 @@ import { etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
-import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
+import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
@@ -17,7 +17,6 @@ type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { l
 
 const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls, view } = site;
-  const pages = new RepresentationCache();
   app.get('/source/:name', { schema }, (request: SourceRequest, reply) => {
     const { name } = request.params;
     const source = view.sources.get(name);
@@ -30,7 +29,7 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
       throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);
     }
     const lang = requestLang(request);
-    return sendPrepared(request, reply, pages, `${lang} ${name}`, () =>
+    return sendPrepared(request, reply, site.representations, `source ${lang} ${name}`, () =>
       pageInit({
         body: sourcePage({ ctx: site.pageContext(lang), source, text: file.body.toString('utf8') }),
         etag: etagOf(site.version, `source/${name}`, `html-${lang}`),
