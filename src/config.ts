@@ -52,6 +52,9 @@ export interface Config {
     readonly keepAliveTimeoutMs: number;
     /** Bytes of public answers replayed before routing (server/lib/response-cache.ts); 0 turns the cache off. */
     readonly responseCacheBytes: number;
+    /** Prepared documents and pages (server/lib/representation.ts) kept at most, and their bytes with gzip copies. */
+    readonly documentCacheEntries: number;
+    readonly documentCacheBytes: number;
     /** On SIGTERM, how long in-flight requests may still run before the process exits anyway. */
     readonly shutdownGraceMs: number;
   };
@@ -187,6 +190,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
       headersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 1),
       keepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 1),
       responseCacheBytes: int(env, 'HTTP_CACHE_BYTES', 64 * 2 ** 20, 0),
+      documentCacheEntries: int(env, 'DOCUMENT_CACHE_ENTRIES', 10_000, 0),
+      documentCacheBytes: int(env, 'DOCUMENT_CACHE_BYTES', 64 * 2 ** 20, 0),
       shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 35_000, 0),
     },
     catalogPageSize: int(env, 'CATALOG_PAGE_SIZE', 100, 1),

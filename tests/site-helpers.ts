@@ -37,7 +37,7 @@ export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}): 
   const buildDir = join(mkdtempSync(join(tmpdir(), 'jpp-site-')), 'build');
   const config: Config = { ...loadConfig({ ...env, BASE_IRI: baseIri }, root), buildDir };
   const dataset = await convert({ root, baseIri });
-  writeBuild(buildDir, dataset.files, dataset.manifest);
+  await writeBuild(buildDir, dataset.files, dataset.manifest);
   const site = await loadSite(config, dataset.manifest);
   const app = await buildApp(config, idleStore(dataset.manifest.version), dataset.manifest, { site });
   return {

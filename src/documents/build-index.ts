@@ -1,10 +1,10 @@
 // Builds the Linked Data document of every resource we describe from the dataset's quads (pure, once at start-up).
 import { DataFactory, type Literal, type Quad, type Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCTERMS, OWL, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
+import { OWL, RDF } from '../rdf/vocab.ts';
+import { LABEL_PREDICATES } from './labels.ts';
 import type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
 
-export const LABEL_PREDICATES: ReadonlySet<string> = new Set([`${RDFS}label`, `${SKOS}prefLabel`, `${DCTERMS}title`]);
 const TYPE = `${RDF}type`;
 const SAME_AS = `${OWL}sameAs`;
 

@@ -1,6 +1,7 @@
 // Builds the DCAT 3 catalog (DCAT-AP flavoured, harvestable by CKAN's ckanext-dcat) from the build and the curated facts.
 import type { Quad } from 'n3';
 import type { Manifest } from '../convert/index.ts';
+import type { Localized } from '../plan/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import {
   DCAT,
@@ -19,7 +20,6 @@ import {
   SPARQL_PROTOCOL,
   SPDX,
   VCARD,
-  type Localized,
 } from '../rdf/vocab.ts';
 import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
 import { ckanTagList } from './ckan-tags.ts';

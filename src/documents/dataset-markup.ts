@@ -1,9 +1,10 @@
 // Derives, from the DCAT catalog, the schema.org Dataset markup (JSON-LD) each dataset's landing page carries for search engines.
 import type { Quad } from 'n3';
-import { DCAT, DCTERMS, EU_LANGUAGE, FOAF, IANA_MEDIA_TYPES, PROV, SKOS, type Localized } from '../rdf/vocab.ts';
+import type { Localized } from '../plan/index.ts';
+import { DCAT, DCTERMS, EU_LANGUAGE, FOAF, IANA_MEDIA_TYPES, PROV, SKOS } from '../rdf/vocab.ts';
 import type { CatalogIndex } from './catalog-views.ts';
+import { LANGS, type Lang } from './langs.ts';
 
-type Lang = keyof Localized;
 type Json = { readonly [key: string]: Json } | readonly Json[] | string;
 
 /** Google's bounds for a Dataset's description, in characters. */
@@ -15,8 +16,6 @@ export const DESCRIPTION_MAX = 5000;
  * authority table is not loaded at run time; a code missing here fails the start-up instead of being dropped.
  */
 const BCP47: Readonly<Record<string, string>> = { JPN: 'ja', ENG: 'en', ZHO: 'zh', KOR: 'ko' };
-
-const LANGS: readonly Lang[] = ['ja', 'en'];
 
 /**
  * For every dcat:landingPage of a dataset in the catalog, the schema.org Dataset describing that dataset, as JSON

@@ -2,7 +2,8 @@
 import type { Quad } from 'n3';
 import type { Manifest } from '../convert/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SD, SKOS, VOID, type Localized } from '../rdf/vocab.ts';
+import type { Localized } from '../plan/index.ts';
+import { DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SD, SKOS, VOID } from '../rdf/vocab.ts';
 import type { CatalogFacts } from './catalog-file.ts';
 import { TripleLookup } from './plan-facts.ts';
 import { GraphWriter } from '../rdf/terms.ts';

@@ -1,7 +1,11 @@
-// Entry point of the Linked Data documents layer: document index, VoID, DCAT catalog, sitemap (pure; no HTTP, no I/O).
+// Entry point of the Linked Data documents layer: document index, view index, VoID, DCAT catalog, sitemap (pure; no HTTP, no I/O).
 export type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
-export { buildDocumentIndex, distinctTriples, documentTriples, LABEL_PREDICATES } from './build-index.ts';
-export { labelOf, typesOf } from './labels.ts';
+export { buildDocumentIndex, distinctTriples, documentTriples } from './build-index.ts';
+export { LABEL_PREDICATES, labelOf, typesOf } from './labels.ts';
+export { LANGS, isLang, type Lang } from './langs.ts';
+export type * from './view-model.ts';
+export { buildViewIndex } from './view-index.ts';
+export { searchDocuments } from './search-documents.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';
 export { datasetMarkup, DESCRIPTION_MAX, DESCRIPTION_MIN, fitDescription } from './dataset-markup.ts';
 export { CatalogIndex, catalogDescriptions, catalogPage, catalogPageCount, type CatalogPageOptions } from './catalog-views.ts';

@@ -1,7 +1,8 @@
 // Reads what the catalog and VoID say about each plan (labels, municipality, area, period, themes, dump) from the data.
 import type { Quad } from 'n3';
 import type { Manifest } from '../convert/index.ts';
-import { BIBO, DCAT, DCTERMS, jpp, PROV, RDFS, SCHEMA, SKOS, VERSION_STATUSES, type Localized } from '../rdf/vocab.ts';
+import type { Localized } from '../plan/index.ts';
+import { BIBO, DCAT, DCTERMS, jpp, PROV, RDFS, SCHEMA, SKOS, VERSION_STATUSES } from '../rdf/vocab.ts';
 
 export interface PlanFacts {
   readonly iri: string;

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from './html.ts';
 import { indicatorTable } from './indicator-table.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, elementItem, levelText, nameOf, quoteBlocks, resourceHead, row, sdgList, sdgsOf, short, themeChips, type PageContext, type PageLink } from './page-parts.ts';
-import type { ElementView, PlanView } from './view-model.ts';
+import type { ElementView, PlanView } from '../documents/index.ts';
 
 export interface ElementPageInput {
   readonly ctx: PageContext;

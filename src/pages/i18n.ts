@@ -1,9 +1,5 @@
 // The interface texts of the HTML pages in Japanese (the default) and English; plan texts themselves stay Japanese.
-
-export const LANGS = ['ja', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-export const isLang = (s: unknown): s is Lang => s === 'ja' || s === 'en';
+import type { Lang } from '../documents/index.ts';
 
 const ja = {
   siteName: '総合計画 LOD',

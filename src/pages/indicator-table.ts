@@ -1,7 +1,7 @@
 // Indicators as a table (baseline, target, fiscal years, unit) with a small inline SVG bar chart per indicator.
 import { html, type SafeHtml } from './html.ts';
 import type { PageContext } from './page-parts.ts';
-import type { ElementView, ValueView } from './view-model.ts';
+import type { ElementView, ValueView } from '../documents/index.ts';
 
 const fmt = (v: ValueView | undefined): string => (v?.value === undefined ? '' : `${v.value}${v.unit ?? ''}`);
 const year = (v: ValueView | undefined): string =>

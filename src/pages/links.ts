@@ -1,7 +1,7 @@
 // The site's page URLs as the HTML pages link them: root-relative paths (so they work from any host the site is
 // reached through), and in English mode every internal page link carries ?lang=en.
 import type { SiteUrls } from '../rdf/uris.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../documents/index.ts';
 
 /**
  * Every method returns what an `href`, `src` or `action` needs: a URL of ours as a root-relative path, others as they

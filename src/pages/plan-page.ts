@@ -1,10 +1,11 @@
 // The pages of a plan (or plan part) and of a municipality: facts, element counts per class, the plan's structure as an outline.
-import { ELEMENT_CLASSES, JPP } from '../rdf/vocab.ts';
+import { ELEMENT_CLASSES } from '../plan/index.ts';
+import { JPP } from '../rdf/vocab.ts';
 import { paragraphs, planTrail } from './element-page.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, iriLink, levelText, nameOf, quoteBlocks, resourceHead, row, short, type PageContext, type PageLink } from './page-parts.ts';
-import type { ElementView, MunicipalityView, PlanView } from './view-model.ts';
+import type { ElementView, MunicipalityView, PlanView } from '../documents/index.ts';
 
 export interface PlanPageInput {
   readonly ctx: PageContext;

@@ -1,10 +1,10 @@
 // The query page a browser gets at /sparql: YASGUI (served from /assets/) on our endpoint, with the research queries as examples.
 import { html, jsonScript } from './html.ts';
-import { messages, type Lang } from './i18n.ts';
+import { messages } from './i18n.ts';
 import { layout } from './layout.ts';
-import { makeLinks } from './links.ts';
-import { siteUrls } from '../rdf/uris.ts';
-import { PREFIXES, type Localized } from '../rdf/vocab.ts';
+import type { Links } from './links.ts';
+import type { Localized } from '../plan/index.ts';
+import { PREFIXES } from '../rdf/vocab.ts';
 
 export interface ExampleQuery {
   /** File name under queries/. */
@@ -15,16 +15,11 @@ export interface ExampleQuery {
 }
 
 export interface QueryPageInput {
-  /** Path or IRI the no-script form submits to (relative to the page). */
-  readonly endpoint: string;
-  /** The endpoint's IRI, shown on the page; YASGUI queries it root-relative (from whatever host the page came). */
-  readonly endpointUrl: string;
-  /** The site's base IRI (for the shared header, the assets and the path YASGUI queries). */
-  readonly base: string;
+  /** The site's links in the page's language; the endpoint is the site's (urls.sparql()). */
+  readonly links: Links;
   readonly examples: readonly ExampleQuery[];
   /** Shown in the editor at first when there are no examples. */
   readonly exampleQuery: string;
-  readonly lang?: Lang;
 }
 
 /** The name of a query file: its `# ja:` / `# en:` lines, else its first comment line, else the file name. */
@@ -35,12 +30,14 @@ export const exampleName = (file: string, text: string): ExampleQuery['name'] =>
   return { ja: tagged('ja') ?? first, en: tagged('en') ?? tagged('ja') ?? first };
 };
 
-export const queryPage = ({ endpoint, endpointUrl, base, examples, exampleQuery, lang = 'ja' }: QueryPageInput): string => {
-  const urls = siteUrls(base);
-  const links = makeLinks(urls, lang, () => false);
+export const queryPage = ({ links, examples, exampleQuery }: QueryPageInput): string => {
+  const { urls, lang } = links;
   const m = messages(lang);
+  const endpointUrl = urls.sparql();
   // sparql-page.js resolves this against the page's own address: the page's origin is the one the CSP allows.
-  const endpointPath = urls.local(urls.sparql());
+  const endpointPath = urls.local(endpointUrl);
+  // The page is the endpoint: the no-script form submits to its own last path segment, relative like the page.
+  const endpoint = endpointPath.slice(endpointPath.lastIndexOf('/') + 1);
   const data = JSON.stringify({
     endpoint: endpointPath,
     examples: examples.map((e) => ({ file: e.file, name: e.name[lang], query: e.query })),
@@ -70,7 +67,7 @@ ${examples.map((e, i) => html`<li><button type="button" class="example" data-exa
     links,
     title: m.queryTitle,
     body,
-    self: urls.sparql(),
+    self: endpointUrl,
     active: 'sparql',
     bodyClass: 'wide sparql',
     styles: [links.asset('yasgui.min.css')],

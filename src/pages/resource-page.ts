@@ -1,23 +1,18 @@
 // Renders the HTML page of any described resource (choosing the element, plan, municipality, theme or generic page) and the error pages (404 and others).
 import type { ResourceDocument } from '../documents/index.ts';
-import { siteUrls } from '../rdf/uris.ts';
 import { elementPage } from './element-page.ts';
 import { genericPage } from './generic-page.ts';
 import { html } from './html.ts';
-import { messages, type Lang } from './i18n.ts';
+import { messages } from './i18n.ts';
 import { layout } from './layout.ts';
-import { makeLinks, withParams, type Links } from './links.ts';
-import { pageContext, type PageLink } from './page-parts.ts';
+import { withParams, type Links } from './links.ts';
+import type { PageContext, PageLink } from './page-parts.ts';
 import { municipalityPage, planPage } from './plan-page.ts';
 import { themePage, themeSchemePage } from './theme-page.ts';
-import type { ViewIndex } from './view-model.ts';
-
-export type { PageLink } from './page-parts.ts';
 
 export interface ResourcePageInput {
+  readonly ctx: PageContext;
   readonly doc: ResourceDocument;
-  readonly view: ViewIndex;
-  readonly links: Links;
   /** The document in each RDF format. */
   readonly alternates: readonly PageLink[];
   /** The resource's own triples as JSON-LD, embedded as a data block. */
@@ -28,18 +23,18 @@ export interface ResourcePageInput {
   readonly only?: string;
 }
 
-export interface NotFoundPageInput {
+export interface ErrorPageInput {
+  /** The site's links in the page's language. */
+  readonly links: Links;
+  readonly status: number;
   readonly message: string;
-  /** The site's home (its base IRI). */
-  readonly home: string;
-  readonly lang?: Lang;
   /** The URL asked for (for the language switch); the home when unknown. */
   readonly self?: string;
 }
 
-export const resourcePage = ({ doc, view, links, alternates, jsonld, dataset, only }: ResourcePageInput): string => {
-  const ctx = pageContext(links, view);
-  const { urls } = links;
+export const resourcePage = ({ ctx, doc, alternates, jsonld, dataset, only }: ResourcePageInput): string => {
+  const { view } = ctx;
+  const { urls } = ctx.links;
   const iri = doc.iri;
   const self = urls.page(doc.path);
   const element = view.elements.get(iri);
@@ -57,13 +52,9 @@ export const resourcePage = ({ doc, view, links, alternates, jsonld, dataset, on
   return genericPage({ ctx, doc, alternates, jsonld, dataset, self });
 };
 
-/** The HTML answer to an unknown resource or page. */
-export const notFoundPage = (input: NotFoundPageInput): string => errorPage({ ...input, status: 404 });
-
 /** The page of any error answered to a browser: its status and the same message the text and JSON answers carry. */
-export const errorPage = ({ status, message, home, lang = 'ja', self = home }: NotFoundPageInput & { readonly status: number }): string => {
-  const links = makeLinks(siteUrls(home), lang, () => false);
-  const m = messages(lang);
+export const errorPage = ({ links, status, message, self = links.urls.home() }: ErrorPageInput): string => {
+  const m = messages(links.lang);
   const title = status === 404 ? m.notFound : `${m.error} ${status}`;
   const body = html`<article class="not-found"><h1>${title}</h1>
 <p class="note">${message}</p>

@@ -1,30 +1,16 @@
 // Search results: the documented JSON shape ({ query, total, results: [...] }) and the HTML page with highlighted snippets.
 import { JPP } from '../rdf/vocab.ts';
-import { highlightsOf, normalize, runs, snippetOf, type SearchDocument, type SearchIndex, type Snippet } from '../search/index.ts';
+import { highlightsOf, normalize, runs, snippetOf, type SearchIndex, type Snippet } from '../search/index.ts';
 import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { withParams } from './links.ts';
 import { classLabel, levelText, nameOf, short, type PageContext } from './page-parts.ts';
-import type { ViewIndex } from './view-model.ts';
 
 export const PAGE_SIZE = 20;
 /** Result headings longer than this (texts standing in for a title) are cut; the snippet shows the text. */
 const TITLE_LENGTH = 50;
 /** Longest query accepted, in code points. */
 export const MAX_QUERY_LENGTH = 100;
-
-/** What the search index holds: every plan element and plan, grouped by municipality code. */
-export const searchDocuments = (view: ViewIndex): SearchDocument[] => {
-  const codeOf = new Map(view.municipalities.map((m) => [m.iri, m.code]));
-  return [
-    ...[...view.plans.values()].map((p) => ({ id: p.iri, group: codeOf.get(p.municipality), fields: { title: p.titles.ja ?? p.labels.ja, text: p.description } })),
-    ...[...view.elements.values()].map((e) => ({
-      id: e.iri,
-      group: codeOf.get(e.municipality),
-      fields: { title: e.title ?? (e.text ? undefined : e.label), subtitle: e.subtitle, field: e.fieldName, text: e.text },
-    })),
-  ];
-};
 
 export interface SearchResultItem {
   readonly iri: string;

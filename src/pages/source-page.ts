@@ -4,7 +4,7 @@ import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, levelText, nameOf, short, whatText, type PageContext } from './page-parts.ts';
 import { nestSpans, type SpanNode } from './spans.ts';
-import type { QuoteView, SourceView } from './view-model.ts';
+import type { QuoteView, SourceView } from '../documents/index.ts';
 
 export interface SourcePageInput {
   readonly ctx: PageContext;

@@ -4,7 +4,7 @@ import { heatmap } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, elementItem, iriLink, nameOf, resourceHead, sdgList, type PageContext, type PageLink } from './page-parts.ts';
-import type { ThemeView } from './view-model.ts';
+import type { ThemeView } from '../documents/index.ts';
 
 export interface ThemePageInput {
   readonly ctx: PageContext;

@@ -1,6 +1,6 @@
 // Turns one curated plan file and its source text into the typed plan model, or into located problems.
 import { createHash } from 'node:crypto';
-import type { ElementClass } from '../rdf/vocab.ts';
+import type { ElementClass } from './model.ts';
 import { eraYears, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';

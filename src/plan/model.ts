@@ -1,6 +1,29 @@
 // The typed plan model: a curated plan file after validation, with every quoted text located in its source.
-import type { Direction, ElementClass, Localized } from '../rdf/vocab.ts';
 import type { Quote } from './locate.ts';
+
+/** The kinds of plan element; each is also the local name of its class in the ontology. */
+export const ELEMENT_CLASSES = [
+  'Vision',
+  'Goal',
+  'Policy',
+  'Measure',
+  'DesiredState',
+  'Perspective',
+  'Principle',
+  'CrossCuttingProject',
+  'Indicator',
+] as const;
+export type ElementClass = (typeof ELEMENT_CLASSES)[number];
+
+/** The directions an indicator may be meant to move in. */
+export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A text in Japanese and in English. */
+export interface Localized {
+  readonly ja: string;
+  readonly en: string;
+}
 
 /** A text of the plan together with where it stands in the source. */
 export interface Located {

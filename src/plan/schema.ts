@@ -1,6 +1,6 @@
 // The shape of a curated plan file (data/plans/*.yaml), as a zod schema; the JSON Schema for editors is generated from it.
 import { z } from 'zod';
-import { DIRECTIONS, ELEMENT_CLASSES } from '../rdf/vocab.ts';
+import { DIRECTIONS, ELEMENT_CLASSES } from './model.ts';
 
 const ja = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII letters, digits and single hyphens');

@@ -4,7 +4,7 @@
 // The data structure definition (jpp:indicatorStructure) is fixed and lives in ontology/jpplan.ttl. Its dimensions
 // follow the SDMX-RDF content-oriented guidelines that e-Stat's statistical LOD uses too (sdmx-dimension:refArea with
 // the standard area code), so that plan indicators and national statistics meet on the same area IRI.
-import type { IndicatorValue, Located, PlanElement } from '../plan/model.ts';
+import type { IndicatorValue, Localized, Located, PlanElement } from '../plan/model.ts';
 import { date, decimal, GraphWriter, ja, lang, str } from './terms.ts';
 import { qudtUnit, standardAreaCode, type Iris } from './uris.ts';
 import {
@@ -21,7 +21,6 @@ import {
   SKOS,
   TIME,
   VALUE_KINDS,
-  type Localized,
   type QuoteKind,
 } from './vocab.ts';
 

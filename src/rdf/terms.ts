@@ -1,6 +1,7 @@
 // Small helpers to build RDF/JS terms and quads with n3's DataFactory, typed literals included.
 import { DataFactory, type Quad, type Quad_Object } from 'n3';
-import { RDF, XSD, type Localized } from './vocab.ts';
+import type { Localized } from '../plan/model.ts';
+import { RDF, XSD } from './vocab.ts';
 
 const { namedNode, literal, quad, defaultGraph } = DataFactory;
 

@@ -1,4 +1,5 @@
 // Every namespace IRI the project uses, in one place (house rule: IRIs are spelled out only here).
+import type { Direction } from '../plan/model.ts';
 
 /** The project's own ontology namespace: fixed, independent of the deployment host. */
 export const JPP = 'https://w3id.org/jp-plan/def#';
@@ -95,20 +96,6 @@ export const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
   spdx: SPDX,
 };
 
-/** Local names of the ontology's classes, one per kind of plan element. */
-export const ELEMENT_CLASSES = [
-  'Vision',
-  'Goal',
-  'Policy',
-  'Measure',
-  'DesiredState',
-  'Perspective',
-  'Principle',
-  'CrossCuttingProject',
-  'Indicator',
-] as const;
-export type ElementClass = (typeof ELEMENT_CLASSES)[number];
-
 /** What a quote selection quotes (the last segment of its IRI, `<resource>/quote/<kind>`), in reading order. */
 export const QUOTE_KINDS = ['edition', 'title', 'subtitle', 'field', 'text', 'definition', 'data-source', 'direction', 'value', 'fiscal-year'] as const;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
@@ -133,19 +120,11 @@ export const VERSION_STATUSES = { draft: 'statusDraft', adopted: 'statusAdopted'
 export const VALUE_KINDS = { baseline: 'baselineValue', target: 'targetValue', actual: 'actualValue' } as const;
 export type ValueKind = keyof typeof VALUE_KINDS;
 
-/** The directions an indicator may be meant to move in, and their concepts in the ontology. */
-export const DIRECTIONS = ['increase', 'decrease', 'maintain'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+/** The ontology's concept for each direction an indicator may be meant to move in. */
 export const DIRECTION_CONCEPTS: Readonly<Record<Direction, string>> = {
   increase: 'directionIncrease',
   decrease: 'directionDecrease',
   maintain: 'directionMaintain',
 };
-
-/** A text in Japanese and in English. */
-export interface Localized {
-  readonly ja: string;
-  readonly en: string;
-}
 
 export const jpp = (local: string): string => JPP + local;

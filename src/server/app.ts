@@ -2,6 +2,7 @@
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
+import { siteUrls } from '../rdf/uris.ts';
 import type { Store } from '../store/index.ts';
 import type { AppManifest } from './decorators.ts';
 import { frameworkErrorHandler, installErrorHandling } from './lib/errors.ts';
@@ -25,7 +26,9 @@ export interface BuildOptions {
 }
 
 export const buildApp = async (config: Config, store: Store, manifest: AppManifest, options: BuildOptions = {}): Promise<FastifyInstance> => {
-  const onFrameworkError = frameworkErrorHandler(config.baseIri);
+  // The site's URLs, made once: the loaded site's, or (serving /sparql alone) made here.
+  const urls = options.site?.urls ?? siteUrls(config.baseIri);
+  const onFrameworkError = frameworkErrorHandler(urls);
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
     // The one access line per request is written by the HTTP server (lifecycle/serve.ts), which also answers from the cache.
@@ -39,6 +42,7 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
   });
   app.decorate('store', store);
   app.decorate('manifest', manifest);
+  app.decorate('urls', urls);
   // Public, fresh answers are offered to the cache that the HTTP server consults before routing (response-cache.ts).
   const responses = new ResponseCache(config.http.responseCacheBytes);
   app.decorate('responses', responses);
@@ -46,7 +50,7 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     if (request.method === 'GET') responses.offer(request.raw.url!, request.headers, reply.statusCode, reply.getHeaders(), payload);
     done(null, payload);
   });
-  installErrorHandling(app, config.baseIri);
+  installErrorHandling(app, urls);
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],

@@ -65,8 +65,8 @@ const stop = async (signal: string) => {
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-const { manifest } = serving.current;
+const { manifest, app } = serving.current;
 log().info(
-  `dataset ${manifest.version} (${manifest.quads} quads) on http://${config.host}:${config.port}/; SPARQL at ${config.baseIri}sparql; ` +
+  `dataset ${manifest.version} (${manifest.quads} quads) on http://${config.host}:${config.port}/; SPARQL at ${app.urls.sparql()}; ` +
     `new builds are taken in on SIGHUP${config.reloadWatch ? ` or when ${config.buildDir}/manifest.json changes` : ''}`,
 );

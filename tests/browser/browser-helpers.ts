@@ -36,7 +36,7 @@ export const liveSite = async ({ host = '127.0.0.1' }: { host?: string } = {}): 
   const buildDir = join(tmp, 'build');
   const config = { ...loadConfig({ BASE_IRI: base, PORT: String(port), SPARQL_SERVICE_ALLOWLIST: ' ' }, root), buildDir };
   const dataset = await convert({ root, baseIri: base });
-  writeBuild(buildDir, dataset.files, dataset.manifest);
+  await writeBuild(buildDir, dataset.files, dataset.manifest);
   const store: Store = createLocalStore({ ...config.sparql, workers: 1, serviceAllowlist: [], baseIri: base });
   await store.load(readFileSync(join(buildDir, 'dataset.nq'), 'utf8'), dataset.manifest.version);
   const site = await loadSite(config, dataset.manifest, { eagerFormats: [] });

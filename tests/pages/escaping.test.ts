@@ -1,14 +1,8 @@
 // Every value from the data is escaped: a label, text, quote or level name containing <script> renders as text on every page.
 import { DataFactory, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { buildDocumentIndex } from '../../src/documents/index.ts';
-import { homePage } from '../../src/pages/home-page.ts';
-import { makeLinks } from '../../src/pages/links.ts';
-import { pageContext } from '../../src/pages/page-parts.ts';
-import { resourcePage } from '../../src/pages/resource-page.ts';
-import { searchDocuments, searchPage, searchResponse } from '../../src/pages/search-page.ts';
-import { sourcePage } from '../../src/pages/source-page.ts';
-import { buildViewIndex } from '../../src/pages/view-index.ts';
+import { buildDocumentIndex, buildViewIndex, searchDocuments } from '../../src/documents/index.ts';
+import { homePage, makeLinks, pageContext, resourcePage, searchPage, searchResponse, sourcePage } from '../../src/pages/index.ts';
 import { siteUrls } from '../../src/rdf/uris.ts';
 import { DCTERMS, JPP, OA, RDF, RDFS, SCHEMA, SKOS } from '../../src/rdf/vocab.ts';
 import { buildSearchIndex } from '../../src/search/index.ts';
@@ -78,10 +72,10 @@ describe('escaping', () => {
     for (const lang of ['ja', 'en'] as const)
       for (const iri of [measure, plan, municipality, theme, selection]) {
         const doc = documents.byIri.get(iri)!;
-        const html = resourcePage({ doc, view, links: links(lang), alternates, jsonld });
+        const html = resourcePage({ ctx: pageContext(links(lang), view), doc, alternates, jsonld });
         expectEscaped(html, `${iri} ${lang}`);
       }
-    const page = resourcePage({ doc: documents.byIri.get(measure)!, view, links: links('ja'), alternates, jsonld });
+    const page = resourcePage({ ctx: pageContext(links('ja'), view), doc: documents.byIri.get(measure)!, alternates, jsonld });
     expect(page).toContain(`<h1 lang="ja">${ESCAPED}を含む施策</h1>`);
     expect(page).toContain('\\u003c/script\\u003e');
   });

@@ -1,18 +1,16 @@
 // The query page: YASGUI from /assets/, the examples named by their comment lines, everything escaped, a no-script form.
 import { describe, expect, it } from 'vitest';
-import { exampleName, queryPage } from '../../src/pages/query-page.ts';
+import { exampleName, makeLinks, queryPage } from '../../src/pages/index.ts';
+import { siteUrls } from '../../src/rdf/uris.ts';
 
 const BASE = 'http://localhost:3000/';
 
 describe('queryPage', () => {
   const page = (lang: 'ja' | 'en' = 'ja', base = BASE) =>
     queryPage({
-      endpoint: 'sparql',
-      endpointUrl: `${base}sparql`,
-      base,
+      links: makeLinks(siteUrls(base), lang, () => false),
       examples: [{ file: '01-x.rq', name: { ja: '質問 <b>', en: 'Question <b>' }, query: 'SELECT * { ?s ?p "</script><b>&" }' }],
       exampleQuery: 'SELECT * {}',
-      lang,
     });
 
   it('loads YASGUI and its stylesheet from /assets/ and nothing from elsewhere', () => {

@@ -1,7 +1,8 @@
 // The one table of error codes and HTTP statuses, and the handler that answers every error as text, JSON or an HTML page, never a stack.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { errorPage } from '../../pages/resource-page.ts';
+import { errorPage, makeLinks } from '../../pages/index.ts';
+import type { SiteUrls } from '../../rdf/uris.ts';
 import { StoreError, type StoreErrorCode } from '../../store/store.ts';
 import { pageHeaders } from './csp.ts';
 import { requestLang } from './lang.ts';
@@ -135,9 +136,9 @@ const ERROR_TYPES = ['text/plain', 'application/json', 'text/html', 'application
 
 /**
  * Answers an error in the representation the Accept header prefers, each carrying the same status, code and
- * message: text (default), JSON `{error, status, message[, line, column]}`, or an HTML page linking to `home`.
+ * message: text (default), JSON `{error, status, message[, line, column]}`, or an HTML page linking to the site's home.
  */
-export const sendError = (request: FastifyRequest, reply: FastifyReply, error: HttpError, home: string): FastifyReply => {
+export const sendError = (request: FastifyRequest, reply: FastifyReply, error: HttpError, urls: SiteUrls): FastifyReply => {
   const accept = request.headers.accept;
   const type = accept ? new Negotiator({ headers: { accept } }).mediaType(ERROR_TYPES) : undefined;
   // Headers set for a success that did not happen (validator, capping) must not travel with the error.
@@ -147,8 +148,8 @@ export const sendError = (request: FastifyRequest, reply: FastifyReply, error: H
   reply.code(error.status).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
   const { line, column } = error.options;
   if (type === 'text/html' || type === 'application/xhtml+xml') {
-    const self = home + (request.url.split('?')[0] ?? '/').slice(1);
-    const page = errorPage({ status: error.status, message: error.message, home, lang: requestLang(request), self });
+    const self = urls.home() + (request.url.split('?')[0] ?? '/').slice(1);
+    const page = errorPage({ links: makeLinks(urls, requestLang(request), () => false), status: error.status, message: error.message, self });
     return reply.headers(pageHeaders()).header('vary', 'Accept, Accept-Language').type(PAGE_TYPE).send(page);
   }
   reply.header('vary', 'Accept');
@@ -171,22 +172,22 @@ const logHidden = (request: FastifyRequest, error: HttpError): void => {
  * segment too long) answered in the site's error format rather than Fastify's own JSON.
  */
 export const frameworkErrorHandler =
-  (home: string) =>
+  (urls: SiteUrls) =>
   (e: Error, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const error = toHttpError(e);
     logHidden(request, error);
-    return sendError(request, reply, error, home);
+    return sendError(request, reply, error, urls);
   };
 
 /**
  * Installs the error and not-found handlers on the root instance: every route throws (an HttpError, or anything else,
- * which becomes a 500 whose cause is only logged) and is answered here. `home` is the site's base IRI.
+ * which becomes a 500 whose cause is only logged) and is answered here, error pages linking into the site's `urls`.
  */
-export const installErrorHandling = (app: FastifyInstance, home: string): void => {
+export const installErrorHandling = (app: FastifyInstance, urls: SiteUrls): void => {
   app.setErrorHandler((e, request, reply) => {
     const error = toHttpError(e);
     logHidden(request, error);
-    return sendError(request, reply, error, home);
+    return sendError(request, reply, error, urls);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
@@ -195,9 +196,9 @@ export const installErrorHandling = (app: FastifyInstance, home: string): void =
     const allowed = READ_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
     if (allowed.length > 0) {
       const allow = [...allowed, 'OPTIONS'].join(', ');
-      return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }), home);
+      return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }), urls);
     }
-    return sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${path}`), home);
+    return sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${path}`), urls);
   });
 };
 

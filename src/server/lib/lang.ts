@@ -1,7 +1,7 @@
 // The page language of a request: ?lang= first, then Accept-Language (Japanese or English), else Japanese.
 import type { FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
-import { isLang, type Lang } from '../../pages/i18n.ts';
+import { isLang, type Lang } from '../../documents/index.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 
 export const requestLang = (request: FastifyRequest): Lang => {

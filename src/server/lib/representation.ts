@@ -55,11 +55,14 @@ export class Representation {
   /** Whether a gzip copy is offered (a compressible media type, and a body worth compressing). */
   readonly compressible: boolean;
   readonly #init: RepresentationInit;
+  readonly #onGzip: ((bytes: number) => void) | undefined;
   #gzip: Coded | undefined;
 
-  constructor(init: RepresentationInit) {
+  /** `onGzip` learns the size of the gzip copy when it is made (a cache counts it against its budget). */
+  constructor(init: RepresentationInit, onGzip?: (bytes: number) => void) {
     const body = typeof init.body === 'string' ? Buffer.from(init.body) : init.body;
     this.#init = init;
+    this.#onGzip = onGzip;
     this.compressible = init.gzip !== undefined || worthGzip(init.contentType, body.byteLength);
     this.identity = this.#coded(body, init.etag);
   }
@@ -68,8 +71,16 @@ export class Representation {
   get gzip(): Coded | undefined {
     if (!this.compressible) return undefined;
     // A weak or strong validator alike gets a suffix inside its quotes: each coding has its own (RFC 9110 §8.8.3).
-    this.#gzip ??= this.#coded(this.#init.gzip ?? gzipSync(this.identity.body, { level: 9 }), `${this.#init.etag.slice(0, -1)}-gzip"`, 'gzip');
+    if (!this.#gzip) {
+      this.#gzip = this.#coded(this.#init.gzip ?? gzipSync(this.identity.body, { level: 9 }), `${this.#init.etag.slice(0, -1)}-gzip"`, 'gzip');
+      this.#onGzip?.(this.#gzip.body.byteLength);
+    }
     return this.#gzip;
+  }
+
+  /** Bytes of the bodies held: the identity body and the gzip copy once made. */
+  get bytes(): number {
+    return this.identity.body.byteLength + (this.#gzip?.body.byteLength ?? 0);
   }
 
   #coded(body: Buffer, etag: string, encoding?: 'gzip'): Coded {
@@ -101,26 +112,45 @@ export const sendRepresentation = (request: FastifyRequest, reply: FastifyReply,
   return reply.code(200).headers(coded.ok).send(coded.body);
 };
 
-/** Representations made once per key (on first request, even under concurrent ones), then served synchronously. */
+/** What a kept representation costs beyond its bodies (headers, key, map entry), roughly. */
+const ENTRY_OVERHEAD = 1024;
+
+/**
+ * Representations made once per key (on first request, even under concurrent ones), then served synchronously while
+ * kept. At most `maxEntries` are kept and `maxBytes` of their bodies (gzip copies included, counted when made): the
+ * least recently used go first, and one that would take more than `maxShare` of the bytes is served but not kept.
+ */
 export class RepresentationCache {
-  readonly #ready = new Map<string, Representation>();
+  readonly #ready = new Map<string, { readonly representation: Representation; bytes: number }>();
   readonly #pending = new Map<string, Promise<Representation>>();
+  #bytes = 0;
+
+  constructor(
+    readonly maxEntries = 10_000,
+    readonly maxBytes = 64 * 2 ** 20,
+    readonly maxShare = 1 / 8,
+  ) {}
 
   peek(key: string): Representation | undefined {
-    return this.#ready.get(key);
+    const entry = this.#ready.get(key);
+    if (!entry) return undefined;
+    // Most recently used last.
+    this.#ready.delete(key);
+    this.#ready.set(key, entry);
+    return entry.representation;
   }
 
   /** The representation under `key`, made by `make` when missing; a failure is not kept. */
   get(key: string, make: () => RepresentationInit | Promise<RepresentationInit>): Promise<Representation> {
-    const ready = this.#ready.get(key);
+    const ready = this.peek(key);
     if (ready) return Promise.resolve(ready);
     let pending = this.#pending.get(key);
     if (!pending) {
       pending = Promise.resolve()
         .then(make)
         .then((init) => {
-          const made = new Representation(init);
-          this.#ready.set(key, made);
+          const made: Representation = new Representation(init, (bytes) => this.#grew(key, made, bytes));
+          this.#keep(key, made);
           return made;
         })
         .finally(() => this.#pending.delete(key));
@@ -131,6 +161,37 @@ export class RepresentationCache {
 
   get size(): number {
     return this.#ready.size;
+  }
+
+  /** Bytes held now, as counted against maxBytes. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  #keep(key: string, representation: Representation): void {
+    const bytes = representation.bytes + ENTRY_OVERHEAD;
+    if (this.maxEntries === 0 || bytes > this.maxBytes * this.maxShare) return;
+    this.#ready.set(key, { representation, bytes });
+    this.#bytes += bytes;
+    this.#evict();
+  }
+
+  /** Counts a gzip copy made of a kept representation; nothing if it is no longer kept. */
+  #grew(key: string, representation: Representation, bytes: number): void {
+    const entry = this.#ready.get(key);
+    if (entry?.representation !== representation) return;
+    entry.bytes += bytes;
+    this.#bytes += bytes;
+    this.#evict();
+  }
+
+  /** Least recently used first, until both bounds hold. */
+  #evict(): void {
+    for (const [key, entry] of this.#ready) {
+      if (this.#ready.size <= this.maxEntries && this.#bytes <= this.maxBytes) return;
+      this.#ready.delete(key);
+      this.#bytes -= entry.bytes;
+    }
   }
 }
 

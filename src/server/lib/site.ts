@@ -25,14 +25,18 @@ import {
   type DocumentExt,
   type DocumentIndex,
   type ResourceDocument,
+  buildViewIndex,
+  searchDocuments,
+  type Lang,
+  type ViewIndex,
 } from '../../documents/index.ts';
-import { withParams } from '../../pages/links.ts';
-import { searchDocuments } from '../../pages/search-page.ts';
-import { buildViewIndex, type ViewIndex } from '../../pages/view-index.ts';
+import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
-import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID, type Localized } from '../../rdf/vocab.ts';
+import type { Localized } from '../../plan/index.ts';
+import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
+import { RepresentationCache } from './representation.ts';
 import { readDumpFiles, type DumpFile } from './dump-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 
@@ -63,6 +67,8 @@ export interface Site {
   readonly documents: DocumentIndex;
   /** What the HTML pages know about plans, elements, themes and quotes. */
   readonly view: ViewIndex;
+  /** What a page renderer gets, in one language: the site's links (ours that have a page link to it) and its view. */
+  pageContext(lang: Lang): PageContext;
   /** Full-text search over titles and texts. */
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
@@ -91,6 +97,11 @@ export interface Site {
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
   cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
   readonly bodies: BodyCache;
+  /**
+   * The documents and pages prepared for sending (body, gzip copy, headers), shared by the route plugins (each keys
+   * its own by a prefix) so that one bound holds for all of them.
+   */
+  readonly representations: RepresentationCache;
 }
 
 export interface SiteOptions {
@@ -195,6 +206,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     urls,
     documents,
     view,
+    pageContext: (lang) => pageContext(makeLinks(urls, lang, (path) => documents.byPath.has(path)), view),
     search,
     catalog,
     datasetMarkup: datasetMarkup(catalogIndex),
@@ -210,6 +222,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     metadataBody,
     cached: (key, produce) => bodies.get(key, produce),
     bodies,
+    representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
   };
 };
 

@@ -3,19 +3,18 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { ASSETS_DIR } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
 
-const OWN = join(dirname(fileURLToPath(import.meta.url)), '../../pages/assets');
 const YASGUI = join(dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui/package.json')), 'build');
 
 /** Every file served, by name: where it is read from and its media type. */
 const FILES: Readonly<Record<string, { path: string; type: string }>> = {
-  'site.css': { path: join(OWN, 'site.css'), type: 'text/css; charset=utf-8' },
-  'favicon.svg': { path: join(OWN, 'favicon.svg'), type: 'image/svg+xml' },
-  'sparql-page.js': { path: join(OWN, 'sparql-page.js'), type: 'text/javascript; charset=utf-8' },
+  'site.css': { path: join(ASSETS_DIR, 'site.css'), type: 'text/css; charset=utf-8' },
+  'favicon.svg': { path: join(ASSETS_DIR, 'favicon.svg'), type: 'image/svg+xml' },
+  'sparql-page.js': { path: join(ASSETS_DIR, 'sparql-page.js'), type: 'text/javascript; charset=utf-8' },
   'yasgui.min.js': { path: join(YASGUI, 'yasgui.min.js'), type: 'text/javascript; charset=utf-8' },
   'yasgui.min.css': { path: join(YASGUI, 'yasgui.min.css'), type: 'text/css; charset=utf-8' },
 };

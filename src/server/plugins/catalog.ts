@@ -4,7 +4,7 @@ import { contentType, DOCUMENT_EXTS, RDF_FORMATS, type DocumentExt } from '../..
 import { HttpError } from '../lib/errors.ts';
 import { DOCUMENT_CHOICES, etagOf, extOf, RDF_CHOICES, rdfExtOf, seeOther } from '../lib/ld-http.ts';
 import { negotiate } from '../lib/negotiate.ts';
-import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
+import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const QUERY = {
@@ -21,7 +21,7 @@ type CatalogRequest = FastifyRequest<{ Querystring: { format?: string; page?: st
 
 const catalogPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls } = site;
-  const formats = new RepresentationCache();
+  const formats = site.representations;
 
   /** The page asked for: undefined for the whole catalog; 400 when not a positive integer, 404 past the last page. */
   const pageOf = (raw: string | undefined): number | undefined => {
@@ -36,7 +36,7 @@ const catalogPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site 
   const send = (request: CatalogRequest, reply: FastifyReply, ext: DocumentExt, direct: boolean) => {
     const page = pageOf(request.query.page);
     const self = (e: DocumentExt) => (page === undefined ? urls.catalogDocument(e) : urls.catalogPage(page, e));
-    const key = `${ext} ${direct} ${page ?? 'all'}`;
+    const key = `catalog ${ext} ${direct} ${page ?? 'all'}`;
     return sendPrepared(request, reply, formats, key, async () => ({
       body: await (page === undefined ? site.metadataBody('catalog', ext) : site.catalogPageBody(ext, page, direct)!),
       contentType: contentType(RDF_FORMATS[ext]),

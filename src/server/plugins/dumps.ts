@@ -1,6 +1,6 @@
 // /dumps/: the build files (dataset dumps, plan graphs, manifest) with their media types, gzip when accepted, ETag and 304.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { dumpsPage } from '../../pages/dumps-page.ts';
+import { dumpsPage } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { pageHeaders } from '../lib/csp.ts';
 import { etagOf } from '../lib/ld-http.ts';

@@ -1,25 +1,21 @@
 // The home page at /: municipalities, plans, element counts, the theme × municipality heatmap and the developer links.
 import type { FastifyPluginAsync } from 'fastify';
-import { homePage } from '../../pages/home-page.ts';
-import { makeLinks } from '../../pages/links.ts';
-import { pageContext } from '../../pages/page-parts.ts';
+import { homePage } from '../../pages/index.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
-import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
+import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = { querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } } } as const;
 
 const homePlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
-  const hasPage = (path: string) => site.documents.byPath.has(path);
-  const pages = new RepresentationCache();
   app.get('/', { schema }, (request, reply) => {
     const lang = requestLang(request);
     // The home is the whole dataset's landing page: it carries that dataset's schema.org markup.
     const dataset = site.datasetMarkup.get(site.urls.home())?.[lang];
-    return sendPrepared(request, reply, pages, lang, () =>
-      pageInit({ body: homePage({ ctx: pageContext(makeLinks(site.urls, lang, hasPage), site.view), dataset }), etag: etagOf(site.version, '', `html-${lang}`) }),
+    return sendPrepared(request, reply, site.representations, `home ${lang}`, () =>
+      pageInit({ body: homePage({ ctx: site.pageContext(lang), dataset }), etag: etagOf(site.version, '', `html-${lang}`) }),
     );
   });
 };

@@ -5,7 +5,7 @@ import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
 import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { negotiate } from '../lib/negotiate.ts';
-import { RepresentationCache, sendPrepared, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
+import { sendPrepared, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const WILDCARD = { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } as const;
@@ -30,7 +30,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   };
 
   // Each description is prepared once (body, gzip copy, validators, Link header): a request is then look-ups only.
-  const prepared = new RepresentationCache();
+  const prepared = site.representations;
   const described = (body: Buffer, path: string, iri: string, ext: DocumentExt): RepresentationInit => ({
     body,
     contentType: contentType(RDF_FORMATS[ext]),
@@ -39,7 +39,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   });
   const makeDescription = async (doc: ResourceDocument, ext: DocumentExt) => described(await site.documentBody(doc, ext), doc.path, doc.iri, ext);
   const describe = (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) => {
-    const key = `${ext} ${doc.path}`;
+    const key = `data ${ext} ${doc.path}`;
     // sendPrepared, written out: the hot path makes no closure once the description is ready.
     const ready = prepared.peek(key);
     return ready ? sendRepresentation(request, reply, ready) : prepared.get(key, () => makeDescription(doc, ext)).then((r) => sendRepresentation(request, reply, r));
@@ -65,7 +65,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   app.get('/ontology', { schema: { querystring: FORMAT_QUERY } }, (request: WildcardRequest, reply) => redirect(request, reply, 'ontology'));
   for (const ext of DOCUMENT_EXTS)
     app.get(`/ontology.${ext}`, (request, reply) =>
-      sendPrepared(request, reply, prepared, `${ext} ontology`, async () => described(await site.metadataBody('ontology', ext), 'ontology', JPP_ONTOLOGY, ext)),
+      sendPrepared(request, reply, prepared, `data ${ext} ontology`, async () => described(await site.metadataBody('ontology', ext), 'ontology', JPP_ONTOLOGY, ext)),
     );
 
   // Descriptions: /data/<path>.<ext> is one format; /data/<path> negotiates with a 303 like the resource itself.

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
 import { etagOf, RDF_CHOICES, rdfExtOf, seeOther } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
-import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
+import { sendPrepared } from '../lib/representation.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import type { Site } from '../lib/site.ts';
 
@@ -32,10 +32,10 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
   const documentPath = urls.local(documentUrl);
   const described = new Set(site.void.map((q) => q.subject.value));
 
-  const formats = new RepresentationCache();
+  const formats = site.representations;
   app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, (request: FastifyRequest<{ Querystring: { format?: string } }>, reply) => {
     const ext = rdfExtOf(negotiate(request.headers.accept, request.query.format, RDF_CHOICES));
-    return sendPrepared(request, reply, formats, ext, async () => ({
+    return sendPrepared(request, reply, formats, `meta ${routes.kind} ${ext}`, async () => ({
       body: await site.metadataBody(routes.kind, ext),
       contentType: contentType(RDF_FORMATS[ext]),
       etag: etagOf(site.version, routes.kind, ext),

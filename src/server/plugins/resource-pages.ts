@@ -1,15 +1,13 @@
 // /page/<path>: the HTML page of every described resource, in Japanese or English; /page/ itself redirects to the home page.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { DOCUMENT_EXTS, RDF_FORMATS, type ResourceDocument } from '../../documents/index.ts';
-import type { Lang } from '../../pages/i18n.ts';
-import { makeLinks, withParams } from '../../pages/links.ts';
-import { resourcePage } from '../../pages/resource-page.ts';
+import { DOCUMENT_EXTS, RDF_FORMATS, type Lang, type ResourceDocument } from '../../documents/index.ts';
+import { resourcePage, withParams } from '../../pages/index.ts';
 import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
-import { RepresentationCache, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
+import { sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
@@ -27,19 +25,18 @@ type PageRequest = FastifyRequest<{ Params: { '*': string }; Querystring: { lang
 
 const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls, view } = site;
-  const hasPage = (path: string) => site.documents.byPath.has(path);
   const codes = new Set(view.municipalities.map((m) => m.code));
   const themes = new Set(view.themes.map((t) => t.iri));
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
   // A page is made once per language (and theme filter), even under concurrent requests: body, validators, Link header.
-  const pages = new RepresentationCache();
+  const pages = site.representations;
   // Redirects are root-relative, so they stay on the host the client reached.
   const home = urls.local(urls.home());
   const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const jsonld = (await ownJsonLd(doc)).toString('utf8');
     const dataset = site.datasetMarkup.get(urls.page(doc.path))?.[lang];
-    const body = resourcePage({ doc, view, links: makeLinks(urls, lang, hasPage), alternates, jsonld, dataset, only });
+    const body = resourcePage({ ctx: site.pageContext(lang), doc, alternates, jsonld, dataset, only });
     return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });
   };
 
@@ -51,7 +48,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     if (!doc) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
     const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = only ? `html-${lang}-${only}` : `html-${lang}`;
-    const key = `${variant} ${path}`;
+    const key = `page ${variant} ${path}`;
     // sendPrepared, written out: the hot path makes no closure once the page is ready.
     const ready = pages.peek(key);
     if (ready) return sendRepresentation(request, reply, ready);

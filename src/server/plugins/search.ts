@@ -1,9 +1,6 @@
 // /search?q=: Japanese full-text search over titles and texts, as an HTML page (default) or JSON (Accept or ?format=json).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { messages } from '../../pages/i18n.ts';
-import { makeLinks } from '../../pages/links.ts';
-import { pageContext } from '../../pages/page-parts.ts';
-import { MAX_QUERY_LENGTH, searchPage, searchResponse, type SearchResponse } from '../../pages/search-page.ts';
+import { MAX_QUERY_LENGTH, messages, searchPage, searchResponse, type SearchResponse } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { BoundedMemo } from '../lib/bounded-memo.ts';
 import { etagOf } from '../lib/ld-http.ts';
@@ -37,15 +34,14 @@ type SearchRequest = FastifyRequest<{ Querystring: { q?: string; m?: string; pag
 const MAX_PAGE = 50;
 
 const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
-  const { urls, view } = site;
-  const hasPage = (path: string) => site.documents.byPath.has(path);
+  const { view } = site;
   const codes = new Set(view.municipalities.map((m) => m.code));
   const answers = new BoundedMemo<Representation>(512);
 
   app.get('/search', { schema }, (request: SearchRequest, reply) => {
     const format = negotiate(request.headers.accept, request.query.format, CHOICES);
     const lang = requestLang(request);
-    const ctx = pageContext(makeLinks(urls, lang, hasPage), view);
+    const ctx = site.pageContext(lang);
     // Control characters never help a search; they are dropped before anything else looks at the text.
     const q = (request.query.q ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
     const municipality = request.query.m && codes.has(request.query.m) ? request.query.m : undefined;

@@ -1,13 +1,11 @@
 // /source/<file> (or /source/<municipality code>): the source viewer, every quoted span highlighted and anchored.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { makeLinks, withParams } from '../../pages/links.ts';
-import { pageContext } from '../../pages/page-parts.ts';
-import { sourcePage } from '../../pages/source-page.ts';
+import { sourcePage, withParams } from '../../pages/index.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
-import { RepresentationCache, sendPrepared } from '../lib/representation.ts';
+import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
@@ -19,8 +17,6 @@ type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { l
 
 const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls, view } = site;
-  const hasPage = (path: string) => site.documents.byPath.has(path);
-  const pages = new RepresentationCache();
   app.get('/source/:name', { schema }, (request: SourceRequest, reply) => {
     const { name } = request.params;
     const source = view.sources.get(name);
@@ -33,9 +29,9 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
       throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);
     }
     const lang = requestLang(request);
-    return sendPrepared(request, reply, pages, `${lang} ${name}`, () =>
+    return sendPrepared(request, reply, site.representations, `source ${lang} ${name}`, () =>
       pageInit({
-        body: sourcePage({ ctx: pageContext(makeLinks(urls, lang, hasPage), view), source, text: file.body.toString('utf8') }),
+        body: sourcePage({ ctx: site.pageContext(lang), source, text: file.body.toString('utf8') }),
         etag: etagOf(site.version, `source/${name}`, `html-${lang}`),
       }),
     );

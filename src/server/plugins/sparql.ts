@@ -5,9 +5,8 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
-import { exampleName, queryPage, type ExampleQuery } from '../../pages/query-page.ts';
+import { exampleName, makeLinks, queryPage, type ExampleQuery } from '../../pages/index.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
-import { siteUrls } from '../../rdf/uris.ts';
 import { RESULTS_FORMATS, ServiceAllowlist, type ResultsMediaType } from '../../store/index.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
@@ -86,11 +85,11 @@ const readExamples = (root: string): ExampleQuery[] => {
 const gzipAsync = promisify(gzip);
 
 const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
+  const { urls } = app;
   const examples = readExamples(config.root);
   const limits = config.sparql;
   const cache = new AnswerCache(limits.cacheEntries, limits.cacheBytes);
   const allowlist = new ServiceAllowlist(limits.serviceAllowlist);
-  const urls = siteUrls(config.baseIri);
   // Two parser threads: one slow parse does not hold up every other new query.
   const parsers = new ParsePool({ threads: 2, timeoutMs: limits.parseTimeoutMs, maxQueued: 64, baseIri: config.baseIri });
   app.addHook('onClose', () => parsers.close());
@@ -145,9 +144,8 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     const key = answerKey({ version: version(), kind: 'service-description', text, defaultGraphs: [], namedGraphs: [], mediaType });
     return answer(request, reply, key, async () => {
       if (mediaType === 'text/html') {
-        const endpointUrl = urls.sparql();
-        const html = queryPage({ endpoint: 'sparql', endpointUrl, base: config.baseIri, examples, exampleQuery: EXAMPLE_QUERY, lang });
-        return { mediaType, headers: pageHeaders({ inlineStyles: true, endpointOrigin: new URL(endpointUrl).origin }), body: Buffer.from(html) };
+        const html = queryPage({ links: makeLinks(urls, lang, () => false), examples, exampleQuery: EXAMPLE_QUERY });
+        return { mediaType, headers: pageHeaders({ inlineStyles: true, endpointOrigin: new URL(urls.sparql()).origin }), body: Buffer.from(html) };
       }
       const quads = serviceDescription({
         endpoint: urls.sparql(),

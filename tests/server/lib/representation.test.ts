@@ -113,3 +113,78 @@ describe('RepresentationCache', () => {
     expect(made).toBe(1);
   });
 });
+
+describe('RepresentationCache bounds', () => {
+  /** A distinct Turtle document per number, large enough to get a gzip copy. */
+  const doc = (i: number) => `@prefix ex: <http://example.org/> .\n${Array.from({ length: 40 }, (_, j) => `ex:d${i} ex:p${j} "文書 ${i} の値 ${j}"@ja .`).join('\n')}\n`;
+  const init = (i: number) => ({ body: doc(i), contentType: 'text/turtle; charset=utf-8', etag: `"v1-d${i}"` });
+
+  it('serves more documents than fit, each correctly, and never holds more than its bounds', async () => {
+    const bounded = Fastify();
+    const cache = new RepresentationCache(1_000, 40 * 1024);
+    const makes = new Map<number, number>();
+    bounded.get('/d/:i', (request, reply) => {
+      const i = Number((request.params as { i: string }).i);
+      return sendPrepared(request, reply, cache, `d ${i}`, async () => {
+        makes.set(i, (makes.get(i) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, 1));
+        return init(i);
+      });
+    });
+    await bounded.ready();
+    try {
+      const total = 200;
+      for (let round = 0; round < 2; round++)
+        for (let i = 0; i < total; i++) {
+          const gzip = i % 2 === 0;
+          const r = await bounded.inject({ url: `/d/${i}`, headers: gzip ? { 'accept-encoding': 'gzip' } : {} });
+          expect(r.statusCode).toBe(200);
+          expect(gzip ? gunzipSync(r.rawPayload).toString('utf8') : r.body).toBe(doc(i));
+          expect(r.headers.etag).toBe(gzip ? `"v1-d${i}-gzip"` : `"v1-d${i}"`);
+          expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes);
+        }
+      // Far more was served than fits: the oldest were let go and made again when asked for again.
+      expect(total * Buffer.byteLength(doc(0))).toBeGreaterThan(2 * cache.maxBytes);
+      expect(cache.size).toBeLessThan(total);
+      expect(cache.size).toBeGreaterThan(0);
+      expect(Math.max(...makes.values())).toBe(2);
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  it('keeps at most maxEntries, least recently used going first', async () => {
+    const cache = new RepresentationCache(3, 64 * 2 ** 20);
+    for (const i of [1, 2, 3]) await cache.get(`d ${i}`, () => init(i));
+    cache.peek('d 1');
+    await cache.get('d 4', () => init(4));
+    expect(cache.size).toBe(3);
+    expect(cache.peek('d 2')).toBeUndefined();
+    expect(cache.peek('d 1')?.identity.body.toString('utf8')).toBe(doc(1));
+  });
+
+  it('counts gzip copies against its bytes when they are made', async () => {
+    const cache = new RepresentationCache(10, 64 * 2 ** 20);
+    const r = await cache.get('d 1', () => init(1));
+    const before = cache.bytes;
+    const gz = r.gzip!.body.byteLength;
+    expect(cache.bytes).toBe(before + gz);
+  });
+
+  it('serves but does not keep what would take more than its share of the bytes', async () => {
+    const cache = new RepresentationCache(10, 4 * 1024);
+    const r = await cache.get('d 1', () => init(1));
+    expect(r.identity.body.toString('utf8')).toBe(doc(1));
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+  });
+
+  it('still makes a representation once under concurrent requests when nothing can be kept', async () => {
+    const cache = new RepresentationCache(0, 0);
+    let calls = 0;
+    const all = await Promise.all(Array.from({ length: 4 }, () => cache.get('d 1', async () => (calls++, await new Promise((r) => setTimeout(r, 5)), init(1)))));
+    expect(calls).toBe(1);
+    expect(new Set(all).size).toBe(1);
+    expect(cache.size).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 // /search over app.inject with the real dataset: the JSON shape, ranking, highlighting, paging, filters and hostile queries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../../src/pages/search-page.ts';
+import type { SearchResponse } from '../../../src/pages/index.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 let f: SiteFixture;

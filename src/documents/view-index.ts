@@ -1,16 +1,15 @@
-// The pages' view index: plans, elements, hierarchy, order, labels, themes and quoted spans, built once from the dataset's triples.
+// Builds the view index once from the dataset's triples: plans, elements, hierarchy, order, labels, themes and quoted spans.
 import type { Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { DCAT, DCTERMS, ELEMENT_CLASSES, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME, type ElementClass } from '../rdf/vocab.ts';
-import type { Lang } from './i18n.ts';
+import { ELEMENT_CLASSES, type ElementClass } from '../plan/index.ts';
+import { DCAT, DCTERMS, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME } from '../rdf/vocab.ts';
+import { LABEL_PREDICATES } from './labels.ts';
+import type { Lang } from './langs.ts';
 import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
-
-export type * from './view-model.ts';
 
 const P = {
   type: `${RDF}type`,
   label: `${RDFS}label`,
-  prefLabel: `${SKOS}prefLabel`,
   title: `${DCTERMS}title`,
   description: `${DCTERMS}description`,
   definition: `${SKOS}definition`,
@@ -50,7 +49,6 @@ const P = {
   derivedFrom: `${PROV}wasDerivedFrom`,
 } as const;
 
-const LABEL_PREDICATES = [P.label, P.prefLabel, P.title];
 const ELEMENT_CLASS_SET: ReadonlySet<string> = new Set(ELEMENT_CLASSES);
 
 /** Sorts SDG goal IRIs by number and everything else after them by IRI. */
