@@ -1,4 +1,6 @@
-// Validates the dataset against ontology/shapes.ttl with rdf-validate-shacl and renders a readable report.
+// Validates RDF against SHACL shapes (ontology/shapes.ttl, or others) with rdf-validate-shacl and renders a readable
+// report. shacl-engine, though faster, was tried and is not used: it reads an sh:alternativePath of inverse paths (the
+// SelectionShape's) as an alternative of predicates and reports false violations (bench/shacl-engines.ts shows it).
 import rdfDataset from '@rdfjs/dataset';
 import { DataFactory, Parser, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
@@ -11,28 +13,29 @@ export interface Violation {
 }
 
 const local = (iri: string | undefined) => iri?.replace(/^.*[#/]/, '') ?? '';
+const dataset = (quads: Iterable<Quad>) => rdfDataset.dataset([...quads].map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
+const messageOf = (texts: readonly { value: string }[], component: string | undefined, shape: string | undefined) =>
+  texts.map((m) => m.value).join(' / ') || `constraint ${local(component)} of ${local(shape)}`;
 
 /** A validator for the shapes, parsed once: returns every violation of the quads; an empty list means they conform. */
 export const shaclValidator = (shapesTurtle: string): ((quads: readonly Quad[]) => Promise<Violation[]>) => {
-  const shapes = rdfDataset.dataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle));
-  return (quads) => validateWith(shapes, quads);
+  // One SHACLValidator for every call: it compiles the shapes on first use and keeps them (a converter worker validates
+  // plan after plan); its report is built anew by each validate().
+  const validator = new SHACLValidator(dataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle)));
+  return async (quads) => {
+    // Validate the union of all graphs: shapes speak of triples, whichever graph holds them.
+    const report = await validator.validate(dataset(quads));
+    return report.results.map((r) => ({
+      focusNode: r.focusNode?.value ?? '',
+      path: r.path?.value,
+      message: messageOf(r.message, r.sourceConstraintComponent?.value, r.sourceShape?.value),
+      severity: local(r.severity?.value),
+    }));
+  };
 };
 
 /** Returns every violation; an empty list means the data conforms. */
 export const validateShacl = async (quads: readonly Quad[], shapesTurtle: string): Promise<Violation[]> => shaclValidator(shapesTurtle)(quads);
-
-const validateWith = async (shapes: ReturnType<typeof rdfDataset.dataset>, quads: readonly Quad[]): Promise<Violation[]> => {
-  // Validate the union of all graphs: shapes speak of triples, whichever graph holds them.
-  const data = rdfDataset.dataset(quads.map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
-  const validator = new SHACLValidator(shapes);
-  const report = await validator.validate(data);
-  return report.results.map((r) => ({
-    focusNode: r.focusNode?.value ?? '',
-    path: r.path?.value,
-    message: r.message.map((m) => m.value).join(' / ') || `constraint ${local(r.sourceConstraintComponent?.value)} of ${local(r.sourceShape?.value)}`,
-    severity: local(r.severity?.value),
-  }));
-};
 
 export const formatViolations = (violations: readonly Violation[], limit = 50): string =>
   violations
