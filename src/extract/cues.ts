@@ -98,6 +98,11 @@ const splitSubtitle = (s: string): [string, string | undefined] => {
   return m && m[1]!.length >= 2 ? [m[1]!.trim(), m[2]!.trim()] : [s.trim(), undefined];
 };
 
+const ERA_YEAR = '(?:令和|平成|昭和)?\\s*(?:元|[0-9０-９]{1,4})\\s*年度?';
+const PERIOD = new RegExp(`(?:令和|平成|昭和|[0-9０-９]{4})[^～〜~－―]{0,8}[～〜~－―][ 　]*${ERA_YEAR}`, 'u');
+/** A title line of the document: it names a plan (計画) and a period of years, and is not a sentence. */
+const isDocumentTitle = (text: string): boolean => text.length <= 60 && /計画/u.test(text) && PERIOD.test(text) && !/[。．、]/u.test(text);
+
 /** What one line is. `repeated` holds short lines that recur so often they are page furniture. */
 export const readLine = (text: string, levelWords: ReadonlySet<string>, repeated: ReadonlySet<string>): LineKind => {
   if (text.length === 0) return { kind: 'blank' };
@@ -118,6 +123,9 @@ export const readLine = (text: string, levelWords: ReadonlySet<string>, repeated
     const word = (bracket[1] ?? bracket[2]!).trim();
     return { kind: 'section', word, cls: classOfLevelWord(stripGloss(word.replace(/\s+/g, '')), true) };
   }
+  // A line naming a plan (…計画) with its period (令和6年度～令和10年度) is the document's title: the plan itself, read by
+  // draft-plan.ts for the plan's title and period, never an element of it.
+  if (isDocumentTitle(text)) return { kind: 'noise', reason: 'document title' };
   const label = asLabel(text);
   if (label) return { kind: 'label', word: label.word, cls: label.cls, style: label.number ? `number:${label.number.system}` : `label:${label.word}` };
   const heading = readHeading(text, levelWords);

@@ -1,4 +1,4 @@
-// Numbering systems of plan headings: recognizes a printed number (1, 1-2, ①, ❶, Ⅱ, (1), 第2章, 5-①) and names its system.
+// Numbering systems of plan headings: recognizes a printed number (1, 1-2, ①, ❶, Ⅱ, (1), 第2章, 5-①, ア) and names its system.
 
 /** A printed number as it stands, the system it is written in and its components as integers. */
 export interface PrintedNumber {
@@ -15,6 +15,8 @@ const NEG_CIRCLED_SANS = '➊➋➌➍➎➏➐➑➒➓';
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const ROMAN_ASCII = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const KANJI_DIGITS = '〇一二三四五六七八九十';
+/** Katakana in gojūon order, the numbering of items below (1) in administrative documents (ア, イ, ウ …). */
+const KANA = 'アイウエオカキクケコサシスセソタチツテト';
 
 const toAscii = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
@@ -48,6 +50,7 @@ const PATTERN = new RegExp(
     `|(?<arabic>${DIGITS})` +
     `|(?<symbol>${SYMBOL})` +
     `|(?<romanAscii>(?:VIII|VII|III|IX|IV|VI|II|X|V|I)(?=[\\s　]))` +
+    `|(?<kana>[${KANA}](?=[ 　]))` +
     ')',
   'u',
 );
@@ -83,6 +86,7 @@ export const readNumber = (text: string): { number: PrintedNumber; rest: string 
     const sym = symbolValue(g.symbol)!;
     return make(g.symbol, sym.system, [sym.value]);
   }
+  if (g.kana) return make(g.kana, 'katakana', [KANA.indexOf(g.kana) + 1]);
   if (g.romanAscii) return make(g.romanAscii, 'roman', [ROMAN_ASCII.indexOf(g.romanAscii) + 1]);
   return undefined;
 };

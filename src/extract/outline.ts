@@ -58,6 +58,8 @@ interface Frame {
   readonly text?: true;
 }
 
+/** Divisions of a document, largest first: a 第N章 sits inside a 第N編, a 第N節 inside a 第N章. */
+const DIVISION_RANK: Readonly<Record<string, number>> = { 部: 0, 編: 1, 章: 2, 節: 3, 款: 4 };
 /** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
 const ITEM_MARKERS = /(?:^|[ 　]+)[○●◆◇・■□▶►◎][ 　]*/u;
 /** A title line: short, and ending neither a sentence nor mid-sentence at a comma. */
@@ -218,6 +220,23 @@ export const draftOutline = (text: string): Outline => {
     return row?.kind === 'row' && isLevelHeader(row.cells) ? row.cells.map(headerClass).find((c) => c !== undefined) : undefined;
   };
 
+  /**
+   * Everything from heading `i` to its next sibling (a heading of its style) is numbered headings of other styles,
+   * at least one, with no text, list, table or label: the heading opens a branch of an outline, not a section of prose.
+   */
+  const outlineUnder = (i: number, style: string): boolean => {
+    let children = 0;
+    for (let j = i + 1; j < kinds.length; j++) {
+      const kj = kinds[j]!;
+      if (kj.kind === 'blank' || (kj.kind === 'noise' && kj.reason === 'page number')) continue;
+      if (kj.kind !== 'heading' || kj.cue !== 'numbering') return false;
+      if (kj.style === style) break;
+      if (kj.style.startsWith('number:chapter-')) break;
+      children++;
+    }
+    return children > 0;
+  };
+
   for (let i = 0; i < kinds.length; i++) {
     const k = kinds[i]!;
     const line = lines[i]!;
@@ -287,10 +306,26 @@ export const draftOutline = (text: string): Outline => {
         }
         seen.add(key);
         const own = k.word === undefined ? undefined : classOfLevelWord(k.word);
+        if (own === undefined && k.number.system.startsWith('chapter-')) {
+          // A 第N章/第N編/第N節 heading with no level word divides the document (政策の展開, 序論, 計画の体系): it is
+          // structure, not a plan element, and it closes what the previous division opened, except the larger
+          // divisions it sits in (a 第N章 stays inside its 第N編).
+          const unit = DIVISION_RANK[k.number.system.slice('chapter-'.length)] ?? 9;
+          const keep = stack.findIndex((f) => !(f.style.startsWith('number:chapter-') && (DIVISION_RANK[f.style.slice('number:chapter-'.length)] ?? 9) < unit));
+          if (keep >= 0) stack.length = keep;
+          stack.push({ style: k.style });
+          unplaced.push({ start: line.start, text: line.text, reason: 'section heading (no level word)' });
+          i = consumed;
+          break;
+        }
         if (!popTo(k.style) && own) popRank(own);
         const label = activeLabel();
         let parent = nearestElement();
-        const cls = own ?? label?.cls ?? (parent === undefined ? undefined : childClass(elements[parent]!.cls));
+        // With no level word, no label and no element above it, a numbered heading heads an outline of the plan when
+        // everything printed under it (up to its next sibling) is numbered headings of other styles, with no text:
+        // levels marked by numbering alone (Ⅰ / 1 / (1)). Its class is the top of the unlabelled convention.
+        const bareTop = own === undefined && label === undefined && parent === undefined && title.length > 0 && !inTextSection() && outlineUnder(i, k.style);
+        const cls = own ?? label?.cls ?? (parent === undefined ? (bareTop ? childClass(undefined) : undefined) : childClass(elements[parent]!.cls));
         // A hierarchical number names its parent by its prefix (施策2-1 under 基本目標2, 1-2-3 under 1-2): the last
         // element of a higher level printed with that number, wherever the page layout left the stack.
         if (cls !== undefined && k.number.values.length >= 2) {

@@ -198,6 +198,53 @@ describe('draftOutline', () => {
     ]);
   });
 
+  it('nests levels marked by numbering alone (Ⅰ / 1 / (1)) as Goal / Policy / Measure; the title line and a 第N章 heading are not elements', () => {
+    const o = draftOutline(fixture('dev-pref.txt'));
+    const s = shape(o.elements);
+    expect(s.length).toBe(23);
+    expect(s.slice(0, 6)).toEqual([
+      'Goal - Ⅰ 安全・安心な暮らしの実現 ← plan',
+      'Policy - 1 防災力の強化 ← 安全・安心な暮らしの実現',
+      'Measure - (1) 地域防災体制の充実 ← 防災力の強化',
+      'Measure - (2) 災害に強い県土づくり ← 防災力の強化',
+      'Measure - (3) 防災教育の推進 ← 防災力の強化',
+      'Policy - 2 医療提供体制の確保 ← 安全・安心な暮らしの実現',
+    ]);
+    expect(s.filter((x) => x.startsWith('Goal'))).toEqual(['Goal - Ⅰ 安全・安心な暮らしの実現 ← plan', 'Goal - Ⅱ 活力ある産業の振興 ← plan', 'Goal - Ⅲ 人が輝く地域社会の形成 ← plan']);
+    expect(s).toContain('Policy - 3 農林水産業の成長産業化 ← 活力ある産業の振興');
+    expect(s.at(-1)).toBe('Measure - (2) 外国人県民との共生 ← 多様な人材の活躍');
+    const reasons = new Map(o.unplaced.map((u) => [u.text, u.reason]));
+    expect(reasons.get('□□県総合計画 基本計画（令和6年度～令和10年度）')).toBe('document title');
+    expect(reasons.get('第3章 政策の展開')).toBe('section heading (no level word)');
+  });
+
+  it('reads 1 / (1) / ア as three levels, while numbered headings over prose stay sections of the document', () => {
+    const o = draftOutline(fixture('town-kana.txt'));
+    const s = shape(o.elements);
+    expect(s.slice(0, 4)).toEqual([
+      'Goal - 1 子どもが健やかに育つまち ← plan',
+      'Policy - (1) 子育て支援の充実 ← 子どもが健やかに育つまち',
+      'Measure - ア 保育サービスの拡充 ← 子育て支援の充実',
+      'Measure - イ 子育て相談体制の強化 ← 子育て支援の充実',
+    ]);
+    expect(s.filter((x) => x.startsWith('Goal')).length).toBe(3);
+    expect(s).not.toContain(expect.stringContaining('計画策定の趣旨'));
+    expect(o.unplaced.filter((u) => u.reason === 'section heading (no level word)').map((u) => u.text)).toEqual(['第1章 計画の概要', '1 計画策定の趣旨', '2 計画の期間', '第2章 施策の体系']);
+  });
+
+  it('closes the open elements at a 第N章 heading with no level word, so numbered sections after it are not their children', () => {
+    const t = ['施策1 交流の推進', '移住を進めます。', '施策2 観光の振興', '観光を進めます。', '', '第4章 計画の推進', '', '1 推進体制', '町民と協働して計画を進めます。', '2 進行管理', '毎年度点検します。'].join('\n');
+    const o = draftOutline(t);
+    expect(shape(o.elements)).toEqual(['Measure 施策 1 交流の推進 ← plan', 'Measure 施策 2 観光の振興 ← plan']);
+    expect(o.unplaced.find((u) => u.text === '第4章 計画の推進')?.reason).toBe('section heading (no level word)');
+  });
+
+  it('takes a line naming a plan with its period as the document title, and a sentence mentioning a period as prose', () => {
+    const o = draftOutline(['□□市総合計画（2026年度～2030年度）', '', 'この計画の期間は令和8年度～令和12年度です。'].join('\n'));
+    expect(o.elements).toEqual([]);
+    expect(o.unplaced.map((u) => u.reason)).toEqual(['document title', 'prose']);
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));
@@ -212,6 +259,6 @@ describe('normalizeGlyphs', () => {
 
 describe('canonicalNumber', () => {
   it('erases numbering systems for comparison', () => {
-    expect(['Ⅱ', '❶', '5-①', '1 2', '(3)', '第2章', 'IV'].map(canonicalNumber)).toEqual(['2', '1', '5-1', '12', '3', '2', '4']);
+    expect(['Ⅱ', '❶', '5-①', '1 2', '(3)', '第2章', 'IV', 'ウ'].map(canonicalNumber)).toEqual(['2', '1', '5-1', '12', '3', '2', '4', '3']);
   });
 });
