@@ -124,7 +124,9 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     const years = eraYears(v.fiscalYearLabel);
     if (years.length > 0 && years[0] !== v.fiscalYear)
       fail([...path, 'fiscalYear'], `${v.fiscalYearLabel} is fiscal year ${years[0]}, not ${v.fiscalYear}`);
-    if (!v.printed.includes(String(v.value)) && !v.printed.includes(v.value.toFixed(1)))
+    // A printed value may group its digits (3,200人).
+    const digits = v.printed.replace(/[,，]/gu, '');
+    if (!digits.includes(String(v.value)) && !digits.includes(v.value.toFixed(1)))
       fail([...path, 'value'], `value ${v.value} does not match the printed "${v.printed}"`);
     return {
       value: v.value,
@@ -157,8 +159,9 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
       if (!input.themeIds.has(t)) fail(at('themes', k), `unknown theme "${t}" (see data/themes.yaml)`);
     });
     const isIndicator = e.type === 'Indicator';
+    // A draft's indicator whose values were printed with no fiscal year has no typed baseline: the curator adds it.
     if (isIndicator && (e.unit === undefined || e.baseline === undefined))
-      fail(at(), 'an Indicator needs a unit and a baseline');
+      (input.draft ? warn : fail)(at(), 'an Indicator needs a unit and a baseline');
     if (!isIndicator && (e.unit ?? e.qudtUnit ?? e.definition ?? e.dataSource ?? e.direction ?? e.baseline ?? e.target) !== undefined)
       fail(at(), 'unit, qudtUnit, definition, dataSource, direction, baseline and target belong to Indicators only');
     if (e.qudtUnit !== undefined && e.unit === undefined) fail(at('qudtUnit'), 'qudtUnit needs the unit as printed (unit)');
