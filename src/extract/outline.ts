@@ -58,6 +58,8 @@ interface Frame {
   readonly text?: true;
 }
 
+/** Classes a label lists several items of (主な取組 ①②, 指標 lines): their label never takes one sentence as its element. */
+const LIST_CLASSES: ReadonlySet<ElementClass> = new Set(['Perspective', 'Indicator']);
 /** Divisions of a document, largest first: a 第N章 sits inside a 第N編, a 第N節 inside a 第N章. */
 const DIVISION_RANK: Readonly<Record<string, number>> = { 部: 0, 編: 1, 章: 2, 節: 3, 款: 4 };
 /** An item marker inside a table cell starts an item only at the cell's start or after a space: 防災・防犯 is one item. */
@@ -266,6 +268,18 @@ export const draftOutline = (text: string): Outline => {
         // A label of a level that cannot sit under the open elements (基本理念 after the goals) closes them.
         while (stack.length > 0 && stack[stack.length - 1]!.element !== undefined && !ALLOWED_PARENTS[k.cls].includes(elements[stack[stack.length - 1]!.element!]!.cls)) stack.pop();
         stack.push({ style: k.style, label: { word: k.word, cls: k.cls } });
+        // A bare label of one element's level (めざす姿) followed by one sentence, then the next label or heading: the
+        // sentence is that element, under the element the label is printed in. It takes the prose lines up to the next
+        // label only, so the next label's content is never its text; each section's label gets its own.
+        const para = k.style.startsWith('label:') && !LIST_CLASSES.has(k.cls) ? paragraphAfter(i) : undefined;
+        const after = para === undefined ? undefined : nextContent(para.last);
+        const closes = after === undefined || ['label', 'heading', 'section'].includes(kinds[after]!.kind);
+        const host = nearestElement();
+        if (para && /[。．]$/u.test(para.text) && closes && host !== undefined && ALLOWED_PARENTS[k.cls].includes(elements[host]!.cls)) {
+          add({ cls: k.cls, level: k.word, text: para.text, parent: host, cue: 'level label', confidence: 0.7, start: lines[nextContent(i)!]!.start });
+          stack.pop();
+          i = para.last;
+        }
         break;
       }
       case 'heading': {
@@ -473,6 +487,17 @@ export const draftOutline = (text: string): Outline => {
         break;
       }
       case 'prose': {
+        // An indicator printed on one line (出生数　現状値 820人（R5）　目標値 850人（R11）) is an Indicator of the
+        // element it is printed under, titled by its name alone.
+        const inline = readInlineIndicator(k.text);
+        if (inline && !inTextSection()) {
+          const label = activeLabel();
+          add({
+            ...inline, cls: 'Indicator', level: label?.cls === 'Indicator' ? label.word : undefined, parent: nearestElement(),
+            cue: label?.cls === 'Indicator' ? 'level label' : 'layout', confidence: inline.baseline ? 0.8 : 0.6, start: line.start,
+          });
+          break;
+        }
         const next = nextContent(i);
         if (isShortTitle(k.text) && next !== undefined && kinds[next]!.kind === 'prose' && isParagraph(lines[next]!.text)) {
           // A short line before a paragraph heads a block: an item of the active label, or the level above a level
@@ -536,6 +561,49 @@ export const draftOutline = (text: string): Outline => {
   return { elements, unplaced, levelWords: [...levelWords].sort() };
 };
 
+/** A fiscal year as printed beside a value: 令和5年度, 令和元年, R5, H30, 2023年度. */
+const readYear = (printed: string): { fiscalYear: number; fiscalYearLabel: string } | undefined => {
+  const t = printed.normalize('NFKC').replace(/\s+/g, '');
+  const era = eraYears(t);
+  if (era.length > 0 && /^(?:令和|平成|昭和)(?:元|\d+)年度?$/u.test(t)) return { fiscalYear: era[0]!, fiscalYearLabel: printed };
+  const short = /^([RH])(元|\d{1,2})(?:年度?)?$/u.exec(t);
+  if (short) return { fiscalYear: (short[1] === 'R' ? 2018 : 1988) + (short[2] === '元' ? 1 : Number(short[2])), fiscalYearLabel: printed };
+  const western = /^(\d{4})年度?$/u.exec(t);
+  if (western) return { fiscalYear: Number(western[1]), fiscalYearLabel: printed };
+  return undefined;
+};
+
+const INLINE_INDICATOR =
+  /^(?<name>[^ 　]{2,40})[ 　]+(?:現状値|現況値|基準値|現状|現況|基準)[ 　:：]*(?<b>[+-]?[0-9０-９][^ 　（(]*?)[ 　]*(?:[（(](?<by>[^）)]{1,12})[）)])?[ 　]+(?:目標値|目標)[ 　:：]*(?<t>[+-]?[0-9０-９][^ 　（(]*?)[ 　]*(?:[（(](?<ty>[^）)]{1,12})[）)])?$/u;
+
+/**
+ * An indicator printed on one line: its name, then 現状値 (基準値, 現状) and 目標値 (目標) with their values, each with its
+ * fiscal year in brackets when printed. A value is typed only with its year (the schema needs the fiscal year; it is
+ * not guessed from the plan's period): with none printed, the values stay in the element's text for the curator.
+ */
+export const readInlineIndicator = (text: string): Pick<DraftElement, 'title' | 'text' | 'unit' | 'baseline' | 'target'> | undefined => {
+  const m = INLINE_INDICATOR.exec(text.trim());
+  if (!m?.groups) return undefined;
+  const g = m.groups;
+  const value = (printed: string, year: string | undefined) => {
+    const y = year === undefined ? undefined : readYear(year);
+    const n = /^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(\S.*)?$/u.exec(printed);
+    if (!n) return { typed: undefined, unit: undefined };
+    const v = Number(n[1]!.normalize('NFKC').replace(/,/g, ''));
+    return { typed: y && Number.isFinite(v) ? { value: v, printed, ...y } : undefined, unit: n[2]?.trim() || undefined };
+  };
+  const b = value(g.b!, g.by);
+  const t = value(g.t!, g.ty);
+  const untyped = !b.typed || !t.typed;
+  return {
+    title: g.name!,
+    text: untyped ? text.trim().slice(g.name!.length).trim() : undefined,
+    unit: b.unit ?? t.unit,
+    baseline: b.typed,
+    target: t.typed,
+  };
+};
+
 /** One row of an indicator table (指標 | 現状値 (令和元年度) | 目標値 (令和7年度)). */
 const draftIndicatorRow = (cells: string[], header: string[], start: number, parent: number | undefined, elements: DraftElement[]) => {
   const column = (re: RegExp) => header.findIndex((h) => re.test(h));
@@ -592,7 +660,9 @@ const markTableOfContents = (kinds: LineKind[], lines: readonly Line[]) => {
       keys.add(key);
       run.push(j);
     }
-    const recurring = run.filter((r) => later(j, headingText(kinds[r]!, lines[r]!)!)).length;
+    // A bare label (めざす姿, 主な取組) is printed in every section by nature: its recurring is no sign of a table of
+    // contents, so only headings and numbered labels count.
+    const recurring = run.filter((r) => !(kinds[r]!.kind === 'label' && (kinds[r] as { style: string }).style.startsWith('label:')) && later(j, headingText(kinds[r]!, lines[r]!)!)).length;
     if (run.length >= 3 && recurring >= 2) for (const r of run) kinds[r] = { kind: 'noise', reason: 'table of contents' };
     i = j;
   }

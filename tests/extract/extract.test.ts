@@ -40,6 +40,17 @@ describe('extract', () => {
     expect(warnings.map((w) => w.reason)).toContain('missing parent: a Measure sits under a Goal or Policy');
   });
 
+  it('drafts inline indicators with their printed years as valid values; one printed with no year is a --draft warning, not an error', async () => {
+    const r = await extract({ root, input: fixture('city-bare.txt'), code: '132101', out: tmp(), name: 'sakura' });
+    const { problems, warnings } = checkDraft(root, r.planPath);
+    expect(problems).toEqual([]);
+    // 待機児童数 is printed with no year; 防災訓練の参加者数' grouped digits (3,200人) are its printed value.
+    expect(warnings.filter((w) => w.reason === 'an Indicator needs a unit and a baseline')).toHaveLength(1);
+    const yaml = readFileSync(r.planPath, 'utf8');
+    expect(yaml).toContain('fiscalYearLabel: R5');
+    expect(yaml).toContain('printed: 3,200人');
+  });
+
   it.each([
     ['a missing file', () => join(tmp(), 'nothing.pdf'), '132101', /nothing\.pdf: no such file$/],
     ['a text file named .pdf', () => { const f = join(tmp(), 'fake.pdf'); writeFileSync(f, '基本目標 1 これはPDFではない'); return f; }, '132101', /fake\.pdf: not a PDF \(no %PDF- header\)$/],

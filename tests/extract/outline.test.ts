@@ -1,7 +1,7 @@
 // Drafting outlines from texts in styles the five curated plans do not have.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { draftOutline, type DraftElement } from '../../src/extract/outline.ts';
+import { draftOutline, readInlineIndicator, type DraftElement } from '../../src/extract/outline.ts';
 import { evaluateCases } from '../../src/extract/eval.ts';
 import { normalizeGlyphs } from '../../src/extract/normalize.ts';
 import { canonicalNumber } from '../../src/extract/numbering.ts';
@@ -243,6 +243,59 @@ describe('draftOutline', () => {
     const o = draftOutline(['□□市総合計画（2026年度～2030年度）', '', 'この計画の期間は令和8年度～令和12年度です。'].join('\n'));
     expect(o.elements).toEqual([]);
     expect(o.unplaced.map((u) => u.reason)).toEqual(['document title', 'prose']);
+  });
+
+  it('reads a bare めざす姿 label followed by a sentence as that section\'s DesiredState, never taking the next label\'s content', () => {
+    const t = ['施策1 子育て支援の充実', 'めざす姿', '安心して子どもを産み育てられます。', '主な取組', '①相談支援', '', '施策2 学校教育の充実', 'めざす姿', '確かな学力が身についています。', '指標', '学力調査の平均正答率　現状値 60%（R5）　目標値 65%（R11）'].join('\n');
+    const o = draftOutline(t);
+    expect(shape(o.elements)).toEqual([
+      'Measure 施策 1 子育て支援の充実 ← plan',
+      'DesiredState めざす姿 - 安心して子どもを産み ← 子育て支援の充実',
+      'Perspective 主な取組 ① 相談支援 ← 子育て支援の充実',
+      'Measure 施策 2 学校教育の充実 ← plan',
+      'DesiredState めざす姿 - 確かな学力が身につい ← 学校教育の充実',
+      'Indicator 指標 - 学力調査の平均正答率 ← 学校教育の充実',
+    ]);
+    expect(o.elements[1]!.text).toBe('安心して子どもを産み育てられます。');
+    expect(o.elements[4]!.text).toBe('確かな学力が身についています。');
+  });
+
+  it('hangs the 主な取組 items of the first section after an overview off its measure: bare labels recurring are no table of contents', () => {
+    const t = ['施策の体系', '政策1 子どものまち', '施策1 子育て支援', '施策2 学校教育', '政策2 安心のまち', '施策3 防災', '', '政策1 子どものまち', '施策1 子育て支援', '主な取組', '①相談支援', '②保育の確保', '指標', '出生数　現状値 820人（R5）　目標値 850人（R11）', '', '施策2 学校教育', '主な取組', '①少人数指導', '指標', '不登校児童数　現状値 40人　目標値 30人', '', '政策2 安心のまち', '施策3 防災', '主な取組', '①避難所の整備'].join('\n');
+    const o = draftOutline(t);
+    expect(shape(o.elements)).toEqual([
+      'Policy 政策 1 子どものまち ← plan',
+      'Measure 施策 1 子育て支援 ← 子どものまち',
+      'Perspective 主な取組 ① 相談支援 ← 子育て支援',
+      'Perspective 主な取組 ② 保育の確保 ← 子育て支援',
+      'Indicator 指標 - 出生数 ← 子育て支援',
+      'Measure 施策 2 学校教育 ← 子どものまち',
+      'Perspective 主な取組 ① 少人数指導 ← 学校教育',
+      'Indicator 指標 - 不登校児童数 ← 学校教育',
+      'Policy 政策 2 安心のまち ← plan',
+      'Measure 施策 3 防災 ← 安心のまち',
+      'Perspective 主な取組 ① 避難所の整備 ← 防災',
+    ]);
+  });
+
+  it('reads inline indicator lines: the name alone as title, values typed with the years printed, untyped when no year is printed', () => {
+    const o = draftOutline(['施策1 子育て支援', '指標', '出生数　現状値 820人（R5）　目標値 850人（R11）', '待機児童数　現状値 12人　目標値 0人', '見守り協力事業者数 基準値 45事業者（令和5年度） 目標値 60事業者（令和11年度）', '防災訓練の参加者数　現状 3,200人　目標 4,000人', '', '施策2 学校教育'].join('\n'));
+    const ind = o.elements.filter((e) => e.cls === 'Indicator');
+    expect(ind.map((e) => [e.title, e.unit, e.parent])).toEqual([['出生数', '人', 0], ['待機児童数', '人', 0], ['見守り協力事業者数', '事業者', 0], ['防災訓練の参加者数', '人', 0]]);
+    expect(ind[0]!.baseline).toEqual({ value: 820, printed: '820人', fiscalYear: 2023, fiscalYearLabel: 'R5' });
+    expect(ind[0]!.target).toEqual({ value: 850, printed: '850人', fiscalYear: 2029, fiscalYearLabel: 'R11' });
+    expect(ind[0]!.text).toBeUndefined();
+    expect(ind[2]!.baseline).toEqual({ value: 45, printed: '45事業者', fiscalYear: 2023, fiscalYearLabel: '令和5年度' });
+    // No year printed: the schema needs a fiscal year, so the values are not typed; they stay in the text for the curator.
+    expect([ind[1]!.baseline, ind[1]!.target, ind[1]!.text]).toEqual([undefined, undefined, '現状値 12人　目標値 0人']);
+    expect([ind[3]!.baseline, ind[3]!.text]).toEqual([undefined, '現状 3,200人　目標 4,000人']);
+  });
+
+  it('reads inline indicator lines only in their own form: a sentence mentioning 現状 and 目標 is prose', () => {
+    expect(readInlineIndicator('出生数 現状値 820人 目標値 850人')?.title).toBe('出生数');
+    expect(readInlineIndicator('Visitors 現状値 1,200 目標値 1,500')?.title).toBe('Visitors');
+    expect(readInlineIndicator('現状を踏まえ、目標の達成に向けて取り組みます。')).toBeUndefined();
+    expect(readInlineIndicator('出生数は現状値 820人から目標値 850人をめざします。')).toBeUndefined();
   });
 
   it('gives the same outline for the same text', () => {
