@@ -14,7 +14,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'embedded', include: ['tests/**/*.test.ts'], exclude: VIRTUOSO_ONLY } },
+      // STORE is set per project: the virtuoso project's globalSetup writes STORE=virtuoso into the runner's environment,
+      // which every project's workers inherit, so the embedded project says which store it means.
+      { extends: true, test: { name: 'embedded', include: ['tests/**/*.test.ts'], exclude: VIRTUOSO_ONLY, env: { STORE: 'embedded' } } },
       {
         extends: true,
         test: { name: 'virtuoso', include: [...BOTH_BACKENDS, ...VIRTUOSO_ONLY], exclude: EMBEDDED_ONLY, globalSetup: ['tests/virtuoso-setup.ts'] },
