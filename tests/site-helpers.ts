@@ -21,7 +21,7 @@ export interface SiteFixture {
 }
 
 /** A store that answers nothing: the Linked Data routes never query it. */
-const idleStore = (version: string): Store => ({
+export const idleStore = (version: string): Store => ({
   version,
   load: async () => {},
   query: async () => Promise.reject(new StoreError('unavailable', 'no store in this test')),

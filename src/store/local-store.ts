@@ -1,5 +1,6 @@
 // The embedded Store: Oxigraph workers for ordinary queries, Comunica for queries with SERVICE.
 import { Parser, type Quad } from 'n3';
+import { federate, federationPool, queryAnswer } from './federation-pool.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import type { TaskResult } from './worker-protocol.ts';
@@ -21,12 +22,6 @@ const triples = (r: TaskResult): Quad[] => {
   return new Parser({ format: 'N-Triples' }).parse(r.ntriples);
 };
 
-const answer = (r: TaskResult, request: QueryRequest): QueryAnswer => {
-  if (r.kind === 'results') return { ...r, mediaType: request.resultsMediaType };
-  if (r.kind === 'graph') return { ...r, mediaType: request.graphMediaType };
-  throw new StoreError('execution', `unexpected ${r.kind} answer`);
-};
-
 class LocalStore implements Store {
   readonly #options: LocalStoreOptions;
   readonly #pool: WorkerPool;
@@ -37,7 +32,7 @@ class LocalStore implements Store {
 
   constructor(options: LocalStoreOptions) {
     this.#options = options;
-    const { baseIri, timeoutMs, maxRows, serviceAllowlist, workerMaxMemoryMb: maxMemoryMb = 1024 } = options;
+    const { baseIri, timeoutMs, workerMaxMemoryMb: maxMemoryMb = 1024 } = options;
     this.#pool = new WorkerPool({
       script: new URL('./oxigraph-worker.ts', import.meta.url),
       workers: options.workers,
@@ -45,16 +40,7 @@ class LocalStore implements Store {
       maxMemoryMb,
       load: { baseIri },
     });
-    this.#federation = new WorkerPool({
-      script: new URL('./federation-worker.ts', import.meta.url),
-      workers: 1,
-      timeoutMs,
-      // The worker stops its own query at timeoutMs and says which endpoint it waited for; past this, it is terminated.
-      graceMs: 2_000,
-      maxMemoryMb,
-      lazy: true,
-      load: { baseIri, serviceAllowlist, timeoutMs, maxRows },
-    });
+    this.#federation = federationPool(options);
   }
 
   get version(): string | undefined {
@@ -79,11 +65,7 @@ class LocalStore implements Store {
   }
 
   async query(request: QueryRequest): Promise<QueryAnswer> {
-    if (request.services.length > 0) {
-      const { query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs } = request;
-      const r = await this.#federation.run({ op: 'federate', query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs });
-      return answer(r, request);
-    }
+    if (request.services.length > 0) return federate(this.#federation, request);
     const { maxRows } = this.#options;
     const pushLimit = request.form === 'SELECT' && request.limit === undefined && !request.trailingValues;
     const r = await this.#pool.run({
@@ -97,7 +79,7 @@ class LocalStore implements Store {
       maxRows,
       pushLimit,
     });
-    return answer(r, request);
+    return queryAnswer(r, request);
   }
 
   async describe(iri: string): Promise<Quad[]> {

@@ -4,7 +4,8 @@ import { Parser, type Quad } from 'n3';
 import { serializeQuads } from '../rdf/serialize.ts';
 import { serializeResults, type JsonBinding, type JsonTerm, type SparqlJson } from './sparql-results.ts';
 import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { federate, federationPool } from './federation-pool.ts';
+import type { WorkerPool } from './worker-pool.ts';
 import { countsDiffer, liveCounts, loadIntoSlot } from './virtuoso/bulk-load.ts';
 import { graphCounts } from './virtuoso/graph-counts.ts';
 import { MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
@@ -78,16 +79,7 @@ class VirtuosoStore implements Store {
 
   constructor(options: VirtuosoStoreOptions) {
     this.#options = options;
-    const { baseIri, timeoutMs, maxRows, serviceAllowlist, workerMaxMemoryMb: maxMemoryMb = 1024 } = options;
-    this.#federation = new WorkerPool({
-      script: new URL('./federation-worker.ts', import.meta.url),
-      workers: 1,
-      timeoutMs,
-      graceMs: 2_000,
-      maxMemoryMb,
-      lazy: true,
-      load: { baseIri, serviceAllowlist, timeoutMs, maxRows },
-    });
+    this.#federation = federationPool(options);
   }
 
   get version(): string | undefined {
@@ -159,13 +151,7 @@ class VirtuosoStore implements Store {
 
   async query(request: QueryRequest): Promise<QueryAnswer> {
     const active = this.#require();
-    if (request.services.length > 0) {
-      const { query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs } = request;
-      const r = await this.#federation.run({ op: 'federate', query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs });
-      if (r.kind === 'results') return { ...r, mediaType: resultsMediaType };
-      if (r.kind === 'graph') return { ...r, mediaType: graphMediaType };
-      throw new StoreError('execution', `unexpected ${r.kind} answer`);
-    }
+    if (request.services.length > 0) return federate(this.#federation, request);
     const { maxRows, baseIri } = this.#options;
     const text = rewriteQuery(request.query, {
       graphs: active.graphs,

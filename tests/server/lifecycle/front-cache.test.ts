@@ -9,21 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/index.ts';
 import { serve, type Serving } from '../../../src/server/lifecycle/serve.ts';
 import { ResponseCache } from '../../../src/server/lib/response-cache.ts';
-import { StoreError, type Store } from '../../../src/store/index.ts';
-import { siteFixture, type SiteFixture } from '../../site-helpers.ts';
+import { idleStore, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 const DOC = '/data/id/132101/plan/dai5ji-kihon-koso/measure/12.ttl';
 const THING = '/id/132101/plan/dai5ji-kihon-koso/measure/12';
-
-const idleStore = (version: string): Store => ({
-  version,
-  load: async () => {},
-  query: async () => Promise.reject(new StoreError('unavailable', 'no store in this test')),
-  describe: async () => [],
-  stats: async () => ({ defaultGraphTriples: 0, graphs: [] }),
-  health: () => ({ ok: true, workersReady: 1, workersWanted: 1, workersReplaced: 0 }),
-  close: async () => {},
-});
 
 interface Answer {
   status: number;
