@@ -2,6 +2,7 @@
 // of the whole TriG and JSON-LD dumps, and its Turtle; the whole dumps are these pieces laid end to end in graph order.
 import jsonld from 'jsonld';
 import { Writer, type Quad } from 'n3';
+import { compactedGraphEntry } from '../rdf/jsonld-graph.ts';
 import { toNQuads, toTurtle, usedPrefixes } from '../rdf/serialize.ts';
 import { PREFIXES } from '../rdf/vocab.ts';
 
@@ -39,9 +40,7 @@ export const graphPieces = async (sorted: readonly Quad[]): Promise<GraphPieces>
   const nq = toNQuads(sorted);
   const header = await trigHeader(prefixes);
   const full = await trig(sorted, prefixes);
-  const expanded = await jsonld.fromRDF(nq, { format: 'application/n-quads' });
-  const compacted = (await jsonld.compact(expanded, { '@context': prefixes } as jsonld.ContextDefinition)) as Record<string, unknown>;
-  const { '@context': _context, ...graph } = compacted;
+  const graph = compactedGraphEntry(sorted, prefixes) ?? (await jsonLdWithJsonld(nq, prefixes));
   return {
     nq,
     trig: full.slice(header.length),
@@ -49,6 +48,14 @@ export const graphPieces = async (sorted: readonly Quad[]): Promise<GraphPieces>
     turtle: await toTurtle(sorted),
     prefixes: Object.keys(prefixes),
   };
+};
+
+/** The graph's entry as jsonld.js makes it: the reference, and the fallback for what compactedGraphEntry leaves to it. */
+export const jsonLdWithJsonld = async (nq: string, prefixes: Prefixes): Promise<Record<string, unknown>> => {
+  const expanded = await jsonld.fromRDF(nq, { format: 'application/n-quads' });
+  const compacted = (await jsonld.compact(expanded, { '@context': prefixes } as jsonld.ContextDefinition)) as Record<string, unknown>;
+  const { '@context': _context, ...graph } = compacted;
+  return graph;
 };
 
 const indent = (text: string, by: string): string => text.split('\n').map((line) => by + line).join('\n');
