@@ -1,9 +1,10 @@
 // Validates RDF against SHACL shapes (ontology/shapes.ttl, or others) with rdf-validate-shacl and renders a readable
 // report. shacl-engine, though faster, was tried and is not used: it reads an sh:alternativePath of inverse paths (the
 // SelectionShape's) as an alternative of predicates and reports false violations (bench/shacl-engines.ts shows it).
-import rdfDataset from '@rdfjs/dataset';
 import { DataFactory, Parser, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
+import defaultEnvironment from 'rdf-validate-shacl/src/defaultEnv.js';
+import { ShaclDataset, shaclDataset } from './shacl-dataset.ts';
 
 export interface Violation {
   readonly focusNode: string;
@@ -13,7 +14,9 @@ export interface Violation {
 }
 
 const local = (iri: string | undefined) => iri?.replace(/^.*[#/]/, '') ?? '';
-const dataset = (quads: Iterable<Quad>) => rdfDataset.dataset([...quads].map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
+/** The validator's own environment with a dataset that matches without copying (shacl-dataset.ts). */
+const environment = Object.assign(Object.create(defaultEnvironment) as typeof defaultEnvironment, { dataset: shaclDataset });
+const dataset = (quads: Iterable<Quad>) => new ShaclDataset([...quads].map((q) => DataFactory.quad(q.subject, q.predicate, q.object)));
 const messageOf = (texts: readonly { value: string }[], component: string | undefined, shape: string | undefined) =>
   texts.map((m) => m.value).join(' / ') || `constraint ${local(component)} of ${local(shape)}`;
 
@@ -21,7 +24,7 @@ const messageOf = (texts: readonly { value: string }[], component: string | unde
 export const shaclValidator = (shapesTurtle: string): ((quads: readonly Quad[]) => Promise<Violation[]>) => {
   // One SHACLValidator for every call: it compiles the shapes on first use and keeps them (a converter worker validates
   // plan after plan); its report is built anew by each validate().
-  const validator = new SHACLValidator(dataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle)));
+  const validator = new SHACLValidator(dataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle)), { factory: environment });
   return async (quads) => {
     // Validate the union of all graphs: shapes speak of triples, whichever graph holds them.
     const report = await validator.validate(dataset(quads));
