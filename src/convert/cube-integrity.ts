@@ -5,10 +5,14 @@
 // over a normalized graph; here each is the equivalent SELECT of the resources that break it (so that the report can
 // name them), and reads the components both as qb:componentProperty and as the un-normalized qb:dimension /
 // qb:measure that the structure in ontology/jpplan.ttl uses.
+import type { Quad } from 'n3';
 import { Store } from 'oxigraph';
+import { quadLine } from '../rdf/serialize.ts';
 import type { Violation } from './shacl.ts';
 
-const PREFIX = 'PREFIX qb: <http://purl.org/linked-data/cube#>\n';
+const QB = 'http://purl.org/linked-data/cube#';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const PREFIX = `PREFIX qb: <${QB}>\n`;
 const DIMENSION = '{ ?spec qb:dimension ?dim } UNION { ?spec qb:componentProperty ?dim . ?dim a qb:DimensionProperty }';
 const MEASURE = '{ ?spec qb:measure ?measure } UNION { ?spec qb:componentProperty ?measure . ?measure a qb:MeasureProperty }';
 
@@ -94,3 +98,23 @@ export const checkCubeIntegrity = (nquads: string): Violation[] => {
   }
   return violations;
 };
+
+/**
+ * The triples the constraints can read: every triple of a resource that is the subject or object of a qb: property, or
+ * typed with a qb: class. Every pattern of the queries has such a subject (a qb: predicate or class, or ?focus / ?other
+ * bound by qb:dataSet), so they answer the same over these as over the whole graph, which is 10–30 times larger.
+ */
+export const cubeQuads = (quads: Iterable<Quad>): Quad[] => {
+  const all = [...quads];
+  const cube = new Set<string>();
+  for (const q of all) {
+    if (q.predicate.value.startsWith(QB) || (q.predicate.value === RDF_TYPE && q.object.value.startsWith(QB) && q.object.termType === 'NamedNode')) {
+      cube.add(q.subject.termType + q.subject.value);
+      if (q.predicate.value !== RDF_TYPE && q.object.termType !== 'Literal') cube.add(q.object.termType + q.object.value);
+    }
+  }
+  return all.filter((q) => cube.has(q.subject.termType + q.subject.value));
+};
+
+/** checkCubeIntegrity over the cube's own triples of quads (cubeQuads): the same answer, at a fraction of the cost. */
+export const checkCubeIntegrityOf = (quads: Iterable<Quad>): Violation[] => checkCubeIntegrity(cubeQuads(quads).map((q) => quadLine(q) + '\n').join(''));
