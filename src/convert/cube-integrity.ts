@@ -86,14 +86,84 @@ export const CUBE_CONSTRAINTS: readonly IntegrityConstraint[] = [
   },
 ];
 
-/** Runs every constraint over the N-Quads (the union of all graphs); returns one violation per offending resource. */
-export const checkCubeIntegrity = (nquads: string): Violation[] => {
+type Row = Map<string, { termType: string; value: string; language?: string; datatype?: { value: string } }>;
+const termKey = (t: { termType: string; value: string; language?: string; datatype?: { value: string } }) =>
+  `${t.termType}\u0000${t.value}\u0000${t.language ?? ''}\u0000${t.datatype?.value ?? ''}`;
+/** SPARQL's STR(?a) < STR(?b): code point order, which is the order of the UTF-8 bytes. */
+const strLess = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0;
+
+/**
+ * IC-12 as its query states it, computed without the query's join of every pair of observations of a data set (1.4 s
+ * of CPU for a plan with 200 observations): two observations are duplicates unless some dimension of the structure has
+ * a value on the one and a different value on the other. Observations with exactly one value per dimension are
+ * duplicates exactly when their values are the same, so they are grouped; the others are compared pair by pair.
+ */
+const ic12 = (store: Store): string[] => {
+  const select = (q: string) => store.query(PREFIX + q, { use_default_graph_as_union: true }) as Row[];
+  const dims = new Map<string, Set<string>>();
+  for (const row of select(`SELECT DISTINCT ?dataSet ?dim WHERE { ?dataSet qb:structure/qb:component ?spec . ${DIMENSION} }`))
+    (dims.get(termKey(row.get('dataSet')!)) ?? dims.set(termKey(row.get('dataSet')!), new Set()).get(termKey(row.get('dataSet')!))!).add(termKey(row.get('dim')!));
+  // dataSet → observation → dimension → values; only IRIs can be ?focus (STR of a blank node fails the filter).
+  const members = new Map<string, Map<string, string>>();
+  for (const row of select('SELECT DISTINCT ?focus ?dataSet WHERE { ?focus qb:dataSet ?dataSet }')) {
+    const focus = row.get('focus')!;
+    if (focus.termType !== 'NamedNode') continue;
+    const ds = termKey(row.get('dataSet')!);
+    (members.get(ds) ?? members.set(ds, new Map()).get(ds)!).set(termKey(focus), focus.value);
+  }
+  const values = new Map<string, Map<string, Set<string>>>();
+  for (const row of select('SELECT DISTINCT ?focus ?dim ?value WHERE { ?focus qb:dataSet ?dataSet ; ?dim ?value }')) {
+    const focus = termKey(row.get('focus')!);
+    const byDim = values.get(focus) ?? values.set(focus, new Map()).get(focus)!;
+    const dim = termKey(row.get('dim')!);
+    (byDim.get(dim) ?? byDim.set(dim, new Set()).get(dim)!).add(termKey(row.get('value')!));
+  }
+  const found = new Set<string>();
+  const duplicates = (a: string, b: string, dimensions: Set<string>) => {
+    for (const dim of dimensions) {
+      const va = values.get(a)?.get(dim);
+      const vb = values.get(b)?.get(dim);
+      if (va && vb && new Set([...va, ...vb]).size > 1) return false;
+    }
+    return true;
+  };
+  for (const [ds, observations] of members) {
+    const dimensions = dims.get(ds) ?? new Set<string>();
+    const regular = new Map<string, string[]>();
+    const irregular: string[] = [];
+    for (const obs of observations.keys()) {
+      const byDim = values.get(obs);
+      const one = [...dimensions].map((d) => byDim?.get(d)).every((v) => v?.size === 1);
+      if (one) {
+        const signature = [...dimensions].map((d) => [...byDim!.get(d)!][0]).join('\u0001');
+        (regular.get(signature) ?? regular.set(signature, []).get(signature)!).push(obs);
+      } else irregular.push(obs);
+    }
+    const pair = (a: string, b: string) => {
+      const [x, y] = [observations.get(a)!, observations.get(b)!];
+      if (strLess(x, y)) found.add(x);
+      else if (strLess(y, x)) found.add(y);
+    };
+    for (const group of regular.values()) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) pair(group[i]!, group[j]!);
+    const all = [...observations.keys()];
+    for (const a of irregular) for (const b of all) if (a !== b && duplicates(a, b, dimensions)) pair(a, b);
+  }
+  return [...found];
+};
+
+/**
+ * Runs every constraint over the N-Quads (the union of all graphs); returns one violation per offending resource.
+ * `directIc12`: IC-12 by ic12() rather than by its query (the same answer; the query is kept as the reference).
+ */
+export const checkCubeIntegrity = (nquads: string, { directIc12 = false } = {}): Violation[] => {
   const store = new Store();
   store.load(nquads, { format: 'application/n-quads' });
   const violations: Violation[] = [];
   for (const ic of CUBE_CONSTRAINTS) {
-    const rows = store.query(PREFIX + ic.query, { use_default_graph_as_union: true }) as Map<string, { value: string }>[];
-    const focus = rows.map((row) => row.get('focus')?.value ?? '').sort();
+    const focus =
+      directIc12 && ic.id === 'IC-12'
+        ? ic12(store).sort()
+        : (store.query(PREFIX + ic.query, { use_default_graph_as_union: true }) as Map<string, { value: string }>[]).map((row) => row.get('focus')?.value ?? '').sort();
     for (const f of focus) violations.push({ focusNode: f, message: `RDF Data Cube ${ic.id} ${ic.message}`, severity: 'Violation' });
   }
   return violations;
@@ -116,5 +186,6 @@ export const cubeQuads = (quads: Iterable<Quad>): Quad[] => {
   return all.filter((q) => cube.has(q.subject.termType + q.subject.value));
 };
 
-/** checkCubeIntegrity over the cube's own triples of quads (cubeQuads): the same answer, at a fraction of the cost. */
-export const checkCubeIntegrityOf = (quads: Iterable<Quad>): Violation[] => checkCubeIntegrity(cubeQuads(quads).map((q) => quadLine(q) + '\n').join(''));
+/** checkCubeIntegrity over the cube's own triples of quads (cubeQuads), IC-12 computed directly: the same answer, at a fraction of the cost. */
+export const checkCubeIntegrityOf = (quads: Iterable<Quad>): Violation[] =>
+  checkCubeIntegrity(cubeQuads(quads).map((q) => quadLine(q) + '\n').join(''), { directIc12: true });

@@ -33,6 +33,8 @@ const breaks: Record<string, (qs: readonly Quad[]) => Quad[]> = {
       quad(target, namedNode(`${JPP}valueKind`), namedNode(`${JPP}baselineValue`), g),
       quad(target, namedNode(`${SDMX_DIMENSION}refPeriod`), namedNode(`${BASE}id/fiscal-year/2019`), g),
     ]),
+  'IC-12 a duplicate that lacks a dimension': (qs) =>
+    without(without(qs, target, `${JPP}valueKind`), target, `${SDMX_DIMENSION}refPeriod`).concat([quad(target, namedNode(`${JPP}valueKind`), namedNode(`${JPP}baselineValue`), g)]),
   'IC-14 no measure': (qs) => without(qs, obs, `${SDMX_MEASURE}obsValue`),
 };
 
@@ -48,7 +50,17 @@ describe('the cube integrity constraints over the cube triples', () => {
     const broken = breaks[name]!(quads);
     const whole = checkCubeIntegrity(toNQuads(broken));
     expect(whole.length, name).toBeGreaterThan(0);
-    expect(whole[0]!.message).toContain(name.split(' ')[0]! + ' ');
+    expect(whole.map((v) => v.message.split(' ')[3])).toContain(name.split(' ')[0]);
+    expect(checkCubeIntegrityOf(broken)).toEqual(whole);
+  });
+
+  it('does not take two values of a dimension, one shared, for a duplicate (IC-12 as its query reads)', () => {
+    const broken = without(quads, target, `${SDMX_DIMENSION}refPeriod`).concat([
+      quad(target, namedNode(`${JPP}valueKind`), namedNode(`${JPP}baselineValue`), g),
+      quad(target, namedNode(`${SDMX_DIMENSION}refPeriod`), namedNode(`${BASE}id/fiscal-year/2019`), g),
+    ]);
+    const whole = checkCubeIntegrity(toNQuads(broken));
+    expect(whole.map((v) => v.message.split(' ')[3])).not.toContain('IC-12');
     expect(checkCubeIntegrityOf(broken)).toEqual(whole);
   });
 });
