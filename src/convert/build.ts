@@ -61,6 +61,7 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   if (files.length === 0) throw new InputError([{ file: layout.plansDir, reason: 'no plan files (*.yaml)' }]);
   const shared = sharedKey({ baseIri: opts.baseIri, synthetic: layout.synthetic, themes: themesBytes, ontology, shapes });
   const cache = planCache(opts.cacheDir, layout.synthetic, shared);
+  cache.prune(files);
   const readSource = readSourceIn(root, layout);
   const hits = new Map(files.map((file) => [file, cache.lookup(file, read(file), readSource)] as const));
   const misses = files.filter((f) => !hits.get(f));

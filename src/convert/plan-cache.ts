@@ -56,6 +56,8 @@ export interface PlanCache {
   lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): { dir: string; record: PlanRecord } | undefined;
   /** Stores a converted plan (replacing its previous entry atomically); returns the entry's folder. */
   store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: GraphPieces): string;
+  /** Removes the entries of plan files that are no longer among planFiles (deleted or renamed plans); returns their names. */
+  prune(planFiles: readonly string[]): string[];
 }
 
 /** One entry per plan file under cacheDir/<real|synthetic>/, keyed by the plan file's name. */
@@ -91,6 +93,14 @@ export const planCache = (cacheDir: string, synthetic: boolean, shared: string):
       rmSync(dir, { recursive: true, force: true });
       renameSync(staging, dir);
       return dir;
+    },
+    prune(planFiles) {
+      if (!existsSync(root)) return [];
+      const keep = new Set(planFiles.map((f) => basename(entryDir(f))));
+      // Staging folders (name.tmp-pid-thread) may belong to a build running now: left alone.
+      const gone = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.includes('.tmp-') && !keep.has(d.name));
+      for (const d of gone) rmSync(join(root, d.name), { recursive: true, force: true });
+      return gone.map((d) => d.name).sort();
     },
   };
 };
