@@ -48,7 +48,7 @@ export const planConverter = (ctx: UnitContext) => {
       if (bytes) sources[name] = sha256(bytes);
       return bytes;
     };
-    const { plan, problems } = loadPlan({ file, yamlText: planBytes.toString('utf8'), readSource, themeIds, synthetic: ctx.layout.synthetic });
+    const { plan, problems } = loadPlan({ file, yamlText: planBytes.toString('utf8'), readSource, themeIds, synthetic: ctx.layout.synthetic, sourcesDir: ctx.layout.sourcesDir });
     if (!plan) return { kind: 'problems', problems };
     const quads = sortQuads(planToQuads(plan, uri));
     const violations = await validate([...vocabulary, ...quads]);

@@ -124,7 +124,7 @@ export const loadInputs = (root: string, layout: InputLayout = REAL_LAYOUT): Inp
   const files = listPlanFiles(root, layout);
   if (files.length === 0) problems.push({ file: layout.plansDir, reason: 'no plan files (*.yaml)' });
   for (const file of files) {
-    const { plan, problems: planProblems } = loadPlan({ file, yamlText: readFileSync(join(root, file), 'utf8'), readSource, themeIds, synthetic: layout.synthetic });
+    const { plan, problems: planProblems } = loadPlan({ file, yamlText: readFileSync(join(root, file), 'utf8'), readSource, themeIds, synthetic: layout.synthetic, sourcesDir: layout.sourcesDir });
     problems.push(...planProblems);
     if (plan) plans.push(plan);
   }

@@ -48,6 +48,8 @@ export interface PlanInput {
   readonly draft?: boolean;
   /** A synthetic build (SYNTHETIC=true) takes synthetic plans only; a real build never takes one. */
   readonly synthetic?: boolean;
+  /** The folder of the source texts as messages name it; default data/sources (a synthetic build: synth/sources). */
+  readonly sourcesDir?: string;
 }
 
 export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; warnings: Problem[] } => {
@@ -76,9 +78,10 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   }
   const sourceFile = data.source.file;
   if (!sourceFile.startsWith(code)) fail(['source', 'file'], `source file ${sourceFile} does not belong to municipality ${code}`);
+  const sourcePath = `${input.sourcesDir ?? 'data/sources'}/${sourceFile}`;
   const bytes = input.readSource(sourceFile);
   if (!bytes) {
-    fail(['source', 'file'], `source file data/sources/${sourceFile} does not exist`);
+    fail(['source', 'file'], `source file ${sourcePath} does not exist`);
     return { problems: out, warnings };
   }
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -95,8 +98,8 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     if (!quote) {
       const count = index.count(value);
       fail(path, count > 0 && occurrence > count
-        ? `text occurs ${count} time(s) in data/sources/${sourceFile}, not ${occurrence}: "${value}"`
-        : `text not found in data/sources/${sourceFile}: "${value}"`);
+        ? `text occurs ${count} time(s) in ${sourcePath}, not ${occurrence}: "${value}"`
+        : `text not found in ${sourcePath}: "${value}"`);
       return { value, quote: { exact: '', start: 0, end: 0, prefix: '', suffix: '' } };
     }
     return { value, quote };
