@@ -1,12 +1,13 @@
 // Lays the per-graph pieces end to end into the build's files (whole dumps, vocabulary, per-plan Turtle) and its
 // manifest, streaming: one graph's piece is in memory at a time, never the whole dataset.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphInfo, Manifest } from './dataset.ts';
 import { jsonLdFrame, prefixesNamed, trigHeader, type GraphPieces } from './graph-files.ts';
 import { PIECE_FILES } from './plan-cache.ts';
-import { writeManifest } from './write-build.ts';
+import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
+import { finishBuild } from './write-build.ts';
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
 export interface GraphSource {
@@ -15,6 +16,8 @@ export interface GraphSource {
   /** File name under plans/ for a plan graph; the vocabulary's Turtle is vocabulary.ttl. */
   readonly turtleName?: string;
   readonly piece: (kind: keyof typeof PIECE_FILES) => string | Buffer;
+  /** The `pages` piece line by line, a buffer at a time. */
+  readonly pagesLines: () => PiecesLines;
 }
 
 export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly string[], turtleName: string): GraphSource => ({
@@ -22,9 +25,15 @@ export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly st
   prefixes,
   turtleName,
   piece: (kind) => readFileSync(join(dir, PIECE_FILES[kind])),
+  pagesLines: () => fileLines(join(dir, PIECE_FILES.pages)),
 });
 
-export const inMemoryGraph = (graph: GraphInfo, pieces: GraphPieces): GraphSource => ({ graph, prefixes: pieces.prefixes, piece: (kind) => pieces[kind] });
+export const inMemoryGraph = (graph: GraphInfo, pieces: GraphPieces & PagesPiece): GraphSource => ({
+  graph,
+  prefixes: pieces.prefixes,
+  piece: (kind) => pieces[kind],
+  pagesLines: () => stringLines(pieces.pages),
+});
 
 type FileEntry = Manifest['files'][number];
 
@@ -55,6 +64,10 @@ export interface AssembleInput {
   readonly baseIri: string;
   readonly inputsHash: string;
   readonly synthetic: boolean;
+  /** What the sitemap takes from data/catalog.yaml. */
+  readonly sitemap: SitemapFacts;
+  /** URLs per sitemap part (tests make it small). */
+  readonly sitemapMaxUrls?: number;
 }
 
 /** Writes every build file and then the manifest into staging; returns the manifest. */
@@ -91,6 +104,11 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     graphs: [input.vocabulary.graph, ...input.plans.map((g) => g.graph)],
     files,
   };
-  writeManifest(staging, manifest);
+  // The sitemap is derived from the pieces: not in the manifest's file list, like the gzip copies.
+  const sitemap = writeSitemap(byIri.map((g) => g.pagesLines()), { baseIri: input.baseIri, facts: input.sitemap, maxUrls: input.sitemapMaxUrls }, (path, content) => {
+    mkdirSync(join(staging, path, '..'), { recursive: true });
+    writeFileSync(join(staging, path), content);
+  });
+  await finishBuild(staging, manifest, sitemap);
   return manifest;
 };

@@ -12,6 +12,7 @@ import { ontologyQuads, type Manifest } from './dataset.ts';
 import { graphPieces } from './graph-files.ts';
 import { planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
 import { readSourceIn } from './plan-unit.ts';
+import { pagesPiece, readSitemapFacts, wholeDescribedPaths } from './sitemap-file.ts';
 import { convertOnPool } from './pool.ts';
 import { formatViolations, type Violation } from './shacl.ts';
 
@@ -21,6 +22,8 @@ export interface BuildOptions {
   readonly layout: InputLayout;
   readonly workers: number;
   readonly cacheDir: string;
+  /** URLs per sitemap part; default the protocol's 50,000. */
+  readonly sitemapMaxUrls?: number;
 }
 
 /** Raised when the generated data does not conform to ontology/shapes.ttl or to the RDF Data Cube integrity constraints. */
@@ -55,7 +58,9 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
 
   const vocabularyQuads = sortQuads([...ontologyQuads(ontology.toString('utf8'), uri.vocabularyGraph(), 'ontology/jpplan.ttl'), ...themesToQuads(scheme, uri)]);
   const vocabularyPieces = await graphPieces(vocabularyQuads);
-  const vocabulary = inMemoryGraph({ iri: uri.vocabularyGraph(), quads: vocabularyQuads.length }, vocabularyPieces);
+  // The vocabulary's share of the sitemap carries the pages of what the catalog says about the whole.
+  const pages = pagesPiece(vocabularyQuads, opts.baseIri, wholeDescribedPaths(opts.baseIri, readSitemapFacts(root)));
+  const vocabulary = inMemoryGraph({ iri: uri.vocabularyGraph(), quads: vocabularyQuads.length }, { ...vocabularyPieces, pages });
 
   const files = listPlanFiles(root, layout);
   if (files.length === 0) throw new InputError([{ file: layout.plansDir, reason: 'no plan files (*.yaml)' }]);
@@ -106,6 +111,13 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
 /** Checks every plan and assembles the build's files into staging; returns the manifest and what was converted. */
 export const buildInto = async (staging: string, opts: BuildOptions, inputsHash: string): Promise<{ manifest: Manifest } & BuildReport> => {
   const checked = await checkPlans(opts);
-  const manifest = await assembleBuild(staging, { ...checked, baseIri: opts.baseIri, inputsHash, synthetic: opts.layout.synthetic });
+  const manifest = await assembleBuild(staging, {
+    ...checked,
+    baseIri: opts.baseIri,
+    inputsHash,
+    synthetic: opts.layout.synthetic,
+    sitemap: readSitemapFacts(opts.root),
+    sitemapMaxUrls: opts.sitemapMaxUrls,
+  });
   return { manifest, converted: checked.converted, cached: checked.cached };
 };

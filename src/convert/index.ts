@@ -2,9 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { loadInputs, REAL_LAYOUT, type InputLayout } from '../plan/index.ts';
+import { loadInputs, REAL_LAYOUT, type InputLayout, type Inputs } from '../plan/index.ts';
 import { buildInto, checkPlans, ShapeViolationError, type BuildOptions, type BuildReport } from './build.ts';
-import { buildDataset, type Dataset, type Manifest } from './dataset.ts';
+import type { Quad } from 'n3';
+import { iris } from '../rdf/uris.ts';
+import { buildDataset, type BuildFile, type Dataset, type Manifest } from './dataset.ts';
+import { pagesPiece, planDescribedPaths, readSitemapFacts, stringLines, wholeDescribedPaths, writeSitemap } from './sitemap-file.ts';
 import { hashInputs } from './inputs.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
@@ -32,6 +35,8 @@ export interface ConvertOptions {
   readonly convertWorkers?: number;
   /** The per-plan cache; default <root>/.cache/convert. */
   readonly cacheDir?: string;
+  /** URLs per sitemap part; default the protocol's 50,000 (tests make it small). */
+  readonly sitemapMaxUrls?: number;
 }
 
 const layoutOf = (opts: Omit<ConvertOptions, 'buildDir'>): InputLayout => ({
@@ -46,6 +51,7 @@ const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => (
   layout: layoutOf(opts),
   workers: opts.convertWorkers ?? availableParallelism(),
   cacheDir: opts.cacheDir ?? join(opts.root, '.cache/convert'),
+  sitemapMaxUrls: opts.sitemapMaxUrls,
 });
 
 /** The hash that tells whether a build is stale: data, ontology, the converter's code, the base IRI and the plans' folders. */
@@ -67,7 +73,26 @@ export const convert = async (opts: Omit<ConvertOptions, 'buildDir'>, inputsHash
   violations.push(...checkCubeIntegrity(dataset.files.find((f) => f.path === 'dataset.nq')!.content));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
   const synthetic = layoutOf(opts).synthetic;
-  return synthetic ? { ...dataset, manifest: { ...dataset.manifest, synthetic } } : dataset;
+  const files = [...dataset.files, ...sitemapFiles(inputs, dataset, opts)];
+  return synthetic ? { ...dataset, files, manifest: { ...dataset.manifest, synthetic } } : { ...dataset, files };
+};
+
+/** The sitemap's files made from the whole dataset in memory, as the streaming build makes them from its pieces. */
+const sitemapFiles = (inputs: Inputs, dataset: Dataset, opts: Omit<ConvertOptions, 'buildDir'>): BuildFile[] => {
+  const uri = iris(opts.baseIri);
+  const facts = readSitemapFacts(opts.root);
+  const byGraph = new Map<string, Quad[]>();
+  for (const q of dataset.quads) (byGraph.get(q.graph.value) ?? byGraph.set(q.graph.value, []).get(q.graph.value)!).push(q);
+  const pieces = [uri.vocabularyGraph(), ...inputs.plans.map((p) => uri.planGraph(p.municipality.code, p.id))].map((graph) => {
+    const plan = inputs.plans.find((p) => uri.planGraph(p.municipality.code, p.id) === graph);
+    const described = plan
+      ? planDescribedPaths(uri, plan.municipality.code, plan.id, plan.series.id, `${plan.municipality.code}-${plan.id}.ttl`)
+      : wholeDescribedPaths(opts.baseIri, facts);
+    return stringLines(pagesPiece(byGraph.get(graph) ?? [], opts.baseIri, described));
+  });
+  const files: BuildFile[] = [];
+  writeSitemap(pieces, { baseIri: opts.baseIri, facts, maxUrls: opts.sitemapMaxUrls }, (path, content) => files.push({ path, mediaType: 'application/xml', content }));
+  return files;
 };
 
 /** Checks every plan (converting those the cache does not hold, in parallel) without writing a build. */

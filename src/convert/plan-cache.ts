@@ -8,6 +8,7 @@ import { threadId } from 'node:worker_threads';
 import type { PlanSummary } from '../plan/index.ts';
 import type { GraphInfo } from './dataset.ts';
 import type { GraphPieces } from './graph-files.ts';
+import type { PagesPiece } from './sitemap-file.ts';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -48,14 +49,15 @@ interface Meta extends PlanRecord {
   readonly sources: Readonly<Record<string, string>>;
 }
 
-export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl' } as const;
+/** `pages`: the page paths the graph gives the sitemap (sitemap-file.ts). */
+export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl', pages: 'pages.tsv' } as const;
 const META = 'meta.json';
 
 export interface PlanCache {
   /** The entry's folder and record when it was made from exactly these inputs; undefined otherwise. */
   lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): { dir: string; record: PlanRecord } | undefined;
   /** Stores a converted plan (replacing its previous entry atomically); returns the entry's folder. */
-  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: GraphPieces): string;
+  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: GraphPieces & PagesPiece): string;
   /** Removes the entries of plan files that are no longer among planFiles (deleted or renamed plans); returns their names. */
   prune(planFiles: readonly string[]): string[];
 }

@@ -10,6 +10,7 @@ import { iris } from '../rdf/uris.ts';
 import { checkCubeIntegrityOf } from './cube-integrity.ts';
 import { graphPieces, type GraphPieces } from './graph-files.ts';
 import { sha256, type PlanRecord } from './plan-cache.ts';
+import { pagesPiece, planDescribedPaths, type PagesPiece } from './sitemap-file.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
 /** What every plan of a build is converted with. */
@@ -26,7 +27,7 @@ export interface UnitContext {
 export type UnitResult =
   | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
   | { readonly kind: 'violations'; readonly violations: readonly Violation[] }
-  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: GraphPieces; readonly sources: Readonly<Record<string, string>> };
+  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: GraphPieces & PagesPiece; readonly sources: Readonly<Record<string, string>> };
 
 export const readSourceIn = (root: string, layout: InputLayout) => (name: string): Buffer | undefined => {
   const path = join(root, layout.sourcesDir, basename(name));
@@ -54,8 +55,11 @@ export const planConverter = (ctx: UnitContext) => {
     const violations = await validate([...vocabulary, ...quads]);
     violations.push(...checkCubeIntegrityOf([...vocabulary, ...quads]));
     if (violations.length > 0) return { kind: 'violations', violations };
-    const pieces = await graphPieces(quads);
     const { code } = plan.municipality;
+    const turtleName = `${code}-${plan.id}.ttl`;
+    // The sitemap's share of this plan: its page paths, and those of what the catalog says about it.
+    const pages = pagesPiece(quads, ctx.baseIri, planDescribedPaths(uri, code, plan.id, plan.series.id, turtleName));
+    const pieces = { ...(await graphPieces(quads)), pages };
     return {
       kind: 'converted',
       sources,
@@ -68,7 +72,7 @@ export const planConverter = (ctx: UnitContext) => {
           plan: { iri: uri.plan(code, plan.id), municipality: code, id: plan.id, file: plan.file },
         },
         prefixes: pieces.prefixes,
-        turtleName: `${code}-${plan.id}.ttl`,
+        turtleName,
       },
     };
   };

@@ -2,11 +2,22 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BuildFile, Manifest } from './dataset.ts';
+import { writeGzipCopies, writeGzipCopy } from './gzip-file.ts';
 
 export const MANIFEST = 'manifest.json';
 
 export const writeManifest = (dir: string, manifest: Manifest): void =>
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+
+/**
+ * Ends a build in staging: the gzip copy of every file the manifest lists (derived files, not listed themselves), then
+ * the manifest, which marks the build complete, and its own gzip copy.
+ */
+export const finishBuild = async (dir: string, manifest: Manifest, derived: readonly string[] = []): Promise<void> => {
+  await writeGzipCopies([...manifest.files.map((f) => f.path), ...derived].map((p) => join(dir, p)));
+  writeManifest(dir, manifest);
+  await writeGzipCopy(join(dir, MANIFEST));
+};
 
 export const writeBuild = (buildDir: string, files: readonly BuildFile[], manifest: Manifest): Promise<void> =>
   swapInBuild(buildDir, async (staging) => {
@@ -15,7 +26,12 @@ export const writeBuild = (buildDir: string, files: readonly BuildFile[], manife
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.content);
     }
-    writeManifest(staging, manifest);
+    const listed = new Set(manifest.files.map((f) => f.path));
+    await finishBuild(
+      staging,
+      manifest,
+      files.filter((f) => !listed.has(f.path)).map((f) => f.path),
+    );
   });
 
 /** Lets `fill` write a complete build (manifest last) into a fresh staging folder, then swaps it in for buildDir. */

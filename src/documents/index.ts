@@ -15,5 +15,5 @@ export { buildVoid, type VoidInput } from './void.ts';
 export { describeNamedGraphs, graphDescriptions, type NamedGraphsInput, type GraphDocumentsInput } from './graphs.ts';
 export { tripleStats, splitTerm, type TripleStats } from './stats.ts';
 export { RDF_FORMATS, DOCUMENT_EXTS, isDocumentExt, formatOfFile, contentType, type RdfFormat, type RdfExt, type DocumentExt } from './formats.ts';
-export { sitemapXml, robotsTxt } from './sitemap.ts';
+export { robotsTxt } from './sitemap.ts';
 export { movedPrefixes, type MovedPrefix } from './renames.ts';

@@ -23,6 +23,8 @@ export const ERRORS = {
   not_acceptable: 406,
   request_timeout: 408,
   query_too_large: 413,
+  /** A Range header that selects no byte of the representation (or is not a byte range). */
+  range_not_satisfiable: 416,
   /** A path segment longer than the router takes. */
   uri_too_long: 414,
   /** Our own bugs only: a client or upstream problem always has a code of its own. */

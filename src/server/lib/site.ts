@@ -21,7 +21,6 @@ import {
   movedPrefixes,
   RDF_FORMATS,
   type MovedPrefix,
-  sitemapXml,
   type DocumentExt,
   type DocumentIndex,
   type ResourceDocument,
@@ -37,14 +36,11 @@ import type { Localized } from '../../plan/index.ts';
 import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { RepresentationCache } from './representation.ts';
-import { readDumpFiles, type DumpFile } from './dump-files.ts';
+import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
+import { sourceFiles, type SourceFiles } from './source-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
 
-export interface SourceFile {
-  readonly file: string;
-  readonly contentType: string;
-  readonly body: Buffer;
-}
+export type { SourceFile, SourceFiles } from './source-files.ts';
 
 /** A metadata document the site serves in several formats. */
 export type MetadataKind = 'catalog' | 'void' | 'ontology';
@@ -84,12 +80,12 @@ export interface Site {
   /** URL prefixes published under plans' former ids, and where they moved (answered with 301). */
   readonly moved: readonly MovedPrefix[];
   readonly void: readonly Quad[];
-  /** Build files by path under build/. */
+  /** Build files by path under build/: what they are, never their bytes (served from disk). */
   readonly dumps: ReadonlyMap<string, DumpFile>;
-  /** Source texts by file name. */
-  readonly sources: ReadonlyMap<string, SourceFile>;
-  /** Every HTML page URL. */
-  readonly sitemap: string;
+  /** Source texts by file name, read from disk when asked for. */
+  readonly sources: SourceFiles;
+  /** The sitemap the converter wrote: the index (sitemap.xml) and its parts (sitemap/N.xml), served from disk. */
+  readonly sitemap: ReadonlyMap<string, DiskFile>;
   readonly timings: SiteTimings;
   /** A document's body in one format; made once, then a map look-up. */
   documentBody(doc: ResourceDocument, ext: DocumentExt): Promise<Buffer>;
@@ -150,14 +146,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   t = performance.now();
   const dumps = readDumpFiles(config.buildDir, manifest);
-  const sources = new Map<string, SourceFile>();
-  for (const doc of documents.byPath.values()) {
-    if (doc.kind !== 'source') continue;
-    const file = doc.path.slice('sources/'.length);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) throw new Error(`unexpected source file name ${JSON.stringify(file)}`);
-    const format = doc.own.find((q) => q.predicate.value === `${DCTERMS}format`)?.object.value ?? 'text/plain; charset=utf-8';
-    sources.set(file, { file, contentType: format, body: readFileSync(join(config.root, 'data/sources', file)) });
-  }
+  const sitemap = readSitemapFiles(config.buildDir, manifest.version);
+  const sources = sourceFiles(config.root, config.sourcesDir, documents.byPath.values());
   const dumpsMs = ms(t);
 
   const bodies = new BodyCache();
@@ -192,15 +182,6 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   for (const ext of options.eagerFormats ?? ['ttl']) for (const doc of documents.byPath.values()) await documentBody(doc, ext);
   const eagerBodiesMs = ms(t);
 
-  // The home, every resource's page, each theme narrowed to each municipality, the source viewers and the search form.
-  const themePages = view.themes.flatMap((th) => view.municipalities.map((mu) => withParams(urls.page(urls.pathOf(th.iri)!), { m: mu.code })));
-  const pages = [
-    urls.home(),
-    ...[...documents.byPath.keys()].sort().map((p) => urls.page(p)),
-    ...themePages,
-    ...[...sources.keys()].sort().map((f) => urls.sourceView(f)),
-    urls.search(),
-  ];
   return {
     version: manifest.version,
     urls,
@@ -216,7 +197,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     void: voidQuads,
     dumps,
     sources,
-    sitemap: sitemapXml(pages, facts.catalog.modified),
+    sitemap,
     timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
     documentBody,
     metadataBody,

@@ -1,10 +1,12 @@
-// /dumps/: the build files (dataset dumps, plan graphs, manifest) with their media types, gzip when accepted, ETag and 304.
+// /dumps/: the build files (dataset dumps, plan graphs, manifest) streamed from disk with their media types, the
+// precompressed gzip copy when accepted, ETag and 304, and single byte ranges so that large downloads resume.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { dumpsPage } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { pageHeaders } from '../lib/csp.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { PAGE_TYPE } from '../lib/page-reply.ts';
+import { sendDumpFile } from '../lib/dump-files.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
@@ -14,7 +16,7 @@ const dumpsPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site })
   const { urls } = site;
   const index = new Representation({
     body: dumpsPage(
-      [...site.dumps.values()].map((d) => ({ href: urls.local(urls.dump(d.path)), path: d.path, contentType: d.contentType, bytes: d.body.byteLength, sha256: d.sha256 })),
+      [...site.dumps.values()].map((d) => ({ href: urls.local(urls.dump(d.path)), path: d.path, contentType: d.contentType, bytes: d.identity.bytes, sha256: d.sha256 })),
       urls.local(urls.catalog()),
       urls.local(urls.asset('site.css')),
     ),
@@ -22,23 +24,25 @@ const dumpsPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site })
     etag: etagOf(site.version, 'dumps/', 'html'),
     headers: pageHeaders(),
   });
-  // The gzip copies were made (and checked) with the files; identity and gzip each have their own validator.
-  const files = new Map(
-    [...site.dumps.values()].map((f) => [f.path, new Representation({ body: f.body, gzip: f.gzip, contentType: f.contentType, etag: `"${f.sha256}"` })]),
-  );
-
   // Redirects are root-relative (RFC 9110 §10.2.2), so they stay on the host the client reached.
   app.get('/dumps', (_request, reply) => reply.code(301).header('location', urls.local(urls.dumps())).send());
   app.get('/dumps/', (request, reply) => sendRepresentation(request, reply, index));
 
-  app.get('/dumps/*', { schema }, (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
-    const path = request.params['*'];
-    // Only the files the manifest lists are served (a map look-up, never a file-system path); anything that
-    // tries to climb out of build/ is refused outright.
-    if (path.split('/').some((s) => s === '..' || s === '.') || /[\\\0]/.test(path)) throw new HttpError('bad_request', 'invalid dump path');
-    const file = files.get(path);
-    if (!file) throw new HttpError('not_found', `no dump at ${request.url.split('?')[0]}`);
-    return sendRepresentation(request, reply, file);
+  // GET and HEAD by hand: Fastify's own HEAD would read a whole (multi-GB) stream to discard it.
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/dumps/*',
+    schema,
+    exposeHeadRoute: false,
+    handler: (request: FastifyRequest<{ Params: { '*': string } }>, reply) => {
+      const path = request.params['*'];
+      // Only the files the manifest lists are served (a map look-up, never a file-system path); anything that
+      // tries to climb out of build/ is refused outright.
+      if (path.split('/').some((s) => s === '..' || s === '.') || /[\\\0]/.test(path)) throw new HttpError('bad_request', 'invalid dump path');
+      const file = site.dumps.get(path);
+      if (!file) throw new HttpError('not_found', `no dump at ${request.url.split('?')[0]}`);
+      return sendDumpFile(request, reply, file);
+    },
   });
 };
 

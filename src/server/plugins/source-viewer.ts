@@ -20,7 +20,7 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
   app.get('/source/:name', { schema }, (request: SourceRequest, reply) => {
     const { name } = request.params;
     const source = view.sources.get(name);
-    const file = source && site.sources.get(name);
+    const file = source && site.sources.byName.get(name);
     if (!source || !file) {
       // A municipality code stands for its (first) plan source text.
       const first = view.municipalities.find((m) => m.code === name)?.sources[0];
@@ -29,9 +29,10 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
       throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);
     }
     const lang = requestLang(request);
-    return sendPrepared(request, reply, site.representations, `source ${lang} ${name}`, () =>
+    // The text is read from disk only when the page is not in the bounded cache.
+    return sendPrepared(request, reply, site.representations, `source ${lang} ${name}`, async () =>
       pageInit({
-        body: sourcePage({ ctx: site.pageContext(lang), source, text: file.body.toString('utf8') }),
+        body: sourcePage({ ctx: site.pageContext(lang), source, text: (await site.sources.read(file)).toString('utf8') }),
         etag: etagOf(site.version, `source/${name}`, `html-${lang}`),
       }),
     );

@@ -325,7 +325,10 @@ describe('/sitemap.xml, /robots.txt, /healthz', () => {
   it('lists the page of every /id/ resource', async () => {
     const r = await get('/sitemap.xml');
     expect(r.headers['content-type']).toBe('application/xml; charset=utf-8');
-    const locs = new Set([...r.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
+    expect(r.body).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    const parts = [...r.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const locs = new Set<string>();
+    for (const part of parts) for (const m of (await get(part.slice(BASE.length - 1))).body.matchAll(/<loc>([^<]+)<\/loc>/g)) locs.add(m[1]!);
     // Former IRIs (subjects of nothing but owl:sameAs) redirect and have no page of their own.
     const described = f.dataset.quads.filter((q) => q.predicate.value !== 'http://www.w3.org/2002/07/owl#sameAs');
     const ids = new Set(described.map((q) => q.subject.value).filter((s) => s.startsWith(`${BASE}id/`)));

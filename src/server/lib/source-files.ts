@@ -1,0 +1,45 @@
+// The source texts the data describes: their names, media types and checksums at start-up; their bytes read from
+// disk on request (the routes keep what they made of them in the bounded representation cache).
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { ResourceDocument } from '../../documents/index.ts';
+import { DCTERMS, SCHEMA } from '../../rdf/vocab.ts';
+
+export interface SourceFile {
+  readonly file: string;
+  readonly contentType: string;
+  /** Hex SHA-256 the data publishes for the text (schema:sha256): what is read is checked against it. */
+  readonly sha256: string | undefined;
+}
+
+/** The names a source text may have: one path segment, no dot first, so never `..` or a hidden file. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export interface SourceFiles {
+  readonly byName: ReadonlyMap<string, SourceFile>;
+  /** The text's bytes, read now; rejects when the file is gone or differs from the checksum the data publishes. */
+  read(file: SourceFile): Promise<Buffer>;
+}
+
+/** The source documents' files, read from `dir` (config.sourcesDir: data/sources, or the synthetic set's). */
+export const sourceFiles = (root: string, dir: string, documents: Iterable<ResourceDocument>): SourceFiles => {
+  const byName = new Map<string, SourceFile>();
+  for (const doc of documents) {
+    if (doc.kind !== 'source') continue;
+    const file = doc.path.slice('sources/'.length);
+    if (!SAFE_NAME.test(file)) throw new Error(`unexpected source file name ${JSON.stringify(file)}`);
+    const value = (p: string) => doc.own.find((q) => q.predicate.value === p)?.object.value;
+    byName.set(file, { file, contentType: value(`${DCTERMS}format`) ?? 'text/plain; charset=utf-8', sha256: value(`${SCHEMA}sha256`) });
+  }
+  const folder = isAbsolute(dir) ? dir : join(root, dir);
+  return {
+    byName,
+    read: async (source) => {
+      const body = await readFile(join(folder, source.file));
+      if (source.sha256 !== undefined && createHash('sha256').update(body).digest('hex') !== source.sha256)
+        throw new Error(`${join(folder, source.file)} differs from the text the build was made from (sha256 ${source.sha256}); rebuild with npm run convert`);
+      return body;
+    },
+  };
+};
