@@ -116,7 +116,7 @@ const CATALOG_PREFIXES = { void: VOID, sd: SD, spdx: SPDX, vcard: VCARD };
 
 const ms = (since: number) => Math.round(performance.now() - since);
 
-/** Reads build/, data/catalog.yaml, data/sources/ and ontology/jpplan.ttl under config.root; throws on any inconsistency. */
+/** Reads build/, data/catalog.yaml, the source texts (config.sourcesDir) and ontology/jpplan.ttl under config.root; throws on any inconsistency. */
 export const loadSite = async (config: Config, manifest: Manifest, options: SiteOptions = {}): Promise<Site> => {
   const started = performance.now();
   const urls = siteUrls(config.baseIri);
@@ -156,7 +156,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     const file = doc.path.slice('sources/'.length);
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) throw new Error(`unexpected source file name ${JSON.stringify(file)}`);
     const format = doc.own.find((q) => q.predicate.value === `${DCTERMS}format`)?.object.value ?? 'text/plain; charset=utf-8';
-    sources.set(file, { file, contentType: format, body: readFileSync(join(config.root, 'data/sources', file)) });
+    sources.set(file, { file, contentType: format, body: readFileSync(join(config.root, config.sourcesDir, file)) });
   }
   const dumpsMs = ms(t);
 
