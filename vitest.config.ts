@@ -3,7 +3,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that exercise a backend through the HTTP interface (or the Store contract) and run on both backends. */
-const BOTH_BACKENDS = ['tests/server/**/*.test.ts', 'tests/interop/**/*.test.ts'];
+const BOTH_BACKENDS = ['tests/server/**/*.test.ts', 'tests/interop/**/*.test.ts', 'tests/e2e/synthetic-pipeline.test.ts'];
 /** Tests of the embedded engine's own machinery, or of processes that manage their own builds. */
 const EMBEDDED_ONLY = ['tests/server/lifecycle/**'];
 const VIRTUOSO_ONLY = ['tests/virtuoso/**/*.test.ts'];

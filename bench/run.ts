@@ -3,13 +3,13 @@
 // replay (measured right before each round, as the machine's speed drifts) and server CPU per request. The same
 // scenarios then run against a second server with STORE=virtuoso, on a Virtuoso slot this script starts (through
 // scripts/virtuoso, in a temp directory) and stops; BENCH_VIRTUOSO=0 leaves that column out.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
+import { drive, freePort, QUERIES, start as startScript, uncached } from './load.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -21,37 +21,10 @@ const BASE_PATH = '/id/132101/plan/dai5ji-kihon-koso/measure/12';
 /** What a browser sends (Chromium 2026); most HTTP clients (curl --compressed, requests, undici's fetch) accept gzip too. */
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br, zstd' };
 
-const PREFIX = 'PREFIX jpp: <https://w3id.org/jp-plan/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/>\n';
-const QUERIES = {
-  lookup: (base: string) => `${PREFIX}SELECT ?p ?o WHERE { <${base}${BASE_PATH.slice(1)}> ?p ?o }`,
-  groupBy: () => `${PREFIX}SELECT ?plan ?theme (COUNT(?e) AS ?n) WHERE { ?e jpp:plan ?plan ; jpp:theme ?theme } GROUP BY ?plan ?theme ORDER BY ?plan ?theme`,
-  join3: () => `${PREFIX}SELECT ?m ?g ?v WHERE { ?m a jpp:Measure ; jpp:parent ?g . ?g jpp:parent ?v . ?v rdfs:label ?l . ?m jpp:theme/skos:prefLabel ?t . FILTER(lang(?t) = "ja") }`,
-};
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 /** Starts a script in its own process and resolves once `ready` answers 200 (polled, so nothing is logged per request). */
-const start = async (script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> => {
-  // With BENCH_PIN=1 (and `taskset` on the PATH) servers run on CPU 0 and this process, the load generator, on CPU 1.
-  const [command, args] = PIN ? ['taskset', ['-c', '0', process.execPath]] : [process.execPath, []];
-  const child = spawn(command, [...args, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  for (let i = 0; i < 600; i++) {
-    if (exited) throw new Error(`${script} exited before it was ready`);
-    const ok = await fetch(ready).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error(`${script} was not ready after 150 s`);
-};
+// With BENCH_PIN=1 (and `taskset` on the PATH) servers run on CPU 0 and this process, the load generator, on CPU 1.
+const start = (script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> =>
+  startScript(script, env, ready, PIN ? { prefix: ['taskset', '-c', '0'] } : {});
 
 /** CPU time (user + system, ms) a process has used, from /proc; NaN where there is no /proc. */
 const cpuMs = (pid: number | undefined): number => {
@@ -68,10 +41,10 @@ const cpuOf = (server: ChildProcess) => cpuMs(server.pid) + (server === virtuoso
 
 const measure = async (server: ChildProcess, connections: number, opts: autocannon.Options): Promise<Sample> => {
   const before = cpuOf(server);
-  const r = await autocannon({ ...opts, connections, duration: DURATION, pipelining: 1 });
-  const cpuUs = ((cpuOf(server) - before) * 1000) / Math.max(1, r.requests.total);
+  const r = await drive(opts, connections, DURATION);
+  const cpuUs = ((cpuOf(server) - before) * 1000) / Math.max(1, r.requests);
   // 303 is the expected answer of a dereference: count only 4xx and 5xx as failures.
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r['4xx'] + r['5xx'], errors: r.errors + r.timeouts, cpuUs };
+  return { rps: r.rps, p50: r.p50, p99: r.p99, failed: r.failed, errors: r.errors, cpuUs };
 };
 
 const median = (xs: readonly number[]) => {
@@ -147,12 +120,6 @@ if (process.env.BENCH_VIRTUOSO !== '0') {
 }
 
 const sparqlGet = (q: string) => `/sparql?query=${encodeURIComponent(q)}`;
-const uncached = (q: string) => (origin: string): autocannon.Options => ({
-  url: origin,
-  idReplacement: true,
-  requests: [{ method: 'POST', path: '/sparql', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: `${q}\n# [<id>]` }],
-});
-
 /** A GET of the server compared with a bare node:http server replaying that very answer (status, headers, body). */
 interface Compared { name: string; path: string; headers: Record<string, string> }
 const COMPARED: Compared[] = [
@@ -175,7 +142,7 @@ const scenarios: Scenario[] = [
     opts: (o: string) => ({ url: o + c.path, headers: c.headers }),
     ceiling: { url: `http://127.0.0.1:${ceilingPort}/copy/${i}`, headers: c.headers },
   })),
-  { name: 'SPARQL lookup, uncached', opts: uncached(QUERIES.lookup(base)), solo: true },
+  { name: 'SPARQL lookup, uncached', opts: uncached(QUERIES.lookup(base, BASE_PATH)), solo: true },
   { name: 'SPARQL GROUP BY, uncached', opts: uncached(QUERIES.groupBy()), solo: true },
   { name: 'SPARQL 3-hop join, uncached', opts: uncached(QUERIES.join3()), solo: true },
   { name: 'SPARQL 3-hop join, cached', opts: (o: string) => ({ url: o + sparqlGet(QUERIES.join3()), headers: { accept: 'application/sparql-results+json' } }) },
@@ -186,7 +153,7 @@ const rows: Row[] = [];
 try {
   // Warm-up: every route the compared rows use runs for a while first, so that no row pays for JIT compilation.
   for (const s of scenarios.filter((s) => s.ceiling))
-    for (const opts of [s.ceiling!, s.opts(origin), ...(virtuoso ? [s.opts(virtuoso.origin)] : [])]) await autocannon({ ...opts, connections: 10, duration: WARM_UP_SECONDS, pipelining: 1 });
+    for (const opts of [s.ceiling!, s.opts(origin), ...(virtuoso ? [s.opts(virtuoso.origin)] : [])]) await drive(opts, 10, WARM_UP_SECONDS);
   for (const s of scenarios) {
     for (const connections of [...(s.solo ? [1] : []), ...CONNECTIONS]) {
       const row: Row = { name: s.name, connections, samples: [], ceilings: [], virtuoso: [] };

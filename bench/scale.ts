@@ -1,23 +1,60 @@
-// `npm run bench:scale -- --sizes 20,200 [--seed 1]`: builds the synthetic set at each size and prints one table, one
-// row per size. Columns come from scenario functions, so later scenarios (engine load, start-up, latency) add theirs.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// `npm run bench:scale -- --sizes 5,100 [--seed 1] [--skip-real] [--backends embedded,virtuoso]`: the issue's scale table.
+// One row per dataset and backend: the five real plans first, then a synthetic set of each size (bodies). For each:
+// convert time and peak RSS (and, synthetic, a rebuild after one plan changed), the engine's load time, the server's
+// start-up time (process start to the first 200 on /) and RSS after warm-up, and p50 / p99 / req/s at 10 connections
+// for a 303 dereference, a Turtle document, an HTML page, a search, a SPARQL label lookup, a GROUP BY and a 3-hop join
+// (bench/load.ts: the load generator and queries of `npm run bench`). The embedded store is skipped, with a note, above
+// its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
+// free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type autocannon from 'autocannon';
+import { parse as parseYaml } from 'yaml';
+import { loadConfig } from '../src/config.ts';
+import { createLocalStore } from '../src/store/index.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
-
-interface Row { [column: string]: string | number }
-/** A scenario measures one thing on a prepared root and adds its columns to the size's row. */
-type Scenario = (ctx: { root: string; bodies: number }, row: Row) => void;
+import { drive, freePort, QUERIES, start, uncached } from './load.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
+const BASE = 'http://localhost:3000/';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const WARM_UP_SECONDS = 1;
+const CONNECTIONS = 10;
+/** Element IRIs (and titles) the document, page and search scenarios rotate through, spread over every plan. */
+const MAX_TARGETS = 1000;
+
+interface Row { [column: string]: string | number }
+interface Manifest { version: string; quads: number; graphs: { plan?: { municipality: string; id: string; file: string } }[] }
+interface Dataset { label: string; root: string; synthetic: boolean; buildDir: string; manifest?: Manifest }
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '1' },
+    'skip-real': { type: 'boolean', default: false },
+    backends: { type: 'string', default: 'embedded,virtuoso' },
+  },
+});
+const backends = new Set(values.backends.split(',').filter(Boolean));
+for (const b of backends) if (b !== 'embedded' && b !== 'virtuoso') throw new Error(`--backends: embedded and/or virtuoso, got "${b}"`);
+
+const modeEnv = (d: Dataset): Record<string, string> => ({ SYNTHETIC: d.synthetic ? 'true' : 'false', BASE_IRI: BASE });
+const rssMb = (pid: number | undefined): number | string => {
+  const status = `/proc/${pid}/status`;
+  if (pid === undefined || !existsSync(status)) return '–';
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'));
+  return kb ? Math.round(Number(kb[1]) / 1024) : '–';
+};
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
 
 /** Runs the converter as one process (worker threads included), timed by GNU time: wall seconds and peak RSS. */
-const timedConvert = (root: string): { seconds: number; rssMb: number; out: string } => {
+const timedConvert = (d: Dataset): { seconds: number; rssMb: number; out: string } => {
   const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--import', import.meta.resolve('tsx'), join(PROJECT, 'src/convert/main.ts')], {
-    cwd: root,
-    env: { ...process.env, SYNTHETIC: 'true', BASE_IRI: 'http://localhost:3000/' },
+    cwd: d.root,
+    env: { ...process.env, ...modeEnv(d) },
     encoding: 'utf8',
   });
   const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
@@ -25,37 +62,209 @@ const timedConvert = (root: string): { seconds: number; rssMb: number; out: stri
   return { seconds: Number(m[1]), rssMb: Math.round(Number(m[2]) / 1024), out: r.stdout };
 };
 
-const fullBuild: Scenario = ({ root }, row) => {
-  const t = timedConvert(root);
-  const manifest = JSON.parse(readFileSync(join(root, 'build-synth/manifest.json'), 'utf8')) as { quads: number };
-  Object.assign(row, { triples: manifest.quads, 'full build s': t.seconds, 'full build peak RSS MB': t.rssMb });
+const fullBuild = (d: Dataset, row: Row) => {
+  const t = timedConvert(d);
+  d.manifest = JSON.parse(readFileSync(join(d.buildDir, 'manifest.json'), 'utf8')) as Manifest;
+  Object.assign(row, { triples: d.manifest.quads, 'convert s': t.seconds, 'convert peak RSS MB': t.rssMb });
 };
 
-const rebuildOneChanged: Scenario = ({ root }, row) => {
-  const plan = join(root, 'synth/plans/900001-synth.yaml');
+const rebuildOneChanged = (d: Dataset, row: Row) => {
+  const plan = join(d.root, 'synth/plans/900001-synth.yaml');
   writeFileSync(plan, readFileSync(plan, 'utf8') + '# edited by bench\n');
-  const t = timedConvert(root);
+  const t = timedConvert(d);
   if (!/\b1 plan\(s\) converted/.test(t.out)) throw new Error(`expected exactly one plan converted again:\n${t.out}`);
   Object.assign(row, { 'rebuild (1 changed) s': t.seconds, 'rebuild peak RSS MB': t.rssMb });
 };
 
-const SCENARIOS: Scenario[] = [fullBuild, rebuildOneChanged];
-
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' } } });
-const rows: Row[] = [];
-for (const bodies of values.sizes.split(',').map(Number)) {
-  const root = mkdtempSync(join(tmpdir(), 'jpp-scale-'));
-  try {
-    for (const d of ['data', 'ontology']) symlinkSync(join(PROJECT, d), join(root, d));
-    writeSynthetic(join(root, 'synth'), { bodies, seed: values.seed });
-    const row: Row = { bodies };
-    for (const s of SCENARIOS) s({ root, bodies }, row);
-    rows.push(row);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+/** Element IRI paths and titles from the build's plan files, spread evenly over every plan. */
+const targetsOf = (d: Dataset): { path: string; title: string }[] => {
+  const all: { path: string; title: string }[] = [];
+  for (const g of d.manifest!.graphs) {
+    if (!g.plan) continue;
+    const file = parseYaml(readFileSync(join(d.root, g.plan.file), 'utf8')) as { elements?: { id: string; title?: string }[] };
+    for (const e of file.elements ?? []) if (e.title) all.push({ path: `/id/${g.plan.municipality}/plan/${g.plan.id}/${e.id}`, title: e.title });
   }
+  const step = Math.max(1, Math.floor(all.length / MAX_TARGETS));
+  return all.filter((_, i) => i % step === 0).slice(0, MAX_TARGETS);
+};
+
+/** GETs that rotate through paths, one per request. */
+const rotating = (paths: readonly string[], headers: Record<string, string>) => (origin: string): autocannon.Options => {
+  let i = 0;
+  return {
+    url: origin,
+    requests: [{ method: 'GET', headers, setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+  };
+};
+
+interface Scenario { name: string; opts: (origin: string) => autocannon.Options }
+const scenariosFor = (targets: { path: string; title: string }[]): Scenario[] => {
+  const paths = targets.map((t) => t.path);
+  return [
+    { name: '303', opts: rotating(paths, { accept: 'text/turtle' }) },
+    { name: 'Turtle doc', opts: rotating(paths.map((p) => `/data${p}.ttl`), {}) },
+    { name: 'HTML page', opts: rotating(paths.map((p) => `/page${p}`), { accept: 'text/html' }) },
+    { name: 'search', opts: rotating(targets.map((t) => `/search?q=${encodeURIComponent(t.title)}&format=json`), {}) },
+    { name: 'lookup', opts: uncached(QUERIES.lookup(BASE, paths[0]!)) },
+    { name: 'GROUP BY', opts: uncached(QUERIES.groupBy()) },
+    { name: '3-hop join', opts: uncached(QUERIES.join3()) },
+  ];
+};
+const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }]).map((s) => s.name);
+
+/** Keeps the targets whose IRI the server dereferences (303): a plan file may name elements another graph holds. */
+const checkedTargets = async (origin: string, targets: { path: string; title: string }[]) => {
+  const ok: typeof targets = [];
+  for (const t of targets) if ((await fetch(origin + t.path, { headers: { accept: 'text/turtle' }, redirect: 'manual' })).status === 303) ok.push(t);
+  if (ok.length === 0) throw new Error('no element IRI of the plan files is dereferenced by the server');
+  return ok;
+};
+
+const stopServer = async (child: ChildProcess) => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 40_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+};
+
+/** Starts the server on a built dataset, measures start-up, warms every scenario up, then measures each. */
+const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, extraRss?: () => number | string) => {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const server = await start(
+    join(PROJECT, 'src/server/main.ts'),
+    { ...modeEnv(d), ...env, PORT: String(port), HOST: '127.0.0.1', BUILD_DIR: d.buildDir, RELOAD_WATCH: 'false', SPARQL_MAX_QUEUED: '256', LOG_LEVEL: 'warn' },
+    `${origin}/`,
+    { cwd: d.root, tries: 4 * 60 * 30 },
+  );
+  row['start-up s'] = s1(performance.now() - started);
+  try {
+    const scenarios = scenariosFor(await checkedTargets(origin, targetsOf(d)));
+    for (const s of scenarios) await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
+    row['server RSS MB'] = rssMb(server.pid);
+    if (extraRss) row['virtuoso-t RSS MB'] = extraRss();
+    for (const s of scenarios) {
+      const r = await drive(s.opts(origin), CONNECTIONS, SECONDS);
+      const bad = r.failed + r.errors > 0 ? ` (${r.failed} 4xx/5xx, ${r.errors} errors)` : '';
+      row[`${s.name} p50 / p99 ms, req/s`] = `${r.p50} / ${r.p99}, ${Math.round(r.rps)}${bad}`;
+    }
+  } finally {
+    await stopServer(server);
+  }
+};
+
+const embedded = async (d: Dataset, row: Row) => {
+  const config = loadConfig({ ...process.env, ...modeEnv(d), BUILD_DIR: d.buildDir }, d.root);
+  const max = config.sparql.embeddedMaxQuads;
+  if (d.manifest!.quads > max) {
+    row['engine load s'] = `skipped: ${d.manifest!.quads} quads is above the embedded ceiling (EMBEDDED_MAX_QUADS=${max})`;
+    return;
+  }
+  // The engine alone: the N-Quads into a fresh embedded store (SPARQL_WORKERS workers, in parallel), as the server does.
+  const nquads = readFileSync(join(d.buildDir, 'dataset.nq'), 'utf8');
+  const store = createLocalStore({ ...config.sparql, baseIri: BASE });
+  const t = performance.now();
+  try {
+    await store.load(nquads, d.manifest!.version);
+    row['engine load s'] = s1(performance.now() - t);
+  } finally {
+    await store.close();
+  }
+  await serveAndMeasure(d, { STORE: 'embedded' }, row);
+};
+
+/** One Virtuoso slot in a temp directory on free ports, run through `npm run virtuoso -- …` (scripts/virtuoso/main.ts). */
+const virtuosoSlot = async () => {
+  const env = {
+    VIRTUOSO_DIR: mkdtempSync(join(tmpdir(), 'jpp-scale-virtuoso-')),
+    VIRTUOSO_HTTP_PORTS: String(await freePort()),
+    VIRTUOSO_SQL_PORTS: String(await freePort()),
+  };
+  const cli = (command: string, d?: Dataset) => {
+    const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT, 'scripts/virtuoso/main.ts'), command], {
+      cwd: d?.root ?? PROJECT,
+      env: { ...process.env, ...env, ...(d ? modeEnv(d) : {}) },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`npm run virtuoso -- ${command} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+    return r.stdout;
+  };
+  cli('start');
+  const pid = () => Number(readFileSync(join(env.VIRTUOSO_DIR, 'blue', 'virtuoso.pid'), 'utf8'));
+  return {
+    env,
+    /** `npm run virtuoso -- load` in the dataset's root (its build, made first if stale); the load's own time in ms. */
+    load: (d: Dataset) => {
+      const out = cli('load', d);
+      const ms = /loaded dataset \S+ \(\d+ quads\) in (\d+) ms/.exec(out);
+      if (!ms) throw new Error(`npm run virtuoso -- load did not load:\n${out}`);
+      return Number(ms[1]);
+    },
+    rss: () => rssMb(pid()),
+    stop: () => {
+      try {
+        cli('stop');
+      } finally {
+        rmSync(env.VIRTUOSO_DIR, { recursive: true, force: true });
+      }
+    },
+  };
+};
+
+const virtuoso = async (d: Dataset, row: Row, slot: Awaited<ReturnType<typeof virtuosoSlot>>) => {
+  row['engine load s'] = s1(slot.load(d));
+  await serveAndMeasure(d, { STORE: 'virtuoso', VIRTUOSO_AUTOLOAD: 'false', ...slot.env }, row, slot.rss);
+};
+
+const datasets: Dataset[] = [];
+const sizes = values.sizes.split(',').filter(Boolean).map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: a comma-separated list of body counts, got "${values.sizes}"`);
+const rows: Row[] = [];
+const loadAtStart = loadavg();
+const slot = backends.has('virtuoso') ? await virtuosoSlot() : undefined;
+try {
+  const prepare = (label: string, synthetic: boolean, bodies?: number): Dataset => {
+    const root = mkdtempSync(join(tmpdir(), 'jpp-scale-'));
+    for (const dir of ['data', 'ontology', 'queries']) symlinkSync(join(PROJECT, dir), join(root, dir));
+    if (bodies) writeSynthetic(join(root, 'synth'), { bodies, seed: values.seed });
+    const d = { label, root, synthetic, buildDir: join(root, synthetic ? 'build-synth' : 'build') };
+    datasets.push(d);
+    return d;
+  };
+  const plan = [...(values['skip-real'] ? [] : [{ label: 'real (5 plans)', bodies: undefined }]), ...sizes.map((n) => ({ label: `${n} bodies`, bodies: n }))];
+  for (const { label, bodies } of plan) {
+    const d = prepare(label, bodies !== undefined, bodies);
+    const build: Row = { data: label };
+    fullBuild(d, build);
+    if (d.synthetic) rebuildOneChanged(d, build);
+    console.error(`${label}: built, ${d.manifest!.quads} quads`);
+    if (backends.has('embedded')) {
+      const row: Row = { ...build, store: 'embedded' };
+      await embedded(d, row);
+      rows.push(row);
+      console.error(`${label}: embedded measured`);
+    }
+    if (slot) {
+      const row: Row = { ...build, store: 'Virtuoso' };
+      await virtuoso(d, row, slot);
+      rows.push(row);
+      console.error(`${label}: Virtuoso measured`);
+    }
+  }
+} finally {
+  slot?.stop();
+  for (const d of datasets) rmSync(d.root, { recursive: true, force: true });
 }
-const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}`);
+
+const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'virtuoso-t RSS MB'];
+const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s`)].filter((c) => rows.some((r) => r[c] !== undefined));
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+console.log(
+  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''} --backends ${values.backends}; ${new Date().toISOString()}; Node ${process.version}; ` +
+    `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${SECONDS} s per measurement; ` +
+    `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}; convert peak RSS by GNU time\n`,
+);
 console.log(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${columns.map((c) => r[c] ?? '').join(' | ')} |`);

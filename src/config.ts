@@ -43,6 +43,11 @@ export interface Config {
     readonly parseTimeoutMs: number;
     /** An engine worker whose memory grew past this is replaced after its answer. */
     readonly workerMaxMemoryMb: number;
+    /**
+     * Most quads (the manifest's `quads`) the embedded store takes in; a larger build is refused at start-up with a
+     * message naming the Virtuoso backend, before any WASM memory is spent (EMBEDDED_MAX_QUADS).
+     */
+    readonly embeddedMaxQuads: number;
   };
   readonly http: {
     /** Time to receive a whole request (headers and body); a slower client gets 408. */
@@ -83,6 +88,16 @@ export interface VirtuosoConfig {
   /** When the build being served is in no slot, the server loads it itself into the least recently loaded slot. */
   readonly autoLoad: boolean;
 }
+
+/**
+ * The embedded store's default ceiling, in the manifest's quads. Two limits, measured on this project's data
+ * (2026-12-02): (1) each Oxigraph worker holds the named graphs plus their merge as the default graph, ~1.9 stored quads
+ * per manifest quad at ~406 B each (320–460 B), so ~776 B per manifest quad: WASM's 4 GB runs out near 5.5M quads
+ * (~14M stored), while loading or in a later query; (2) the store takes dataset.nq as one JS string, and V8's longest
+ * string is 536,870,888 characters, ~2.4M quads at the real plans' 221 characters per quad. 2M stays under both, with
+ * room for query working memory in the same 4 GB; a larger build belongs on Virtuoso.
+ */
+export const EMBEDDED_MAX_QUADS = 2_000_000;
 
 export const DEFAULT_SERVICE_ALLOWLIST = ['http://data.e-stat.go.jp/lod/sparql/alldata/query', 'https://query.wikidata.org/sparql'];
 
@@ -184,6 +199,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
       maxParameters: int(env, 'SPARQL_MAX_PARAMETERS', 100, 1),
       parseTimeoutMs: int(env, 'SPARQL_PARSE_TIMEOUT_MS', 2_000, 1),
       workerMaxMemoryMb: int(env, 'SPARQL_WORKER_MAX_MB', 1024, 16),
+      embeddedMaxQuads: int(env, 'EMBEDDED_MAX_QUADS', EMBEDDED_MAX_QUADS, 1),
     },
     http: {
       requestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 1),

@@ -12,7 +12,32 @@ export interface LocalStoreOptions extends StoreLimits {
   readonly workerMaxMemoryMb?: number | undefined;
   /** Base IRI that relative IRIs in queries resolve against. */
   readonly baseIri?: string | undefined;
+  /** Most quads load() takes in (EMBEDDED_MAX_QUADS); more are refused before any worker sees them. Default: no limit. */
+  readonly embeddedMaxQuads?: number | undefined;
 }
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Why the embedded store will not take a dataset of this many quads, or undefined when it fits. Above the ceiling
+ * Oxigraph's WASM memory (4 GB per worker) would run out while loading or querying: such a build is for Virtuoso.
+ */
+export const embeddedCeilingError = (quads: number, maxQuads: number): StoreError | undefined =>
+  quads <= maxQuads
+    ? undefined
+    : new StoreError(
+        'unavailable',
+        `the build has ${thousands(quads)} quads, more than the embedded store takes (EMBEDDED_MAX_QUADS=${thousands(maxQuads)}; ` +
+          `its WASM memory is limited to 4 GB); serve it from the Virtuoso backend: npm run virtuoso -- start, ` +
+          `then npm run virtuoso -- load, then STORE=virtuoso npm start`,
+      );
+
+/** Quads in N-Quads text as the converter writes it: one quad per line. */
+const lineCount = (text: string): number => {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return text.length > 0 && !text.endsWith('\n') ? n + 1 : n;
+};
 
 // Characters that may not appear inside an IRIREF in SPARQL.
 const BAD_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
@@ -52,6 +77,11 @@ class LocalStore implements Store {
    * is answered wholly from the old or wholly from the new data. Data that cannot be loaded is never taken in.
    */
   async load(nquads: string, version: string): Promise<void> {
+    const { embeddedMaxQuads } = this.#options;
+    if (embeddedMaxQuads !== undefined) {
+      const refused = embeddedCeilingError(lineCount(nquads), embeddedMaxQuads);
+      if (refused) throw refused;
+    }
     const [local, federated] = await Promise.allSettled([this.#pool.prepare(nquads), this.#federation.prepare(nquads)]);
     if (local.status === 'rejected' || federated.status === 'rejected') {
       if (local.status === 'fulfilled') local.value.discard();

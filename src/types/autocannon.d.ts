@@ -1,7 +1,14 @@
 // Minimal types for the parts of autocannon the benchmark uses (the package ships none).
 declare module 'autocannon' {
   namespace autocannon {
-    interface Request { method?: string; path?: string; headers?: Record<string, string>; body?: string }
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      /** Called before each request is sent; returns the request to send (e.g. with another path). */
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    }
     interface Options {
       url: string;
       connections?: number;

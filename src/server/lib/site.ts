@@ -112,7 +112,7 @@ const CATALOG_PREFIXES = { void: VOID, sd: SD, spdx: SPDX, vcard: VCARD };
 
 const ms = (since: number) => Math.round(performance.now() - since);
 
-/** Reads build/, data/catalog.yaml, data/sources/ and ontology/jpplan.ttl under config.root; throws on any inconsistency. */
+/** Reads build/, data/catalog.yaml, the source texts (config.sourcesDir) and ontology/jpplan.ttl under config.root; throws on any inconsistency. */
 export const loadSite = async (config: Config, manifest: Manifest, options: SiteOptions = {}): Promise<Site> => {
   const started = performance.now();
   const urls = siteUrls(config.baseIri);

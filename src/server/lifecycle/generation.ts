@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import { readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
-import { createStore, StoreError, type Store } from '../../store/index.ts';
+import { assertStoreFits, createStore, StoreError, type Store } from '../../store/index.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
 
@@ -33,6 +33,8 @@ export const loadGeneration = async (
   const started = performance.now();
   const { manifest, files } = build ?? readVerifiedBuild(config.buildDir, config.synthetic);
   const nqPath = join(config.buildDir, 'dataset.nq');
+  // A build the engine cannot hold is refused before its text is read (the embedded store's ceiling).
+  assertStoreFits(config, manifest.quads);
   // Read once, verified: the store and the Linked Data site both start from the same N-Quads.
   const nquads = files.get('dataset.nq')!.toString('utf8');
   const store: Store = createStore(config);

@@ -1,0 +1,62 @@
+// The load generator and query set shared by `npm run bench` (bench/run.ts) and `npm run bench:scale` (bench/scale.ts):
+// autocannon against a server started as its own process, the three SPARQL queries, and the helpers both need.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+
+const PREFIX = 'PREFIX jpp: <https://w3id.org/jp-plan/def#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/>\n';
+/** The benchmark's SPARQL queries: a label lookup of one resource, a GROUP BY over every element, a 3-hop join. */
+export const QUERIES = {
+  lookup: (base: string, path: string) => `${PREFIX}SELECT ?p ?o WHERE { <${base}${path.replace(/^\//, '')}> ?p ?o }`,
+  groupBy: () => `${PREFIX}SELECT ?plan ?theme (COUNT(?e) AS ?n) WHERE { ?e jpp:plan ?plan ; jpp:theme ?theme } GROUP BY ?plan ?theme ORDER BY ?plan ?theme`,
+  join3: () => `${PREFIX}SELECT ?m ?g ?v WHERE { ?m a jpp:Measure ; jpp:parent ?g . ?g jpp:parent ?v . ?v rdfs:label ?l . ?m jpp:theme/skos:prefLabel ?t . FILTER(lang(?t) = "ja") }`,
+};
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts a script in its own process (`node --import tsx`, optionally behind a command prefix such as taskset) and
+ * resolves once `ready` answers 200 (polled every 250 ms, at most `tries` times).
+ */
+export const start = async (
+  script: string,
+  env: Record<string, string>,
+  ready: string,
+  opts: { prefix?: readonly string[]; cwd?: string; tries?: number } = {},
+): Promise<ChildProcess> => {
+  const [command, ...args] = [...(opts.prefix ?? []), process.execPath];
+  // tsx resolved here, so that a child whose working folder is a temp root still finds it.
+  const child = spawn(command!, [...args, '--import', import.meta.resolve('tsx'), script], { cwd: opts.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const tries = opts.tries ?? 600;
+  for (let i = 0; i < tries; i++) {
+    if (exited) throw new Error(`${script} exited before it was ready`);
+    const ok = await fetch(ready).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`${script} was not ready after ${tries / 4} s`);
+};
+
+/** An uncached SPARQL query: POSTed with a unique comment each time, so that no answer cache serves it. */
+export const uncached = (q: string) => (origin: string): autocannon.Options => ({
+  url: origin,
+  idReplacement: true,
+  requests: [{ method: 'POST', path: '/sparql', headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' }, body: `${q}\n# [<id>]` }],
+});
+
+export interface Load { rps: number; p50: number; p99: number; failed: number; errors: number; requests: number }
+
+/** Drives one server with autocannon for `seconds` at `connections` (no pipelining); 303 counts as success. */
+export const drive = async (opts: autocannon.Options, connections: number, seconds: number): Promise<Load> => {
+  const r = await autocannon({ ...opts, connections, duration: seconds, pipelining: 1 });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r['4xx'] + r['5xx'], errors: r.errors + r.timeouts, requests: r.requests.total };
+};
