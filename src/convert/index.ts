@@ -6,6 +6,7 @@ import { loadInputs, REAL_LAYOUT, type InputLayout } from '../plan/index.ts';
 import { buildInto, checkPlans, ShapeViolationError, type BuildOptions, type BuildReport } from './build.ts';
 import { buildDataset, type Dataset, type Manifest } from './dataset.ts';
 import { hashInputs } from './inputs.ts';
+import { searchBuildFile } from './search-file.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
 import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
@@ -15,6 +16,7 @@ export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { MANIFEST } from './write-build.ts';
 export { BuildError, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
+export { SEARCH_FILE } from './search-file.ts';
 
 /** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -64,10 +66,13 @@ export const convert = async (opts: Omit<ConvertOptions, 'buildDir'>, inputsHash
   const ontology = readFileSync(join(opts.root, 'ontology/jpplan.ttl'), 'utf8');
   const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash);
   const violations = await validateShacl(dataset.quads, readFileSync(join(opts.root, 'ontology/shapes.ttl'), 'utf8'));
-  violations.push(...checkCubeIntegrity(dataset.files.find((f) => f.path === 'dataset.nq')!.content));
+  violations.push(...checkCubeIntegrity(String(dataset.files.find((f) => f.path === 'dataset.nq')!.content)));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
   const synthetic = layoutOf(opts).synthetic;
-  return synthetic ? { ...dataset, manifest: { ...dataset.manifest, synthetic } } : dataset;
+  // The search index, from each plan graph's rows as the streaming build writes it (listed last, as there).
+  const search = searchBuildFile(dataset.quads, dataset.manifest.graphs, opts.baseIri);
+  const manifest = { ...dataset.manifest, ...(synthetic ? { synthetic } : {}), search: search.entry };
+  return { ...dataset, files: [...dataset.files, search.file], manifest };
 };
 
 /** Checks every plan (converting those the cache does not hold, in parallel) without writing a build. */

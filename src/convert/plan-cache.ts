@@ -48,14 +48,17 @@ interface Meta extends PlanRecord {
   readonly sources: Readonly<Record<string, string>>;
 }
 
-export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl' } as const;
+export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl', search: 'search.json' } as const;
+
+/** A plan's pieces: its graph's, and its search rows as JSON (search-file.ts). */
+export type PlanPieces = GraphPieces & { readonly search: string };
 const META = 'meta.json';
 
 export interface PlanCache {
   /** The entry's folder and record when it was made from exactly these inputs; undefined otherwise. */
   lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): { dir: string; record: PlanRecord } | undefined;
   /** Stores a converted plan (replacing its previous entry atomically); returns the entry's folder. */
-  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: GraphPieces): string;
+  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: PlanPieces): string;
 }
 
 /** One entry per plan file under cacheDir/<real|synthetic>/, keyed by the plan file's name. */

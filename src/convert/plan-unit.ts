@@ -8,8 +8,9 @@ import { planToQuads } from '../rdf/plan-to-quads.ts';
 import { sortQuads, toNQuads } from '../rdf/serialize.ts';
 import { iris } from '../rdf/uris.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
-import { graphPieces, type GraphPieces } from './graph-files.ts';
-import { sha256, type PlanRecord } from './plan-cache.ts';
+import { graphPieces } from './graph-files.ts';
+import { sha256, type PlanPieces, type PlanRecord } from './plan-cache.ts';
+import { planSearchRows } from './search-file.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
 /** What every plan of a build is converted with. */
@@ -26,7 +27,7 @@ export interface UnitContext {
 export type UnitResult =
   | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
   | { readonly kind: 'violations'; readonly violations: readonly Violation[] }
-  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: GraphPieces; readonly sources: Readonly<Record<string, string>> };
+  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: PlanPieces; readonly sources: Readonly<Record<string, string>> };
 
 export const readSourceIn = (root: string, layout: InputLayout) => (name: string): Buffer | undefined => {
   const path = join(root, layout.sourcesDir, basename(name));
@@ -54,7 +55,7 @@ export const planConverter = (ctx: UnitContext) => {
     const violations = await validate([...vocabulary, ...quads]);
     violations.push(...checkCubeIntegrity(ctx.vocabularyNq + toNQuads(quads)));
     if (violations.length > 0) return { kind: 'violations', violations };
-    const pieces = await graphPieces(quads);
+    const pieces = { ...(await graphPieces(quads)), search: JSON.stringify(planSearchRows(quads, ctx.baseIri)) };
     const { code } = plan.municipality;
     return {
       kind: 'converted',
