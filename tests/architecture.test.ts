@@ -16,7 +16,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   search: [],
   types: [],
   rdf: ['plan'],
-  convert: ['config', 'plan', 'rdf'],
+  // The converter writes the search index (search is a leaf that imports nothing).
+  convert: ['config', 'plan', 'rdf', 'search'],
   store: ['config', 'plan', 'rdf', 'convert'],
   // The manifest's type comes from convert: the catalog and VoID describe the build's files.
   documents: ['plan', 'rdf', 'convert', 'search'],

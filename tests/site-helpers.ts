@@ -47,6 +47,7 @@ export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}): 
     app,
     close: async () => {
       await app.close();
+      site.close();
       rmSync(join(buildDir, '..'), { recursive: true, force: true });
     },
   };

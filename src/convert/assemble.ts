@@ -3,9 +3,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SearchDocument } from '../search/index.ts';
 import type { GraphInfo, Manifest } from './dataset.ts';
 import { jsonLdFrame, prefixesNamed, trigHeader, type GraphPieces } from './graph-files.ts';
 import { PIECE_FILES } from './plan-cache.ts';
+import { writeSearchBuildFile } from './search-file.ts';
 import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
 import { finishBuild } from './write-build.ts';
 
@@ -28,10 +30,11 @@ export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly st
   pagesLines: () => fileLines(join(dir, PIECE_FILES.pages)),
 });
 
+// The vocabulary has no search rows (plans and elements only).
 export const inMemoryGraph = (graph: GraphInfo, pieces: GraphPieces & PagesPiece): GraphSource => ({
   graph,
   prefixes: pieces.prefixes,
-  piece: (kind) => pieces[kind],
+  piece: (kind) => (kind === 'search' ? '[]' : pieces[kind]),
   pagesLines: () => stringLines(pieces.pages),
 });
 
@@ -94,6 +97,13 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     streamFile(staging, 'vocabulary.ttl', 'text/turtle', (put) => put(input.vocabulary.piece('turtle'))),
     ...input.plans.map((g) => streamFile(staging, `plans/${g.turtleName}`, 'text/turtle', (put) => put(g.piece('turtle')))),
   ];
+  // One plan's rows read at a time, in manifest order.
+  const search = writeSearchBuildFile(
+    staging,
+    (function* () {
+      for (const g of input.plans) yield JSON.parse(g.piece('search').toString()) as SearchDocument[];
+    })(),
+  );
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum.
     version: files[0]!.sha256.slice(0, 16),
@@ -103,6 +113,7 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     quads: byIri.reduce((sum, g) => sum + g.graph.quads, 0),
     graphs: [input.vocabulary.graph, ...input.plans.map((g) => g.graph)],
     files,
+    search,
   };
   // The sitemap is derived from the pieces: not in the manifest's file list, like the gzip copies.
   const sitemap = writeSitemap(byIri.map((g) => g.pagesLines()), { baseIri: input.baseIri, facts: input.sitemap, maxUrls: input.sitemapMaxUrls }, (path, content) => {

@@ -10,7 +10,8 @@ import { iris } from '../rdf/uris.ts';
 export interface BuildFile {
   readonly path: string;
   readonly mediaType: string;
-  readonly content: string;
+  /** Text, or bytes for the one binary file (search.sqlite). */
+  readonly content: string | Buffer;
 }
 
 export interface GraphInfo {
@@ -31,6 +32,8 @@ export interface Manifest {
   readonly quads: number;
   readonly graphs: readonly GraphInfo[];
   readonly files: readonly { path: string; mediaType: string; bytes: number; sha256: string }[];
+  /** The search index (search.sqlite): verified like the files, but not a dump nor a distribution of the dataset. */
+  readonly search?: { path: string; mediaType: string; bytes: number; sha256: string };
 }
 
 export interface Dataset {

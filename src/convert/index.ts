@@ -9,6 +9,7 @@ import { iris } from '../rdf/uris.ts';
 import { buildDataset, type BuildFile, type Dataset, type Manifest } from './dataset.ts';
 import { pagesPiece, planDescribedPaths, readSitemapFacts, stringLines, wholeDescribedPaths, writeSitemap } from './sitemap-file.ts';
 import { hashInputs } from './inputs.ts';
+import { searchBuildFile } from './search-file.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
 import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
@@ -18,6 +19,7 @@ export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { MANIFEST } from './write-build.ts';
 export { BuildError, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
+export { SEARCH_FILE } from './search-file.ts';
 
 /** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -70,11 +72,13 @@ export const convert = async (opts: Omit<ConvertOptions, 'buildDir'>, inputsHash
   const ontology = readFileSync(join(opts.root, 'ontology/jpplan.ttl'), 'utf8');
   const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash);
   const violations = await validateShacl(dataset.quads, readFileSync(join(opts.root, 'ontology/shapes.ttl'), 'utf8'));
-  violations.push(...checkCubeIntegrity(dataset.files.find((f) => f.path === 'dataset.nq')!.content));
+  violations.push(...checkCubeIntegrity(String(dataset.files.find((f) => f.path === 'dataset.nq')!.content)));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
   const synthetic = layoutOf(opts).synthetic;
-  const files = [...dataset.files, ...sitemapFiles(inputs, dataset, opts)];
-  return synthetic ? { ...dataset, files, manifest: { ...dataset.manifest, synthetic } } : { ...dataset, files };
+  // The search index, from each plan graph's rows as the streaming build writes it; then the sitemap's files.
+  const search = searchBuildFile(dataset.quads, dataset.manifest.graphs, opts.baseIri);
+  const manifest = { ...dataset.manifest, ...(synthetic ? { synthetic } : {}), search: search.entry };
+  return { ...dataset, files: [...dataset.files, search.file, ...sitemapFiles(inputs, dataset, opts)], manifest };
 };
 
 /** The sitemap's files made from the whole dataset in memory, as the streaming build makes them from its pieces. */

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Folders (relative to the root) whose files are build inputs: data, ontology and the converter's own code. */
-export const INPUT_DIRS = ['data', 'ontology', 'src/plan', 'src/rdf', 'src/convert'] as const;
+/** Folders (relative to the root) whose files are build inputs: data, ontology and the converter's own code (with
+ * src/search, which writes the search index). */
+export const INPUT_DIRS = ['data', 'ontology', 'src/plan', 'src/rdf', 'src/convert', 'src/search'] as const;
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => {

@@ -49,15 +49,18 @@ interface Meta extends PlanRecord {
   readonly sources: Readonly<Record<string, string>>;
 }
 
-/** `pages`: the page paths the graph gives the sitemap (sitemap-file.ts). */
-export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl', pages: 'pages.tsv' } as const;
+/** `pages`: the page paths the graph gives the sitemap (sitemap-file.ts); `search`: its search rows (search-file.ts). */
+export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl', pages: 'pages.tsv', search: 'search.json' } as const;
+
+/** A plan's pieces: its graph's, its page paths and its search rows as JSON. */
+export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string };
 const META = 'meta.json';
 
 export interface PlanCache {
   /** The entry's folder and record when it was made from exactly these inputs; undefined otherwise. */
   lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): { dir: string; record: PlanRecord } | undefined;
   /** Stores a converted plan (replacing its previous entry atomically); returns the entry's folder. */
-  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: GraphPieces & PagesPiece): string;
+  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: PlanPieces): string;
   /** Removes the entries of plan files that are no longer among planFiles (deleted or renamed plans); returns their names. */
   prune(planFiles: readonly string[]): string[];
 }

@@ -8,9 +8,10 @@ import { planToQuads } from '../rdf/plan-to-quads.ts';
 import { sortQuads } from '../rdf/serialize.ts';
 import { iris } from '../rdf/uris.ts';
 import { checkCubeIntegrityOf } from './cube-integrity.ts';
-import { graphPieces, type GraphPieces } from './graph-files.ts';
-import { sha256, type PlanRecord } from './plan-cache.ts';
-import { pagesPiece, planDescribedPaths, type PagesPiece } from './sitemap-file.ts';
+import { graphPieces } from './graph-files.ts';
+import { sha256, type PlanPieces, type PlanRecord } from './plan-cache.ts';
+import { planSearchRows } from './search-file.ts';
+import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
 /** What every plan of a build is converted with. */
@@ -27,7 +28,7 @@ export interface UnitContext {
 export type UnitResult =
   | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
   | { readonly kind: 'violations'; readonly violations: readonly Violation[] }
-  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: GraphPieces & PagesPiece; readonly sources: Readonly<Record<string, string>> };
+  | { readonly kind: 'converted'; readonly record: PlanRecord; readonly pieces: PlanPieces; readonly sources: Readonly<Record<string, string>> };
 
 export const readSourceIn = (root: string, layout: InputLayout) => (name: string): Buffer | undefined => {
   const path = join(root, layout.sourcesDir, basename(name));
@@ -59,7 +60,7 @@ export const planConverter = (ctx: UnitContext) => {
     const turtleName = `${code}-${plan.id}.ttl`;
     // The sitemap's share of this plan: its page paths, and those of what the catalog says about it.
     const pages = pagesPiece(quads, ctx.baseIri, planDescribedPaths(uri, code, plan.id, plan.series.id, turtleName));
-    const pieces = { ...(await graphPieces(quads)), pages };
+    const pieces = { ...(await graphPieces(quads)), pages, search: JSON.stringify(planSearchRows(quads, ctx.baseIri)) };
     return {
       kind: 'converted',
       sources,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from './dataset.ts';
+import { fileSha256, SEARCH_FILE } from './search-file.ts';
 import { MANIFEST } from './write-build.ts';
 
 /** A build that cannot be used as it is; the message names the file and the reason. */
@@ -74,6 +75,18 @@ export const readVerifiedBuild = (buildDir: string, synthetic = false): Verified
     }
     if (sha256(body) !== f.sha256) throw new BuildError(path, `does not match its sha256 in ${MANIFEST} (damaged or changed after the build)`);
     files.set(f.path, body);
+  }
+  // The search index is checked by chunks, not kept: the server opens it by its fixed name and reads what queries need.
+  if (manifest.search) {
+    const path = join(buildDir, SEARCH_FILE);
+    if (manifest.search.path !== SEARCH_FILE) throw new BuildError(join(buildDir, MANIFEST), `the search index must be ${SEARCH_FILE}`);
+    let hash: string;
+    try {
+      hash = fileSha256(path);
+    } catch (e) {
+      throw new BuildError(path, errorReason(e));
+    }
+    if (hash !== manifest.search.sha256) throw new BuildError(path, `does not match its sha256 in ${MANIFEST} (damaged or changed after the build)`);
   }
   return { manifest, files };
 };

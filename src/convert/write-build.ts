@@ -26,7 +26,8 @@ export const writeBuild = (buildDir: string, files: readonly BuildFile[], manife
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.content);
     }
-    const listed = new Set(manifest.files.map((f) => f.path));
+    // The search index is verified by the manifest but never served, so it gets no gzip copy.
+    const listed = new Set([...manifest.files.map((f) => f.path), ...(manifest.search ? [manifest.search.path] : [])]);
     await finishBuild(
       staging,
       manifest,

@@ -89,3 +89,29 @@ export const findAll = (text: string, needles: readonly string[]): [number, numb
   }
   return merged;
 };
+
+// The on-disk index stores tokens as base-36 code points of fixed width (4 digits cover U+10FFFF), so that SQLite's
+// tokenizer sees only [0-9a-z] words: nothing of a text or a query can split a token or become FTS5 syntax.
+const encodeChar = (ch: string): string => ch.codePointAt(0)!.toString(36).padStart(4, '0');
+
+/**
+ * The token stream of one field for the on-disk index: per run, its bigrams in order, then its characters. Bigrams are
+ * consecutive only inside a run, so a phrase of a query run's bigrams matches exactly where the run is a substring of
+ * a run of the field; the characters between runs keep a phrase from crossing a separator.
+ */
+export const fieldTokenStream = (text: string): string => {
+  const out: string[] = [];
+  for (const run of runs(normalize(text).chars)) {
+    const codes = run.map(encodeChar);
+    for (let i = 0; i + 1 < codes.length; i++) out.push(codes[i]! + codes[i + 1]!);
+    out.push(...codes);
+  }
+  return out.join(' ');
+};
+
+/** A query run as an FTS5 phrase: its consecutive bigrams, or its character alone; only [0-9a-z] and spaces, quoted. */
+export const runPhrase = (run: readonly string[]): string => {
+  const codes = run.map(encodeChar);
+  const tokens = codes.length === 1 ? codes : codes.slice(1).map((c, i) => codes[i]! + c);
+  return `"${tokens.join(' ')}"`;
+};

@@ -17,7 +17,7 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const files = (dir: string) =>
-  Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => [join(d.parentPath, d.name).slice(dir.length), readFileSync(join(d.parentPath, d.name), 'utf8')]));
+  Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => [join(d.parentPath, d.name).slice(dir.length), readFileSync(join(d.parentPath, d.name))]));
 
 describe.each([
   { mode: 'real', opts: {}, edited: 'data/plans/132292-nishitokyo.yaml' },
@@ -31,8 +31,8 @@ describe.each([
     expect(full.cached).toEqual([]);
     const reference = await convert(at('a'), full.manifest.inputsHash);
     const built = files(join(root, 'a'));
-    for (const f of reference.files) expect(built[`/${f.path}`], f.path).toBe(f.content);
-    expect(JSON.parse(built['/manifest.json']!)).toEqual(reference.manifest);
+    for (const f of reference.files) expect(built[`/${f.path}`], f.path).toEqual(Buffer.from(f.content));
+    expect(JSON.parse(built['/manifest.json']!.toString())).toEqual(reference.manifest);
 
     // Nothing changed: everything comes from the cache, byte for byte.
     const again = await convertAndWriteReport(at('a'));

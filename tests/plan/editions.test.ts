@@ -110,7 +110,7 @@ describe('a second edition (test fixture)', () => {
     const dataset = await convert({ root, baseIri: BASE });
     const config = testConfig({ workers: 1 });
     store = createLocalStore({ ...config.sparql, baseIri: BASE });
-    await store.load(dataset.files.find((f) => f.path === 'dataset.nq')!.content, dataset.manifest.version);
+    await store.load(String(dataset.files.find((f) => f.path === 'dataset.nq')!.content), dataset.manifest.version);
   });
   afterAll(() => store?.close());
 

@@ -1,14 +1,30 @@
 // Japanese full-text search: bigram and unigram tokens, AND over tokens, phrase check, BM25F with title boost, snippets.
-import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, findAll, indexTokens, queryTokens, runs, normalize, snippetOf } from '../../src/search/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, findAll, indexTokens, openSearchFile, queryTokens, runs, normalize, snippetOf, writeSearchFile, type SearchDocument } from '../../src/search/index.ts';
 
-const index = buildSearchIndex([
+const DOCUMENTS: SearchDocument[] = [
   { id: 'title-hit', group: 'A', fields: { title: '脱炭素社会の構築', text: '自然との共生を進めます。' } },
   { id: 'text-hit', group: 'B', fields: { title: 'みどりの保全', text: '脱炭素型のライフスタイルへの変容により、脱炭素地域社会が実現している。' } },
   { id: 'scattered', group: 'A', fields: { title: '脱炭の話', text: '炭素の削減' } },
   { id: 'width', group: 'B', fields: { title: 'ＳＤＧｓの推進', text: 'ＤＸを進める' } },
   { id: 'one-char', group: 'A', fields: { title: '緑', text: '公園' } },
-]);
+];
+
+// Every search test runs on the in-memory index and on the on-disk index (SQLite FTS5) the server uses.
+const dir = mkdtempSync(join(tmpdir(), 'jpp-search-index-'));
+writeSearchFile(join(dir, 'index.sqlite'), DOCUMENTS);
+const onDisk = openSearchFile(join(dir, 'index.sqlite'));
+afterAll(() => {
+  onDisk.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+const INDEXES = [
+  { name: 'in memory', index: buildSearchIndex(DOCUMENTS) },
+  { name: 'on disk', index: onDisk },
+];
 
 describe('tokens', () => {
   it('indexes every unigram and the bigrams inside runs, never across punctuation or spaces', () => {
@@ -24,7 +40,7 @@ describe('tokens', () => {
   });
 });
 
-describe('search', () => {
+describe.each(INDEXES)('search ($name)', ({ index }) => {
   it('finds a phrase in titles and texts, title matches first', () => {
     const r = index.search('脱炭素');
     expect(r.hits.map((h) => h.id)).toEqual(['title-hit', 'text-hit']);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import type { Manifest } from '../../convert/index.ts';
+import { SEARCH_FILE, type Manifest } from '../../convert/index.ts';
 import {
   buildCatalog,
   buildDocumentIndex,
@@ -25,13 +25,12 @@ import {
   type DocumentIndex,
   type ResourceDocument,
   buildViewIndex,
-  searchDocuments,
   type Lang,
   type ViewIndex,
 } from '../../documents/index.ts';
 import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
-import { buildSearchIndex, type SearchIndex } from '../../search/index.ts';
+import { openSearchFile, type SearchIndex } from '../../search/index.ts';
 import type { Localized } from '../../plan/index.ts';
 import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
@@ -98,6 +97,8 @@ export interface Site {
    * its own by a prefix) so that one bound holds for all of them.
    */
   readonly representations: RepresentationCache;
+  /** Releases what the site holds open (the search index file). */
+  close(): void;
 }
 
 export interface SiteOptions {
@@ -141,7 +142,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   t = performance.now();
   const view = buildViewIndex(triples, urls);
-  const search = buildSearchIndex(searchDocuments(view));
+  // The search index the converter wrote, opened read-only once for this site (its cache is bounded).
+  const search = openSearchFile(join(config.buildDir, SEARCH_FILE));
   const viewMs = ms(t);
 
   t = performance.now();
@@ -204,6 +206,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     cached: (key, produce) => bodies.get(key, produce),
     bodies,
     representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
+    close: () => search.close(),
   };
 };
 

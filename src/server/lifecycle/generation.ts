@@ -49,6 +49,7 @@ export const loadGeneration = async (
     const probe = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`, headers: { accept: 'application/sparql-results+json' } });
     if (probe.statusCode !== 200) {
       await app.close().catch(() => {});
+      site.close();
       throw named(nqPath, new Error(`the loaded dataset does not answer a query (${probe.statusCode}: ${probe.body.slice(0, 200)})`));
     }
     app.log.info(
@@ -61,6 +62,7 @@ export const loadGeneration = async (
       loadMs: Math.round(performance.now() - started),
       close: async () => {
         await app.close().catch(() => {});
+        site.close();
         await store.close();
       },
     };

@@ -207,7 +207,7 @@ describe('the sitemap', () => {
 
   it('is cut into parts of at most the configured number of URLs, listed in order by the index', { timeout: 300_000 }, async () => {
     const small = await convert({ root: process.cwd(), baseIri: BASE, sitemapMaxUrls: 400 });
-    const file = (path: string) => small.files.find((x) => x.path === path)?.content;
+    const file = (path: string) => small.files.find((x) => x.path === path)?.content?.toString();
     const parts = locs(file('sitemap.xml')!);
     expect(parts.length).toBe(Math.ceil(expectedPages().length / 400));
     const pages = parts.flatMap((p, i) => {
@@ -225,7 +225,7 @@ describe('the sitemap', () => {
       for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
       writeSynthetic(join(root, 'synth'), { bodies: 2, seed: '3' });
       const built = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
-      const pages = built.files.filter((x) => x.path.startsWith('sitemap/')).flatMap((x) => locs(x.content));
+      const pages = built.files.filter((x) => x.path.startsWith('sitemap/')).flatMap((x) => locs(String(x.content)));
       expect(pages.length).toBeGreaterThan(100);
       const codes = new Set(pages.flatMap((p) => [...p.matchAll(/(?:\/|m=)(\d{6})(?=\/|$|-|\.)/g)].map((m) => m[1]!)));
       expect(codes.size).toBeGreaterThan(0);

@@ -93,6 +93,13 @@ describe('/search', () => {
     expect(evil.body).not.toContain('<script>alert');
     expect(evil.body).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;"');
     for (const q of ['.*', '\\', '%00', '\u202e\u0000', '(((', '脱炭素'.repeat(33)]) expect((await search(q)).statusCode, q).toBe(200);
+    // FTS5 syntax is plain text to the on-disk index: 200 with results or none.
+    for (const q of ['"', '*', 'まち*', 'NEAR(', 'NEAR(まち 緑)', ':', 'title:まち', '-まち', '^まち', 'AND OR NOT', 'まち AND 緑', '{title}']) {
+      const r = await search(q, '&format=json');
+      expect(r.statusCode, q).toBe(200);
+      expect((r.json() as SearchResponse).total, q).toBeGreaterThanOrEqual(0);
+    }
+    expect((await json('まち*')).total).toBe((await json('まち')).total);
     const huge = await search('あ'.repeat(101));
     expect(huge.statusCode).toBe(400);
     expect(huge.headers['content-type']).toBe('text/html; charset=utf-8');

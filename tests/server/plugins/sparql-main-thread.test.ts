@@ -12,7 +12,7 @@ let app: FastifyInstance | undefined;
 let triples: number;
 beforeAll(async () => {
   const dataset = await convert({ root: process.cwd(), baseIri: BASE });
-  const nquads = dataset.files.find((f) => f.path === 'dataset.nq')!.content;
+  const nquads = String(dataset.files.find((f) => f.path === 'dataset.nq')!.content);
   triples = new Set(nquads.split('\n').filter(Boolean).map((l) => l.replace(/ <[^>]*> \.$/, ''))).size;
   const config = testConfig({ workers: 1, maxRows: 100_000, timeoutMs: 60_000 });
   store = await loadedStore(config, nquads);

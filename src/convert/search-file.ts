@@ -1,0 +1,121 @@
+// The build's search index (search.sqlite): each plan's search rows, read from its graph at conversion, written into
+// one SQLite file plan by plan (one plan's rows in memory at a time), in manifest order so the bytes are reproducible.
+import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Quad } from 'n3';
+import { ELEMENT_CLASSES } from '../plan/index.ts';
+import { siteUrls } from '../rdf/uris.ts';
+import { DCTERMS, JPP, RDF, RDFS } from '../rdf/vocab.ts';
+import { searchFileWriter, type SearchDocument } from '../search/index.ts';
+import type { BuildFile, Manifest } from './dataset.ts';
+
+export const SEARCH_FILE = 'search.sqlite';
+const MEDIA_TYPE = 'application/vnd.sqlite3';
+
+const P = {
+  type: `${RDF}type`,
+  label: `${RDFS}label`,
+  title: `${DCTERMS}title`,
+  description: `${DCTERMS}description`,
+  identifier: `${DCTERMS}identifier`,
+  isPartOf: `${DCTERMS}isPartOf`,
+  subtitle: `${JPP}subtitle`,
+  fieldName: `${JPP}fieldName`,
+  plan: `${JPP}plan`,
+  municipality: `${JPP}municipality`,
+};
+const ELEMENT_TYPES: ReadonlySet<string> = new Set(ELEMENT_CLASSES.map((c) => `${JPP}${c}`));
+const LABELS = [`${RDFS}label`, 'http://www.w3.org/2004/02/skos/core#prefLabel', `${DCTERMS}title`];
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** By group, then id: a plan's rows of one municipality stay together whatever else the plan holds. */
+const byGroupAndId = (a: SearchDocument, b: SearchDocument) => cmp(a.group ?? '', b.group ?? '') || cmp(a.id, b.id);
+
+/**
+ * The search rows of one plan's graph: the plan (and its parts) and every element, with the fields the documents layer
+ * gives them (searchDocuments over the view index; tests/search/search-file.test.ts checks the two agree), sorted by group and id.
+ * The convert layer cannot read the view index (it lies above), so the few properties are read here.
+ */
+export const planSearchRows = (quads: readonly Quad[], baseIri: string): SearchDocument[] => {
+  const urls = siteUrls(baseIri);
+  const graph = new Map<string, Map<string, Quad['object'][]>>();
+  for (const q of quads) {
+    if (q.subject.termType !== 'NamedNode') continue;
+    const props = graph.get(q.subject.value) ?? graph.set(q.subject.value, new Map()).get(q.subject.value)!;
+    (props.get(q.predicate.value) ?? props.set(q.predicate.value, []).get(q.predicate.value)!).push(q.object);
+  }
+  const objects = (s: string, p: string) => graph.get(s)?.get(p) ?? [];
+  const one = (s: string, p: string, lang?: string) =>
+    (lang === undefined ? objects(s, p)[0] : objects(s, p).find((t) => t.termType === 'Literal' && t.language === lang))?.value;
+  const types = (s: string) => objects(s, P.type).map((t) => t.value);
+  const code = (municipality: string | undefined) => (municipality === undefined ? undefined : one(municipality, P.identifier));
+  const jaLabel = (s: string) => LABELS.map((p) => one(s, p, 'ja')).find((v) => v !== undefined);
+
+  const rows: SearchDocument[] = [];
+  for (const s of graph.keys()) {
+    if (urls.pathOf(s) === undefined) continue;
+    const t = types(s);
+    if (t.includes(`${JPP}Plan`)) {
+      const partOf = one(s, P.isPartOf);
+      const municipality = one(s, P.municipality) ?? (partOf ? one(partOf, P.municipality) : undefined);
+      rows.push({ id: s, group: code(municipality), fields: { title: one(s, P.title, 'ja') ?? jaLabel(s), text: one(s, P.description, 'ja') } });
+    }
+    const plan = one(s, P.plan);
+    if (plan !== undefined && t.some((x) => ELEMENT_TYPES.has(x))) {
+      const text = one(s, P.description, 'ja');
+      const label = one(s, P.label, 'ja') ?? s;
+      rows.push({
+        id: s,
+        group: code(one(plan, P.municipality)),
+        fields: { title: one(s, P.title, 'ja') ?? (text ? undefined : label), subtitle: one(s, P.subtitle, 'ja'), field: one(s, P.fieldName, 'ja'), text },
+      });
+    }
+  }
+  return rows.sort(byGroupAndId);
+};
+
+type FileEntry = Manifest['files'][number];
+
+/**
+ * Writes search.sqlite into dir from each plan's rows, in the order given (the manifest's: municipality code, then
+ * plan id, so that a municipality's rows are consecutive); returns its manifest entry.
+ */
+export const writeSearchBuildFile = (dir: string, plans: Iterable<readonly SearchDocument[]>): FileEntry => {
+  const path = join(dir, SEARCH_FILE);
+  rmSync(path, { force: true });
+  const writer = searchFileWriter(path);
+  for (const rows of plans) writer.add(rows);
+  writer.finish();
+  return { path: SEARCH_FILE, mediaType: MEDIA_TYPE, bytes: statSync(path).size, sha256: fileSha256(path) };
+};
+
+/** Hashed in chunks: at national size the file is hundreds of MB. */
+export const fileSha256 = (path: string): string => {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+};
+
+/** The search file of an in-memory conversion (convert()): written in a temporary folder, returned as bytes. */
+export const searchBuildFile = (quads: readonly Quad[], graphs: Manifest['graphs'], baseIri: string): { file: BuildFile; entry: FileEntry } => {
+  const byGraph = new Map<string, Quad[]>();
+  for (const q of quads) (byGraph.get(q.graph.value) ?? byGraph.set(q.graph.value, []).get(q.graph.value)!).push(q);
+  const dir = mkdtempSync(join(tmpdir(), 'jpp-search-'));
+  try {
+    const entry = writeSearchBuildFile(
+      dir,
+      graphs.filter((g) => g.plan).map((g) => planSearchRows(byGraph.get(g.iri) ?? [], baseIri)),
+    );
+    return { file: { path: SEARCH_FILE, mediaType: MEDIA_TYPE, content: readFileSync(join(dir, SEARCH_FILE)) }, entry };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,130 @@
+// The build's on-disk search index (search.sqlite): rows made per plan at conversion equal the whole dataset's search
+// documents, the file is reproducible byte for byte, and it answers short, grouped, cross-field and hostile queries.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Quad } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convert, type Dataset } from '../../src/convert/index.ts';
+import { planSearchRows, SEARCH_FILE, writeSearchBuildFile } from '../../src/convert/search-file.ts';
+import { buildViewIndex, distinctTriples, searchDocuments } from '../../src/documents/index.ts';
+import { siteUrls } from '../../src/rdf/uris.ts';
+import { openSearchFile, writeSearchFile, type SearchDocument, type SearchFile } from '../../src/search/index.ts';
+
+const BASE = 'http://localhost:3000/';
+let dataset: Dataset;
+let dir: string;
+let perPlan: SearchDocument[][];
+let index: SearchFile;
+
+beforeAll(async () => {
+  dataset = await convert({ root: process.cwd(), baseIri: BASE });
+  dir = mkdtempSync(join(tmpdir(), 'jpp-search-file-'));
+  const byGraph = new Map<string, Quad[]>();
+  for (const q of dataset.quads) (byGraph.get(q.graph.value) ?? byGraph.set(q.graph.value, []).get(q.graph.value)!).push(q);
+  perPlan = dataset.manifest.graphs.filter((g) => g.plan).map((g) => planSearchRows(byGraph.get(g.iri)!, BASE));
+  writeSearchBuildFile(dir, perPlan);
+  index = openSearchFile(join(dir, SEARCH_FILE));
+}, 120_000);
+afterAll(() => {
+  index?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const plain = (docs: readonly SearchDocument[]) => JSON.parse(JSON.stringify([...docs].sort((a, b) => (a.id < b.id ? -1 : 1)))) as unknown;
+
+describe('search rows made per plan at conversion', () => {
+  it('equal the search documents of the whole dataset view, for the five plans', () => {
+    const whole = searchDocuments(buildViewIndex(distinctTriples(dataset.quads), siteUrls(BASE)));
+    expect(perPlan.length).toBe(5);
+    expect(perPlan.flat().length).toBe(whole.length);
+    expect(plain(perPlan.flat())).toEqual(plain(whole));
+  });
+});
+
+describe('search.sqlite', () => {
+  it('is listed in the manifest beside the files (not as a dump or distribution)', () => {
+    expect(dataset.manifest.search).toMatchObject({ path: SEARCH_FILE, mediaType: 'application/vnd.sqlite3' });
+    expect(dataset.manifest.files.map((f) => f.path)).not.toContain(SEARCH_FILE);
+  });
+
+  it('is byte-identical when written twice from the same rows, and equals the in-memory conversion\'s file', () => {
+    const again = mkdtempSync(join(tmpdir(), 'jpp-search-file-'));
+    try {
+      const a = writeSearchBuildFile(again, perPlan);
+      const first = readFileSync(join(dir, SEARCH_FILE));
+      expect(readFileSync(join(again, SEARCH_FILE)).equals(first)).toBe(true);
+      const listed = dataset.manifest.search!;
+      expect(listed).toEqual(a);
+      expect(Buffer.from(dataset.files.find((f) => f.path === SEARCH_FILE)!.content).equals(first)).toBe(true);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('answers two-character and one-character queries with substring hits', () => {
+    const two = index.search('まち', { limit: 1000 });
+    expect(two.total).toBeGreaterThan(20);
+    expect(two.hits.length).toBe(two.total);
+    expect(two.hits.every((h) => h.matched.length > 0)).toBe(true);
+    const one = index.search('緑', { limit: 1000 });
+    expect(one.total).toBeGreaterThan(0);
+    expect(one.hits.every((h) => h.matched.length > 0)).toBe(true);
+    // Pages are slices of one order.
+    const page = index.search('まち', { offset: 20, limit: 20 });
+    expect(page.hits.map((h) => h.id)).toEqual(two.hits.slice(20, 40).map((h) => h.id));
+  });
+
+  it('filters by municipality code, and knows no unknown group', () => {
+    const all = index.search('まち', { limit: 1000 });
+    let sum = 0;
+    for (const code of ['131121', '132101', '132110', '132217', '132292']) {
+      const r = index.search('まち', { group: code, limit: 1000 });
+      expect(r.hits.every((h) => h.id.startsWith(`${BASE}id/${code}/`)), code).toBe(true);
+      expect(r.hits.length).toBe(r.total);
+      sum += r.total;
+    }
+    expect(sum).toBe(all.total);
+    expect(index.search('まち', { group: '999999' })).toMatchObject({ total: 0, hits: [] });
+  });
+
+  it('answers FTS5 syntax and huge queries as plain text: results or nothing, never an error', () => {
+    const hostile = ['"', '""', '*', 'まち*', 'NEAR(まち 緑)', 'NEAR(', 'title:まち', ':', '-まち', '^まち', 'まち AND OR NOT 緑', 'AND', 'OR', 'NOT', '(', ')', '{title}: x', "'", '\\', '\u0000', 'まち'.repeat(2000), 'あ い う え お '.repeat(500)];
+    for (const q of hostile) expect(() => index.search(q), q).not.toThrow();
+    // Operators are words like any other: "まち AND 緑" asks for まち, and, 緑.
+    expect(index.search('まち*').total).toBe(index.search('まち').total);
+    expect(index.search('-まち').total).toBe(index.search('まち').total);
+    expect(index.search('"').total).toBe(0);
+  });
+});
+
+describe('phrases', () => {
+  let small: SearchFile;
+  let smallDir: string;
+  beforeAll(() => {
+    smallDir = mkdtempSync(join(tmpdir(), 'jpp-search-small-'));
+    writeSearchFile(join(smallDir, 'i.sqlite'), [
+      { id: 'split', fields: { title: '脱炭', text: '素材の活用' } },
+      { id: 'runs', fields: { text: '脱炭、素材' } },
+      { id: 'whole', fields: { text: '脱炭素社会' } },
+    ]);
+    small = openSearchFile(join(smallDir, 'i.sqlite'));
+  });
+  afterAll(() => {
+    small.close();
+    rmSync(smallDir, { recursive: true, force: true });
+  });
+
+  it('match inside one field and one run only (as the in-memory index does)', () => {
+    expect(small.search('脱炭素').hits.map((h) => h.id)).toEqual(['whole']);
+    expect(small.search('炭素').hits.map((h) => h.id)).toEqual(['whole']);
+    expect(small.search('脱炭 素材').hits.map((h) => h.id).sort()).toEqual(['runs', 'split']);
+  });
+
+  it('refuses a file that is not an index, naming it', () => {
+    const bad = join(smallDir, 'bad.sqlite');
+    writeFileSync(bad, 'not sqlite');
+    expect(() => openSearchFile(bad)).toThrow(bad);
+    expect(() => openSearchFile(join(smallDir, 'missing.sqlite'))).toThrow('missing.sqlite');
+  });
+});
