@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { GraphInfo, Manifest } from './dataset.ts';
 import { jsonLdFrame, prefixesNamed, trigHeader, type GraphPieces } from './graph-files.ts';
 import { PIECE_FILES } from './plan-cache.ts';
+import { sliceFiles } from './slice-files.ts';
 import { writeManifest } from './write-build.ts';
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
@@ -81,6 +82,9 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     streamFile(staging, 'vocabulary.ttl', 'text/turtle', (put) => put(input.vocabulary.piece('turtle'))),
     ...input.plans.map((g) => streamFile(staging, `plans/${g.turtleName}`, 'text/turtle', (put) => put(g.piece('turtle')))),
   ];
+  // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
+  const slices = sliceFiles(input.baseIri, { nq: () => input.vocabulary.piece('nq') }, input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })));
+  for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum.
     version: files[0]!.sha256.slice(0, 16),
