@@ -34,8 +34,7 @@ type SearchRequest = FastifyRequest<{ Querystring: { q?: string; m?: string; pag
 const MAX_PAGE = 50;
 
 const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
-  const { view } = site;
-  const codes = new Set(view.municipalities.map((m) => m.code));
+  const codes = new Set(site.summary.municipalities.map((m) => m.code));
   const answers = new BoundedMemo<Representation>(512);
 
   app.get('/search', { schema }, (request: SearchRequest, reply) => {
