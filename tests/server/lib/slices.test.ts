@@ -75,6 +75,13 @@ describe('slices', () => {
   });
 });
 
+describe('a build without slices', () => {
+  it('is refused with a message naming the manifest and what to run', async () => {
+    const manifest = { ...f.dataset.manifest, files: f.dataset.manifest.files.filter((x) => x.path !== 'site.json') };
+    await expect(loadSite(f.config, manifest)).rejects.toThrow(/manifest\.json: lists no site\.json .*npm run convert/);
+  });
+});
+
 describe('the slice cache', () => {
   it('holds at most SLICE_CACHE_ENTRIES slices and serves the same bytes after evicting them', async () => {
     const config = { ...f.config, sliceCacheEntries: 1, bodyCacheEntries: 1 };
