@@ -60,7 +60,7 @@ export interface Config {
   };
   /** Datasets per page of the DCAT catalog (/catalog?page=N). */
   readonly catalogPageSize: number;
-  /** Slices (a municipality's documents and page view, or the shared one) kept in memory at most (server/lib/slices.ts). */
+  /** Municipality slices (documents and page view) kept in memory at most; the shared one is kept apart (server/lib/slices.ts). */
   readonly sliceCacheEntries: number;
   /** Serialized document and metadata bodies kept at most (server/lib/body-cache.ts), by count and bytes. */
   readonly bodyCacheEntries: number;

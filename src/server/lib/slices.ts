@@ -47,7 +47,7 @@ export interface SliceSource {
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** Most recently used slices, at most `entries` of them (at least one: the slice being served). */
+/** Most recently used municipality slices, at most `entries` of them (at least one: the slice being served), and the shared one. */
 export class SliceCache {
   readonly #entries = new Map<string, Slice>();
   readonly #max: number;
@@ -59,8 +59,18 @@ export class SliceCache {
     this.#hashes = new Map(source.manifest.files.map((f) => [f.path, f.sha256]));
   }
 
+  /** The shared slice: made on first use and then kept, outside the LRU (bounded by INBOUND_CAP, and needed by every page's links). */
+  #shared: Slice | undefined;
+
   /** The slice, made now if it is not held (synchronously: parsing is CPU work on this thread either way). */
   get(key: string): Slice {
+    if (key === SHARED) {
+      if (!this.#shared) {
+        this.#shared = this.#make(SHARED);
+        this.#loads++;
+      }
+      return this.#shared;
+    }
     const hit = this.#entries.get(key);
     if (hit) {
       // Map order is the recency order: a hit moves to the end.
@@ -75,9 +85,9 @@ export class SliceCache {
     return made;
   }
 
-  /** Slices held now, and slices made so far (for logs and the bench). */
-  get stats(): { held: number; loads: number; max: number } {
-    return { held: this.#entries.size, loads: this.#loads, max: this.#max };
+  /** Municipality slices held now (the shared one aside), and slices made so far (for logs and the bench). */
+  get stats(): { held: number; shared: boolean; loads: number; max: number } {
+    return { held: this.#entries.size, shared: this.#shared !== undefined, loads: this.#loads, max: this.#max };
   }
 
   /** A build file, checked against this generation's manifest (a newer build may have been swapped in since). */
