@@ -7,6 +7,7 @@ import { Parser, type Quad } from 'n3';
 import type { Manifest, SiteSummary } from '../../convert/index.ts';
 import { buildDocumentIndex, buildViewIndex, distinctTriples, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
+import { HttpError } from './errors.ts';
 
 /** The key of the slice that holds everything outside any municipality. */
 export const SHARED = 'shared';
@@ -93,8 +94,15 @@ export class SliceCache {
   /** A build file, checked against this generation's manifest (a newer build may have been swapped in since). */
   #read(path: string): string {
     const full = join(this.source.buildDir, path);
-    const body = readFileSync(full);
-    if (sha256(body) !== this.#hashes.get(path)) throw new Error(`${full}: does not match its sha256 in the loaded manifest (the build changed; it is being reloaded)`);
+    let body: Buffer | undefined;
+    try {
+      body = readFileSync(full);
+    } catch {
+      body = undefined;
+    }
+    // A newer build swapped in under this generation: a 503 until the reload takes it in, never a mix of two builds.
+    if (!body || sha256(body) !== this.#hashes.get(path))
+      throw new HttpError('unavailable', `${path}: the build changed under the loaded one; it is being reloaded, try again shortly`);
     return body.toString('utf8');
   }
 
@@ -103,8 +111,9 @@ export class SliceCache {
     const files = [summary.vocabularyFile, ...(key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file))];
     const quads: Quad[] = [];
     for (const f of files) {
+      const text = this.#read(f);
       try {
-        for (const q of new Parser({ format: 'N-Quads' }).parse(this.#read(f))) quads.push(q);
+        for (const q of new Parser({ format: 'N-Quads' }).parse(text)) quads.push(q);
       } catch (e) {
         throw new Error(`${join(this.source.buildDir, f)}: ${(e as Error).message}`);
       }

@@ -1,6 +1,6 @@
 // Documents made per slice (a municipality's plan graphs + the vocabulary, or the shared slice) are the documents the
 // whole dataset gives, for every path of the five-plan build; the slice cache stays within its bound.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,27 @@ describe('a build without slices', () => {
   it('is refused with a message naming the manifest and what to run', async () => {
     const manifest = { ...f.dataset.manifest, files: f.dataset.manifest.files.filter((x) => x.path !== 'site.json') };
     await expect(loadSite(f.config, manifest)).rejects.toThrow(/manifest\.json: lists no site\.json .*npm run convert/);
+  });
+});
+
+describe('a build swapped in under a loaded one', () => {
+  it('answers 503 for a slice not yet made, never a mix of the two builds', async () => {
+    const copy = `${f.config.buildDir}-swapped`;
+    cpSync(f.config.buildDir, copy, { recursive: true });
+    try {
+      const site = await loadSite({ ...f.config, buildDir: copy }, f.dataset.manifest);
+      writeFileSync(join(copy, 'graphs/132101-dai5ji-kihon-koso.nq'), '');
+      let error: unknown;
+      try {
+        site.document('id/132101');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ status: 503, message: expect.stringMatching(/graphs\/132101-dai5ji-kihon-koso\.nq: the build changed/) });
+      expect(site.document('id/132217')).toBeDefined();
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 
