@@ -12,6 +12,8 @@ import type { GraphInfo } from './dataset.ts';
 export const SUMMARY_FILE = 'site.json';
 export const SHARED_FILE = 'shared.nq';
 export const VOCABULARY_GRAPH_FILE = 'graphs/vocabulary.nq';
+/** The files the server reads to make slices: not published as datasets (the catalog's distributions leave them out). */
+export const isSliceFile = (path: string): boolean => path.startsWith('graphs/') || path === SHARED_FILE || path === SUMMARY_FILE;
 /** A plan graph's own N-Quads in the build. */
 export const planGraphFile = (code: string, planId: string): string => `graphs/${code}-${planId}.nq`;
 
