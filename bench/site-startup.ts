@@ -29,7 +29,9 @@ const child = process.argv[2] === '--child';
 if (child) {
   const n = Number(process.argv[3] ?? 500);
   // The store is made but never loaded: the document and page routes do not query it.
-  const config = { ...loadConfig({ ...process.env, SPARQL_WORKERS: '1' }), reloadWatch: false };
+  const loaded = loadConfig({ ...process.env, SPARQL_WORKERS: '1' });
+  // The site reads source texts from <root>/data/sources: SITE_ROOT points a synthetic run at a root whose data/sources is synth/sources.
+  const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWatch: false };
   const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
   const paths = samplePaths(config.buildDir, config.baseIri, n);
   globalThis.gc?.();
