@@ -65,6 +65,11 @@ export interface Config {
   };
   /** Datasets per page of the DCAT catalog (/catalog?page=N). */
   readonly catalogPageSize: number;
+  /** Municipality slices (documents and page view) kept in memory at most; the shared one is kept apart (server/lib/slices.ts). */
+  readonly sliceCacheEntries: number;
+  /** Serialized document and metadata bodies kept at most (server/lib/body-cache.ts), by count and bytes. */
+  readonly bodyCacheEntries: number;
+  readonly bodyCacheBytes: number;
   /** Take in a new build (manifest.json changed in buildDir) without a restart. */
   readonly reloadWatch: boolean;
   /** Which engine answers queries: the embedded Oxigraph pool (default) or Virtuoso instances. */
@@ -211,6 +216,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
       shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 35_000, 0),
     },
     catalogPageSize: int(env, 'CATALOG_PAGE_SIZE', 100, 1),
+    sliceCacheEntries: int(env, 'SLICE_CACHE_ENTRIES', 16, 1),
+    bodyCacheEntries: int(env, 'BODY_CACHE_ENTRIES', 20_000, 1),
+    bodyCacheBytes: int(env, 'BODY_CACHE_BYTES', 64 * 2 ** 20, 0),
     reloadWatch: bool(env, 'RELOAD_WATCH', true),
     store: storeKind(env),
     virtuoso: virtuoso(env, root),

@@ -9,6 +9,7 @@ import { jsonLdFrame, prefixesNamed, trigHeader, type GraphPieces } from './grap
 import { PIECE_FILES } from './plan-cache.ts';
 import { writeSearchBuildFile } from './search-file.ts';
 import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
+import { sliceFiles } from './slice-files.ts';
 import { finishBuild } from './write-build.ts';
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
@@ -104,6 +105,9 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
       for (const g of input.plans) yield JSON.parse(g.piece('search').toString()) as SearchDocument[];
     })(),
   );
+  // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
+  const slices = sliceFiles(input.baseIri, { nq: () => input.vocabulary.piece('nq') }, input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })));
+  for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum.
     version: files[0]!.sha256.slice(0, 16),

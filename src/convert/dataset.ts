@@ -6,6 +6,7 @@ import { planToQuads } from '../rdf/plan-to-quads.ts';
 import { sortQuads, toJsonLd, toNQuads, toTrig, toTurtle } from '../rdf/serialize.ts';
 import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
+import { sliceFiles } from './slice-files.ts';
 
 export interface BuildFile {
   readonly path: string;
@@ -88,6 +89,9 @@ export const buildDataset = async (
       plan: { iri: uri.plan(plan.municipality.code, plan.id), municipality: plan.municipality.code, id: plan.id, file: plan.file },
     })),
   ];
+  const planGraphInfo = graphs.slice(1).map((graph, i) => ({ graph, nq: () => toNQuads(planGraphs[i]!.quads) }));
+  for (const f of sliceFiles(baseIri, { nq: () => toNQuads(vocabularySorted) }, planGraphInfo))
+    files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
   const described = files.map((f) => ({ path: f.path, mediaType: f.mediaType, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) }));
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum, already taken for the file list.

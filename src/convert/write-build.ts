@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import type { BuildFile, Manifest } from './dataset.ts';
 import { writeGzipCopies, writeGzipCopy } from './gzip-file.ts';
+import { isSliceFile } from './slice-files.ts';
 
 export const MANIFEST = 'manifest.json';
 
@@ -14,7 +15,8 @@ export const writeManifest = (dir: string, manifest: Manifest): void =>
  * the manifest, which marks the build complete, and its own gzip copy.
  */
 export const finishBuild = async (dir: string, manifest: Manifest, derived: readonly string[] = []): Promise<void> => {
-  await writeGzipCopies([...manifest.files.map((f) => f.path), ...derived].map((p) => join(dir, p)));
+  // Only what is downloaded gets a gzip copy: the slice files are read by the server, not served.
+  await writeGzipCopies([...manifest.files.map((f) => f.path).filter((p) => !isSliceFile(p)), ...derived].map((p) => join(dir, p)));
   writeManifest(dir, manifest);
   await writeGzipCopy(join(dir, MANIFEST));
 };

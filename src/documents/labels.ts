@@ -1,10 +1,10 @@
 // Label and type look-ups over a document, for renderers: the best label of any IRI the document mentions.
 import type { Literal } from 'n3';
-import { DCTERMS, RDFS, SKOS } from '../rdf/vocab.ts';
+import { LABEL_PREDICATES } from '../rdf/vocab.ts';
 import type { ResourceDocument } from './model.ts';
 
-/** The predicates that name a resource, in order of preference: rdfs:label, skos:prefLabel, dcterms:title. */
-export const LABEL_PREDICATES: ReadonlySet<string> = new Set([`${RDFS}label`, `${SKOS}prefLabel`, `${DCTERMS}title`]);
+// Defined once beside the vocabulary, so that the converter (which writes the shared slice) uses the same set.
+export { LABEL_PREDICATES };
 
 /** The label in the preferred language, else in any other, else undefined (rdfs:label, skos:prefLabel or dcterms:title). */
 export const labelOf = (doc: ResourceDocument, iri: string, language = 'ja'): string | undefined => {

@@ -249,6 +249,14 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     themeCounts.set(t.iri, row);
   }
 
+  const elementCounts = new Map(
+    [...elementsOfPlan].map(([plan, list]) => {
+      const counts = new Map<string, number>();
+      for (const e of list) counts.set(e.cls, (counts.get(e.cls) ?? 0) + 1);
+      return [plan, counts] as const;
+    }),
+  );
+
   // Source texts.
   const sources = new Map<string, SourceView>();
   for (const [s] of graph) {
@@ -286,6 +294,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     quoteBySelection: new Map([...quotesOf.values()].flat().map((q) => [q.selection, q])),
     byTheme,
     themeCounts,
+    elementCounts,
     label,
     types,
     objects,

@@ -121,6 +121,8 @@ export interface ViewIndex {
   readonly byTheme: ReadonlyMap<string, readonly ElementView[]>;
   /** Plan elements tagged with each theme (indicators excluded) by theme IRI, then by their municipality's IRI; zeros included. */
   readonly themeCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Elements per class (ElementClass, non-zero only) by plan IRI: what a plan's card counts. */
+  readonly elementCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
   label(iri: string, lang: Lang): string | undefined;
   types(iri: string): readonly string[];
   /** Objects of (s, p) in the data. */

@@ -31,7 +31,7 @@ ${view.municipalities.map(
 <h3 id="h-mu-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span></h3>
 ${mu.plans.map(
   (p) => html`<p class="plan-link"><a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a></p>
-${countList(ctx, p.elements)}`,
+${countList(ctx, p.iri)}`,
 )}
 <p class="more">${mu.sources.map((f) => html`<a href="${links.source(f)}">${m.source}: ${f}</a> `)}</p>
 </section>`,

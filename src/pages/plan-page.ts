@@ -28,11 +28,14 @@ export interface MunicipalityPageInput {
 }
 
 /** How many elements of each class, in the ontology's order of classes. */
-export const classCounts = (elements: readonly ElementView[]): [string, number][] =>
-  ELEMENT_CLASSES.map((c) => [c, elements.filter((e) => e.cls === c).length] as [string, number]).filter(([, n]) => n > 0);
+/** A plan's elements per class, in ELEMENT_CLASSES order (from the view's counts, which the home page has without the elements). */
+export const classCounts = (ctx: PageContext, planIri: string): [string, number][] => {
+  const counts = ctx.view.elementCounts.get(planIri);
+  return ELEMENT_CLASSES.map((c) => [c, counts?.get(c) ?? 0] as [string, number]).filter(([, n]) => n > 0);
+};
 
-export const countList = (ctx: PageContext, elements: readonly ElementView[]): SafeHtml =>
-  html`<ul class="counts">${classCounts(elements).map(
+export const countList = (ctx: PageContext, planIri: string): SafeHtml =>
+  html`<ul class="counts">${classCounts(ctx, planIri).map(
     ([c, n]) => html`<li><a href="${ctx.links.to(JPP + c)}">${classLabel(ctx, c, JPP)}</a> <span class="n">${n}</span></li>`,
   )}</ul>`;
 
@@ -76,7 +79,7 @@ ${row(m.municipality, iriLink(ctx, plan.municipality))}${row(m.period, periodTex
     plan.parts.length ? html`<ul class="inline">${plan.parts.map((p) => html`<li>${iriLink(ctx, p)}</li>`)}</ul>` : undefined,
   )}${row(m.sourceTexts, plan.sources.length ? html`${plan.sources.map((f) => html`<a href="${links.source(f)}">${f}</a> `)}` : undefined)}
 </dl>
-${plan.elements.length ? html`<section aria-labelledby="h-counts"><h2 id="h-counts">${m.elementCounts}</h2>${countList(ctx, plan.elements)}</section>
+${plan.elements.length ? html`<section aria-labelledby="h-counts"><h2 id="h-counts">${m.elementCounts}</h2>${countList(ctx, plan.iri)}</section>
 <section aria-labelledby="h-structure"><h2 id="h-structure">${m.structure}</h2>${outline(ctx, plan)}</section>` : ''}
 ${quotes.length ? html`<section aria-labelledby="h-source"><h2 id="h-source">${m.sourceQuote}</h2>${quoteBlocks(ctx, quotes)}</section>` : ''}
 ${dataLinks(ctx, plan.iri, alternates)}
@@ -103,7 +106,7 @@ ${row(m.code, html`<code>${mu.code}</code>`)}${row(m.statArea, mu.spatial ? iriL
   )}
 </dl>
 <section aria-labelledby="h-plans"><h2 id="h-plans">${m.plans}</h2>
-${mu.plans.map((p) => html`<div class="card"><h3><a href="${links.page(p.iri)}">${nameOf(ctx, p.iri)}</a></h3>${countList(ctx, p.elements)}</div>`)}
+${mu.plans.map((p) => html`<div class="card"><h3><a href="${links.page(p.iri)}">${nameOf(ctx, p.iri)}</a></h3>${countList(ctx, p.iri)}</div>`)}
 </section>
 ${themeRows.length ? html`<section aria-labelledby="h-themes"><h2 id="h-themes">${m.themes}</h2><ul class="counts">${themeRows.map(
     ({ t, n }) => html`<li><a href="${links.theme(t.iri, mu.code)}">${nameOf(ctx, t.iri)}</a> <span class="n">${n}</span></li>`,

@@ -1,6 +1,7 @@
 // Search results: the documented JSON shape ({ query, total, results: [...] }) and the HTML page with highlighted snippets.
 import { JPP } from '../rdf/vocab.ts';
 import { highlightsOf, normalize, runs, snippetOf, type SearchIndex, type Snippet } from '../search/index.ts';
+import type { ViewIndex } from '../documents/index.ts';
 import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { withParams } from './links.ts';
@@ -47,11 +48,18 @@ export interface SearchRequest {
 }
 
 /** Runs a search and shapes the answer (labels in the page's language, snippets from the text or the title). */
-export const searchResponse = (ctx: PageContext, index: SearchIndex, req: SearchRequest): SearchResponse => {
-  const { view, links } = ctx;
+export const searchResponse = (
+  ctx: PageContext,
+  index: SearchIndex,
+  req: SearchRequest,
+  /** The view that knows a hit's element or plan (its municipality's slice); default: the context's. */
+  viewOf: (iri: string) => ViewIndex = () => ctx.view,
+): SearchResponse => {
+  const { links } = ctx;
   const offset = (Math.max(1, req.page) - 1) * PAGE_SIZE;
   const found = req.q.trim() ? index.search(req.q, { offset, limit: PAGE_SIZE, group: req.municipality }) : { terms: [], total: 0, hits: [] };
   const results = found.hits.map((hit): SearchResultItem => {
+    const view = viewOf(hit.id);
     const e = view.elements.get(hit.id);
     const plan = view.plans.get(hit.id);
     const label = e?.label ?? nameOf(ctx, hit.id);

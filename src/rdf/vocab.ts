@@ -128,3 +128,6 @@ export const DIRECTION_CONCEPTS: Readonly<Record<Direction, string>> = {
 };
 
 export const jpp = (local: string): string => JPP + local;
+
+/** The predicates that name a resource, in order of preference: rdfs:label, skos:prefLabel, dcterms:title. */
+export const LABEL_PREDICATES: ReadonlySet<string> = new Set([`${RDFS}label`, `${SKOS}prefLabel`, `${DCTERMS}title`]);

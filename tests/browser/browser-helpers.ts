@@ -39,7 +39,7 @@ export const liveSite = async ({ host = '127.0.0.1' }: { host?: string } = {}): 
   await writeBuild(buildDir, dataset.files, dataset.manifest);
   const store: Store = createLocalStore({ ...config.sparql, workers: 1, serviceAllowlist: [], baseIri: base });
   await store.load(readFileSync(join(buildDir, 'dataset.nq'), 'utf8'), dataset.manifest.version);
-  const site = await loadSite(config, dataset.manifest, { eagerFormats: [] });
+  const site = await loadSite(config, dataset.manifest);
   const app = await buildApp(config, store, dataset.manifest, { site });
   await app.listen({ host: '127.0.0.1', port });
   return {

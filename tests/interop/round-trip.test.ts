@@ -31,7 +31,10 @@ afterAll(async () => {
 
 /** The path of the first document whose resource has rdf:type `type` (or of the given kind). */
 const documentOf = (test: (own: readonly Quad[], kind: string) => boolean): string => {
-  for (const doc of f.site.documents.byPath.values()) if (test(doc.own, doc.kind)) return doc.path;
+  for (const path of f.site.documentPaths()) {
+    const doc = f.site.document(path)!;
+    if (test(doc.own, doc.kind)) return doc.path;
+  }
   throw new Error('no such document in the dataset');
 };
 const typed = (type: string) => (own: readonly Quad[]) => own.some((q) => q.predicate.value === RDF_TYPE && q.object.value === type);

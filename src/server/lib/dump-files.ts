@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Manifest } from '../../convert/index.ts';
-import { MANIFEST } from '../../convert/index.ts';
+import { isSliceFile, MANIFEST } from '../../convert/index.ts';
 import { contentType, formatOfFile } from '../../documents/index.ts';
 import { etagMatches } from './answer-cache.ts';
 import { ifRangeHolds, parseRange } from './byte-ranges.ts';
@@ -77,7 +77,8 @@ export const readDumpFiles = (buildDir: string, manifest: Manifest): Map<string,
   const out = new Map<string, DumpFile>();
   const manifestPath = join(buildDir, MANIFEST);
   const entries = [
-    ...manifest.files.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes as number | undefined, mediaType: f.mediaType })),
+    // The slice files are what the server reads its documents from, not downloads.
+    ...manifest.files.filter((f) => !isSliceFile(f.path)).map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes as number | undefined, mediaType: f.mediaType })),
     { path: MANIFEST, sha256: createHash('sha256').update(readFileSync(manifestPath)).digest('hex'), bytes: undefined, mediaType: 'application/json' },
   ];
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : 1))) {

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { SEARCH_FILE, type Manifest } from '../../convert/index.ts';
+import { SEARCH_FILE, SUMMARY_FILE, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
-  buildDocumentIndex,
   CatalogIndex,
   catalogDescriptions,
   catalogPage,
@@ -22,7 +21,6 @@ import {
   RDF_FORMATS,
   type MovedPrefix,
   type DocumentExt,
-  type DocumentIndex,
   type ResourceDocument,
   buildViewIndex,
   type Lang,
@@ -32,8 +30,10 @@ import { makeLinks, pageContext, withParams, type PageContext } from '../../page
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { openSearchFile, type SearchIndex } from '../../search/index.ts';
 import type { Localized } from '../../plan/index.ts';
-import { DCTERMS, FOAF, HYDRA, RDF, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
+import { DCTERMS, FOAF, HYDRA, OWL, RDF, RDFS, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
+import { SHARED, SliceCache, sliceOf } from './slices.ts';
+import { createHash } from 'node:crypto';
 import { RepresentationCache } from './representation.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
@@ -59,11 +59,19 @@ export interface Site {
   /** Version of the loaded build (manifest version): part of every ETag. */
   readonly version: string;
   readonly urls: SiteUrls;
-  readonly documents: DocumentIndex;
-  /** What the HTML pages know about plans, elements, themes and quotes. */
-  readonly view: ViewIndex;
-  /** What a page renderer gets, in one language: the site's links (ours that have a page link to it) and its view. */
-  pageContext(lang: Lang): PageContext;
+  /** What the converter wrote about the build: municipalities, plans, themes, sources and counts. */
+  readonly summary: SiteSummary;
+  /** The document at a path (e.g. `id/132101`), from its slice (made on first use and kept in a bounded cache). */
+  document(path: string): ResourceDocument | undefined;
+  /**
+   * What a page renderer gets, in one language: the site's links (ours that have a page link to it) and the view of
+   * the slice holding `path` (the page's document path), or of the shared slice (home, search).
+   */
+  pageContext(lang: Lang, path?: string): PageContext;
+  /** The slices: made and held (bounded by SLICE_CACHE_ENTRIES). */
+  readonly slices: SliceCache;
+  /** Every document path, sorted, by walking every slice through the bounded cache (slow at scale: sitemap, tests). */
+  documentPaths(): string[];
   /** Full-text search over titles and texts. */
   readonly search: SearchIndex;
   readonly catalog: readonly Quad[];
@@ -102,10 +110,9 @@ export interface Site {
 }
 
 export interface SiteOptions {
-  /** Formats serialized for every document at start-up; the others are made on first request and kept. */
-  readonly eagerFormats?: readonly DocumentExt[];
   /** build/dataset.nq when the caller has already read it (the store loads the same text). */
   readonly nquads?: string;
+
 }
 
 const VOID_PREFIXES = { void: VOID, sd: SD };
@@ -120,6 +127,10 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   if (manifest.baseIri !== config.baseIri) throw new Error(`build/ was made for ${manifest.baseIri}, not ${config.baseIri}: run npm run convert`);
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 
+  const summary = readSummary(config.buildDir, manifest);
+
+  // Catalog, VoID and search still start from the whole dataset (parsed here, then dropped): the documents, pages and
+  // bodies below do not keep it.
   let t = performance.now();
   const quads = new Parser({ format: 'N-Quads' }).parse(options.nquads ?? readFileSync(join(config.buildDir, 'dataset.nq'), 'utf8'));
   const parseMs = ms(t);
@@ -134,30 +145,46 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const metadataMs = ms(t);
 
   t = performance.now();
-  const catalogIndex = new CatalogIndex(catalog, urls.catalog());
-  const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
-  for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!described.has(iri)) described.set(iri, quads);
-  const documents = buildDocumentIndex(triples, urls, described);
-  const indexMs = ms(t);
-
-  t = performance.now();
-  const view = buildViewIndex(triples, urls);
   // The search index the converter wrote, opened read-only once for this site (its cache is bounded).
   const search = openSearchFile(join(config.buildDir, SEARCH_FILE));
   const viewMs = ms(t);
 
   t = performance.now();
+  const catalogIndex = new CatalogIndex(catalog, urls.catalog());
+  const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
+  for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!described.has(iri)) described.set(iri, quads);
+  const slices = new SliceCache(
+    { buildDir: config.buildDir, manifest, summary, urls, described: () => described, sharedView: (view) => withSummaryCounts(view, summary) },
+    config.sliceCacheEntries,
+  );
+  const codes = new Set(summary.plans.map((p) => p.code));
+  const sliceKey = (path: string) => sliceOf(path, summary, codes);
+  const document = (path: string): ResourceDocument | undefined => {
+    const key = sliceKey(path);
+    return key === undefined ? undefined : slices.get(key).documents.byPath.get(path);
+  };
+  const indexMs = ms(t);
+
+  t = performance.now();
   const dumps = readDumpFiles(config.buildDir, manifest);
   const sitemap = readSitemapFiles(config.buildDir, manifest.version);
-  const sources = sourceFiles(config.root, config.sourcesDir, documents.byPath.values());
+  const sources = sourceFiles(config.root, config.sourcesDir, summary.sources);
   const dumpsMs = ms(t);
 
-  const bodies = new BodyCache();
+  const bodies = new BodyCache(config.bodyCacheEntries, config.bodyCacheBytes);
   /** The document's own description of itself: which resource it is about, under which licence, in which dataset. */
   const about = (doc: ResourceDocument, ext: DocumentExt): Quad[] => {
     const self = DataFactory.namedNode(urls.data(doc.path, ext));
     const q = (p: string, o: string) => DataFactory.quad(self, DataFactory.namedNode(p), DataFactory.namedNode(o));
-    return [q(`${RDF}type`, `${FOAF}Document`), q(`${FOAF}primaryTopic`, doc.iri), q(`${VOID}inDataset`, urls.dataset()), q(`${DCTERMS}license`, facts.license)];
+    const out = [q(`${RDF}type`, `${FOAF}Document`), q(`${FOAF}primaryTopic`, doc.iri), q(`${VOID}inDataset`, urls.dataset()), q(`${DCTERMS}license`, facts.license)];
+    // A hub cut at the converter's cap (slice-files.ts INBOUND_CAP) says so, and where the full list is.
+    const total = summary.truncated[doc.iri];
+    if (total !== undefined) {
+      const query = `SELECT ?s ?p WHERE { ?s ?p <${doc.iri}> FILTER(?p != <${RDF}type>) } ORDER BY ?s ?p`;
+      out.push(q(`${RDFS}seeAlso`, withParams(urls.sparql(), { query })));
+      out.push(DataFactory.quad(self, DataFactory.namedNode(`${RDFS}comment`), DataFactory.literal(`${summary.inboundCap} of ${total} inbound links; the rdfs:seeAlso query lists them all`, 'en')));
+    }
+    return out;
   };
   const bodyKey = (doc: ResourceDocument, ext: DocumentExt) => `doc ${ext} ${doc.path}`;
   const documentBody = (doc: ResourceDocument, ext: DocumentExt) =>
@@ -180,27 +207,48 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     );
   };
 
-  t = performance.now();
-  for (const ext of options.eagerFormats ?? ['ttl']) for (const doc of documents.byPath.values()) await documentBody(doc, ext);
-  const eagerBodiesMs = ms(t);
+  /**
+   * Whether a path has a page, as a page rendered from slice `key` knows it: exactly for its own slice and the shared
+   * one; for another municipality's resources, whether that municipality was built (they are not read to render a link).
+   */
+  const hasPage = (key: string) => (path: string) => {
+    const of = sliceKey(path);
+    if (of === undefined) return false;
+    if (of === key || of === SHARED) return slices.get(of).documents.byPath.has(path);
+    return true;
+  };
+  const pageContextOf = (lang: Lang, path?: string): PageContext => {
+    const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;
+    return pageContext(makeLinks(urls, lang, hasPage(key)), slices.get(key).view);
+  };
 
+  const documentPaths = () => {
+    const paths: string[] = [];
+    for (const key of [SHARED, ...codes]) for (const [path] of slices.get(key).documents.byPath) if (sliceKey(path) === key) paths.push(path);
+    return paths.sort();
+  };
   return {
     version: manifest.version,
     urls,
-    documents,
-    view,
-    pageContext: (lang) => pageContext(makeLinks(urls, lang, (path) => documents.byPath.has(path)), view),
+    summary,
+    document,
+    pageContext: pageContextOf,
+    slices,
+    documentPaths,
     search,
     catalog,
     datasetMarkup: datasetMarkup(catalogIndex),
     catalogPages: catalogPageCount(catalogIndex, config.catalogPageSize),
     catalogPageBody,
-    moved: movedPrefixes(triples, urls),
+    moved: movedPrefixes(
+      summary.sameAs.map(([from, to]) => DataFactory.quad(DataFactory.namedNode(from), DataFactory.namedNode(`${OWL}sameAs`), DataFactory.namedNode(to))),
+      urls,
+    ),
     void: voidQuads,
     dumps,
     sources,
     sitemap,
-    timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs, totalMs: ms(started) },
+    timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs: 0, totalMs: ms(started) },
     documentBody,
     metadataBody,
     cached: (key, produce) => bodies.get(key, produce),
@@ -208,6 +256,25 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
     close: () => search.close(),
   };
+};
+
+/** build/site.json, checked against the manifest. */
+const readSummary = (buildDir: string, manifest: Manifest): SiteSummary => {
+  const path = join(buildDir, SUMMARY_FILE);
+  const entry = manifest.files.find((f) => f.path === SUMMARY_FILE);
+  if (!entry) throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${SUMMARY_FILE} (a build from before slices): run npm run convert`);
+  const body = readFileSync(path);
+  if (createHash('sha256').update(body).digest('hex') !== entry.sha256) throw new Error(`${path}: does not match its sha256 in manifest.json`);
+  return JSON.parse(body.toString('utf8')) as SiteSummary;
+};
+
+/** The shared slice's view with the counts the converter made over every plan (its own elements are only a sample). */
+const withSummaryCounts = (view: ViewIndex, summary: SiteSummary): ViewIndex => {
+  const themeCounts = new Map(
+    view.themes.map((t) => [t.iri, new Map(view.municipalities.map((m) => [m.iri, summary.themeCounts[t.iri]?.[m.iri] ?? 0]))] as const),
+  );
+  const elementCounts = new Map(Object.entries(summary.elementCounts).map(([plan, counts]) => [plan, new Map(Object.entries(counts))] as const));
+  return { ...view, themeCounts, elementCounts };
 };
 
 /** What every Linked Data route plugin is registered with. */

@@ -3,8 +3,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { ResourceDocument } from '../../documents/index.ts';
-import { DCTERMS, SCHEMA } from '../../rdf/vocab.ts';
 
 export interface SourceFile {
   readonly file: string;
@@ -22,15 +20,12 @@ export interface SourceFiles {
   read(file: SourceFile): Promise<Buffer>;
 }
 
-/** The source documents' files, read from `dir` (config.sourcesDir: data/sources, or the synthetic set's). */
-export const sourceFiles = (root: string, dir: string, documents: Iterable<ResourceDocument>): SourceFiles => {
+/** The source texts the build's summary lists (file → media type and checksum), read from `dir` (config.sourcesDir: data/sources, or the synthetic set's). */
+export const sourceFiles = (root: string, dir: string, listed: Readonly<Record<string, { readonly format: string; readonly sha256?: string }>>): SourceFiles => {
   const byName = new Map<string, SourceFile>();
-  for (const doc of documents) {
-    if (doc.kind !== 'source') continue;
-    const file = doc.path.slice('sources/'.length);
+  for (const [file, entry] of Object.entries(listed)) {
     if (!SAFE_NAME.test(file)) throw new Error(`unexpected source file name ${JSON.stringify(file)}`);
-    const value = (p: string) => doc.own.find((q) => q.predicate.value === p)?.object.value;
-    byName.set(file, { file, contentType: value(`${DCTERMS}format`) ?? 'text/plain; charset=utf-8', sha256: value(`${SCHEMA}sha256`) });
+    byName.set(file, { file, contentType: entry.format, sha256: entry.sha256 });
   }
   const folder = isAbsolute(dir) ? dir : join(root, dir);
   return {

@@ -53,7 +53,7 @@ export const loadGeneration = async (
       throw named(nqPath, new Error(`the loaded dataset does not answer a query (${probe.statusCode}: ${probe.body.slice(0, 200)})`));
     }
     app.log.info(
-      { timings: site.timings, documents: site.documents.byPath.size, heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
+      { timings: site.timings, slices: site.slices.stats, heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
       `dataset ${manifest.version} loaded`,
     );
     return {

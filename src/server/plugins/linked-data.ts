@@ -47,7 +47,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];
-    if (!site.documents.byPath.has(path)) throw new HttpError('not_found', `no resource ${urls.iriOf(path) ?? request.url.split('?')[0]}`);
+    if (!site.document(path)) throw new HttpError('not_found', `no resource ${urls.iriOf(path) ?? request.url.split('?')[0]}`);
     return redirect(request, reply, path);
   };
 
@@ -74,9 +74,12 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     const dot = rest.lastIndexOf('.');
     const ext = dot > rest.lastIndexOf('/') ? rest.slice(dot + 1) : '';
     const path = ext ? rest.slice(0, dot) : rest;
-    const doc = site.documents.byPath.get(path);
+    // A prepared description is sent without looking the document up (its slice may have left the cache).
+    const ready = isDocumentExt(ext) && path !== 'ontology' ? prepared.peek(`data ${ext} ${path}`) : undefined;
+    if (ready) return sendRepresentation(request, reply, ready);
+    const doc = site.document(path);
     if (doc && path !== 'ontology' && isDocumentExt(ext)) return describe(request, reply, doc, ext);
-    if (rest !== 'ontology' && site.documents.byPath.has(rest)) return redirect(request, reply, rest);
+    if (rest !== 'ontology' && site.document(rest)) return redirect(request, reply, rest);
     throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
   });
 };

@@ -24,9 +24,9 @@ const schema = {
 type PageRequest = FastifyRequest<{ Params: { '*': string }; Querystring: { lang?: string; m?: string } }>;
 
 const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
-  const { urls, view } = site;
-  const codes = new Set(view.municipalities.map((m) => m.code));
-  const themes = new Set(view.themes.map((t) => t.iri));
+  const { urls } = site;
+  const codes = new Set(site.summary.municipalities.map((m) => m.code));
+  const themes = new Set(site.summary.themes);
   const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
   // A page is made once per language (and theme filter), even under concurrent requests: body, validators, Link header.
   const pages = site.representations;
@@ -36,7 +36,7 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const jsonld = (await ownJsonLd(doc)).toString('utf8');
     const dataset = site.datasetMarkup.get(urls.page(doc.path))?.[lang];
-    const body = resourcePage({ ctx: site.pageContext(lang), doc, alternates, jsonld, dataset, only });
+    const body = resourcePage({ ctx: site.pageContext(lang, doc.path), doc, alternates, jsonld, dataset, only });
     return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });
   };
 
@@ -44,14 +44,15 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const path = request.params['*'];
     const lang = requestLang(request);
     if (path === '') return reply.code(301).header('location', withParams(home, { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
-    const doc = site.documents.byPath.get(path);
-    if (!doc) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
-    const only = themes.has(doc.iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
+    const iri = urls.iriOf(path);
+    const only = iri !== undefined && themes.has(iri) && request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
     const variant = only ? `html-${lang}-${only}` : `html-${lang}`;
     const key = `page ${variant} ${path}`;
-    // sendPrepared, written out: the hot path makes no closure once the page is ready.
+    // sendPrepared, written out: the hot path makes no closure once the page is ready, nor looks up its document.
     const ready = pages.peek(key);
     if (ready) return sendRepresentation(request, reply, ready);
+    const doc = site.document(path);
+    if (!doc) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
     return pages.get(key, () => makePage(doc, lang, variant, only)).then((made) => sendRepresentation(request, reply, made));
   });
 };

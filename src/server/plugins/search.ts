@@ -34,8 +34,7 @@ type SearchRequest = FastifyRequest<{ Querystring: { q?: string; m?: string; pag
 const MAX_PAGE = 50;
 
 const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
-  const { view } = site;
-  const codes = new Set(view.municipalities.map((m) => m.code));
+  const codes = new Set(site.summary.municipalities.map((m) => m.code));
   const answers = new BoundedMemo<Representation>(512);
 
   app.get('/search', { schema }, (request: SearchRequest, reply) => {
@@ -61,7 +60,7 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
     const key = `search?${new URLSearchParams({ q, m: municipality ?? '', page: String(pageNo), lang })}`;
     // Searches repeat (links, back buttons, revalidation): their answers are kept, boundedly, with their gzip copies.
     const answer = answers.get(`${format} ${key}`, () => {
-      const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality });
+      const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality }, (iri) => site.pageContext(lang, site.urls.pathOf(iri)).view);
       if (format === 'application/json')
         return new Representation({
           body: `${JSON.stringify(response)}\n`,

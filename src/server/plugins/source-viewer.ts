@@ -16,14 +16,15 @@ const schema = {
 type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { lang?: string } }>;
 
 const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
-  const { urls, view } = site;
+  const { urls } = site;
   app.get('/source/:name', { schema }, (request: SourceRequest, reply) => {
     const { name } = request.params;
-    const source = view.sources.get(name);
+    // The source's view (its quoted spans) is in the slice of the municipality whose plans quote it.
+    const source = site.pageContext('ja', `sources/${name}`).view.sources.get(name);
     const file = source && site.sources.byName.get(name);
     if (!source || !file) {
       // A municipality code stands for its (first) plan source text.
-      const first = view.municipalities.find((m) => m.code === name)?.sources[0];
+      const first = site.pageContext('ja').view.municipalities.find((m) => m.code === name)?.sources[0];
       // Root-relative, so the redirect stays on the host the client reached.
       if (first) return reply.code(302).header('location', withParams(urls.local(urls.sourceView(first)), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
       throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);
@@ -32,7 +33,7 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
     // The text is read from disk only when the page is not in the bounded cache.
     return sendPrepared(request, reply, site.representations, `source ${lang} ${name}`, async () =>
       pageInit({
-        body: sourcePage({ ctx: site.pageContext(lang), source, text: (await site.sources.read(file)).toString('utf8') }),
+        body: sourcePage({ ctx: site.pageContext(lang, `sources/${name}`), source, text: (await site.sources.read(file)).toString('utf8') }),
         etag: etagOf(site.version, `source/${name}`, `html-${lang}`),
       }),
     );

@@ -164,12 +164,13 @@ describe('/sources/', () => {
 describe('the sitemap', () => {
   /** The page URLs, in order, as the site listed them when it made its sitemap in memory at start-up. */
   const expectedPages = () => {
-    const { urls, view, documents } = f.site;
-    const sources = [...documents.byPath.values()].filter((d) => d.kind === 'source').map((d) => d.path.slice('sources/'.length));
+    const { urls, summary } = f.site;
+    const paths = f.site.documentPaths();
+    const sources = paths.filter((p) => p.startsWith('sources/')).map((p) => p.slice('sources/'.length));
     return [
       urls.home(),
-      ...[...documents.byPath.keys()].sort().map((p) => urls.page(p)),
-      ...view.themes.flatMap((th) => view.municipalities.map((mu) => withParams(urls.page(urls.pathOf(th.iri)!), { m: mu.code }))),
+      ...paths.map((p) => urls.page(p)),
+      ...summary.themes.flatMap((th) => summary.municipalities.map((mu) => withParams(urls.page(urls.pathOf(th)!), { m: mu.code }))),
       ...sources.sort().map((s) => urls.sourceView(s)),
       urls.search(),
     ];

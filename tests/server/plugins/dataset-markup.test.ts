@@ -124,7 +124,7 @@ describe('schema.org Dataset markup on landing pages', () => {
   });
 
   it('is only on landing pages: an element page has no schema:Dataset', async () => {
-    const element = [...f.site.view.elements.keys()][0]!;
+    const element = [...f.site.pageContext('ja', `id/${f.site.summary.municipalities[0]!.code}`).view.elements.keys()][0]!;
     const page = await get(local(f.site.urls.page(element.slice(BASE.length))));
     expect(page.statusCode).toBe(200);
     const graph = (await Promise.all(jsonLdBlocks(page.body).map(toQuads))).flat();

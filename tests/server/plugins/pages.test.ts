@@ -141,7 +141,7 @@ describe('source viewer', () => {
     const r = await get('/source/132101-koganei.txt');
     expectPage(r);
     const marks = r.body.match(/<mark id="/g) ?? [];
-    expect(marks.length).toBe(f.site.view.sources.get('132101-koganei.txt')!.quotes.length);
+    expect(marks.length).toBe(f.site.pageContext('ja', 'sources/132101-koganei.txt').view.sources.get('132101-koganei.txt')!.quotes.length);
     expect(r.body).toMatch(
       new RegExp(`<mark id="132101-dai5ji-kihon-koso-measure-12-title" class="q q-title"><a class="q-tag" href="/page/${MEASURE}"[^>]*>施策 12 · タイトル</a>子どもの育ちの支援</mark>`),
     );

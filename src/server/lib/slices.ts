@@ -1,0 +1,126 @@
+// The site's documents and page views, made per slice from the files the converter wrote (one municipality's plan
+// graphs plus the vocabulary, or the shared slice) and kept in a bounded LRU, so that memory does not grow with the data.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser, type Quad } from 'n3';
+import type { Manifest, SiteSummary } from '../../convert/index.ts';
+import { buildDocumentIndex, buildViewIndex, distinctTriples, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
+import type { SiteUrls } from '../../rdf/uris.ts';
+import { HttpError } from './errors.ts';
+
+/** The key of the slice that holds everything outside any municipality. */
+export const SHARED = 'shared';
+
+export interface Slice {
+  readonly key: string;
+  readonly documents: DocumentIndex;
+  readonly view: ViewIndex;
+  /** Distinct triples it was made from. */
+  readonly triples: number;
+}
+
+/**
+ * The slice a document path belongs to, decided from the path and the summary alone: `id/{code}/…` → the
+ * municipality's (undefined when no plan of that code was built: no such document), a source text → the municipality
+ * whose plans quote it, everything else → SHARED.
+ */
+export const sliceOf = (path: string, summary: SiteSummary, codes: ReadonlySet<string>): string | undefined => {
+  const m = /^id\/(\d{6})(?:\/|$)/.exec(path);
+  if (m) return codes.has(m[1]!) ? m[1]! : undefined;
+  if (path.startsWith('sources/')) {
+    const entry = summary.sources[path.slice('sources/'.length)];
+    return entry ? (entry.code ?? SHARED) : undefined;
+  }
+  return SHARED;
+};
+
+export interface SliceSource {
+  readonly buildDir: string;
+  readonly manifest: Manifest;
+  readonly summary: SiteSummary;
+  readonly urls: SiteUrls;
+  /** Descriptions of resources not in the data (named graphs, catalog resources), for the shared slice. */
+  readonly described: () => ReadonlyMap<string, readonly Quad[]>;
+  /** Replaces parts of the shared slice's view that must count the whole dataset (theme × municipality counts). */
+  readonly sharedView: (view: ViewIndex) => ViewIndex;
+}
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Most recently used municipality slices, at most `entries` of them (at least one: the slice being served), and the shared one. */
+export class SliceCache {
+  readonly #entries = new Map<string, Slice>();
+  readonly #max: number;
+  readonly #hashes: ReadonlyMap<string, string>;
+  #loads = 0;
+
+  constructor(readonly source: SliceSource, entries: number) {
+    this.#max = Math.max(1, entries);
+    this.#hashes = new Map(source.manifest.files.map((f) => [f.path, f.sha256]));
+  }
+
+  /** The shared slice: made on first use and then kept, outside the LRU (bounded by INBOUND_CAP, and needed by every page's links). */
+  #shared: Slice | undefined;
+
+  /** The slice, made now if it is not held (synchronously: parsing is CPU work on this thread either way). */
+  get(key: string): Slice {
+    if (key === SHARED) {
+      if (!this.#shared) {
+        this.#shared = this.#make(SHARED);
+        this.#loads++;
+      }
+      return this.#shared;
+    }
+    const hit = this.#entries.get(key);
+    if (hit) {
+      // Map order is the recency order: a hit moves to the end.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit;
+    }
+    const made = this.#make(key);
+    this.#loads++;
+    if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, made);
+    return made;
+  }
+
+  /** Municipality slices held now (the shared one aside), and slices made so far (for logs and the bench). */
+  get stats(): { held: number; shared: boolean; loads: number; max: number } {
+    return { held: this.#entries.size, shared: this.#shared !== undefined, loads: this.#loads, max: this.#max };
+  }
+
+  /** A build file, checked against this generation's manifest (a newer build may have been swapped in since). */
+  #read(path: string): string {
+    const full = join(this.source.buildDir, path);
+    let body: Buffer | undefined;
+    try {
+      body = readFileSync(full);
+    } catch {
+      body = undefined;
+    }
+    // A newer build swapped in under this generation: a 503 until the reload takes it in, never a mix of two builds.
+    if (!body || sha256(body) !== this.#hashes.get(path))
+      throw new HttpError('unavailable', `${path}: the build changed under the loaded one; it is being reloaded, try again shortly`);
+    return body.toString('utf8');
+  }
+
+  #make(key: string): Slice {
+    const { summary, urls } = this.source;
+    const files = [summary.vocabularyFile, ...(key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file))];
+    const quads: Quad[] = [];
+    for (const f of files) {
+      const text = this.#read(f);
+      try {
+        for (const q of new Parser({ format: 'N-Quads' }).parse(text)) quads.push(q);
+      } catch (e) {
+        throw new Error(`${join(this.source.buildDir, f)}: ${(e as Error).message}`);
+      }
+    }
+    const triples = distinctTriples(quads);
+    const documents = buildDocumentIndex(triples, urls, key === SHARED ? this.source.described() : new Map());
+    const view = buildViewIndex(triples, urls);
+    return { key, documents, view: key === SHARED ? this.source.sharedView(view) : view, triples: triples.length };
+  }
+}

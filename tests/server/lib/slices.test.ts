@@ -1,0 +1,121 @@
+// Documents made per slice (a municipality's plan graphs + the vocabulary, or the shared slice) are the documents the
+// whole dataset gives, for every path of the five-plan build; the slice cache stays within its bound.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser, type Quad } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INBOUND_CAP } from '../../../src/convert/index.ts';
+import {
+  buildCatalog,
+  buildDocumentIndex,
+  buildVoid,
+  CatalogIndex,
+  catalogDescriptions,
+  describeNamedGraphs,
+  distinctTriples,
+  graphDescriptions,
+  parseCatalogFile,
+  type DocumentIndex,
+} from '../../../src/documents/index.ts';
+import { quadLine } from '../../../src/rdf/serialize.ts';
+import { siteUrls } from '../../../src/rdf/uris.ts';
+import { loadSite } from '../../../src/server/lib/site.ts';
+import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
+
+let f: SiteFixture;
+/** The reference: every document built at once from the whole dataset, as the server did before slices. */
+let whole: DocumentIndex;
+beforeAll(async () => {
+  f = await siteFixture();
+  const urls = siteUrls(BASE);
+  const quads = new Parser({ format: 'N-Quads' }).parse(readFileSync(join(f.config.buildDir, 'dataset.nq'), 'utf8'));
+  const triples = distinctTriples(quads);
+  const facts = parseCatalogFile('data/catalog.yaml', readFileSync('data/catalog.yaml', 'utf8'));
+  const manifest = f.dataset.manifest;
+  const namedGraphs = describeNamedGraphs({ quads, triples, manifest, facts, urls });
+  const catalog = buildCatalog({ triples, manifest, facts, urls, namedGraphs });
+  const voidQuads = buildVoid({ quads, triples, manifest, facts, urls, namedGraphs });
+  const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
+  for (const [iri, d] of catalogDescriptions(new CatalogIndex(catalog, urls.catalog()), urls)) if (!described.has(iri)) described.set(iri, d);
+  whole = buildDocumentIndex(triples, urls, described);
+});
+afterAll(() => f.close());
+
+const lines = (quads: readonly Quad[]) => quads.map(quadLine).sort();
+
+describe('slices', () => {
+  it('give every path the whole dataset gives, and no other', () => {
+    expect(f.site.documentPaths()).toEqual([...whole.byPath.keys()].sort());
+  });
+
+  it('give each document the same own, inbound and context triples as the whole dataset', () => {
+    expect(whole.byPath.size).toBeGreaterThan(1000);
+    for (const [path, expected] of whole.byPath) {
+      const doc = f.site.document(path);
+      expect(doc, path).toBeDefined();
+      expect({ path, iri: doc!.iri, kind: doc!.kind }).toEqual({ path, iri: expected.iri, kind: expected.kind });
+      expect(lines(doc!.own), `own ${path}`).toEqual(lines(expected.own));
+      expect(lines(doc!.inbound), `inbound ${path}`).toEqual(lines(expected.inbound));
+      expect(lines(doc!.context), `context ${path}`).toEqual(lines(expected.context));
+    }
+  });
+
+  it('cut no hub of the five plans: every shared resource has fewer inbound triples than the cap', () => {
+    expect(f.site.summary.truncated).toEqual({});
+    const shared = [...whole.byPath.values()].filter((d) => !/^id\/\d{6}(\/|$)/.test(d.path) && !d.path.startsWith('sources/'));
+    const most = Math.max(...shared.map((d) => d.inbound.length));
+    expect(most).toBeGreaterThan(10);
+    expect(most).toBeLessThan(INBOUND_CAP);
+  });
+
+  it('map paths to slices without reading data: an unknown municipality has no document and makes no slice', () => {
+    const before = f.site.slices.stats.loads;
+    expect(f.site.document('id/999999/plan/x')).toBeUndefined();
+    expect(f.site.slices.stats.loads).toBe(before);
+  });
+});
+
+describe('a build without slices', () => {
+  it('is refused with a message naming the manifest and what to run', async () => {
+    const manifest = { ...f.dataset.manifest, files: f.dataset.manifest.files.filter((x) => x.path !== 'site.json') };
+    await expect(loadSite(f.config, manifest)).rejects.toThrow(/manifest\.json: lists no site\.json .*npm run convert/);
+  });
+});
+
+describe('a build swapped in under a loaded one', () => {
+  it('answers 503 for a slice not yet made, never a mix of the two builds', async () => {
+    const copy = `${f.config.buildDir}-swapped`;
+    cpSync(f.config.buildDir, copy, { recursive: true });
+    try {
+      const site = await loadSite({ ...f.config, buildDir: copy }, f.dataset.manifest);
+      writeFileSync(join(copy, 'graphs/132101-dai5ji-kihon-koso.nq'), '');
+      let error: unknown;
+      try {
+        site.document('id/132101');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ status: 503, message: expect.stringMatching(/graphs\/132101-dai5ji-kihon-koso\.nq: the build changed/) });
+      expect(site.document('id/132217')).toBeDefined();
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the slice cache', () => {
+  it('holds at most SLICE_CACHE_ENTRIES slices and serves the same bytes after evicting them', async () => {
+    const config = { ...f.config, sliceCacheEntries: 1, bodyCacheEntries: 1 };
+    const site = await loadSite(config, f.dataset.manifest);
+    const a = site.document('id/132101')!;
+    const b = site.document('id/132217')!;
+    expect(site.slices.stats.held).toBe(1);
+    const first = await site.documentBody(a, 'ttl');
+    await site.documentBody(b, 'ttl');
+    expect(site.bodies.size).toBe(1);
+    const again = await site.documentBody(site.document('id/132101')!, 'ttl');
+    expect(again.equals(first)).toBe(true);
+    expect(site.slices.stats).toMatchObject({ held: 1, max: 1 });
+    expect(site.slices.stats.loads).toBeGreaterThanOrEqual(3);
+  });
+});
