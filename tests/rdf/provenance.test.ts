@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Quad } from 'n3';
+import { DataFactory, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ontologyQuads } from '../../src/convert/dataset.ts';
 import { validateShacl } from '../../src/convert/shacl.ts';
@@ -133,7 +133,7 @@ describe('the shapes', () => {
   it('reject a source text that names the municipality as its publisher', async () => {
     const { quads, source } = graph();
     const swapped = quads.map((q) =>
-      q.subject.value === source && q.predicate.value === `${DCT}publisher` ? { ...q, object: { termType: 'NamedNode', value: uri.municipality('132292') } } as unknown as Quad : q,
+      q.subject.value === source && q.predicate.value === `${DCT}publisher` ? DataFactory.quad(q.subject, q.predicate, DataFactory.namedNode(uri.municipality('132292')), q.graph) : q,
     );
     expect(await report(swapped)).toMatch(/dcterms:publisher: this project/);
   });

@@ -259,10 +259,13 @@ describe('/catalog (DCAT)', () => {
 });
 
 describe('/dumps/', () => {
-  it('lists every build file', async () => {
+  it('lists every published build file, and not the slice files the server reads its documents from', async () => {
     const r = await get('/dumps/');
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    for (const file of f.dataset.manifest.files) expect(r.body).toContain(`href="/dumps/${file.path}"`);
+    const files = f.dataset.manifest.files;
+    expect(files.some((file) => isSliceFile(file.path))).toBe(true);
+    for (const file of files) expect(r.body.includes(`href="/dumps/${file.path}"`), file.path).toBe(!isSliceFile(file.path));
+    expect((await get('/dumps/shared.nq')).statusCode).toBe(404);
     expect((await get('/dumps')).headers.location).toBe(`/dumps/`);
   });
 
