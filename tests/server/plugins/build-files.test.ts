@@ -1,11 +1,11 @@
 // What the site serves from the build and the source folder without keeping it in memory: the dumps (byte ranges,
 // the converter's gzip copies), the source texts (read on request) and the sitemap the converter wrote.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convert } from '../../../src/convert/index.ts';
+import { convert, isSliceFile } from '../../../src/convert/index.ts';
 import { withParams } from '../../../src/pages/index.ts';
 import { writeSynthetic } from '../../../src/synth/index.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
@@ -99,8 +99,10 @@ describe('/dumps/ byte ranges', () => {
 });
 
 describe('the gzip copies the converter wrote', () => {
-  it('are deterministic gzip (MTIME 0, no name, OS unknown) of every listed file and of the manifest', () => {
-    for (const path of [...f.dataset.manifest.files.map((x) => x.path), 'manifest.json', 'sitemap.xml', 'sitemap/1.xml']) {
+  it('are deterministic gzip (MTIME 0, no name, OS unknown) of every published file and of the manifest; the slice files get none', () => {
+    const listed = f.dataset.manifest.files.map((x) => x.path);
+    for (const path of listed.filter(isSliceFile)) expect(existsSync(join(f.config.buildDir, `${path}.gz`)), path).toBe(false);
+    for (const path of [...listed.filter((p) => !isSliceFile(p)), 'manifest.json', 'sitemap.xml', 'sitemap/1.xml']) {
       const gz = onDisk(`${path}.gz`);
       expect(gz.readUInt32LE(4), path).toBe(0);
       expect(gz[3]! & 0x08, path).toBe(0);
@@ -164,7 +166,10 @@ describe('/sources/', () => {
 describe('the sitemap', () => {
   /** The page URLs, in order, as the site listed them when it made its sitemap in memory at start-up. */
   const expectedPages = () => {
-    const { urls, summary } = f.site;
+    const { urls } = f.site;
+    // Themes and municipalities in the order of the pages' view (the sitemap's).
+    const { view } = f.site.pageContext('ja');
+    const summary = { themes: view.themes.map((th) => th.iri), municipalities: view.municipalities };
     const paths = f.site.documentPaths();
     const sources = paths.filter((p) => p.startsWith('sources/')).map((p) => p.slice('sources/'.length));
     return [
