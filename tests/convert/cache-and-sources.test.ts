@@ -31,7 +31,7 @@ describe('the plan cache', () => {
     expect(entries().length).toBe(4);
     // The build holds the four plans left, byte for byte as the in-memory conversion makes them.
     const reference = await convert(opts, report.manifest.inputsHash);
-    for (const f of reference.files) expect(readFileSync(join(root, 'build', f.path), 'utf8'), f.path).toBe(f.content);
+    for (const f of reference.files) expect(readFileSync(join(root, 'build', f.path)).equals(Buffer.from(f.content)), f.path).toBe(true);
     expect(existsSync(join(root, 'build/plans/132292-dai3ji-kihon-koso.ttl'))).toBe(false);
     expect(report.manifest.graphs.length).toBe(5);
   });
