@@ -70,7 +70,8 @@ export const loadIntoSlot = async (slot: Slot, nquads: string, version: string, 
     const distinct = await count(`SELECT (COUNT(*) AS ?n) ${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`);
     const merged = distinct !== total;
     if (merged) {
-      await runSql(slot.sql, `SPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`);
+      // Row autocommit: one transaction of the whole merge outgrows TransactionAfterImageLimit near 1M triples (SR325).
+      await runSql(slot.sql, `log_enable(3,1);\nSPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`);
       const held = await count(`SELECT (COUNT(*) AS ?n) FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`);
       if (held !== distinct) throw failed(`the default graph holds ${held} triples, the merge of the graphs has ${distinct}`);
     }
