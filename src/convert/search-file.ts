@@ -1,15 +1,15 @@
 // The build's search index (search.sqlite): each plan's search rows, read from its graph at conversion, written into
 // one SQLite file plan by plan (one plan's rows in memory at a time), in manifest order so the bytes are reproducible.
-import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
 import { siteUrls } from '../rdf/uris.ts';
-import { DCTERMS, JPP, RDF, RDFS } from '../rdf/vocab.ts';
+import { DCTERMS, JPP, LABEL_PREDICATES, RDF, RDFS } from '../rdf/vocab.ts';
 import { searchFileWriter, type SearchDocument } from '../search/index.ts';
 import type { BuildFile, Manifest } from './dataset.ts';
+import { fileSha256 } from './file-hash.ts';
 
 export const SEARCH_FILE = 'search.sqlite';
 const MEDIA_TYPE = 'application/vnd.sqlite3';
@@ -27,7 +27,7 @@ const P = {
   municipality: `${JPP}municipality`,
 };
 const ELEMENT_TYPES: ReadonlySet<string> = new Set(ELEMENT_CLASSES.map((c) => `${JPP}${c}`));
-const LABELS = [`${RDFS}label`, 'http://www.w3.org/2004/02/skos/core#prefLabel', `${DCTERMS}title`];
+const LABELS = [...LABEL_PREDICATES];
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** By group, then id: a plan's rows of one municipality stay together whatever else the plan holds. */
@@ -91,18 +91,6 @@ export const writeSearchBuildFile = (dir: string, plans: Iterable<readonly Searc
   return { path: SEARCH_FILE, mediaType: MEDIA_TYPE, bytes: statSync(path).size, sha256: fileSha256(path) };
 };
 
-/** Hashed in chunks: at national size the file is hundreds of MB. */
-export const fileSha256 = (path: string): string => {
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
-};
 
 /** The search file of an in-memory conversion (convert()): written in a temporary folder, returned as bytes. */
 export const searchBuildFile = (quads: readonly Quad[], graphs: Manifest['graphs'], baseIri: string): { file: BuildFile; entry: FileEntry } => {

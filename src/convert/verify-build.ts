@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from './dataset.ts';
-import { fileSha256, SEARCH_FILE } from './search-file.ts';
+import { fileSha256 } from './file-hash.ts';
+import { SEARCH_FILE } from './search-file.ts';
+import { SUMMARY_FILE } from './slice-files.ts';
 import { MANIFEST } from './write-build.ts';
 
 /** A build that cannot be used as it is; the message names the file and the reason. */
@@ -16,11 +18,16 @@ export class BuildError extends Error {
 
 export interface VerifiedBuild {
   readonly manifest: Manifest;
-  /** The bytes of every file the manifest lists, as read and checked (callers use these, not a second read). */
+  /**
+   * The bytes of the files read whole at start-up (KEPT: dataset.nq for the store, site.json for the site), as read and
+   * checked (callers use these, not a second read). Every other listed file is checked in chunks and not kept.
+   */
   readonly files: ReadonlyMap<string, Buffer>;
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** The listed files whose bytes the build's readers use whole. */
+const KEPT: ReadonlySet<string> = new Set(['dataset.nq', SUMMARY_FILE]);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 // A listed path stays inside the build folder.
 const SAFE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -67,14 +74,17 @@ export const readVerifiedBuild = (buildDir: string, synthetic = false): Verified
   const files = new Map<string, Buffer>();
   for (const f of manifest.files) {
     const path = join(buildDir, f.path);
-    let body: Buffer;
+    const kept = KEPT.has(f.path);
+    let body: Buffer | undefined;
+    let hash: string;
     try {
-      body = readFileSync(path);
+      body = kept ? readFileSync(path) : undefined;
+      hash = body ? sha256(body) : fileSha256(path);
     } catch (e) {
       throw new BuildError(path, errorReason(e));
     }
-    if (sha256(body) !== f.sha256) throw new BuildError(path, `does not match its sha256 in ${MANIFEST} (damaged or changed after the build)`);
-    files.set(f.path, body);
+    if (hash !== f.sha256) throw new BuildError(path, `does not match its sha256 in ${MANIFEST} (damaged or changed after the build)`);
+    if (body) files.set(f.path, body);
   }
   // The search index is checked by chunks, not kept: the server opens it by its fixed name and reads what queries need.
   if (manifest.search) {

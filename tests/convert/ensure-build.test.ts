@@ -30,6 +30,15 @@ describe('ensureBuild', () => {
     expect(await ensure()).toBeUndefined();
   });
 
+  it('keeps the bytes of dataset.nq and site.json only, and still checks the files it does not keep', async () => {
+    expect([...readVerifiedBuild(opts().buildDir).files.keys()].sort()).toEqual(['dataset.nq', 'site.json']);
+    const slice = join(root, 'build/shared.nq');
+    const before = readFileSync(slice);
+    appendFileSync(slice, '<urn:x> <urn:y> <urn:z> .\n');
+    expect(await ensure()).toMatch(/shared\.nq: does not match its sha256/);
+    expect(readFileSync(slice).equals(before)).toBe(true);
+  });
+
   it('rebuilds when a listed file is missing', async () => {
     rmSync(join(root, 'build/plans/132101-dai5ji-kihon-koso.ttl'));
     expect(await ensure()).toMatch(/plans\/132101-dai5ji-kihon-koso\.ttl: missing/);

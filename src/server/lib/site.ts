@@ -49,9 +49,8 @@ export interface SiteTimings {
   readonly indexMs: number;
   readonly metadataMs: number;
   readonly dumpsMs: number;
-  readonly eagerBodiesMs: number;
-  /** The pages' view index and the search index. */
-  readonly viewMs: number;
+  /** Opening the search index file. */
+  readonly searchMs: number;
   readonly totalMs: number;
 }
 
@@ -112,7 +111,8 @@ export interface Site {
 export interface SiteOptions {
   /** build/dataset.nq when the caller has already read it (the store loads the same text). */
   readonly nquads?: string;
-
+  /** build/site.json as readVerifiedBuild read and checked it; read and checked here when absent. */
+  readonly summary?: Buffer;
 }
 
 const VOID_PREFIXES = { void: VOID, sd: SD };
@@ -127,9 +127,9 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   if (manifest.baseIri !== config.baseIri) throw new Error(`build/ was made for ${manifest.baseIri}, not ${config.baseIri}: run npm run convert`);
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 
-  const summary = readSummary(config.buildDir, manifest);
+  const summary = readSummary(config.buildDir, manifest, options.summary);
 
-  // Catalog, VoID and search still start from the whole dataset (parsed here, then dropped): the documents, pages and
+  // The catalog and VoID still start from the whole dataset (parsed here, then dropped): the documents, pages and
   // bodies below do not keep it.
   let t = performance.now();
   const quads = new Parser({ format: 'N-Quads' }).parse(options.nquads ?? readFileSync(join(config.buildDir, 'dataset.nq'), 'utf8'));
@@ -147,7 +147,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   t = performance.now();
   // The search index the converter wrote, opened read-only once for this site (its cache is bounded).
   const search = openSearchFile(join(config.buildDir, SEARCH_FILE));
-  const viewMs = ms(t);
+  const searchMs = ms(t);
 
   t = performance.now();
   const catalogIndex = new CatalogIndex(catalog, urls.catalog());
@@ -248,7 +248,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     dumps,
     sources,
     sitemap,
-    timings: { parseMs, indexMs, viewMs, metadataMs, dumpsMs, eagerBodiesMs: 0, totalMs: ms(started) },
+    timings: { parseMs, indexMs, searchMs, metadataMs, dumpsMs, totalMs: ms(started) },
     documentBody,
     metadataBody,
     cached: (key, produce) => bodies.get(key, produce),
@@ -258,13 +258,13 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   };
 };
 
-/** build/site.json, checked against the manifest. */
-const readSummary = (buildDir: string, manifest: Manifest): SiteSummary => {
+/** build/site.json: the verified bytes when given, else read and checked against the manifest. */
+const readSummary = (buildDir: string, manifest: Manifest, verified?: Buffer): SiteSummary => {
   const path = join(buildDir, SUMMARY_FILE);
   const entry = manifest.files.find((f) => f.path === SUMMARY_FILE);
   if (!entry) throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${SUMMARY_FILE} (a build from before slices): run npm run convert`);
-  const body = readFileSync(path);
-  if (createHash('sha256').update(body).digest('hex') !== entry.sha256) throw new Error(`${path}: does not match its sha256 in manifest.json`);
+  const body = verified ?? readFileSync(path);
+  if (!verified && createHash('sha256').update(body).digest('hex') !== entry.sha256) throw new Error(`${path}: does not match its sha256 in manifest.json`);
   return JSON.parse(body.toString('utf8')) as SiteSummary;
 };
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import { readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
+import { readVerifiedBuild, SUMMARY_FILE, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
 import { assertStoreFits, createStore, StoreError, type Store } from '../../store/index.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
@@ -42,7 +42,7 @@ export const loadGeneration = async (
     // An unavailable Virtuoso says what to start or load; the file is not what is wrong then.
     const aboutBackend = (e: unknown) => config.store === 'virtuoso' && e instanceof StoreError && e.code === 'unavailable';
     await store.load(nquads, manifest.version).catch((e: unknown) => Promise.reject(aboutBackend(e) ? e : named(nqPath, e)));
-    const site = await loadSite(config, manifest, { nquads });
+    const site = await loadSite(config, manifest, { nquads, summary: files.get(SUMMARY_FILE) });
     const app = await buildApp(config, store, manifest, { ...logging, site });
     // One query before serving: it starts the parser threads (so the first client does not wait for them) and proves
     // the generation answers before it is taken in.
