@@ -106,7 +106,7 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     })(),
   );
   // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
-  const slices = sliceFiles(input.baseIri, { nq: () => input.vocabulary.piece('nq') }, input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })));
+  const slices = sliceFiles(input.baseIri, { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') }, input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })));
   for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum.

@@ -90,7 +90,7 @@ export const buildDataset = async (
     })),
   ];
   const planGraphInfo = graphs.slice(1).map((graph, i) => ({ graph, nq: () => toNQuads(planGraphs[i]!.quads) }));
-  for (const f of sliceFiles(baseIri, { nq: () => toNQuads(vocabularySorted) }, planGraphInfo))
+  for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo))
     files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
   const described = files.map((f) => ({ path: f.path, mediaType: f.mediaType, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) }));
   const manifest: Manifest = {

@@ -17,10 +17,11 @@ import { swapInBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { MANIFEST } from './write-build.ts';
-export { BuildError, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
+export { BuildError, checkBuildFile, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
 export { SEARCH_FILE } from './search-file.ts';
 export { INBOUND_CAP, isSliceFile, SUMMARY_FILE, type SiteSummary } from './slice-files.ts';
+export { datasetFactsOf, EXAMPLE_CLASSES, FACTS_FILE, LINK_COUNTS, type DatasetFacts, type GraphFacts, type LinksetName } from './dataset-facts.ts';
 
 /** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -8,12 +8,13 @@ import { quadLine } from '../rdf/serialize.ts';
 import { siteUrls, type SiteUrls } from '../rdf/uris.ts';
 import { DCTERMS, JPP, LABEL_PREDICATES, OWL, RDF, SCHEMA, SKOS } from '../rdf/vocab.ts';
 import type { GraphInfo } from './dataset.ts';
+import { DatasetFactsBuilder, FACTS_FILE, factsJson } from './dataset-facts.ts';
 
 export const SUMMARY_FILE = 'site.json';
 export const SHARED_FILE = 'shared.nq';
 export const VOCABULARY_GRAPH_FILE = 'graphs/vocabulary.nq';
-/** The files the server reads to make slices: not published as datasets (the catalog's distributions leave them out). */
-export const isSliceFile = (path: string): boolean => path.startsWith('graphs/') || path === SHARED_FILE || path === SUMMARY_FILE;
+/** The files the server reads to make slices and describe the data: not published as datasets (the catalog's distributions leave them out). */
+export const isSliceFile = (path: string): boolean => path.startsWith('graphs/') || path === SHARED_FILE || path === SUMMARY_FILE || path === FACTS_FILE;
 /** A plan graph's own N-Quads in the build. */
 export const planGraphFile = (code: string, planId: string): string => `graphs/${code}-${planId}.nq`;
 
@@ -99,17 +100,16 @@ export class SliceFiles {
   }
 
   /** The vocabulary graph: its themes. It is its own file, part of every slice. */
-  addVocabulary(nq: string): void {
+  addVocabulary(quads: readonly Quad[]): void {
     const themeBase = `${this.#urls.themeScheme()}/`;
-    for (const q of new Parser({ format: 'N-Quads' }).parse(nq))
+    for (const q of quads)
       if (q.predicate.value === TYPE && q.object.value === `${JPP}Theme` && q.subject.value.startsWith(themeBase)) this.#themes.add(q.subject.value);
   }
 
-  /** One plan graph's N-Quads (its piece of dataset.nq). */
-  addPlan(graph: GraphInfo, nq: string): void {
+  /** One plan graph's quads (its piece of dataset.nq). */
+  addPlan(graph: GraphInfo, quads: readonly Quad[]): void {
     const plan = graph.plan!;
     this.#plans.push({ code: plan.municipality, id: plan.id, iri: plan.iri, graph: graph.iri, file: planGraphFile(plan.municipality, plan.id) });
-    const quads = new Parser({ format: 'N-Quads' }).parse(nq);
     const bySubject = new Map<string, Quad[]>();
     for (const q of quads) (bySubject.get(q.subject.value) ?? bySubject.set(q.subject.value, []).get(q.subject.value)!).push(q);
     const objects = (s: string, p: string) => (bySubject.get(s) ?? []).filter((q) => q.predicate.value === p).map((q) => q.object.value);
@@ -245,20 +245,27 @@ export interface SliceFile {
 
 /**
  * The slice files in the order the manifest lists them: each graph's N-Quads (vocabulary first, then the plans as
- * given), then the shared slice and the summary. `nq` of a graph is its piece of dataset.nq.
+ * given), then the shared slice, the summary and the facts (dataset-facts.ts), counted in the same pass. `nq` of a
+ * graph is its piece of dataset.nq.
  */
 export function* sliceFiles(
   baseIri: string,
-  vocabulary: { readonly nq: () => string | Buffer },
+  vocabulary: { readonly graph: GraphInfo; readonly nq: () => string | Buffer },
   plans: readonly { readonly graph: GraphInfo; readonly nq: () => string | Buffer }[],
 ): Generator<SliceFile> {
   const files = new SliceFiles(baseIri);
+  const facts = new DatasetFactsBuilder(baseIri);
+  const parsed = (graph: GraphInfo, nq: string | Buffer): Quad[] => {
+    const quads = new Parser({ format: 'N-Quads' }).parse(nq.toString());
+    facts.add(graph, quads);
+    return quads;
+  };
   yield {
     path: VOCABULARY_GRAPH_FILE,
     mediaType: 'application/n-quads',
     content: () => {
       const nq = vocabulary.nq();
-      files.addVocabulary(nq.toString());
+      files.addVocabulary(parsed(vocabulary.graph, nq));
       return nq;
     },
   };
@@ -268,11 +275,12 @@ export function* sliceFiles(
       mediaType: 'application/n-quads',
       content: () => {
         const nq = p.nq();
-        files.addPlan(p.graph, nq.toString());
+        files.addPlan(p.graph, parsed(p.graph, nq));
         return nq;
       },
     };
   const { shared, summary } = files.finish();
   yield { path: SHARED_FILE, mediaType: 'application/n-quads', content: () => shared };
   yield { path: SUMMARY_FILE, mediaType: 'application/json', content: () => summaryJson(summary) };
+  yield { path: FACTS_FILE, mediaType: 'application/json', content: () => factsJson(facts.finish()) };
 }

@@ -1,11 +1,11 @@
 // Reads a build folder back and checks it against its manifest: every listed file present and matching its sha256.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from './dataset.ts';
-import { fileSha256 } from './file-hash.ts';
 import { SEARCH_FILE } from './search-file.ts';
-import { SUMMARY_FILE } from './slice-files.ts';
+import { SUMMARY_FILE, VOCABULARY_GRAPH_FILE } from './slice-files.ts';
+import { FACTS_FILE } from './dataset-facts.ts';
 import { MANIFEST } from './write-build.ts';
 
 /** A build that cannot be used as it is; the message names the file and the reason. */
@@ -19,15 +19,16 @@ export class BuildError extends Error {
 export interface VerifiedBuild {
   readonly manifest: Manifest;
   /**
-   * The bytes of the files read whole at start-up (KEPT: dataset.nq for the store, site.json for the site), as read and
-   * checked (callers use these, not a second read). Every other listed file is checked in chunks and not kept.
+   * The bytes of the small files the site reads whole at start-up (KEPT: the summary, the facts, the vocabulary graph),
+   * as read and checked (callers use these, not a second read). Every other listed file is checked in chunks and not
+   * kept: the embedded store reads dataset.nq itself, and Virtuoso never needs it.
    */
   readonly files: ReadonlyMap<string, Buffer>;
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** The listed files whose bytes the build's readers use whole. */
-const KEPT: ReadonlySet<string> = new Set(['dataset.nq', SUMMARY_FILE]);
+const KEPT: ReadonlySet<string> = new Set([SUMMARY_FILE, FACTS_FILE, VOCABULARY_GRAPH_FILE]);
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 // A listed path stays inside the build folder.
 const SAFE_PATH = /^(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9][A-Za-z0-9._/-]*$/;
@@ -60,9 +61,15 @@ export const readManifest = (buildDir: string): Manifest => {
   return m as Manifest;
 };
 
+/** Why a file differs from its manifest entry (damaged, or changed after the build). */
+const mismatch = (path: string, what: string) => new BuildError(path, `does not match its manifest entry (${what}; damaged or changed after the build)`);
+
 /**
- * Reads the manifest and every file it lists; throws BuildError naming the first file missing or not matching its
- * sha256, or when the build is synthetic and a real one is wanted (the default), or the other way round.
+ * Reads the manifest and checks the files it lists, without reading the large ones: every file's size, and the sha256
+ * of the small files read whole at start-up (KEPT). The others are checked against their sha256 when they are read
+ * (the slices, dataset.nq when an engine loads it, the source texts); the dumps are sent as written, their sha256
+ * published in the catalog. Throws BuildError naming the first file missing or not matching, or when the build is
+ * synthetic and a real one is wanted (the default), or the other way round.
  */
 export const readVerifiedBuild = (buildDir: string, synthetic = false): VerifiedBuild => {
   const manifest = readManifest(buildDir);
@@ -72,31 +79,29 @@ export const readVerifiedBuild = (buildDir: string, synthetic = false): Verified
       synthetic ? 'not a synthetic build, and SYNTHETIC=true serves synthetic builds only' : 'a synthetic build (npm run synth), never served as the real dataset; serve it with SYNTHETIC=true',
     );
   const files = new Map<string, Buffer>();
-  for (const f of manifest.files) {
+  const listed = [...manifest.files, ...(manifest.search ? [manifest.search] : [])];
+  if (manifest.search && manifest.search.path !== SEARCH_FILE) throw new BuildError(join(buildDir, MANIFEST), `the search index must be ${SEARCH_FILE}`);
+  for (const f of listed) {
     const path = join(buildDir, f.path);
-    const kept = KEPT.has(f.path);
+    let size: number;
     let body: Buffer | undefined;
-    let hash: string;
     try {
-      body = kept ? readFileSync(path) : undefined;
-      hash = body ? sha256(body) : fileSha256(path);
+      size = statSync(path).size;
+      body = KEPT.has(f.path) ? readFileSync(path) : undefined;
     } catch (e) {
       throw new BuildError(path, errorReason(e));
     }
-    if (hash !== f.sha256) throw new BuildError(path, `does not match its sha256 in ${MANIFEST} (damaged or changed after the build)`);
+    if (typeof f.bytes === 'number' && size !== f.bytes) throw mismatch(path, `${size} bytes, not ${f.bytes}`);
+    if (body && sha256(body) !== f.sha256) throw mismatch(path, 'its sha256 differs');
     if (body) files.set(f.path, body);
   }
-  // The search index is checked by chunks, not kept: the server opens it by its fixed name and reads what queries need.
-  if (manifest.search) {
-    const path = join(buildDir, SEARCH_FILE);
-    if (manifest.search.path !== SEARCH_FILE) throw new BuildError(join(buildDir, MANIFEST), `the search index must be ${SEARCH_FILE}`);
-    let hash: string;
-    try {
-      hash = fileSha256(path);
-    } catch (e) {
-      throw new BuildError(path, errorReason(e));
-    }
-    if (hash !== manifest.search.sha256) throw new BuildError(path, `does not match its sha256 in ${MANIFEST} (damaged or changed after the build)`);
-  }
   return { manifest, files };
+};
+
+/** Throws BuildError unless the file at `path` (under buildDir) has the sha256 its manifest entry gives. */
+export const checkBuildFile = (buildDir: string, manifest: Manifest, path: string, body: Buffer): Buffer => {
+  const entry = manifest.files.find((f) => f.path === path);
+  if (!entry) throw new BuildError(join(buildDir, MANIFEST), `lists no ${path}`);
+  if (sha256(body) !== entry.sha256) throw mismatch(join(buildDir, path), 'its sha256 differs');
+  return body;
 };

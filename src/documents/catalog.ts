@@ -1,6 +1,6 @@
 // Builds the DCAT 3 catalog (DCAT-AP flavoured, harvestable by CKAN's ckanext-dcat) from the build and the curated facts.
 import type { Quad } from 'n3';
-import type { Manifest } from '../convert/index.ts';
+import type { DatasetFacts, Manifest } from '../convert/index.ts';
 import type { Localized } from '../plan/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import {
@@ -24,12 +24,14 @@ import {
 import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
 import { ckanTagList } from './ckan-tags.ts';
 import { formatOfFile } from './formats.ts';
-import { conceptLabel, planFacts, TripleLookup, type PlanFacts } from './plan-facts.ts';
+import { conceptLabel, TripleLookup, type PlanFacts as GraphPlanFacts } from '../rdf/plan-facts.ts';
 import { GraphWriter, date, lang, nonNegative, str, typed } from '../rdf/terms.ts';
 
 export interface CatalogInput {
-  /** Distinct triples of the dataset (the merge of all graphs). */
-  readonly triples: readonly Quad[];
+  /** Each plan's facts, as the converter read them from its graph (facts.json). */
+  readonly data: DatasetFacts;
+  /** The vocabulary graph's triples: the labels of the theme scheme, its concepts and the ontology. */
+  readonly vocabulary: readonly Quad[];
   readonly manifest: Pick<Manifest, 'graphs' | 'files'>;
   readonly facts: CatalogFacts;
   readonly urls: SiteUrls;
@@ -39,15 +41,26 @@ export interface CatalogInput {
 
 type BuildFileEntry = Manifest['files'][number];
 
+/** A plan's facts and its graph's dump in build/ (from the manifest). */
+type PlanFacts = GraphPlanFacts & { readonly file?: BuildFileEntry };
+
 /**
  * The DCAT catalog: one dcat:Dataset for the whole, one for the vocabulary graph and one per plan, a dcat:DatasetSeries
  * per plan series, and the SPARQL service. Every resource a DCAT-AP 3.0.1 range shape expects to be typed is typed
  * here (languages, places, media types, standards, documents, concept schemes), so that the catalog validates
  * without the EU vocabularies being loaded beside it.
  */
-export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: CatalogInput): Quad[] => {
-  const lookup = new TripleLookup(triples);
-  const plans = planFacts(lookup, manifest);
+export const buildCatalog = ({ data, vocabulary: vocabularyTriples, manifest, facts, urls, namedGraphs }: CatalogInput): Quad[] => {
+  const lookup = new TripleLookup(vocabularyTriples);
+  const files = new Map(manifest.files.map((f) => [f.path, f]));
+  const counted = new Map(data.graphs.map((f) => [f.iri, f]));
+  const plans: PlanFacts[] = manifest.graphs.flatMap((graph) => {
+    if (!graph.plan) return [];
+    const plan = counted.get(graph.iri)?.plan;
+    if (!plan) throw new Error(`facts.json does not describe the plan graph ${graph.iri}`);
+    const file = files.get(`plans/${graph.plan.municipality}-${graph.plan.id}.ttl`);
+    return [file ? { ...plan, file } : plan];
+  });
   const g = new GraphWriter();
   const catalog = urls.catalog();
   const publisher = urls.catalogPublisher();
@@ -58,7 +71,7 @@ export const buildCatalog = ({ triples, manifest, facts, urls, namedGraphs }: Ca
   const languages = facts.catalog.languages.map((c) => EU_LANGUAGE + c);
   const euThemes = facts.euDataThemes.map((t) => EU_DATA_THEME + t.code);
   const contact = facts.contactPoint ? urls.catalogContact() : undefined;
-  const file = (path: string) => manifest.files.find((f) => f.path === path);
+  const file = (path: string) => files.get(path);
   const planDatasets = plans.map((p) => urls.planDataset(p.code, p.id));
   const allDatasets = [whole, vocabulary, ...planDatasets];
   /** A web page (DCAT-AP: foaf:Document). */

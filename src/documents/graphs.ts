@@ -1,25 +1,19 @@
 // Describes the named graphs (SPARQL 1.1 Service Description) and ties each to the dataset that publishes it (pure).
 import type { Quad } from 'n3';
-import type { Manifest } from '../convert/index.ts';
+import type { DatasetFacts, Manifest } from '../convert/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import type { Localized } from '../plan/index.ts';
-import { DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, SD, SKOS, VOID } from '../rdf/vocab.ts';
+import { DCAT, DCTERMS, FOAF, RDF, RDFS, SD, VOID } from '../rdf/vocab.ts';
 import type { CatalogFacts } from './catalog-file.ts';
-import { TripleLookup } from './plan-facts.ts';
 import { GraphWriter } from '../rdf/terms.ts';
 
 export interface NamedGraphsInput {
-  /** Every quad of the dataset, graph names included. */
-  readonly quads: readonly Quad[];
-  /** Distinct triples of the dataset (the merge of all graphs). */
-  readonly triples: readonly Quad[];
+  /** What the converter counted and read back per graph (facts.json). */
+  readonly data: DatasetFacts;
   readonly manifest: Pick<Manifest, 'graphs'>;
   readonly facts: CatalogFacts;
   readonly urls: SiteUrls;
 }
-
-/** What a vocabulary graph is about: the ontologies and concept schemes it defines. */
-const VOCABULARY_TOPICS = [`${OWL}Ontology`, `${SKOS}ConceptScheme`];
 
 const graphLabel = (of: Localized): Localized => ({ ja: `${of.ja}（名前付きグラフ）`, en: `${of.en} (named graph)` });
 
@@ -30,20 +24,22 @@ const graphLabel = (of: Localized): Localized => ({ ja: `${of.ja}（名前付き
  * dataset points back with `rdfs:seeAlso`: neither SPARQL-SD, VoID nor DCAT has an inverse of `sd:graph`.
  * VoID and the catalog both include these triples; the graph documents start from them.
  */
-export const describeNamedGraphs = ({ quads, triples, manifest, facts, urls }: NamedGraphsInput): Quad[] => {
-  const lookup = new TripleLookup(triples);
+export const describeNamedGraphs = ({ data, manifest, facts, urls }: NamedGraphsInput): Quad[] => {
+  const counted = new Map(data.graphs.map((f) => [f.iri, f]));
   const g = new GraphWriter();
   for (const graph of manifest.graphs) {
     const dataset = urls.graphDataset(graph.iri);
     if (!dataset) throw new Error(`no dataset is named for the graph ${graph.iri}`);
     let subjects: string[];
     let label: Localized;
+    const own = counted.get(graph.iri);
+    if (!own) throw new Error(`facts.json does not describe the graph ${graph.iri}`);
     if (graph.plan) {
       subjects = [graph.plan.iri];
-      label = lookup.localized(graph.plan.iri, `${RDFS}label`);
+      label = own.plan?.label ?? { ja: graph.plan.iri, en: graph.plan.iri };
     } else {
-      const typed = quads.filter((q) => q.graph.value === graph.iri && q.predicate.value === `${RDF}type` && VOCABULARY_TOPICS.includes(q.object.value));
-      subjects = [...new Set(typed.map((q) => q.subject.value))].sort();
+      // What a vocabulary graph is about: the ontologies and concept schemes it defines.
+      subjects = [...own.topics];
       label = facts.vocabulary.title;
     }
     g.type(graph.iri, `${SD}NamedGraph`)
@@ -77,15 +73,24 @@ const CATALOG_DISTRIBUTION = new Set([`${RDF}type`, `${DCTERMS}title`, `${DCAT}d
  * topic and distributions (`dcat:downloadURL`, media type, size) of that dataset. Nothing new is computed here.
  */
 export const graphDescriptions = ({ namedGraphs, voidQuads, catalog, manifest, urls }: GraphDocumentsInput): Map<string, Quad[]> => {
+  // By subject, so that a national build (thousands of graphs) is one pass over each list, not one per graph.
+  const bySubject = (quads: readonly Quad[]) => {
+    const index = new Map<string, Quad[]>();
+    for (const q of quads) (index.get(q.subject.value) ?? index.set(q.subject.value, []).get(q.subject.value)!).push(q);
+    return (s: string) => index.get(s) ?? [];
+  };
+  const [named, described, cataloged] = [bySubject(namedGraphs), bySubject(voidQuads), bySubject(catalog)];
   const out = new Map<string, Quad[]>();
   for (const graph of manifest.graphs) {
     const dataset = urls.graphDataset(graph.iri)!;
-    const distributions = new Set(catalog.filter((q) => q.subject.value === dataset && q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value));
+    const ofDataset = cataloged(dataset);
+    const distributions = ofDataset.filter((q) => q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value);
     out.set(graph.iri, [
-      ...namedGraphs.filter((q) => q.subject.value === graph.iri || q.subject.value === dataset),
-      ...voidQuads.filter((q) => q.subject.value === dataset),
-      ...catalog.filter((q) => q.subject.value === dataset && CATALOG_DATASET.has(q.predicate.value)),
-      ...catalog.filter((q) => distributions.has(q.subject.value) && CATALOG_DISTRIBUTION.has(q.predicate.value)),
+      ...named(graph.iri),
+      ...(dataset === graph.iri ? [] : named(dataset)),
+      ...described(dataset),
+      ...ofDataset.filter((q) => CATALOG_DATASET.has(q.predicate.value)),
+      ...[...new Set(distributions)].flatMap((d) => cataloged(d).filter((q) => CATALOG_DISTRIBUTION.has(q.predicate.value))),
     ]);
   }
   return out;

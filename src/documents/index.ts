@@ -13,7 +13,7 @@ export { ckanTags, ckanTagList, isCkanTag } from './ckan-tags.ts';
 export { catalogFileSchema, parseCatalogFile, type CatalogFacts } from './catalog-file.ts';
 export { buildVoid, type VoidInput } from './void.ts';
 export { describeNamedGraphs, graphDescriptions, type NamedGraphsInput, type GraphDocumentsInput } from './graphs.ts';
-export { tripleStats, splitTerm, type TripleStats } from './stats.ts';
+export { tripleStats, splitTerm, type TripleStats } from '../rdf/triple-stats.ts';
 export { RDF_FORMATS, DOCUMENT_EXTS, isDocumentExt, formatOfFile, contentType, type RdfFormat, type RdfExt, type DocumentExt } from './formats.ts';
 export { robotsTxt } from './sitemap.ts';
 export { movedPrefixes, type MovedPrefix } from './renames.ts';

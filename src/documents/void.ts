@@ -1,6 +1,6 @@
 // Builds the VoID description of the dataset: statistics, partitions, subsets per graph, dumps and linksets, all counted from the data.
 import type { Quad } from 'n3';
-import type { Manifest } from '../convert/index.ts';
+import { EXAMPLE_CLASSES, LINK_COUNTS, type DatasetFacts, type LinksetName, type Manifest } from '../convert/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import {
   DCTERMS,
@@ -9,24 +9,18 @@ import {
   ESTAT_SPARQL,
   FOAF,
   FORMATS,
-  jpp,
-  RDF,
-  RDFS,
   SDG_GOAL,
   SDG_KOS_DATASET,
   SKOS,
   VOID,
 } from '../rdf/vocab.ts';
-import { distinctTriples } from './build-index.ts';
 import type { CatalogFacts } from './catalog-file.ts';
-import { splitTerm, tripleStats, type TripleStats } from './stats.ts';
-import { GraphWriter, date, integer, str } from '../rdf/terms.ts';
+import { splitTerm, type TripleStats } from '../rdf/triple-stats.ts';
+import { GraphWriter, date, integer, lang, str } from '../rdf/terms.ts';
 
 export interface VoidInput {
-  /** Every quad of the dataset, graph names included (for the per-graph subsets). */
-  readonly quads: readonly Quad[];
-  /** Distinct triples of the dataset (the merge of all graphs). */
-  readonly triples: readonly Quad[];
+  /** What the converter counted: the merge's and each graph's statistics, each plan's facts (facts.json). */
+  readonly data: DatasetFacts;
   readonly manifest: Pick<Manifest, 'graphs' | 'files'>;
   readonly facts: CatalogFacts;
   readonly urls: SiteUrls;
@@ -36,17 +30,10 @@ export interface VoidInput {
 
 /** The formats the site publishes the data in (VoID features). */
 const FEATURES = ['N-Quads', 'TriG', 'JSON-LD', 'Turtle', 'N-Triples', 'RDF_XML'].map((f) => FORMATS + f);
-/** One example resource of each of these classes (the first by IRI). */
-const EXAMPLE_CLASSES = ['Plan', 'Goal', 'Measure', 'Indicator'].map(jpp);
+/** The dataset each linkset's objects are in. */
+const LINK_TARGETS: Readonly<Record<LinksetName, string>> = { 'estat-sac': ESTAT_SAC_DATASET, 'sdg-close-match': SDG_KOS_DATASET, 'sdg-related-match': SDG_KOS_DATASET };
 
-interface Linkset {
-  readonly name: string;
-  readonly predicate: string;
-  readonly objectSpace: string;
-  readonly target: string;
-}
-
-export const buildVoid = ({ quads, triples, manifest, facts, urls, namedGraphs }: VoidInput): Quad[] => {
+export const buildVoid = ({ data, manifest, facts, urls, namedGraphs }: VoidInput): Quad[] => {
   const g = new GraphWriter();
   const uriSpace = `${urls.base}id/`;
   const whole = urls.dataset();
@@ -67,7 +54,7 @@ export const buildVoid = ({ quads, triples, manifest, facts, urls, namedGraphs }
     .localized(description, `${DCTERMS}title`, { ja: `${facts.dataset.title.ja} の VoID 記述`, en: `VoID description of ${facts.dataset.title.en}` })
     .add(description, `${FOAF}primaryTopic`, whole);
 
-  const stats = tripleStats(triples, uriSpace);
+  const stats = data.whole;
   g.type(whole, `${VOID}Dataset`)
     .localized(whole, `${DCTERMS}title`, facts.dataset.title)
     .localized(whole, `${DCTERMS}description`, facts.dataset.description)
@@ -83,24 +70,21 @@ export const buildVoid = ({ quads, triples, manifest, facts, urls, namedGraphs }
   statistics(whole, stats);
   g.type(urls.catalogPublisher(), `${FOAF}Agent`).localized(urls.catalogPublisher(), `${FOAF}name`, facts.publisher.name);
 
-  for (const c of EXAMPLE_CLASSES) {
-    const first = triples.filter((t) => t.predicate.value === `${RDF}type` && t.object.value === c).map((t) => t.subject.value).sort()[0];
-    g.add(whole, `${VOID}exampleResource`, first);
-  }
+  for (const c of EXAMPLE_CLASSES) g.add(whole, `${VOID}exampleResource`, stats.examples[c]);
   const vocabularies = new Set<string>();
-  for (const term of [...stats.propertyTriples.keys(), ...stats.classInstances.keys()]) {
+  for (const term of [...Object.keys(stats.propertyTriples), ...Object.keys(stats.classInstances)]) {
     const split = splitTerm(term);
     if (split) vocabularies.add(split.namespace.replace(/#$/, ''));
   }
   g.addAll(whole, `${VOID}vocabulary`, [...vocabularies].sort());
 
-  for (const [c, n] of stats.classInstances) {
+  for (const [c, n] of Object.entries(stats.classInstances)) {
     const split = splitTerm(c);
     if (!split) continue;
     const partition = urls.voidClassPartition(split.prefix, split.local);
     g.add(whole, `${VOID}classPartition`, partition).type(partition, `${VOID}Dataset`).add(partition, `${VOID}class`, c).add(partition, `${VOID}entities`, integer(n));
   }
-  for (const [p, n] of stats.propertyTriples) {
+  for (const [p, n] of Object.entries(stats.propertyTriples)) {
     const split = splitTerm(p);
     if (!split) continue;
     const partition = urls.voidPropertyPartition(split.prefix, split.local);
@@ -108,40 +92,36 @@ export const buildVoid = ({ quads, triples, manifest, facts, urls, namedGraphs }
   }
 
   // One subset per named graph: the vocabulary graph and each plan's graph.
+  const graphFacts = new Map(data.graphs.map((f) => [f.iri, f]));
   for (const graph of manifest.graphs) {
     const subset = graph.plan ? urls.planDataset(graph.plan.municipality, graph.plan.id) : urls.vocabularyDataset();
-    const own = quads.filter((q) => q.graph.value === graph.iri);
+    const counted = graphFacts.get(graph.iri);
+    if (!counted) throw new Error(`facts.json does not describe the graph ${graph.iri}`);
     g.add(whole, `${VOID}subset`, subset).type(subset, `${VOID}Dataset`).add(subset, `${VOID}sparqlEndpoint`, urls.sparql());
     if (graph.plan) {
-      const planIri = graph.plan.iri;
-      const titles = triples.filter((t) => t.subject.value === planIri && t.predicate.value === `${RDFS}label`).map((t) => t.object);
-      g.addAll(subset, `${DCTERMS}title`, titles).add(subset, `${VOID}exampleResource`, planIri);
+      const titles = (counted.plan?.labels ?? []).map((l) => lang(l.value, l.language));
+      g.addAll(subset, `${DCTERMS}title`, titles).add(subset, `${VOID}exampleResource`, graph.plan.iri);
       dump(subset, `plans/${graph.plan.municipality}-${graph.plan.id}.ttl`);
     } else {
       g.localized(subset, `${DCTERMS}title`, facts.vocabulary.title);
       dump(subset, 'vocabulary.ttl');
     }
-    statistics(subset, tripleStats(distinctTriples(own), uriSpace));
+    statistics(subset, counted.stats);
   }
   // Each subset is the sd:graph of its named graph, and points back to it.
   g.quads.push(...namedGraphs);
 
   // Linksets: municipalities and plans to e-Stat standard area codes; themes to the UN SDG goals.
-  const linksets: Linkset[] = [
-    { name: 'estat-sac', predicate: `${DCTERMS}spatial`, objectSpace: ESTAT_SAC, target: ESTAT_SAC_DATASET },
-    { name: 'sdg-close-match', predicate: `${SKOS}closeMatch`, objectSpace: SDG_GOAL, target: SDG_KOS_DATASET },
-    { name: 'sdg-related-match', predicate: `${SKOS}relatedMatch`, objectSpace: SDG_GOAL, target: SDG_KOS_DATASET },
-  ];
-  for (const l of linksets) {
-    const iri = urls.voidLinkset(l.name);
-    const links = triples.filter((t) => t.predicate.value === l.predicate && t.object.termType === 'NamedNode' && t.object.value.startsWith(l.objectSpace));
+  for (const name of Object.keys(LINK_COUNTS) as LinksetName[]) {
+    const iri = urls.voidLinkset(name);
+    const target = LINK_TARGETS[name];
     g.add(whole, `${VOID}subset`, iri)
       .type(iri, `${VOID}Linkset`)
       .add(iri, `${VOID}subjectsTarget`, whole)
-      .add(iri, `${VOID}objectsTarget`, l.target)
-      .addAll(iri, `${VOID}target`, [whole, l.target])
-      .add(iri, `${VOID}linkPredicate`, l.predicate)
-      .add(iri, `${VOID}triples`, integer(links.length));
+      .add(iri, `${VOID}objectsTarget`, target)
+      .addAll(iri, `${VOID}target`, [whole, target])
+      .add(iri, `${VOID}linkPredicate`, LINK_COUNTS[name].predicate)
+      .add(iri, `${VOID}triples`, integer(stats.links[name]));
   }
   g.type(ESTAT_SAC_DATASET, `${VOID}Dataset`)
     .localized(ESTAT_SAC_DATASET, `${DCTERMS}title`, facts.linkTargets.estatSac.title)

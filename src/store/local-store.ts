@@ -2,7 +2,7 @@
 import { Parser, type Quad } from 'n3';
 import { federate, federationPool, queryAnswer } from './federation-pool.ts';
 import { WorkerPool } from './worker-pool.ts';
-import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
+import { datasetText, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import type { TaskResult } from './worker-protocol.ts';
 
 export interface LocalStoreOptions extends StoreLimits {
@@ -76,13 +76,14 @@ class LocalStore implements Store {
    * Loads the new data into fresh workers while the old ones keep answering, then swaps all at once: a query
    * is answered wholly from the old or wholly from the new data. Data that cannot be loaded is never taken in.
    */
-  async load(nquads: string, version: string): Promise<void> {
+  async load(data: string | DatasetSource, version: string): Promise<void> {
+    const nquads = datasetText(data)();
     const { embeddedMaxQuads } = this.#options;
     if (embeddedMaxQuads !== undefined) {
       const refused = embeddedCeilingError(lineCount(nquads), embeddedMaxQuads);
       if (refused) throw refused;
     }
-    const [local, federated] = await Promise.allSettled([this.#pool.prepare(nquads), this.#federation.prepare(nquads)]);
+    const [local, federated] = await Promise.allSettled([this.#pool.prepare(() => nquads), this.#federation.prepare(() => nquads)]);
     if (local.status === 'rejected' || federated.status === 'rejected') {
       if (local.status === 'fulfilled') local.value.discard();
       if (federated.status === 'fulfilled') federated.value.discard();

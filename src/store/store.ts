@@ -59,11 +59,24 @@ export interface DatasetStats {
   readonly graphs: readonly GraphStats[];
 }
 
+/**
+ * A dataset for load(): its N-Quads text, read only when an engine needs it (the embedded store always, Virtuoso only
+ * to fill a slot or for a federated query), and what each named graph must hold (the manifest's counts).
+ */
+export interface DatasetSource {
+  readonly text: () => string;
+  /** Distinct triples per named graph; counted from the text when absent. */
+  readonly graphCounts?: ReadonlyMap<string, number>;
+}
+
+/** The text of a dataset given as text or as a source. */
+export const datasetText = (data: string | DatasetSource): (() => string) => (typeof data === 'string' ? () => data : data.text);
+
 export interface Store {
   /** Version of the loaded dataset (manifest version), undefined before the first load. */
   readonly version: string | undefined;
   /** Replaces the whole dataset; resolves once queries see the new data. */
-  load(nquads: string, version: string): Promise<void>;
+  load(data: string | DatasetSource, version: string): Promise<void>;
   /** Answers one query within the store's timeout and row cap; rejects with StoreError. */
   query(request: QueryRequest): Promise<QueryAnswer>;
   /** Concise bounded description of a resource, read from the default graph (merge of all graphs). */

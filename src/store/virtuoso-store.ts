@@ -3,7 +3,7 @@
 import { Parser, type Quad } from 'n3';
 import { serializeQuads } from '../rdf/serialize.ts';
 import { serializeResults, type JsonBinding, type JsonTerm, type SparqlJson } from './sparql-results.ts';
-import { StoreError, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
+import { datasetText, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import { federate, federationPool } from './federation-pool.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { countsDiffer, liveCounts, loadIntoSlot } from './virtuoso/bulk-load.ts';
@@ -90,9 +90,12 @@ class VirtuosoStore implements Store {
    * Takes the slot that holds `version` (verified graph by graph against the N-Quads), or with autoLoad loads it into
    * the least recently loaded slot nobody here serves from. Until this resolves the old slot keeps answering.
    */
-  async load(nquads: string, version: string): Promise<void> {
+  async load(data: string | DatasetSource, version: string): Promise<void> {
     const { slots, timeoutMs, maxRows, autoLoad } = this.#options;
-    const counts = graphCounts(nquads);
+    // The text is read only to fill a slot or for the first federated query: a loaded slot is checked by its counts.
+    let text: string | undefined;
+    const nquads = () => (text ??= datasetText(data)());
+    const counts = (typeof data === 'string' ? undefined : data.graphCounts) ?? graphCounts(nquads());
     const markers = await Promise.all(slots.map((s) => readMarker(s.endpoint, timeoutMs).catch((e: unknown) => e as Error)));
     let index = markers.findIndex((m) => !(m instanceof Error) && m?.version === version);
     let marker = markers[index] as Marker | undefined;
@@ -114,7 +117,7 @@ class VirtuosoStore implements Store {
       const target = free[0];
       if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (${held}; this process serves from the others)`);
       index = target.i;
-      marker = await loadIntoSlot(target.s, nquads, version, counts, timeoutMs);
+      marker = await loadIntoSlot(target.s, nquads(), version, counts, timeoutMs);
     }
     const slot = slots[index]!;
     if (marker.resultSetMaxRows < maxRows + 1) {
@@ -123,6 +126,7 @@ class VirtuosoStore implements Store {
     const differ = countsDiffer(counts, await liveCounts(slot, [...counts.keys()], timeoutMs));
     if (differ) throw new StoreError('unavailable', `Virtuoso ${slot.name} does not hold dataset ${version} intact: ${differ}`);
     const federated = await this.#federation.prepare(nquads);
+    text = undefined;
     federated.commit();
     hold(slot);
     if (this.#active) release(this.#active.slot);

@@ -49,7 +49,8 @@ const SHUT_DOWN = () => new StoreError('unavailable', 'the store is shut down');
 
 export class WorkerPool {
   readonly #options: PoolOptions;
-  #data: Uint8Array | undefined;
+  /** The loaded dataset's N-Quads as shared bytes, made when the first worker starts (a lazy pool may never need them). */
+  #data: (() => Uint8Array) | undefined;
   #slots: Slot[] = [];
   /** Workers of a previous dataset finishing their last task. */
   readonly #retiring = new Set<Slot>();
@@ -64,11 +65,20 @@ export class WorkerPool {
     this.#options = options;
   }
 
-  /** Loads N-Quads into a new set of workers (none for a lazy pool that has not started); rejects if any cannot load. */
-  async prepare(nquads: string): Promise<Prepared> {
-    const bytes = new TextEncoder().encode(nquads);
-    const data = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-    data.set(bytes);
+  /**
+   * Loads N-Quads into a new set of workers (none for a lazy pool that has not started: it reads `nquads` when its first
+   * task comes); rejects if any cannot load.
+   */
+  async prepare(nquads: () => string): Promise<Prepared> {
+    let bytes: Uint8Array | undefined;
+    const data = () => {
+      if (!bytes) {
+        const encoded = new TextEncoder().encode(nquads());
+        bytes = new Uint8Array(new SharedArrayBuffer(encoded.byteLength));
+        bytes.set(encoded);
+      }
+      return bytes;
+    };
     const idle = this.#options.lazy && this.#slots.length === 0 && this.#starting === 0;
     const started = idle ? [] : await Promise.allSettled(Array.from({ length: this.#options.workers }, () => this.#start(data)));
     const slots = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -118,7 +128,13 @@ export class WorkerPool {
   }
 
   /** Starts one worker on the given data; resolves once it has loaded them. */
-  #start(data: Uint8Array): Promise<Slot> {
+  #start(data: () => Uint8Array): Promise<Slot> {
+    let nquads: Uint8Array;
+    try {
+      nquads = data();
+    } catch (e) {
+      return Promise.reject(new StoreError('unavailable', `the dataset could not be read: ${(e as Error).message}`));
+    }
     const heapMb = Math.max(256, this.#options.maxMemoryMb);
     const worker = startWorker(this.#options.script, heapMb);
     const slot: Slot = { worker, ready: false };
@@ -140,7 +156,7 @@ export class WorkerPool {
         reject(new StoreError('unavailable', 'the query engine could not start'));
         this.#crashed(slot, new Error('the worker exited'));
       });
-      worker.postMessage({ ...this.#options.load, op: 'load', nquads: data } satisfies LoadMessage);
+      worker.postMessage({ ...this.#options.load, op: 'load', nquads } satisfies LoadMessage);
     });
   }
 

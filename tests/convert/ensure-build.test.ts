@@ -30,12 +30,12 @@ describe('ensureBuild', () => {
     expect(await ensure()).toBeUndefined();
   });
 
-  it('keeps the bytes of dataset.nq and site.json only, and still checks the files it does not keep', async () => {
-    expect([...readVerifiedBuild(opts().buildDir).files.keys()].sort()).toEqual(['dataset.nq', 'site.json']);
+  it('keeps the bytes of the small files the site reads whole only (never dataset.nq), and still checks the files it does not keep', async () => {
+    expect([...readVerifiedBuild(opts().buildDir).files.keys()].sort()).toEqual(['facts.json', 'graphs/vocabulary.nq', 'site.json']);
     const slice = join(root, 'build/shared.nq');
     const before = readFileSync(slice);
     appendFileSync(slice, '<urn:x> <urn:y> <urn:z> .\n');
-    expect(await ensure()).toMatch(/shared\.nq: does not match its sha256/);
+    expect(await ensure()).toMatch(/shared\.nq: does not match its manifest entry/);
     expect(readFileSync(slice).equals(before)).toBe(true);
   });
 
@@ -45,9 +45,9 @@ describe('ensureBuild', () => {
     expect(() => readVerifiedBuild(opts().buildDir)).not.toThrow();
   });
 
-  it('rebuilds when dataset.nq holds garbage (its sha256 no longer matches)', async () => {
+  it('rebuilds when dataset.nq holds garbage (its size no longer matches)', async () => {
     appendFileSync(nq(), 'this is not N-Quads\n');
-    expect(await ensure()).toMatch(/dataset\.nq: does not match its sha256/);
+    expect(await ensure()).toMatch(/dataset\.nq: does not match its manifest entry/);
     expect(readFileSync(nq(), 'utf8')).toBe(good);
   });
 

@@ -1,4 +1,5 @@
 // The shared slice keeps a hub's inbound links up to INBOUND_CAP, the first by triple key, and says how many there are.
+import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { INBOUND_CAP } from '../../src/convert/index.ts';
 import { SliceFiles } from '../../src/convert/slice-files.ts';
@@ -25,12 +26,13 @@ const planGraph = (n: number): string =>
     .concat(`<${PLAN}> <${JPP}municipality> <${MUNICIPALITY}> <${GRAPH}> .`)
     .join('\n');
 
+const parsed = (nq: string) => new Parser({ format: 'N-Quads' }).parse(nq);
 const graphInfo = (n: number) => ({ iri: GRAPH, quads: n * 4 + 1, plan: { iri: PLAN, municipality: '131121', id: 'p', file: 'p.yaml' } });
 
 describe('the shared slice', () => {
   it('keeps every inbound link of a resource below the cap', () => {
     const files = new SliceFiles(BASE);
-    files.addPlan(graphInfo(3), planGraph(3));
+    files.addPlan(graphInfo(3), parsed(planGraph(3)));
     const { shared, summary } = files.finish();
     expect(shared.split('\n').filter((l) => l.includes(`<${JPP}theme>`))).toHaveLength(3);
     expect(shared).toContain('"goal 2"@ja');
@@ -41,7 +43,7 @@ describe('the shared slice', () => {
   it('cuts a hub at INBOUND_CAP links, the first by triple key, with their subjects named, and records the total', () => {
     const n = INBOUND_CAP + 25;
     const files = new SliceFiles(BASE);
-    files.addPlan(graphInfo(n), planGraph(n));
+    files.addPlan(graphInfo(n), parsed(planGraph(n)));
     const { shared, summary } = files.finish();
     const links = shared.split('\n').filter((l) => l.includes(`<${JPP}theme>`));
     expect(links).toHaveLength(INBOUND_CAP);
@@ -57,9 +59,9 @@ describe('the shared slice', () => {
 
   it('writes the same bytes whatever order the plans come in', () => {
     const one = new SliceFiles(BASE);
-    one.addPlan(graphInfo(2), planGraph(2));
+    one.addPlan(graphInfo(2), parsed(planGraph(2)));
     const other = new SliceFiles(BASE);
-    other.addPlan(graphInfo(2), planGraph(2).split('\n').reverse().join('\n'));
+    other.addPlan(graphInfo(2), parsed(planGraph(2).split('\n').reverse().join('\n')));
     expect(other.finish().shared).toBe(one.finish().shared);
   });
 });

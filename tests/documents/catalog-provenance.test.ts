@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Quad } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/convert/dataset.ts';
+import { datasetFactsOf } from '../../src/convert/index.ts';
 import { buildCatalog } from '../../src/documents/catalog.ts';
 import { parseCatalogFile } from '../../src/documents/catalog-file.ts';
 import { loadInputs, type Inputs } from '../../src/plan/index.ts';
@@ -22,7 +23,9 @@ beforeAll(async () => {
   inputs = loadInputs(process.cwd());
   const dataset = await buildDataset(inputs, readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test');
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync('data/catalog.yaml', 'utf8'));
-  catalog = buildCatalog({ triples: dataset.quads, manifest: dataset.manifest, facts, urls, namedGraphs: [] });
+  const { quads, manifest } = dataset;
+  const data = datasetFactsOf(BASE, manifest.graphs, quads);
+  catalog = buildCatalog({ data, vocabulary: quads.filter((q) => q.graph.value === manifest.graphs[0]!.iri), manifest, facts, urls, namedGraphs: [] });
 });
 
 const objects = (s: string, p: string) => catalog.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object);

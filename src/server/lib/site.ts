@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { SEARCH_FILE, SUMMARY_FILE, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, FACTS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -13,7 +13,6 @@ import {
   datasetMarkup,
   buildVoid,
   describeNamedGraphs,
-  distinctTriples,
   graphDescriptions,
   documentTriples,
   parseCatalogFile,
@@ -33,7 +32,6 @@ import type { Localized } from '../../plan/index.ts';
 import { DCTERMS, FOAF, HYDRA, OWL, RDF, RDFS, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { SHARED, SliceCache, sliceOf } from './slices.ts';
-import { createHash } from 'node:crypto';
 import { RepresentationCache } from './representation.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
@@ -45,6 +43,7 @@ export type { SourceFile, SourceFiles } from './source-files.ts';
 export type MetadataKind = 'catalog' | 'void' | 'ontology';
 
 export interface SiteTimings {
+  /** Reading the converter's facts and the vocabulary graph (never the dataset). */
   readonly parseMs: number;
   readonly indexMs: number;
   readonly metadataMs: number;
@@ -109,10 +108,8 @@ export interface Site {
 }
 
 export interface SiteOptions {
-  /** build/dataset.nq when the caller has already read it (the store loads the same text). */
-  readonly nquads?: string;
-  /** build/site.json as readVerifiedBuild read and checked it; read and checked here when absent. */
-  readonly summary?: Buffer;
+  /** Build files as readVerifiedBuild read and checked them (site.json, facts.json, the vocabulary graph); read and checked here when absent. */
+  readonly files?: ReadonlyMap<string, Buffer>;
 }
 
 const VOID_PREFIXES = { void: VOID, sd: SD };
@@ -127,19 +124,20 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   if (manifest.baseIri !== config.baseIri) throw new Error(`build/ was made for ${manifest.baseIri}, not ${config.baseIri}: run npm run convert`);
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 
-  const summary = readSummary(config.buildDir, manifest, options.summary);
+  const file = (path: string) => verifiedFile(config.buildDir, manifest, path, options.files?.get(path));
+  const summary = JSON.parse(file(SUMMARY_FILE).toString('utf8')) as SiteSummary;
 
-  // The catalog and VoID still start from the whole dataset (parsed here, then dropped): the documents, pages and
-  // bodies below do not keep it.
+  // The catalog and VoID start from what the converter counted (facts.json) and the vocabulary graph, never from the
+  // dataset: start-up reads the same few files at any size.
   let t = performance.now();
-  const quads = new Parser({ format: 'N-Quads' }).parse(options.nquads ?? readFileSync(join(config.buildDir, 'dataset.nq'), 'utf8'));
+  const data = JSON.parse(file(FACTS_FILE).toString('utf8')) as DatasetFacts;
+  const vocabulary = new Parser({ format: 'N-Quads' }).parse(file(summary.vocabularyFile).toString('utf8'));
   const parseMs = ms(t);
 
   t = performance.now();
-  const triples = distinctTriples(quads);
-  const namedGraphs = describeNamedGraphs({ quads, triples, manifest, facts, urls });
-  const catalog = buildCatalog({ triples, manifest, facts, urls, namedGraphs });
-  const voidQuads = buildVoid({ quads, triples, manifest, facts, urls, namedGraphs });
+  const namedGraphs = describeNamedGraphs({ data, manifest, facts, urls });
+  const catalog = buildCatalog({ data, vocabulary, manifest, facts, urls, namedGraphs });
+  const voidQuads = buildVoid({ data, manifest, facts, urls, namedGraphs });
   const ontologyTurtle = readFileSync(join(config.root, 'ontology/jpplan.ttl'));
   const ontology = new Parser({ format: 'text/turtle' }).parse(ontologyTurtle.toString('utf8'));
   const metadataMs = ms(t);
@@ -258,14 +256,11 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   };
 };
 
-/** build/site.json: the verified bytes when given, else read and checked against the manifest. */
-const readSummary = (buildDir: string, manifest: Manifest, verified?: Buffer): SiteSummary => {
-  const path = join(buildDir, SUMMARY_FILE);
-  const entry = manifest.files.find((f) => f.path === SUMMARY_FILE);
-  if (!entry) throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${SUMMARY_FILE} (a build from before slices): run npm run convert`);
-  const body = verified ?? readFileSync(path);
-  if (!verified && createHash('sha256').update(body).digest('hex') !== entry.sha256) throw new Error(`${path}: does not match its sha256 in manifest.json`);
-  return JSON.parse(body.toString('utf8')) as SiteSummary;
+/** A build file the site reads whole: the verified bytes when given, else read and checked against the manifest. */
+const verifiedFile = (buildDir: string, manifest: Manifest, path: string, verified?: Buffer): Buffer => {
+  if (!manifest.files.some((f) => f.path === path))
+    throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${path} (a build from an older converter): run npm run convert`);
+  return verified ?? checkBuildFile(buildDir, manifest, path, readFileSync(join(buildDir, path)));
 };
 
 /** The shared slice's view with the counts the converter made over every plan (its own elements are only a sample). */

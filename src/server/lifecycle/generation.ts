@@ -1,10 +1,11 @@
 // One dataset "generation": a verified build loaded into its own Store and Site, served by its own Fastify app.
 // The server hands each request to exactly one generation, so an answer never mixes two builds.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import { readVerifiedBuild, SUMMARY_FILE, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
-import { assertStoreFits, createStore, StoreError, type Store } from '../../store/index.ts';
+import { checkBuildFile, readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
+import { assertStoreFits, createStore, StoreError, type DatasetSource, type Store } from '../../store/index.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
 
@@ -16,6 +17,15 @@ export interface Generation {
   /** Stops the app and the store's workers. */
   close(): Promise<void>;
 }
+
+/**
+ * build/dataset.nq for the store: read when the engine needs the text, and checked against the manifest then (a newer
+ * build may have been swapped in since start-up); the per-graph counts are the manifest's.
+ */
+const datasetSource = (buildDir: string, manifest: Manifest): DatasetSource => ({
+  text: () => checkBuildFile(buildDir, manifest, 'dataset.nq', readFileSync(join(buildDir, 'dataset.nq'))).toString('utf8'),
+  graphCounts: new Map(manifest.graphs.map((g) => [g.iri, g.quads])),
+});
 
 /** Prefixes an error's message with the file it came from, keeping the reason. */
 const named = (file: string, e: unknown): Error => new Error(`${file}: ${e instanceof Error ? e.message : String(e)}`);
@@ -35,14 +45,12 @@ export const loadGeneration = async (
   const nqPath = join(config.buildDir, 'dataset.nq');
   // A build the engine cannot hold is refused before its text is read (the embedded store's ceiling).
   assertStoreFits(config, manifest.quads);
-  // Read once, verified: the store and the Linked Data site both start from the same N-Quads.
-  const nquads = files.get('dataset.nq')!.toString('utf8');
   const store: Store = createStore(config);
   try {
     // An unavailable Virtuoso says what to start or load; the file is not what is wrong then.
     const aboutBackend = (e: unknown) => config.store === 'virtuoso' && e instanceof StoreError && e.code === 'unavailable';
-    await store.load(nquads, manifest.version).catch((e: unknown) => Promise.reject(aboutBackend(e) ? e : named(nqPath, e)));
-    const site = await loadSite(config, manifest, { nquads, summary: files.get(SUMMARY_FILE) });
+    await store.load(datasetSource(config.buildDir, manifest), manifest.version).catch((e: unknown) => Promise.reject(aboutBackend(e) ? e : named(nqPath, e)));
+    const site = await loadSite(config, manifest, { files });
     const app = await buildApp(config, store, manifest, { ...logging, site });
     // One query before serving: it starts the parser threads (so the first client does not wait for them) and proves
     // the generation answers before it is taken in.

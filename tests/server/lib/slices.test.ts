@@ -1,6 +1,6 @@
 // Documents made per slice (a municipality's plan graphs + the vocabulary, or the shared slice) are the documents the
 // whole dataset gives, for every path of the five-plan build; the slice cache stays within its bound.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import {
   parseCatalogFile,
   type DocumentIndex,
 } from '../../../src/documents/index.ts';
+import { datasetFactsOf } from '../../../src/convert/index.ts';
 import { quadLine } from '../../../src/rdf/serialize.ts';
 import { siteUrls } from '../../../src/rdf/uris.ts';
 import { loadSite } from '../../../src/server/lib/site.ts';
@@ -32,9 +33,11 @@ beforeAll(async () => {
   const triples = distinctTriples(quads);
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync('data/catalog.yaml', 'utf8'));
   const manifest = f.dataset.manifest;
-  const namedGraphs = describeNamedGraphs({ quads, triples, manifest, facts, urls });
-  const catalog = buildCatalog({ triples, manifest, facts, urls, namedGraphs });
-  const voidQuads = buildVoid({ quads, triples, manifest, facts, urls, namedGraphs });
+  const data = datasetFactsOf(BASE, manifest.graphs, quads);
+  const vocabulary = quads.filter((q) => q.graph.value === manifest.graphs[0]!.iri);
+  const namedGraphs = describeNamedGraphs({ data, manifest, facts, urls });
+  const catalog = buildCatalog({ data, vocabulary, manifest, facts, urls, namedGraphs });
+  const voidQuads = buildVoid({ data, manifest, facts, urls, namedGraphs });
   const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
   for (const [iri, d] of catalogDescriptions(new CatalogIndex(catalog, urls.catalog()), urls)) if (!described.has(iri)) described.set(iri, d);
   whole = buildDocumentIndex(triples, urls, described);
@@ -79,6 +82,31 @@ describe('a build without slices', () => {
   it('is refused with a message naming the manifest and what to run', async () => {
     const manifest = { ...f.dataset.manifest, files: f.dataset.manifest.files.filter((x) => x.path !== 'site.json') };
     await expect(loadSite(f.config, manifest)).rejects.toThrow(/manifest\.json: lists no site\.json .*npm run convert/);
+  });
+});
+
+describe('start-up', () => {
+  it('reads no data: with dataset.nq unreadable and no plan graph, the site, its catalog and VoID load the same', async () => {
+    const copy = `${f.config.buildDir}-no-data`;
+    cpSync(f.config.buildDir, copy, { recursive: true });
+    try {
+      // Same length (the dumps are checked by size), not N-Quads: parsing it would fail.
+      writeFileSync(join(copy, 'dataset.nq'), 'x'.repeat(statSync(join(copy, 'dataset.nq')).size));
+      for (const p of f.site.summary.plans) rmSync(join(copy, p.file));
+      const site = await loadSite({ ...f.config, buildDir: copy }, f.dataset.manifest);
+      expect(lines(site.catalog)).toEqual(lines(f.site.catalog));
+      expect(lines(site.void)).toEqual(lines(f.site.void));
+      expect((await site.metadataBody('void', 'ttl')).equals(await f.site.metadataBody('void', 'ttl'))).toBe(true);
+      expect(site.slices.stats.loads).toBe(0);
+      site.close();
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a build without facts.json, naming the manifest and what to run', async () => {
+    const manifest = { ...f.dataset.manifest, files: f.dataset.manifest.files.filter((x) => x.path !== 'facts.json') };
+    await expect(loadSite(f.config, manifest)).rejects.toThrow(/manifest\.json: lists no facts\.json .*npm run convert/);
   });
 });
 

@@ -145,7 +145,7 @@ describe('reload', () => {
     appendFileSync(join(buildDir(), 'dataset.nq'), '<x:a> <x:b> <x:c> .\n');
     const manifestPath = join(buildDir(), 'manifest.json');
     writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8').replace(`"version": "${serving}"`, '"version": "ffffffffffffffff"'));
-    await waitFor('the damaged build to be refused', () => /refused the build in .*dataset\.nq: does not match its sha256/.test(server.stdout()), 30_000);
+    await waitFor('the damaged build to be refused', () => /refused the build in .*dataset\.nq: does not match its manifest entry/.test(server.stdout()), 30_000);
     expect(await healthVersion()).toBe(serving);
     const r = await fetch(`${server.origin}/data/id/theme/children.ttl`);
     expect(r.status).toBe(200);

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Parser, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateShacl } from '../../../src/convert/shacl.ts';
-import { buildCatalog, describeNamedGraphs, distinctTriples, parseCatalogFile } from '../../../src/documents/index.ts';
+import { datasetFactsOf } from '../../../src/convert/index.ts';
+import { buildCatalog, describeNamedGraphs, parseCatalogFile } from '../../../src/documents/index.ts';
 import { siteUrls } from '../../../src/rdf/uris.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
@@ -141,8 +142,9 @@ describe('the catalog for harvesters', () => {
     const facts = parseCatalogFile('data/catalog.yaml', yaml);
     const urls = siteUrls(BASE);
     const { quads, manifest } = f.dataset;
-    const triples = distinctTriples(quads);
-    const withContact = buildCatalog({ triples, manifest, facts, urls, namedGraphs: describeNamedGraphs({ quads, triples, manifest, facts, urls }) });
+    const data = datasetFactsOf(BASE, manifest.graphs, quads);
+    const vocabulary = quads.filter((q) => q.graph.value === manifest.graphs[0]!.iri);
+    const withContact = buildCatalog({ data, vocabulary, manifest, facts, urls, namedGraphs: describeNamedGraphs({ data, manifest, facts, urls }) });
     const contact = `${BASE}catalog/contact`;
     expect(ofType(withContact, `${VCARD}Kind`)).toEqual([contact]);
     expect(objects(withContact, contact, `${VCARD}hasEmail`)).toEqual(['mailto:lod@example.org']);

@@ -1,8 +1,8 @@
-// Reads what the catalog and VoID say about each plan (labels, municipality, area, period, themes, dump) from the data.
+// Reads back from a plan's graph what the catalog and VoID say about the plan (labels, municipality, area, period,
+// themes, series): the converter records it per graph, so that the server never reads the data for it.
 import type { Quad } from 'n3';
-import type { Manifest } from '../convert/index.ts';
 import type { Localized } from '../plan/index.ts';
-import { BIBO, DCAT, DCTERMS, jpp, PROV, RDFS, SCHEMA, SKOS, VERSION_STATUSES } from '../rdf/vocab.ts';
+import { BIBO, DCAT, DCTERMS, jpp, PROV, RDFS, SCHEMA, SKOS, VERSION_STATUSES } from './vocab.ts';
 
 export interface PlanFacts {
   readonly iri: string;
@@ -11,6 +11,8 @@ export interface PlanFacts {
   readonly id: string;
   /** rdfs:label ja/en of the plan (the ja one names the municipality). */
   readonly label: Localized;
+  /** Every rdfs:label of the plan, as written. */
+  readonly labels: readonly { readonly value: string; readonly language: string }[];
   /** dcterms:title ja/en of the plan, as printed. */
   readonly title: Localized;
   readonly municipality: { readonly iri: string; readonly name: Localized };
@@ -30,8 +32,6 @@ export interface PlanFacts {
   readonly edition?: number;
   /** The version the source text was taken from: draft, adopted or published. */
   readonly versionStatus?: keyof typeof VERSION_STATUSES;
-  /** The plan graph's dump in build/, from the manifest. */
-  readonly file?: Manifest['files'][number];
 }
 
 /** An index of triples by subject and predicate, with first-value helpers. */
@@ -68,53 +68,43 @@ export class TripleLookup {
   }
 }
 
-export const planFacts = (lookup: TripleLookup, manifest: Pick<Manifest, 'graphs' | 'files'>): PlanFacts[] =>
-  manifest.graphs.flatMap((g): PlanFacts[] => {
-    if (!g.plan) return [];
-    const { iri, municipality: code, id } = g.plan;
-    const municipalityIri = lookup.value(iri, jpp('municipality')) ?? '';
-    const periodIri = lookup.value(iri, `${DCTERMS}temporal`);
-    const start = periodIri && lookup.value(periodIri, `${DCAT}startDate`);
-    const end = periodIri && lookup.value(periodIri, `${DCAT}endDate`);
-    const themes = new Set<string>();
-    for (const element of lookup.subjects(jpp('plan'), iri)) lookup.values(element, jpp('theme')).forEach((t) => themes.add(t));
-    const file = manifest.files.find((f) => f.path === `plans/${code}-${id}.ttl`);
-    const sources = lookup.values(iri, `${PROV}wasDerivedFrom`).sort();
-    const documentIri = lookup.value(iri, `${DCTERMS}source`);
-    const seriesIri = lookup.value(iri, `${SCHEMA}isPartOf`);
-    const edition = Number(lookup.value(iri, `${BIBO}edition`));
-    const versionStatusIri = lookup.value(lookup.value(iri, `${DCTERMS}hasVersion`) ?? '', `${BIBO}status`);
-    const versionStatus = (Object.keys(VERSION_STATUSES) as (keyof typeof VERSION_STATUSES)[]).find((k) => jpp(VERSION_STATUSES[k]) === versionStatusIri);
-    return [
-      {
-        iri,
-        graph: g.iri,
-        code,
-        id,
-        label: lookup.localized(iri, `${RDFS}label`),
-        title: lookup.localized(iri, `${DCTERMS}title`),
-        municipality: { iri: municipalityIri, name: lookup.localized(municipalityIri, `${RDFS}label`) },
-        spatial: lookup.values(iri, `${DCTERMS}spatial`).sort(),
-        sources,
-        coverage: lookup.localized(sources[0] ?? '', `${DCTERMS}description`),
-        ...(documentIri
-          ? {
-              document: {
-                iri: documentIri,
-                creator: lookup.value(documentIri, `${DCTERMS}creator`),
-                title: lookup.text(documentIri, `${DCTERMS}title`, 'ja'),
-              },
-            }
-          : {}),
-        ...(periodIri && start && end ? { period: { iri: periodIri, start, end } } : {}),
-        themes: [...themes].sort(),
-        ...(seriesIri ? { series: { iri: seriesIri, id: seriesIri.slice(seriesIri.lastIndexOf('/') + 1), title: lookup.localized(seriesIri, `${DCTERMS}title`) } } : {}),
-        ...(Number.isInteger(edition) ? { edition } : {}),
-        ...(versionStatus ? { versionStatus } : {}),
-        ...(file ? { file } : {}),
-      },
-    ];
-  });
+/** The facts of one plan, from a lookup over (at least) its graph's triples. */
+export const readPlanFacts = (lookup: TripleLookup, graph: { readonly iri: string; readonly plan: { readonly iri: string; readonly municipality: string; readonly id: string } }): PlanFacts => {
+  const { iri, municipality: code, id } = graph.plan;
+  const municipalityIri = lookup.value(iri, jpp('municipality')) ?? '';
+  const periodIri = lookup.value(iri, `${DCTERMS}temporal`);
+  const start = periodIri && lookup.value(periodIri, `${DCAT}startDate`);
+  const end = periodIri && lookup.value(periodIri, `${DCAT}endDate`);
+  const themes = new Set<string>();
+  for (const element of lookup.subjects(jpp('plan'), iri)) lookup.values(element, jpp('theme')).forEach((t) => themes.add(t));
+  const sources = lookup.values(iri, `${PROV}wasDerivedFrom`).sort();
+  const documentIri = lookup.value(iri, `${DCTERMS}source`);
+  const seriesIri = lookup.value(iri, `${SCHEMA}isPartOf`);
+  const edition = Number(lookup.value(iri, `${BIBO}edition`));
+  const versionStatusIri = lookup.value(lookup.value(iri, `${DCTERMS}hasVersion`) ?? '', `${BIBO}status`);
+  const versionStatus = (Object.keys(VERSION_STATUSES) as (keyof typeof VERSION_STATUSES)[]).find((k) => jpp(VERSION_STATUSES[k]) === versionStatusIri);
+  const document = documentIri && { iri: documentIri, creator: lookup.value(documentIri, `${DCTERMS}creator`), title: lookup.text(documentIri, `${DCTERMS}title`, 'ja') };
+  return {
+    iri,
+    graph: graph.iri,
+    code,
+    id,
+    label: lookup.localized(iri, `${RDFS}label`),
+    labels: lookup.objects(iri, `${RDFS}label`).flatMap((o) => (o.termType === 'Literal' ? [{ value: o.value, language: o.language }] : [])),
+    title: lookup.localized(iri, `${DCTERMS}title`),
+    municipality: { iri: municipalityIri, name: lookup.localized(municipalityIri, `${RDFS}label`) },
+    spatial: lookup.values(iri, `${DCTERMS}spatial`).sort(),
+    sources,
+    coverage: lookup.localized(sources[0] ?? '', `${DCTERMS}description`),
+    // Absent fields are left out (not undefined), so that the facts are the same after a JSON round trip.
+    ...(document ? { document: JSON.parse(JSON.stringify(document)) as typeof document } : {}),
+    ...(periodIri && start && end ? { period: { iri: periodIri, start, end } } : {}),
+    themes: [...themes].sort(),
+    ...(seriesIri ? { series: { iri: seriesIri, id: seriesIri.slice(seriesIri.lastIndexOf('/') + 1), title: lookup.localized(seriesIri, `${DCTERMS}title`) } } : {}),
+    ...(Number.isInteger(edition) ? { edition } : {}),
+    ...(versionStatus ? { versionStatus } : {}),
+  };
+};
 
 /** skos:prefLabel ja/en of a concept. */
 export const conceptLabel = (lookup: TripleLookup, iri: string): Localized => lookup.localized(iri, `${SKOS}prefLabel`);
