@@ -1,8 +1,9 @@
 // `npm run virtuoso -- install|start|stop|status|load [buildDir]`: runs the Virtuoso slots the server's STORE=virtuoso uses.
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { describeError, ensureBuild, readVerifiedBuild } from '../../src/convert/index.ts';
-import { graphCounts, loadIntoSlot, readMarker, slotsOf, type Marker } from '../../src/store/index.ts';
+import { loadIntoSlot, readMarker, slotsOf, type Marker } from '../../src/store/index.ts';
 import { runningPid, startSlot, stopSlot } from './instance.ts';
 
 const config = loadConfig();
@@ -38,10 +39,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   /** Loads a verified build into the slot that does not hold the newest load (or reports the slot that holds it already). */
   async load([dir]) {
     // Without a folder: the server's own build, made or remade first as `npm start` would (a fresh clone has none yet).
-    const { manifest, files } = dir
-      ? readVerifiedBuild(dir)
-      : await ensureBuild(config, (reason) => say(`rebuilding ${config.buildDir}: ${reason}`));
-    const nquads = files.get('dataset.nq')!.toString('utf8');
+    const { manifest } = dir ? readVerifiedBuild(dir, config.synthetic) : await ensureBuild(config, (reason) => say(`rebuilding ${config.buildDir}: ${reason}`));
+    const file = join(dir ?? config.buildDir, 'dataset.nq');
     const markers = await Promise.all(slots.map((s) => readMarker(s.endpoint, config.sparql.timeoutMs)));
     const holding = slots.find((_, i) => markers[i]?.version === manifest.version);
     if (holding) {
@@ -51,7 +50,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const order = slots.map((s, i) => ({ s, m: markers[i] as Marker | undefined })).sort((a, b) => (a.m?.loadedAt ?? '').localeCompare(b.m?.loadedAt ?? ''));
     const target = order[0]!.s;
     const started = performance.now();
-    await loadIntoSlot(target, nquads, manifest.version, graphCounts(nquads), config.sparql.timeoutMs);
+    // The file as it is (Virtuoso's bulk loader reads it), the triples each graph must hold from the manifest.
+    await loadIntoSlot(target, { file }, manifest.version, new Map(manifest.graphs.map((g) => [g.iri, g.quads])), config.sparql.timeoutMs);
     say(`Virtuoso ${target.name}: loaded dataset ${manifest.version} (${manifest.quads} quads) in ${Math.round(performance.now() - started)} ms; send SIGHUP to the servers to take it in`);
   },
 };

@@ -65,6 +65,8 @@ export interface DatasetStats {
  */
 export interface DatasetSource {
   readonly text: () => string;
+  /** The N-Quads file the text is read from, when there is one: an engine may take the file itself. */
+  readonly file?: string;
   /** Distinct triples per named graph; counted from the text when absent. */
   readonly graphCounts?: ReadonlyMap<string, number>;
 }

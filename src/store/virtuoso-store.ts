@@ -8,7 +8,10 @@ import { federate, federationPool } from './federation-pool.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { countsDiffer, liveCounts, loadIntoSlot } from './virtuoso/bulk-load.ts';
 import { graphCounts } from './virtuoso/graph-counts.ts';
-import { MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
+import { GRAPHS_GROUP, MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
+
+/** The one graph IRI that reads as the default graph in this instance, if any (else FROM lists every graph). */
+const mergeGraphOf = (m: Marker): string | undefined => (m.merged ? MERGE_GRAPH : m.grouped ? GRAPHS_GROUP : undefined);
 import { rewriteQuery } from './virtuoso/query-rewrite.ts';
 import type { Slot } from './virtuoso/slots.ts';
 
@@ -117,7 +120,7 @@ class VirtuosoStore implements Store {
       const target = free[0];
       if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (${held}; this process serves from the others)`);
       index = target.i;
-      marker = await loadIntoSlot(target.s, nquads(), version, counts, timeoutMs);
+      marker = await loadIntoSlot(target.s, typeof data !== 'string' && data.file ? { file: data.file } : { text: nquads() }, version, counts, timeoutMs);
     }
     const slot = slots[index]!;
     if (marker.resultSetMaxRows < maxRows + 1) {
@@ -161,7 +164,7 @@ class VirtuosoStore implements Store {
       graphs: active.graphs,
       defaultGraphs: request.defaultGraphs,
       namedGraphs: request.namedGraphs,
-      mergeGraph: active.marker.merged ? MERGE_GRAPH : undefined,
+      mergeGraph: mergeGraphOf(active.marker),
       baseIri,
       rowLimit: maxRows + 1,
     });
@@ -179,7 +182,8 @@ class VirtuosoStore implements Store {
   async describe(iri: string): Promise<Quad[]> {
     if (BAD_IRI.test(iri)) throw new StoreError('syntax', `not a valid IRI: ${JSON.stringify(iri)}`);
     const { graphs, marker } = this.#require();
-    const from = (marker.merged ? [MERGE_GRAPH] : [...graphs]).map((g) => `FROM <${g}>`).join(' ');
+    const merge = mergeGraphOf(marker);
+    const from = (merge ? [merge] : [...graphs]).map((g) => `FROM <${g}>`).join(' ');
     return triples(await this.#send(`CONSTRUCT { <${iri}> ?p ?o } ${from} WHERE { <${iri}> ?p ?o }`, 'application/n-triples'));
   }
 

@@ -24,6 +24,7 @@ export interface Generation {
  */
 const datasetSource = (buildDir: string, manifest: Manifest): DatasetSource => ({
   text: () => checkBuildFile(buildDir, manifest, 'dataset.nq', readFileSync(join(buildDir, 'dataset.nq'))).toString('utf8'),
+  file: join(buildDir, 'dataset.nq'),
   graphCounts: new Map(manifest.graphs.map((g) => [g.iri, g.quads])),
 });
 

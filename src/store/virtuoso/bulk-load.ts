@@ -1,10 +1,10 @@
 // Loads a build's N-Quads into one Virtuoso slot with the bulk loader, verifies it graph by graph, then marks it loaded.
 // The marker is removed first and written last: a failed or interrupted load leaves a slot no store will pick.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../store.ts';
 import { runSql, sqlString } from './isql.ts';
-import { MARKER_GRAPH, MERGE_GRAPH, markerInsert, type Marker } from './marker.ts';
+import { GRAPHS_GROUP, MARKER_GRAPH, MERGE_GRAPH, markerInsert, type Marker } from './marker.ts';
 import type { Slot } from './slots.ts';
 import { NO_GRAPH } from './query-rewrite.ts';
 
@@ -39,7 +39,10 @@ export const countsDiffer = (wanted: ReadonlyMap<string, number>, live: Readonly
   return undefined;
 };
 
-export const loadIntoSlot = async (slot: Slot, nquads: string, version: string, counts: ReadonlyMap<string, number>, timeoutMs: number): Promise<Marker> => {
+/** The N-Quads to load: a text, or a file (copied as it is: a national build's does not fit in one JS string). */
+export type LoadData = { readonly text: string } | { readonly file: string };
+
+export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, counts: ReadonlyMap<string, number>, timeoutMs: number): Promise<Marker> => {
   const failed = (why: string) => new StoreError('unavailable', `loading dataset ${version} into Virtuoso ${slot.name} (${slot.endpoint.url}) failed: ${why}`);
   await secureSlot(slot);
   // Unmark first: from here until the marker is written again, no store takes this slot.
@@ -50,7 +53,8 @@ export const loadIntoSlot = async (slot: Slot, nquads: string, version: string, 
   );
   rmSync(slot.loadDir, { recursive: true, force: true });
   mkdirSync(slot.loadDir, { recursive: true });
-  writeFileSync(join(slot.loadDir, FILE), nquads);
+  if ('file' in data) copyFileSync(data.file, join(slot.loadDir, FILE));
+  else writeFileSync(join(slot.loadDir, FILE), data.text);
   try {
     await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`);
     const errors = await runSql(slot.sql, `SELECT 'LOADERROR=' || ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;\n`);
@@ -75,9 +79,14 @@ export const loadIntoSlot = async (slot: Slot, nquads: string, version: string, 
       const held = await count(`SELECT (COUNT(*) AS ?n) FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`);
       if (held !== distinct) throw failed(`the default graph holds ${held} triples, the merge of the graphs has ${distinct}`);
     }
+    // The group is made anew for each load: a group outlives the triples of the graphs it names.
+    const members = graphs.map((g) => `DB.DBA.RDF_GRAPH_GROUP_INS(${sqlString(GRAPHS_GROUP)}, ${sqlString(g)});\n`).join('');
+    await runSql(slot.sql, `DB.DBA.RDF_GRAPH_GROUP_DROP(${sqlString(GRAPHS_GROUP)}, 1);\nDB.DBA.RDF_GRAPH_GROUP_CREATE(${sqlString(GRAPHS_GROUP)}, 1);\n${members}`);
+    const grouped = (await count(`SELECT (COUNT(*) AS ?n) FROM <${GRAPHS_GROUP}> WHERE { ?s ?p ?o }`)) === total;
+    if (!grouped) throw failed(`the graph group ${GRAPHS_GROUP} does not hold the ${total} triples of the build's graphs`);
     const limitOut = await runSql(slot.sql, `SELECT 'ROWS=' || cfg_item_value(virtuoso_ini_path(), 'SPARQL', 'ResultSetMaxRows');\n`);
     const resultSetMaxRows = Number(/ROWS=(\d+)/.exec(limitOut)?.[1] ?? 0);
-    const marker: Marker = { version, loadedAt: new Date().toISOString(), resultSetMaxRows, defaultGraphTriples: distinct, merged, graphs: counts };
+    const marker: Marker = { version, loadedAt: new Date().toISOString(), resultSetMaxRows, defaultGraphTriples: distinct, merged, grouped, graphs: counts };
     await runSql(slot.sql, `${markerInsert(marker)}checkpoint;\n`);
     return marker;
   } finally {

@@ -12,7 +12,7 @@ export interface RewriteOptions {
   /** Protocol dataset (default-graph-uri / named-graph-uri); overrides the query's FROM / FROM NAMED. */
   readonly defaultGraphs: readonly string[];
   readonly namedGraphs: readonly string[];
-  /** The graph holding the merge of all graphs, when the instance has one (see MERGE_GRAPH). */
+  /** One IRI that reads as the merge of all graphs, when the instance has one (MERGE_GRAPH, or GRAPHS_GROUP). */
   readonly mergeGraph?: string | undefined;
   readonly baseIri?: string | undefined;
   /** SELECT answers are asked for at most this many rows (the cap plus one, so that a capped answer shows). */
@@ -34,12 +34,21 @@ const dataset = (q: Query, o: RewriteOptions): { default: string[]; named: strin
     : own
       ? { default: q.from!.default.map((t) => t.value), named: q.from!.named.map((t) => t.value) }
       : undefined;
-  if (!wanted) return { default: o.mergeGraph ? [o.mergeGraph] : all, named: all };
+  // The named graphs are listed only for a query that reads some (a national build has thousands).
+  if (!wanted) return { default: o.mergeGraph ? [o.mergeGraph] : all, named: readsNamedGraphs(q) ? all : [] };
   const keep = (list: string[]) => {
     const known = [...new Set(list.filter((g) => o.graphs.has(g)))];
     return known.length > 0 ? known : [NO_GRAPH];
   };
   return { default: keep(wanted.default), named: keep(wanted.named) };
+};
+
+/** True when a GRAPH pattern appears anywhere in the query (subqueries, EXISTS and SERVICE included). */
+const readsNamedGraphs = (node: unknown): boolean => {
+  if (Array.isArray(node)) return node.some(readsNamedGraphs);
+  if (node === null || typeof node !== 'object') return false;
+  if ((node as { type?: unknown }).type === 'graph') return true;
+  return Object.values(node).some(readsNamedGraphs);
 };
 
 /** DESCRIBE r1 … rn WHERE P as CONSTRUCT of every triple whose subject is a described resource (the data has no blank nodes). */
