@@ -92,6 +92,8 @@ export interface VirtuosoConfig {
   readonly memoryMb: number;
   /** When the build being served is in no slot, the server loads it itself into the least recently loaded slot. */
   readonly autoLoad: boolean;
+  /** How long a load's own queries (its counts and checks over the whole build) may take; not a client query's limit. */
+  readonly loadTimeoutMs: number;
 }
 
 /**
@@ -148,6 +150,7 @@ const virtuoso = (env: NodeJS.ProcessEnv, root: string): VirtuosoConfig => {
     dataDir: env.VIRTUOSO_DIR || `${root}/var/virtuoso`,
     memoryMb: int(env, 'VIRTUOSO_MEMORY_MB', 0, 0),
     autoLoad: bool(env, 'VIRTUOSO_AUTOLOAD', true),
+    loadTimeoutMs: int(env, 'VIRTUOSO_LOAD_TIMEOUT_MS', 3_600_000, 1),
   };
 };
 

@@ -51,7 +51,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const target = order[0]!.s;
     const started = performance.now();
     // The file as it is (Virtuoso's bulk loader reads it), the triples each graph must hold from the manifest.
-    await loadIntoSlot(target, { file }, manifest.version, new Map(manifest.graphs.map((g) => [g.iri, g.quads])), config.sparql.timeoutMs);
+    await loadIntoSlot(target, { file }, manifest.version, new Map(manifest.graphs.map((g) => [g.iri, g.quads])), config.virtuoso.loadTimeoutMs);
     say(`Virtuoso ${target.name}: loaded dataset ${manifest.version} (${manifest.quads} quads) in ${Math.round(performance.now() - started)} ms; send SIGHUP to the servers to take it in`);
   },
 };

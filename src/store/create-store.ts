@@ -7,7 +7,7 @@ import { slotsOf } from './virtuoso/slots.ts';
 
 export const createStore = (config: Config): Store =>
   config.store === 'virtuoso'
-    ? createVirtuosoStore({ ...config.sparql, slots: slotsOf(config.virtuoso), autoLoad: config.virtuoso.autoLoad, baseIri: config.baseIri })
+    ? createVirtuosoStore({ ...config.sparql, slots: slotsOf(config.virtuoso), autoLoad: config.virtuoso.autoLoad, loadTimeoutMs: config.virtuoso.loadTimeoutMs, baseIri: config.baseIri })
     : createLocalStore({ ...config.sparql, baseIri: config.baseIri });
 
 /**
