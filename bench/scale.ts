@@ -23,8 +23,8 @@ const BASE = 'http://localhost:3000/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARM_UP_SECONDS = 1;
 const CONNECTIONS = 10;
-/** Element IRIs (and titles) the document, page and search scenarios rotate through, spread over every plan. */
-const MAX_TARGETS = 1000;
+/** Element IRIs (and titles) the document, page and search scenarios rotate through, spread over every plan (BENCH_TARGETS). */
+const MAX_TARGETS = Number(process.env.BENCH_TARGETS ?? 1000);
 
 interface Row { [column: string]: string | number }
 interface Manifest { version: string; quads: number; graphs: { plan?: { municipality: string; id: string; file: string } }[] }
@@ -264,7 +264,7 @@ const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
   `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''} --backends ${values.backends}; ${new Date().toISOString()}; Node ${process.version}; ` +
     `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${SECONDS} s per measurement; ` +
-    `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}; convert peak RSS by GNU time\n`,
+    `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}, ${MAX_TARGETS} targets; convert peak RSS by GNU time\n`,
 );
 console.log(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${columns.map((c) => r[c] ?? '').join(' | ')} |`);
