@@ -1,4 +1,5 @@
-// Builds the Linked Data document of every resource we describe from the dataset's quads (pure, once at start-up).
+// Builds the Linked Data document of every resource we describe from the dataset's quads (pure): the paths at once, each
+// document when first asked for.
 import { DataFactory, type Literal, type Quad, type Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { OWL, RDF } from '../rdf/vocab.ts';
@@ -110,30 +111,69 @@ export const buildDocumentIndex = (
   const candidates = new Set<string>([...bySubject.keys()].filter((iri) => !former(iri)));
   for (const iri of byObject.keys()) if (iri.startsWith(`${urls.base}id/`) && !(bySubject.has(iri) && former(iri))) candidates.add(iri);
 
-  const documents: ResourceDocument[] = [];
+  // Each document is made when first asked for: a request for one resource does not pay for the rest of its slice.
+  const makers = new Map<string, () => ResourceDocument>();
   for (const iri of candidates) {
     const path = urls.pathOf(iri);
     if (path === undefined) continue;
-    documents.push(makeDocument(iri, path, [...(bySubject.get(iri) ?? [])].sort(byKey), [...(byObject.get(iri) ?? [])].sort(byKey)));
+    makers.set(iri, () => makeDocument(iri, path, [...(bySubject.get(iri) ?? [])].sort(byKey), [...(byObject.get(iri) ?? [])].sort(byKey)));
   }
   for (const [iri, description] of described) {
     const path = urls.pathOf(iri);
     if (path === undefined || candidates.has(iri)) continue;
-    const distinct = distinctTriples(description);
-    const own = distinct.filter((t) => t.subject.value === iri).sort(byKey);
-    const inbound = distinct.filter((t) => t.subject.value !== iri && t.object.value === iri && t.predicate.value !== TYPE).sort(byKey);
-    const extra = distinct.filter((t) => t.subject.value !== iri && !(t.object.value === iri && t.predicate.value !== TYPE));
-    documents.push(makeDocument(iri, path, own, inbound, extra));
+    makers.set(iri, () => {
+      const distinct = distinctTriples(description);
+      const own = distinct.filter((t) => t.subject.value === iri).sort(byKey);
+      const inbound = distinct.filter((t) => t.subject.value !== iri && t.object.value === iri && t.predicate.value !== TYPE).sort(byKey);
+      const extra = distinct.filter((t) => t.subject.value !== iri && !(t.object.value === iri && t.predicate.value !== TYPE));
+      return makeDocument(iri, path, own, inbound, extra);
+    });
   }
-
-  const byPath = new Map<string, ResourceDocument>();
-  const byIri = new Map<string, ResourceDocument>();
-  for (const doc of documents.sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0))) {
-    byPath.set(doc.path, doc);
-    byIri.set(doc.iri, doc);
-  }
+  const iris = [...makers.keys()].sort();
+  const byIri = new LazyMap(iris, (iri) => makers.get(iri)!());
+  const iriOfPath = new Map(iris.map((iri) => [urls.pathOf(iri)!, iri]));
+  const byPath = new LazyMap([...iriOfPath.keys()], (path) => byIri.get(iriOfPath.get(path)!)!);
   return { byPath, byIri };
 };
+
+/** A read-only map whose keys are known up front and whose values are made on first get, then kept. */
+class LazyMap<V> implements ReadonlyMap<string, V> {
+  readonly #keys: ReadonlySet<string>;
+  readonly #made = new Map<string, V>();
+  constructor(
+    keys: readonly string[],
+    readonly make: (key: string) => V,
+  ) {
+    this.#keys = new Set(keys);
+  }
+  get size(): number {
+    return this.#keys.size;
+  }
+  has(key: string): boolean {
+    return this.#keys.has(key);
+  }
+  get(key: string): V | undefined {
+    if (!this.#keys.has(key)) return undefined;
+    let v = this.#made.get(key);
+    if (v === undefined) this.#made.set(key, (v = this.make(key)));
+    return v;
+  }
+  keys(): MapIterator<string> {
+    return this.#keys.values() as MapIterator<string>;
+  }
+  *entries(): MapIterator<[string, V]> {
+    for (const k of this.#keys) yield [k, this.get(k)!];
+  }
+  *values(): MapIterator<V> {
+    for (const k of this.#keys) yield this.get(k)!;
+  }
+  forEach(f: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    for (const [k, v] of this.entries()) f(v, k, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+}
 
 /** Every triple of a document: own, inbound and context, without duplicates. */
 export const documentTriples = (doc: ResourceDocument): Quad[] => distinctTriples([...doc.own, ...doc.inbound, ...doc.context]);

@@ -107,3 +107,20 @@ describe('buildDocumentIndex', () => {
     expect(withGraphs.byPath.size).toBe(index.byPath.size + 1);
   });
 });
+
+describe('laziness', () => {
+  it('knows every path at once but makes a document only when it is asked for', () => {
+    const triples = distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG));
+    // A description that cannot be read: making its document would throw.
+    const unreadable = new Proxy([], {
+      get: () => {
+        throw new Error('made');
+      },
+    }) as unknown as readonly never[];
+    const lazy = buildDocumentIndex(triples, siteUrls(B), new Map([[`${B}graph/a`, unreadable]]));
+    expect(lazy.byPath.has('graph/a')).toBe(true);
+    expect([...lazy.byPath.keys()].sort()).toEqual([...index.byPath.keys(), 'graph/a'].sort());
+    expect(lazy.byPath.get('id/1')?.iri).toBe(`${B}id/1`);
+    expect(() => lazy.byPath.get('graph/a')).toThrow('made');
+  });
+});

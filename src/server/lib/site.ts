@@ -222,7 +222,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   const documentPaths = () => {
     const paths: string[] = [];
-    for (const key of [SHARED, ...codes]) for (const [path] of slices.get(key).documents.byPath) if (sliceKey(path) === key) paths.push(path);
+    for (const key of [SHARED, ...codes]) for (const path of slices.get(key).documents.byPath.keys()) if (sliceKey(path) === key) paths.push(path);
     return paths.sort();
   };
   return {

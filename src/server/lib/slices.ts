@@ -15,6 +15,7 @@ export const SHARED = 'shared';
 export interface Slice {
   readonly key: string;
   readonly documents: DocumentIndex;
+  /** The page view of the slice, made when a page first needs it (documents and redirects do not). */
   readonly view: ViewIndex;
   /** Distinct triples it was made from. */
   readonly triples: number;
@@ -120,7 +121,16 @@ export class SliceCache {
     }
     const triples = distinctTriples(quads);
     const documents = buildDocumentIndex(triples, urls, key === SHARED ? this.source.described() : new Map());
-    const view = buildViewIndex(triples, urls);
-    return { key, documents, view: key === SHARED ? this.source.sharedView(view) : view, triples: triples.length };
+    const { sharedView } = this.source;
+    let view: ViewIndex | undefined;
+    return {
+      key,
+      documents,
+      get view() {
+        view ??= key === SHARED ? sharedView(buildViewIndex(triples, urls)) : buildViewIndex(triples, urls);
+        return view;
+      },
+      triples: triples.length,
+    };
   }
 }
