@@ -20,6 +20,8 @@ export interface VirtuosoStoreOptions extends StoreLimits {
   readonly serviceAllowlist: readonly string[];
   /** Load the build into the least recently loaded free slot when no slot holds it (one server process per Virtuoso). */
   readonly autoLoad: boolean;
+  /** Most quads a SERVICE query's in-memory copy of the data may hold (EMBEDDED_MAX_QUADS); default: no limit. */
+  readonly embeddedMaxQuads?: number | undefined;
   /** Limit of the load's own queries (VIRTUOSO_LOAD_TIMEOUT_MS); default: the query timeout. */
   readonly loadTimeoutMs?: number | undefined;
   readonly baseIri?: string | undefined;
@@ -79,6 +81,8 @@ class VirtuosoStore implements Store {
   readonly #federation: WorkerPool;
   #active: Active | undefined;
   #version: string | undefined;
+  /** Why SERVICE queries are refused for the loaded build, if they are. */
+  #federationRefused: string | undefined;
   #reachable = true;
   #closed = false;
 
@@ -132,12 +136,21 @@ class VirtuosoStore implements Store {
     // count of every graph (a scan of a national build) at each start would tell nothing more.
     const differ = countsDiffer(counts, marker.graphs);
     if (differ) throw new StoreError('unavailable', `Virtuoso ${slot.name} does not hold dataset ${version} intact: ${differ}`);
-    const federated = await this.#federation.prepare(nquads);
+    // SERVICE queries run in Comunica over an in-memory copy of the build (federation.ts), which can hold what the
+    // embedded store holds at most: a larger build answers them with a message instead of exhausting the server.
+    const quads = [...counts.values()].reduce((a, b) => a + b, 0);
+    const { embeddedMaxQuads } = this.#options;
+    const refused =
+      embeddedMaxQuads !== undefined && quads > embeddedMaxQuads
+        ? `SERVICE is evaluated over an in-memory copy of the data, which holds at most ${embeddedMaxQuads} quads (EMBEDDED_MAX_QUADS); this dataset has ${quads}`
+        : undefined;
+    const federated = await this.#federation.prepare(refused ? () => '' : nquads);
     text = undefined;
     federated.commit();
     hold(slot);
     if (this.#active) release(this.#active.slot);
     this.#active = { slot, marker, graphs: new Set(counts.keys()) };
+    this.#federationRefused = refused;
     this.#version = version;
   }
 
@@ -162,7 +175,10 @@ class VirtuosoStore implements Store {
 
   async query(request: QueryRequest): Promise<QueryAnswer> {
     const active = this.#require();
-    if (request.services.length > 0) return federate(this.#federation, request);
+    if (request.services.length > 0) {
+      if (this.#federationRefused) throw new StoreError('unsupported', this.#federationRefused);
+      return federate(this.#federation, request);
+    }
     const { maxRows, baseIri } = this.#options;
     const text = rewriteQuery(request.query, {
       graphs: active.graphs,

@@ -8,7 +8,7 @@ import { convert } from '../../src/convert/index.ts';
 import { toNQuads } from '../../src/rdf/serialize.ts';
 import { classifyQuery } from '../../src/server/lib/query-classify.ts';
 import { createLocalStore, createStore, slotsOf, type SparqlJson, type Store } from '../../src/store/index.ts';
-import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MINI_VERSION, testApp, testConfig, type TestApp } from '../helpers.ts';
+import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MINI_NQ, MINI_VERSION, testApp, testConfig, type TestApp } from '../helpers.ts';
 
 const BASE = 'http://localhost:3000/';
 const files = readdirSync('queries').filter((f) => f.endsWith('.rq')).sort();
@@ -126,6 +126,21 @@ describe('over HTTP on Virtuoso', () => {
     expect(r.statusCode).toBe(400);
     expect(r.body).toMatch(/line 1/i);
     expect(r.body).not.toMatch(/virtuoso|SP030/i);
+  });
+});
+
+describe('SERVICE over a build larger than an in-memory copy may be', () => {
+  it('is refused with a message naming EMBEDDED_MAX_QUADS, and the other queries are answered', async () => {
+    const store = createStore(testConfig({ embeddedMaxQuads: 2, serviceAllowlist: ['http://127.0.0.1:9/sparql'] }));
+    try {
+      await store.load(MINI_NQ, MINI_VERSION);
+      const request = (query: string) => ({ ...classifyQuery(query, BASE), query, defaultGraphs: [], namedGraphs: [], resultsMediaType: 'application/sparql-results+json' as const, graphMediaType: 'application/n-triples' as const });
+      const federated = store.query(request('SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }'));
+      await expect(federated).rejects.toMatchObject({ code: 'unsupported', message: expect.stringMatching(/at most 2 quads \(EMBEDDED_MAX_QUADS\); this dataset has \d+/) });
+      expect((await store.query(request('ASK { ?s ?p ?o }'))).body).toContain('true');
+    } finally {
+      await store.close();
+    }
   });
 });
 
