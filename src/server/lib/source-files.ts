@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { HttpError } from './errors.ts';
 
 export interface SourceFile {
   readonly file: string;
@@ -16,7 +17,10 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export interface SourceFiles {
   readonly byName: ReadonlyMap<string, SourceFile>;
-  /** The text's bytes, read now; rejects when the file is gone or differs from the checksum the data publishes. */
+  /**
+   * The text's bytes, read now; rejects with a 503 HttpError (naming the text, not the folder) when the file is gone or
+   * differs from the checksum the data publishes: the source folder changed under the build, which a rebuild mends.
+   */
   read(file: SourceFile): Promise<Buffer>;
 }
 
@@ -31,9 +35,12 @@ export const sourceFiles = (root: string, dir: string, listed: Readonly<Record<s
   return {
     byName,
     read: async (source) => {
-      const body = await readFile(join(folder, source.file));
-      if (source.sha256 !== undefined && createHash('sha256').update(body).digest('hex') !== source.sha256)
-        throw new Error(`${join(folder, source.file)} differs from the text the build was made from (sha256 ${source.sha256}); rebuild with npm run convert`);
+      const changed = (what: string) =>
+        new HttpError('unavailable', `sources/${source.file}: the text ${what} the build was made from; the site needs a rebuild (npm run convert), try again later`);
+      const body = await readFile(join(folder, source.file)).catch(() => {
+        throw changed('is missing, not the one');
+      });
+      if (source.sha256 !== undefined && createHash('sha256').update(body).digest('hex') !== source.sha256) throw changed('differs from the one');
       return body;
     },
   };
