@@ -11,6 +11,7 @@ import { writeSearchBuildFile } from './search-file.ts';
 import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
 import { sliceFiles } from './slice-files.ts';
 import { finishBuild } from './write-build.ts';
+import { pathsFileWriter } from './paths-file.ts';
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
 export interface GraphSource {
@@ -108,6 +109,18 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
   // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
   const slices = sliceFiles(input.baseIri, { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') }, input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })));
   for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));
+  // The sitemap is derived from the pieces: not in the manifest's file list, like the gzip copies. Its merge also
+  // gives the paths index, which is listed (the server reads it).
+  const paths = pathsFileWriter(staging);
+  const sitemap = writeSitemap(
+    byIri.map((g) => g.pagesLines()),
+    { baseIri: input.baseIri, facts: input.sitemap, maxUrls: input.sitemapMaxUrls, onDocument: (p) => paths.add(p) },
+    (path, content) => {
+      mkdirSync(join(staging, path, '..'), { recursive: true });
+      writeFileSync(join(staging, path), content);
+    },
+  );
+  files.push(paths.finish());
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum.
     version: files[0]!.sha256.slice(0, 16),
@@ -119,11 +132,6 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     files,
     search,
   };
-  // The sitemap is derived from the pieces: not in the manifest's file list, like the gzip copies.
-  const sitemap = writeSitemap(byIri.map((g) => g.pagesLines()), { baseIri: input.baseIri, facts: input.sitemap, maxUrls: input.sitemapMaxUrls }, (path, content) => {
-    mkdirSync(join(staging, path, '..'), { recursive: true });
-    writeFileSync(join(staging, path), content);
-  });
   await finishBuild(staging, manifest, sitemap);
   return manifest;
 };

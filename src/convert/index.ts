@@ -10,6 +10,7 @@ import { buildDataset, type BuildFile, type Dataset, type Manifest } from './dat
 import { pagesPiece, planDescribedPaths, readSitemapFacts, stringLines, wholeDescribedPaths, writeSitemap } from './sitemap-file.ts';
 import { hashInputs } from './inputs.ts';
 import { searchBuildFile } from './search-file.ts';
+import { pathsBuildFile } from './paths-file.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
 import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
@@ -20,6 +21,7 @@ export { MANIFEST } from './write-build.ts';
 export { BuildError, checkBuildFile, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
 export { SEARCH_FILE } from './search-file.ts';
+export { openPathsFile, PATHS_FILE, type DocumentPaths } from './paths-file.ts';
 export { INBOUND_CAP, isSliceFile, SUMMARY_FILE, type SiteSummary } from './slice-files.ts';
 export { datasetFactsOf, EXAMPLE_CLASSES, FACTS_FILE, LINK_COUNTS, type DatasetFacts, type GraphFacts, type LinksetName } from './dataset-facts.ts';
 
@@ -79,12 +81,15 @@ export const convert = async (opts: Omit<ConvertOptions, 'buildDir'>, inputsHash
   const synthetic = layoutOf(opts).synthetic;
   // The search index, from each plan graph's rows as the streaming build writes it; then the sitemap's files.
   const search = searchBuildFile(dataset.quads, dataset.manifest.graphs, opts.baseIri);
-  const manifest = { ...dataset.manifest, ...(synthetic ? { synthetic } : {}), search: search.entry };
-  return { ...dataset, files: [...dataset.files, search.file, ...sitemapFiles(inputs, dataset, opts)], manifest };
+  const documentPaths: string[] = [];
+  const sitemap = sitemapFiles(inputs, dataset, opts, (p) => documentPaths.push(p));
+  const paths = pathsBuildFile(documentPaths);
+  const manifest = { ...dataset.manifest, ...(synthetic ? { synthetic } : {}), files: [...dataset.manifest.files, paths.entry], search: search.entry };
+  return { ...dataset, files: [...dataset.files, paths.file, search.file, ...sitemap], manifest };
 };
 
 /** The sitemap's files made from the whole dataset in memory, as the streaming build makes them from its pieces. */
-const sitemapFiles = (inputs: Inputs, dataset: Dataset, opts: Omit<ConvertOptions, 'buildDir'>): BuildFile[] => {
+const sitemapFiles = (inputs: Inputs, dataset: Dataset, opts: Omit<ConvertOptions, 'buildDir'>, onDocument: (path: string) => void): BuildFile[] => {
   const uri = iris(opts.baseIri);
   const facts = readSitemapFacts(opts.root);
   const byGraph = new Map<string, Quad[]>();
@@ -97,7 +102,7 @@ const sitemapFiles = (inputs: Inputs, dataset: Dataset, opts: Omit<ConvertOption
     return stringLines(pagesPiece(byGraph.get(graph) ?? [], opts.baseIri, described));
   });
   const files: BuildFile[] = [];
-  writeSitemap(pieces, { baseIri: opts.baseIri, facts, maxUrls: opts.sitemapMaxUrls }, (path, content) => files.push({ path, mediaType: 'application/xml', content }));
+  writeSitemap(pieces, { baseIri: opts.baseIri, facts, maxUrls: opts.sitemapMaxUrls, onDocument }, (path, content) => files.push({ path, mediaType: 'application/xml', content }));
   return files;
 };
 

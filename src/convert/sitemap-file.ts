@@ -226,6 +226,8 @@ export interface SitemapOptions {
   /** URLs per part (at most SITEMAP_MAX_URLS; smaller in tests). */
   readonly maxUrls?: number;
   readonly maxBytes?: number;
+  /** Hears each document path as its page is listed, in ascending order (the paths index, paths-file.ts). */
+  readonly onDocument?: (path: string) => void;
 }
 
 /**
@@ -294,6 +296,7 @@ export const writeSitemap = (pieces: readonly PiecesLines[], options: SitemapOpt
       }
     }
     if (!tags.has('s') && tags.has('f')) continue;
+    options.onDocument?.(path);
     add(urls.page(path));
     if (path.startsWith('sources/')) sources.push(path.slice('sources/'.length));
   }

@@ -9,12 +9,14 @@ import { siteUrls, type SiteUrls } from '../rdf/uris.ts';
 import { DCTERMS, JPP, LABEL_PREDICATES, OWL, RDF, SCHEMA, SKOS } from '../rdf/vocab.ts';
 import type { GraphInfo } from './dataset.ts';
 import { DatasetFactsBuilder, FACTS_FILE, factsJson } from './dataset-facts.ts';
+import { PATHS_FILE } from './paths-file.ts';
 
 export const SUMMARY_FILE = 'site.json';
 export const SHARED_FILE = 'shared.nq';
 export const VOCABULARY_GRAPH_FILE = 'graphs/vocabulary.nq';
-/** The files the server reads to make slices and describe the data: not published as datasets (the catalog's distributions leave them out). */
-export const isSliceFile = (path: string): boolean => path.startsWith('graphs/') || path === SHARED_FILE || path === SUMMARY_FILE || path === FACTS_FILE;
+/** The files the server reads to make slices, describe the data and know its paths: not published as datasets (the catalog's distributions leave them out). */
+export const isSliceFile = (path: string): boolean =>
+  path.startsWith('graphs/') || path === SHARED_FILE || path === SUMMARY_FILE || path === FACTS_FILE || path === PATHS_FILE;
 /** A plan graph's own N-Quads in the build. */
 export const planGraphFile = (code: string, planId: string): string => `graphs/${code}-${planId}.nq`;
 

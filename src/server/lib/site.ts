@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, FACTS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, FACTS_FILE, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -61,6 +61,8 @@ export interface Site {
   readonly summary: SiteSummary;
   /** The document at a path (e.g. `id/132101`), from its slice (made on first use and kept in a bounded cache). */
   document(path: string): ResourceDocument | undefined;
+  /** Whether there is a document at a path: one look-up in the build's paths index, no slice made. */
+  hasDocument(path: string): boolean;
   /**
    * What a page renderer gets, in one language: the site's links (ours that have a page link to it) and the view of
    * the slice holding `path` (the page's document path), or of the shared slice (home, search).
@@ -145,6 +147,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   t = performance.now();
   // The search index the converter wrote, opened read-only once for this site (its cache is bounded).
   const search = openSearchFile(join(config.buildDir, SEARCH_FILE));
+  verifiedListing(config.buildDir, manifest, PATHS_FILE);
+  const paths = openPathsFile(join(config.buildDir, PATHS_FILE));
   const searchMs = ms(t);
 
   t = performance.now();
@@ -157,8 +161,10 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   );
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
+  // A path that has no document is answered from the paths index: a request for one never makes a slice.
+  const hasDocument = (path: string) => paths.has(path);
   const document = (path: string): ResourceDocument | undefined => {
-    const key = sliceKey(path);
+    const key = hasDocument(path) ? sliceKey(path) : undefined;
     return key === undefined ? undefined : slices.get(key).documents.byPath.get(path);
   };
   const indexMs = ms(t);
@@ -212,7 +218,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const hasPage = (key: string) => (path: string) => {
     const of = sliceKey(path);
     if (of === undefined) return false;
-    if (of === key || of === SHARED) return slices.get(of).documents.byPath.has(path);
+    if (of === key || of === SHARED) return paths.has(path);
     return true;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
@@ -230,6 +236,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     urls,
     summary,
     document,
+    hasDocument,
     pageContext: pageContextOf,
     slices,
     documentPaths,
@@ -252,14 +259,22 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     cached: (key, produce) => bodies.get(key, produce),
     bodies,
     representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
-    close: () => search.close(),
+    close: () => {
+      search.close();
+      paths.close();
+    },
   };
+};
+
+/** Throws naming the manifest when it does not list a file the site needs (a build from an older converter). */
+const verifiedListing = (buildDir: string, manifest: Manifest, path: string): void => {
+  if (!manifest.files.some((f) => f.path === path))
+    throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${path} (a build from an older converter): run npm run convert`);
 };
 
 /** A build file the site reads whole: the verified bytes when given, else read and checked against the manifest. */
 const verifiedFile = (buildDir: string, manifest: Manifest, path: string, verified?: Buffer): Buffer => {
-  if (!manifest.files.some((f) => f.path === path))
-    throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${path} (a build from an older converter): run npm run convert`);
+  verifiedListing(buildDir, manifest, path);
   return verified ?? checkBuildFile(buildDir, manifest, path, readFileSync(join(buildDir, path)));
 };
 

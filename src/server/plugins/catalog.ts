@@ -57,7 +57,7 @@ const catalogPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site 
   const toDescription = (request: FastifyRequest<{ Querystring: { format?: string } }>, reply: FastifyReply) => {
     const path = request.url.split('?')[0]!.slice(1);
     const iri = urls.iriOf(path);
-    if (iri === undefined || !site.document(path)) throw new HttpError('not_found', `no resource ${urls.base}${path}`);
+    if (iri === undefined || !site.hasDocument(path)) throw new HttpError('not_found', `no resource ${urls.base}${path}`);
     const ext = extOf(negotiate(request.headers.accept, request.query.format, DOCUMENT_CHOICES));
     return seeOther(reply, urls.local(ext === 'html' ? urls.page(path) : urls.data(path, ext)));
   };

@@ -47,7 +47,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];
-    if (!site.document(path)) throw new HttpError('not_found', `no resource ${urls.iriOf(path) ?? request.url.split('?')[0]}`);
+    if (!site.hasDocument(path)) throw new HttpError('not_found', `no resource ${urls.iriOf(path) ?? request.url.split('?')[0]}`);
     return redirect(request, reply, path);
   };
 
@@ -79,7 +79,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     if (ready) return sendRepresentation(request, reply, ready);
     const doc = site.document(path);
     if (doc && path !== 'ontology' && isDocumentExt(ext)) return describe(request, reply, doc, ext);
-    if (rest !== 'ontology' && site.document(rest)) return redirect(request, reply, rest);
+    if (rest !== 'ontology' && site.hasDocument(rest)) return redirect(request, reply, rest);
     throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
   });
 };

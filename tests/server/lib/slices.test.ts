@@ -76,6 +76,20 @@ describe('slices', () => {
     expect(f.site.document('id/999999/plan/x')).toBeUndefined();
     expect(f.site.slices.stats.loads).toBe(before);
   });
+
+  it('know every document path from the paths index, and no other, without making a slice', async () => {
+    const site = await loadSite({ ...f.config, sliceCacheEntries: 1 }, f.dataset.manifest);
+    try {
+      for (const path of whole.byPath.keys()) expect(site.hasDocument(path), path).toBe(true);
+      for (const path of ['id/132101/plan/nope', 'id/132101/', 'def/Nope', 'graph/132101/nope', 'sources/nope.txt', '', 'ontology/x'])
+        expect(site.hasDocument(path), path).toBe(false);
+      // An absent path in a built municipality is answered without its slice.
+      expect(site.document('id/132101/plan/nope')).toBeUndefined();
+      expect(site.slices.stats.loads).toBe(0);
+    } finally {
+      site.close();
+    }
+  });
 });
 
 describe('a build without slices', () => {
