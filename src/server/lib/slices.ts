@@ -107,18 +107,24 @@ export class SliceCache {
     return body.toString('utf8');
   }
 
+  /** The vocabulary graph, in every slice: parsed once (its size does not grow with the data). */
+  #vocabulary: readonly Quad[] | undefined;
+
+  #parse(file: string): Quad[] {
+    const text = this.#read(file);
+    try {
+      return new Parser({ format: 'N-Quads' }).parse(text);
+    } catch (e) {
+      throw new Error(`${join(this.source.buildDir, file)}: ${(e as Error).message}`);
+    }
+  }
+
   #make(key: string): Slice {
     const { summary, urls } = this.source;
-    const files = [summary.vocabularyFile, ...(key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file))];
-    const quads: Quad[] = [];
-    for (const f of files) {
-      const text = this.#read(f);
-      try {
-        for (const q of new Parser({ format: 'N-Quads' }).parse(text)) quads.push(q);
-      } catch (e) {
-        throw new Error(`${join(this.source.buildDir, f)}: ${(e as Error).message}`);
-      }
-    }
+    this.#vocabulary ??= this.#parse(summary.vocabularyFile);
+    const files = key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file);
+    const quads: Quad[] = [...this.#vocabulary];
+    for (const f of files) for (const q of this.#parse(f)) quads.push(q);
     const triples = distinctTriples(quads);
     const documents = buildDocumentIndex(triples, urls, key === SHARED ? this.source.described() : new Map());
     const { sharedView } = this.source;
