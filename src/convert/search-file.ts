@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
 import { siteUrls } from '../rdf/uris.ts';
-import { DCTERMS, JPP, LABEL_PREDICATES, RDF, RDFS } from '../rdf/vocab.ts';
-import { searchFileWriter, type SearchDocument } from '../search/index.ts';
+import { DCTERMS, JPP, LABEL_PREDICATES, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
+import { searchFileWriter, shownElement, type SearchDocument } from '../search/index.ts';
 import type { BuildFile, Manifest } from './dataset.ts';
 import { fileSha256 } from './file-hash.ts';
 
@@ -23,6 +23,8 @@ const P = {
   isPartOf: `${DCTERMS}isPartOf`,
   subtitle: `${JPP}subtitle`,
   fieldName: `${JPP}fieldName`,
+  levelName: `${JPP}levelName`,
+  notation: `${SKOS}notation`,
   plan: `${JPP}plan`,
   municipality: `${JPP}municipality`,
 };
@@ -60,16 +62,26 @@ export const planSearchRows = (quads: readonly Quad[], baseIri: string): SearchD
     if (t.includes(`${JPP}Plan`)) {
       const partOf = one(s, P.isPartOf);
       const municipality = one(s, P.municipality) ?? (partOf ? one(partOf, P.municipality) : undefined);
-      rows.push({ id: s, group: code(municipality), fields: { title: one(s, P.title, 'ja') ?? jaLabel(s), text: one(s, P.description, 'ja') } });
-    }
-    const plan = one(s, P.plan);
-    if (plan !== undefined && t.some((x) => ELEMENT_TYPES.has(x))) {
-      const text = one(s, P.description, 'ja');
-      const label = one(s, P.label, 'ja') ?? s;
       rows.push({
         id: s,
-        group: code(one(plan, P.municipality)),
-        fields: { title: one(s, P.title, 'ja') ?? (text ? undefined : label), subtitle: one(s, P.subtitle, 'ja'), field: one(s, P.fieldName, 'ja'), text },
+        group: code(municipality),
+        fields: { title: one(s, P.title, 'ja') ?? jaLabel(s), text: one(s, P.description, 'ja') },
+        shown: { cls: 'Plan', municipality: municipality ?? '' },
+      });
+    }
+    const plan = one(s, P.plan);
+    // The element's class as the view index picks it: the first of its types that is an element class.
+    const cls = t.find((x) => ELEMENT_TYPES.has(x));
+    if (plan !== undefined && cls !== undefined) {
+      const text = one(s, P.description, 'ja');
+      const label = one(s, P.label, 'ja') ?? s;
+      const title = one(s, P.title, 'ja');
+      const municipality = one(plan, P.municipality);
+      rows.push({
+        id: s,
+        group: code(municipality),
+        fields: { title: title ?? (text ? undefined : label), subtitle: one(s, P.subtitle, 'ja'), field: one(s, P.fieldName, 'ja'), text },
+        shown: shownElement(cls.slice(JPP.length), one(s, P.levelName, 'ja') ?? '', one(s, P.notation), label, title !== undefined, municipality ?? ''),
       });
     }
   }

@@ -48,30 +48,23 @@ export interface SearchRequest {
 }
 
 /** Runs a search and shapes the answer (labels in the page's language, snippets from the text or the title). */
-export const searchResponse = (
-  ctx: PageContext,
-  index: SearchIndex,
-  req: SearchRequest,
-  /** The view that knows a hit's element or plan (its municipality's slice); default: the context's. */
-  viewOf: (iri: string) => ViewIndex = () => ctx.view,
-): SearchResponse => {
+export const searchResponse = (ctx: PageContext, index: SearchIndex, req: SearchRequest): SearchResponse => {
   const { links } = ctx;
   const offset = (Math.max(1, req.page) - 1) * PAGE_SIZE;
   const found = req.q.trim() ? index.search(req.q, { offset, limit: PAGE_SIZE, group: req.municipality }) : { terms: [], total: 0, hits: [] };
+  // Each hit carries what its line shows (search-index.ts SearchShown): listing results reads no slice.
   const results = found.hits.map((hit): SearchResultItem => {
-    const view = viewOf(hit.id);
-    const e = view.elements.get(hit.id);
-    const plan = view.plans.get(hit.id);
-    const label = e?.label ?? nameOf(ctx, hit.id);
-    const text = e?.text ?? plan?.description ?? '';
-    const snip: Snippet = text && (hit.matched.includes('text') || !e?.title) ? snippetOf(text, found.terms) : snippetOf(e?.subtitle ?? label, found.terms);
+    const shown = hit.shown;
+    const label = shown?.label ?? nameOf(ctx, hit.id);
+    const text = hit.fields.text ?? '';
+    const snip: Snippet = text && (hit.matched.includes('text') || !shown?.titled) ? snippetOf(text, found.terms) : snippetOf(hit.fields.subtitle ?? label, found.terms);
     return {
       iri: hit.id,
       page: links.pageUrl(hit.id) ?? hit.id,
       label,
-      type: classLabel(ctx, e ? e.cls : 'Plan', JPP) ?? '',
-      level: e ? levelText(e) : '',
-      municipality: nameOf(ctx, e?.municipality ?? plan?.municipality ?? ''),
+      type: classLabel(ctx, shown?.cls ?? 'Plan', JPP) ?? '',
+      level: shown?.level ?? '',
+      municipality: nameOf(ctx, shown?.municipality ?? ''),
       snippet: snip.text,
       highlights: snip.highlights,
       score: hit.score,

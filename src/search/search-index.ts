@@ -7,11 +7,32 @@ export type FieldName = 'title' | 'subtitle' | 'field' | 'text';
 export const FIELD_WEIGHTS: Readonly<Record<FieldName, number>> = { title: 3, subtitle: 2, field: 1.5, text: 1 };
 const FIELDS = Object.keys(FIELD_WEIGHTS) as FieldName[];
 
+/** What a list of results shows of a document besides its fields, kept with it so that listing reads nothing else. */
+export interface SearchShown {
+  /** Its class's local name (`Plan` for a plan). */
+  readonly cls: string;
+  /** The element's level name and number as the plan prints them (`施策 12`). */
+  readonly level?: string;
+  /** The element's label (a plan is named from the site's own labels). */
+  readonly label?: string;
+  /** Present when the element has a title of its own. */
+  readonly titled?: true;
+  /** Its municipality's IRI. */
+  readonly municipality: string;
+}
+
+/** What a result list shows of a plan element (the same from the view index and from the converter's rows). */
+export const shownElement = (cls: string, levelName: string, notation: string | undefined, label: string, titled: boolean, municipality: string): SearchShown => {
+  const level = [levelName, notation].filter(Boolean).join(' ');
+  return { cls, ...(level ? { level } : {}), label, ...(titled ? { titled: true as const } : {}), municipality };
+};
+
 export interface SearchDocument {
   readonly id: string;
   readonly fields: Partial<Record<FieldName, string>>;
   /** A group to filter on (e.g. the municipality code). */
   readonly group?: string;
+  readonly shown?: SearchShown;
 }
 
 export interface SearchHit {
@@ -19,6 +40,9 @@ export interface SearchHit {
   readonly score: number;
   /** The fields in which a query run occurs as a phrase. */
   readonly matched: readonly FieldName[];
+  /** The document's fields, as indexed. */
+  readonly fields: Partial<Record<FieldName, string>>;
+  readonly shown?: SearchShown;
 }
 
 export interface SearchResult {
@@ -110,7 +134,7 @@ export const buildSearchIndex = (documents: readonly SearchDocument[]): SearchIn
       const matched = FIELDS.filter((f) => fields[f] !== undefined && terms.some((t) => fields[f]!.includes(t)));
       if (!terms.every((t) => FIELDS.some((f) => fields[f]?.includes(t)))) continue;
       const boost = terms.every((t) => fields.title?.includes(t)) ? TITLE_PHRASE_BOOST : 1;
-      hits.push({ id: d.id, score: Math.round(score * boost * 1000) / 1000, matched });
+      hits.push({ id: d.id, score: Math.round(score * boost * 1000) / 1000, matched, fields: d.fields, ...(d.shown ? { shown: d.shown } : {}) });
     }
     hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const offset = Math.max(0, options.offset ?? 0);

@@ -3,7 +3,7 @@
 // as a substring; ranked by FTS5's bm25 (k1 1.2, b 0.75) with FIELD_WEIGHTS per column and the title boost.
 import Database from 'better-sqlite3';
 import { fieldTokenStream, normalize, runPhrase, runs } from './normalize.ts';
-import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult } from './search-index.ts';
+import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult, type SearchShown } from './search-index.ts';
 
 const FIELDS = Object.keys(FIELD_WEIGHTS) as FieldName[];
 /** Multiplier when every query run occurs in the title (as in the in-memory index). */
@@ -14,7 +14,7 @@ const PAGE_SIZE = 4096;
 const SCHEMA = [
   // Contentless: the texts live in docs; the FTS table keeps only the token index and the column sizes bm25 needs.
   `CREATE VIRTUAL TABLE fts USING fts5(${FIELDS.join(', ')}, content='', tokenize='ascii', detail=full)`,
-  'CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, grp TEXT, title TEXT, subtitle TEXT, field TEXT, text TEXT)',
+  'CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, grp TEXT, title TEXT, subtitle TEXT, field TEXT, text TEXT, shown TEXT)',
   // Each group's documents are consecutive rowids, so a group filter is a rowid range FTS5 seeks to.
   'CREATE TABLE groups (grp TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID',
 ];
@@ -33,7 +33,7 @@ export const searchFileWriter = (path: string): SearchFileWriter => {
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   for (const sql of SCHEMA) db.exec(sql);
-  const insertDoc = db.prepare('INSERT INTO docs (rowid, id, grp, title, subtitle, field, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertDoc = db.prepare('INSERT INTO docs (rowid, id, grp, title, subtitle, field, text, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFts = db.prepare(`INSERT INTO fts (rowid, ${FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?)`);
   const ranges = new Map<string, { lo: number; hi: number }>();
   let rowid = 0;
@@ -49,7 +49,7 @@ export const searchFileWriter = (path: string): SearchFileWriter => {
       }
       current = d.group;
       const texts = FIELDS.map((f) => d.fields[f] ?? null);
-      insertDoc.run(rowid, d.id, d.group ?? null, ...texts);
+      insertDoc.run(rowid, d.id, d.group ?? null, ...texts, d.shown ? JSON.stringify(d.shown) : null);
       insertFts.run(rowid, ...texts.map((t) => (t ? fieldTokenStream(t) : '')));
     }
   });
@@ -102,6 +102,7 @@ interface Row {
   readonly subtitle: string | null;
   readonly field: string | null;
   readonly text: string | null;
+  readonly shown: string | null;
 }
 
 const squeeze = (s: string) => normalize(s).chars.filter((c) => !/\s/u.test(c)).join('');
@@ -127,7 +128,7 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
   const range = 'fts.rowid BETWEEN @lo AND @hi';
   const scored = (where: string) =>
     db.prepare(
-      `SELECT d.id, d.title, d.subtitle, d.field, d.text,
+      `SELECT d.id, d.title, d.subtitle, d.field, d.text, d.shown,
          round(-bm25(fts, ${weights}) * (CASE WHEN fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH @title) THEN ${TITLE_PHRASE_BOOST} ELSE 1 END), 3) AS score
        FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH @match ${where}
        ORDER BY score DESC, d.id LIMIT @limit OFFSET @offset`,
@@ -161,6 +162,8 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
       score: row.score,
       // The fields in which a query run occurs as a phrase (for the snippet), as the in-memory index reports them.
       matched: FIELDS.filter((f) => row[f] !== null && terms.some((t) => squeeze(row[f]!).includes(t))),
+      fields: Object.fromEntries(FIELDS.flatMap((f) => (row[f] === null ? [] : [[f, row[f]]]))),
+      ...(row.shown === null ? {} : { shown: JSON.parse(row.shown) as SearchShown }),
     }));
     return { terms, total, hits };
   };

@@ -60,7 +60,7 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
     const key = `search?${new URLSearchParams({ q, m: municipality ?? '', page: String(pageNo), lang })}`;
     // Searches repeat (links, back buttons, revalidation): their answers are kept, boundedly, with their gzip copies.
     const answer = answers.get(`${format} ${key}`, () => {
-      const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality }, (iri) => site.pageContext(lang, site.urls.pathOf(iri)).view);
+      const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality });
       if (format === 'application/json')
         return new Representation({
           body: `${JSON.stringify(response)}\n`,

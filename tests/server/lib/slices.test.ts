@@ -21,6 +21,7 @@ import { datasetFactsOf } from '../../../src/convert/index.ts';
 import { quadLine } from '../../../src/rdf/serialize.ts';
 import { siteUrls } from '../../../src/rdf/uris.ts';
 import { loadSite } from '../../../src/server/lib/site.ts';
+import { searchResponse } from '../../../src/pages/search-page.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 let f: SiteFixture;
@@ -86,6 +87,22 @@ describe('slices', () => {
       // An absent path in a built municipality is answered without its slice.
       expect(site.document('id/132101/plan/nope')).toBeUndefined();
       expect(site.slices.stats.loads).toBe(0);
+    } finally {
+      site.close();
+    }
+  });
+});
+
+describe('search', () => {
+  it('lists hits from several municipalities without making their slices', async () => {
+    const site = await loadSite(f.config, f.dataset.manifest);
+    try {
+      const ctx = site.pageContext('ja');
+      expect(site.slices.stats).toMatchObject({ held: 0, shared: true, loads: 1 });
+      const response = searchResponse(ctx, site.search, { q: 'まちづくり', page: 1 });
+      expect(new Set(response.results.map((x) => x.municipality)).size).toBeGreaterThan(1);
+      expect(response.results.every((x) => x.label && x.municipality && x.type)).toBe(true);
+      expect(site.slices.stats.loads).toBe(1);
     } finally {
       site.close();
     }
