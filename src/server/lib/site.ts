@@ -48,7 +48,7 @@ export interface SiteTimings {
   readonly indexMs: number;
   readonly metadataMs: number;
   readonly dumpsMs: number;
-  /** Opening the search index file. */
+  /** Opening the search and paths index files. */
   readonly searchMs: number;
   readonly totalMs: number;
 }
@@ -145,10 +145,16 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const metadataMs = ms(t);
 
   t = performance.now();
-  // The search index the converter wrote, opened read-only once for this site (its cache is bounded).
-  const search = openSearchFile(join(config.buildDir, SEARCH_FILE));
+  // The paths and search indexes the converter wrote, opened read-only once for this site (their caches are bounded).
   verifiedListing(config.buildDir, manifest, PATHS_FILE);
   const paths = openPathsFile(join(config.buildDir, PATHS_FILE));
+  let search: SearchIndex & { close(): void };
+  try {
+    search = openSearchFile(join(config.buildDir, SEARCH_FILE));
+  } catch (e) {
+    paths.close();
+    throw e;
+  }
   const searchMs = ms(t);
 
   t = performance.now();
