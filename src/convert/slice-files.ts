@@ -9,6 +9,7 @@ import { siteUrls, type SiteUrls } from '../rdf/uris.ts';
 import { DCTERMS, JPP, LABEL_PREDICATES, OWL, RDF, SCHEMA, SKOS } from '../rdf/vocab.ts';
 import type { GraphInfo } from './dataset.ts';
 import { DatasetFactsBuilder, FACTS_FILE, factsJson } from './dataset-facts.ts';
+import { HashSet64 } from '../rdf/hash-set.ts';
 import { PATHS_FILE } from './paths-file.ts';
 
 export const SUMMARY_FILE = 'site.json';
@@ -64,7 +65,10 @@ interface Bundle {
 
 interface Bucket {
   bundles: Bundle[];
-  readonly keys: Set<string>;
+  /** Every distinct key offered, as 64-bit hashes: a national hub has millions, and only their number is needed. */
+  readonly keys: HashSet64;
+  /** Once the bundles were cut to INBOUND_CAP keys, the greatest kept: a greater key can never be kept. */
+  ceiling?: string;
 }
 
 /** The N-Triples line of a quad's triple: what the cap orders by. */
@@ -179,14 +183,14 @@ export class SliceFiles {
 
   /** Keeps the first INBOUND_CAP bundles of a target by key; the rest are counted only. */
   #offer(target: string, bundle: Bundle) {
-    const bucket = this.#inbound.get(target) ?? this.#inbound.set(target, { bundles: [], keys: new Set() }).get(target)!;
-    if (bucket.keys.has(bundle.key)) {
-      bucket.bundles.push(bundle);
-      return;
-    }
-    bucket.keys.add(bundle.key);
+    const bucket = this.#inbound.get(target) ?? this.#inbound.set(target, { bundles: [], keys: new HashSet64() }).get(target)!;
+    const fresh = bucket.keys.add(bundle.key);
+    if (bucket.ceiling !== undefined && bundle.key > bucket.ceiling) return;
     bucket.bundles.push(bundle);
-    if (bucket.bundles.length > 4 * INBOUND_CAP) bucket.bundles = this.#first(bucket.bundles);
+    if (fresh && bucket.bundles.length > 4 * INBOUND_CAP) {
+      bucket.bundles = this.#first(bucket.bundles);
+      bucket.ceiling = bucket.bundles.reduce((max, b) => (b.key > max ? b.key : max), '');
+    }
   }
 
   /** The bundles of the first INBOUND_CAP distinct keys (every bundle of a kept key: its naming may differ by graph). */

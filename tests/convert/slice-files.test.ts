@@ -57,6 +57,23 @@ describe('the shared slice', () => {
     expect(summary.themeCounts[THEME]).toEqual({ [MUNICIPALITY]: n });
   });
 
+  it('keeps the same first INBOUND_CAP links when far more come, in any order, and counts them all', () => {
+    const n = 4 * INBOUND_CAP + 100;
+    const quads = parsed(planGraph(n));
+    const forward = new SliceFiles(BASE);
+    forward.addPlan(graphInfo(n), quads);
+    const backward = new SliceFiles(BASE);
+    backward.addPlan(graphInfo(n), [...quads].reverse());
+    const a = forward.finish();
+    const b = backward.finish();
+    expect(b.shared).toBe(a.shared);
+    const links = a.shared.split('\n').filter((l) => l.includes(`<${JPP}theme>`));
+    expect(links).toHaveLength(INBOUND_CAP);
+    expect(links.at(-1)).toContain(element(INBOUND_CAP - 1));
+    expect(a.summary.truncated).toEqual({ [THEME]: n });
+    expect(b.summary.truncated).toEqual({ [THEME]: n });
+  });
+
   it('writes the same bytes whatever order the plans come in', () => {
     const one = new SliceFiles(BASE);
     one.addPlan(graphInfo(2), parsed(planGraph(2)));
