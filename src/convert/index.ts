@@ -18,7 +18,7 @@ import { swapInBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { MANIFEST } from './write-build.ts';
-export { BuildError, checkBuildFile, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
+export { BuildError, checkBuildFile, listedFile, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
 export { SEARCH_FILE } from './search-file.ts';
 export { openPathsFile, PATHS_FILE, type DocumentPaths } from './paths-file.ts';

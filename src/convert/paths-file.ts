@@ -1,12 +1,12 @@
 // The build's index of document paths (paths.sqlite): every path the site has a document for, as the sitemap lists
 // them, so that a server answers "is there such a resource?" (a 303 or a 404) with one indexed look-up, without making
 // the slice that holds it. Written at convert time from the merged `pages` pieces, in path order.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BuildFile, Manifest } from './dataset.ts';
 import { fileSha256 } from './file-hash.ts';
+import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export const PATHS_FILE = 'paths.sqlite';
 const MEDIA_TYPE = 'application/vnd.sqlite3';
@@ -58,18 +58,13 @@ export const pathsFileWriter = (dir: string): PathsFileWriter => {
   };
 };
 
-/** The paths file of an in-memory conversion (convert()): written in a temporary folder, returned as bytes. */
-export const pathsBuildFile = (paths: readonly string[]): { file: BuildFile; entry: Manifest['files'][number] } => {
-  const dir = mkdtempSync(join(tmpdir(), 'jpp-paths-'));
-  try {
+/** The paths file of an in-memory conversion (convert()). */
+export const pathsBuildFile = (paths: readonly string[]): { file: BuildFile; entry: Manifest['files'][number] } =>
+  bytesOfBuildFile((dir) => {
     const writer = pathsFileWriter(dir);
     paths.forEach((p) => writer.add(p));
-    const entry = writer.finish();
-    return { file: { path: PATHS_FILE, mediaType: MEDIA_TYPE, content: readFileSync(join(dir, PATHS_FILE)) }, entry };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-};
+    return writer.finish();
+  });
 
 export interface DocumentPaths {
   has(path: string): boolean;

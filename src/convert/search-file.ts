@@ -1,7 +1,6 @@
 // The build's search index (search.sqlite): each plan's search rows, read from its graph at conversion, written into
 // one SQLite file plan by plan (one plan's rows in memory at a time), in manifest order so the bytes are reproducible.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
@@ -10,6 +9,7 @@ import { DCTERMS, JPP, LABEL_PREDICATES, RDF, RDFS, SKOS } from '../rdf/vocab.ts
 import { searchFileWriter, shownElement, type SearchDocument } from '../search/index.ts';
 import type { BuildFile, Manifest } from './dataset.ts';
 import { fileSha256 } from './file-hash.ts';
+import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export const SEARCH_FILE = 'search.sqlite';
 const MEDIA_TYPE = 'application/vnd.sqlite3';
@@ -104,18 +104,14 @@ export const writeSearchBuildFile = (dir: string, plans: Iterable<readonly Searc
 };
 
 
-/** The search file of an in-memory conversion (convert()): written in a temporary folder, returned as bytes. */
+/** The search file of an in-memory conversion (convert()). */
 export const searchBuildFile = (quads: readonly Quad[], graphs: Manifest['graphs'], baseIri: string): { file: BuildFile; entry: FileEntry } => {
   const byGraph = new Map<string, Quad[]>();
   for (const q of quads) (byGraph.get(q.graph.value) ?? byGraph.set(q.graph.value, []).get(q.graph.value)!).push(q);
-  const dir = mkdtempSync(join(tmpdir(), 'jpp-search-'));
-  try {
-    const entry = writeSearchBuildFile(
+  return bytesOfBuildFile((dir) =>
+    writeSearchBuildFile(
       dir,
       graphs.filter((g) => g.plan).map((g) => planSearchRows(byGraph.get(g.iri) ?? [], baseIri)),
-    );
-    return { file: { path: SEARCH_FILE, mediaType: MEDIA_TYPE, content: readFileSync(join(dir, SEARCH_FILE)) }, entry };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    ),
+  );
 };

@@ -1,4 +1,5 @@
-// Reads a build folder back and checks it against its manifest: every listed file present and matching its sha256.
+// Reads a build folder back and checks it against its manifest: every listed file present with its size, the small
+// files read whole with their sha256 (checkBuildFile checks any other when it is read).
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +21,8 @@ export interface VerifiedBuild {
   readonly manifest: Manifest;
   /**
    * The bytes of the small files the site reads whole at start-up (KEPT: the summary, the facts, the vocabulary graph),
-   * as read and checked (callers use these, not a second read). Every other listed file is checked in chunks and not
-   * kept: the embedded store reads dataset.nq itself, and Virtuoso never needs it.
+   * as read and checked (callers use these, not a second read). Every other listed file is checked by its size here
+   * and by its sha256 when it is read (checkBuildFile): the embedded store reads dataset.nq itself, Virtuoso never.
    */
   readonly files: ReadonlyMap<string, Buffer>;
 }
@@ -98,10 +99,15 @@ export const readVerifiedBuild = (buildDir: string, synthetic = false): Verified
   return { manifest, files };
 };
 
-/** Throws BuildError unless the file at `path` (under buildDir) has the sha256 its manifest entry gives. */
-export const checkBuildFile = (buildDir: string, manifest: Manifest, path: string, body: Buffer): Buffer => {
+/** The manifest's entry for `path`; throws BuildError naming the manifest when it lists none (an older converter's build). */
+export const listedFile = (buildDir: string, manifest: Manifest, path: string): Manifest['files'][number] => {
   const entry = manifest.files.find((f) => f.path === path);
-  if (!entry) throw new BuildError(join(buildDir, MANIFEST), `lists no ${path}`);
-  if (sha256(body) !== entry.sha256) throw mismatch(join(buildDir, path), 'its sha256 differs');
+  if (!entry) throw new BuildError(join(buildDir, MANIFEST), `lists no ${path} (a build from an older converter): run npm run convert`);
+  return entry;
+};
+
+/** `body`, read from `path` under buildDir, when it has the sha256 its manifest entry gives; throws BuildError otherwise. */
+export const checkBuildFile = (buildDir: string, manifest: Manifest, path: string, body: Buffer): Buffer => {
+  if (sha256(body) !== listedFile(buildDir, manifest, path).sha256) throw mismatch(join(buildDir, path), 'its sha256 differs');
   return body;
 };

@@ -83,7 +83,8 @@ export const readPlanFacts = (lookup: TripleLookup, graph: { readonly iri: strin
   const edition = Number(lookup.value(iri, `${BIBO}edition`));
   const versionStatusIri = lookup.value(lookup.value(iri, `${DCTERMS}hasVersion`) ?? '', `${BIBO}status`);
   const versionStatus = (Object.keys(VERSION_STATUSES) as (keyof typeof VERSION_STATUSES)[]).find((k) => jpp(VERSION_STATUSES[k]) === versionStatusIri);
-  const document = documentIri && { iri: documentIri, creator: lookup.value(documentIri, `${DCTERMS}creator`), title: lookup.text(documentIri, `${DCTERMS}title`, 'ja') };
+  const creator = documentIri && lookup.value(documentIri, `${DCTERMS}creator`);
+  const documentTitle = documentIri && lookup.text(documentIri, `${DCTERMS}title`, 'ja');
   return {
     iri,
     graph: graph.iri,
@@ -97,7 +98,7 @@ export const readPlanFacts = (lookup: TripleLookup, graph: { readonly iri: strin
     sources,
     coverage: lookup.localized(sources[0] ?? '', `${DCTERMS}description`),
     // Absent fields are left out (not undefined), so that the facts are the same after a JSON round trip.
-    ...(document ? { document: JSON.parse(JSON.stringify(document)) as typeof document } : {}),
+    ...(documentIri ? { document: { iri: documentIri, ...(creator !== undefined ? { creator } : {}), ...(documentTitle !== undefined ? { title: documentTitle } : {}) } } : {}),
     ...(periodIri && start && end ? { period: { iri: periodIri, start, end } } : {}),
     themes: [...themes].sort(),
     ...(seriesIri ? { series: { iri: seriesIri, id: seriesIri.slice(seriesIri.lastIndexOf('/') + 1), title: lookup.localized(seriesIri, `${DCTERMS}title`) } } : {}),

@@ -2,7 +2,7 @@
 import { Parser, type Quad } from 'n3';
 import { federate, federationPool, queryAnswer } from './federation-pool.ts';
 import { WorkerPool } from './worker-pool.ts';
-import { datasetText, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
+import { asDatasetSource, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import type { TaskResult } from './worker-protocol.ts';
 
 export interface LocalStoreOptions extends StoreLimits {
@@ -77,7 +77,7 @@ class LocalStore implements Store {
    * is answered wholly from the old or wholly from the new data. Data that cannot be loaded is never taken in.
    */
   async load(data: string | DatasetSource, version: string): Promise<void> {
-    const nquads = datasetText(data)();
+    const nquads = asDatasetSource(data).text();
     const { embeddedMaxQuads } = this.#options;
     if (embeddedMaxQuads !== undefined) {
       const refused = embeddedCeilingError(lineCount(nquads), embeddedMaxQuads);

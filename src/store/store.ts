@@ -71,8 +71,8 @@ export interface DatasetSource {
   readonly graphCounts?: ReadonlyMap<string, number>;
 }
 
-/** The text of a dataset given as text or as a source. */
-export const datasetText = (data: string | DatasetSource): (() => string) => (typeof data === 'string' ? () => data : data.text);
+/** A dataset given as text, as a source. */
+export const asDatasetSource = (data: string | DatasetSource): DatasetSource => (typeof data === 'string' ? { text: () => data } : data);
 
 export interface Store {
   /** Version of the loaded dataset (manifest version), undefined before the first load. */

@@ -3,7 +3,7 @@
 import { Parser, type Quad } from 'n3';
 import { serializeQuads } from '../rdf/serialize.ts';
 import { serializeResults, type JsonBinding, type JsonTerm, type SparqlJson } from './sparql-results.ts';
-import { datasetText, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
+import { asDatasetSource, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import { federate, federationPool } from './federation-pool.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { countsDiffer, loadIntoSlot } from './virtuoso/bulk-load.ts';
@@ -102,9 +102,10 @@ class VirtuosoStore implements Store {
   async load(data: string | DatasetSource, version: string): Promise<void> {
     const { slots, timeoutMs, maxRows, autoLoad, loadTimeoutMs = timeoutMs } = this.#options;
     // The text is read only to fill a slot or for the first federated query: a loaded slot is checked by its counts.
+    const source = asDatasetSource(data);
     let text: string | undefined;
-    const nquads = () => (text ??= datasetText(data)());
-    const counts = (typeof data === 'string' ? undefined : data.graphCounts) ?? graphCounts(nquads());
+    const nquads = () => (text ??= source.text());
+    const counts = source.graphCounts ?? graphCounts(nquads());
     const markers = await Promise.all(slots.map((s) => readMarker(s.endpoint, timeoutMs).catch((e: unknown) => e as Error)));
     let index = markers.findIndex((m) => !(m instanceof Error) && m?.version === version);
     let marker = markers[index] as Marker | undefined;
@@ -126,7 +127,7 @@ class VirtuosoStore implements Store {
       const target = free[0];
       if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (${held}; this process serves from the others)`);
       index = target.i;
-      marker = await loadIntoSlot(target.s, typeof data !== 'string' && data.file ? { file: data.file } : { text: nquads() }, version, counts, loadTimeoutMs);
+      marker = await loadIntoSlot(target.s, source.file ? { file: source.file } : { text: nquads() }, version, counts, loadTimeoutMs);
     }
     const slot = slots[index]!;
     if (marker.resultSetMaxRows < maxRows + 1) {

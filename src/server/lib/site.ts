@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, FACTS_FILE, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, FACTS_FILE, listedFile, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -126,7 +126,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   if (manifest.baseIri !== config.baseIri) throw new Error(`build/ was made for ${manifest.baseIri}, not ${config.baseIri}: run npm run convert`);
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 
-  const file = (path: string) => verifiedFile(config.buildDir, manifest, path, options.files?.get(path));
+  /** A build file read whole: the bytes readVerifiedBuild checked, else read and checked here. */
+  const file = (path: string) => options.files?.get(path) ?? checkBuildFile(config.buildDir, manifest, path, readFileSync(join(config.buildDir, path)));
   const summary = JSON.parse(file(SUMMARY_FILE).toString('utf8')) as SiteSummary;
 
   // The catalog and VoID start from what the converter counted (facts.json) and the vocabulary graph, never from the
@@ -146,7 +147,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   t = performance.now();
   // The paths and search indexes the converter wrote, opened read-only once for this site (their caches are bounded).
-  verifiedListing(config.buildDir, manifest, PATHS_FILE);
+  listedFile(config.buildDir, manifest, PATHS_FILE);
   const paths = openPathsFile(join(config.buildDir, PATHS_FILE));
   let search: SearchIndex & { close(): void };
   try {
@@ -168,9 +169,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
   // A path that has no document is answered from the paths index: a request for one never makes a slice.
-  const hasDocument = (path: string) => paths.has(path);
   const document = (path: string): ResourceDocument | undefined => {
-    const key = hasDocument(path) ? sliceKey(path) : undefined;
+    const key = paths.has(path) ? sliceKey(path) : undefined;
     return key === undefined ? undefined : slices.get(key).documents.byPath.get(path);
   };
   const indexMs = ms(t);
@@ -242,7 +242,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     urls,
     summary,
     document,
-    hasDocument,
+    hasDocument: (path) => paths.has(path),
     pageContext: pageContextOf,
     slices,
     documentPaths,
@@ -270,18 +270,6 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
       paths.close();
     },
   };
-};
-
-/** Throws naming the manifest when it does not list a file the site needs (a build from an older converter). */
-const verifiedListing = (buildDir: string, manifest: Manifest, path: string): void => {
-  if (!manifest.files.some((f) => f.path === path))
-    throw new Error(`${join(buildDir, 'manifest.json')}: lists no ${path} (a build from an older converter): run npm run convert`);
-};
-
-/** A build file the site reads whole: the verified bytes when given, else read and checked against the manifest. */
-const verifiedFile = (buildDir: string, manifest: Manifest, path: string, verified?: Buffer): Buffer => {
-  verifiedListing(buildDir, manifest, path);
-  return verified ?? checkBuildFile(buildDir, manifest, path, readFileSync(join(buildDir, path)));
 };
 
 /** The shared slice's view with the counts the converter made over every plan (its own elements are only a sample). */

@@ -1,10 +1,9 @@
 // The site's documents and page views, made per slice from the files the converter wrote (one municipality's plan
 // graphs plus the vocabulary, or the shared slice) and kept in a bounded LRU, so that memory does not grow with the data.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
-import type { Manifest, SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import { buildDocumentIndex, buildViewIndex, distinctTriples, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
@@ -47,18 +46,15 @@ export interface SliceSource {
   readonly sharedView: (view: ViewIndex) => ViewIndex;
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Most recently used municipality slices, at most `entries` of them (at least one: the slice being served), and the shared one. */
 export class SliceCache {
   readonly #entries = new Map<string, Slice>();
   readonly #max: number;
-  readonly #hashes: ReadonlyMap<string, string>;
   #loads = 0;
 
   constructor(readonly source: SliceSource, entries: number) {
     this.#max = Math.max(1, entries);
-    this.#hashes = new Map(source.manifest.files.map((f) => [f.path, f.sha256]));
   }
 
   /** The shared slice: made on first use and then kept, outside the LRU (bounded by INBOUND_CAP, and needed by every page's links). */
@@ -94,17 +90,13 @@ export class SliceCache {
 
   /** A build file, checked against this generation's manifest (a newer build may have been swapped in since). */
   #read(path: string): string {
-    const full = join(this.source.buildDir, path);
-    let body: Buffer | undefined;
+    const { buildDir, manifest } = this.source;
     try {
-      body = readFileSync(full);
+      return checkBuildFile(buildDir, manifest, path, readFileSync(join(buildDir, path))).toString('utf8');
     } catch {
-      body = undefined;
-    }
-    // A newer build swapped in under this generation: a 503 until the reload takes it in, never a mix of two builds.
-    if (!body || sha256(body) !== this.#hashes.get(path))
+      // A newer build swapped in under this generation: a 503 until the reload takes it in, never a mix of two builds.
       throw new HttpError('unavailable', `${path}: the build changed under the loaded one; it is being reloaded, try again shortly`);
-    return body.toString('utf8');
+    }
   }
 
   /** The vocabulary graph, in every slice: parsed once (its size does not grow with the data). */
