@@ -2,7 +2,8 @@
 // slice is its plan graphs plus the vocabulary), the shared slice (what the resources outside any municipality —
 // themes, fiscal years, ontology terms — need of the plan graphs), and the site summary. Fed one graph at a time, so
 // the converter never holds the whole dataset for them.
-import { DataFactory, Parser, type Quad } from 'n3';
+import { DataFactory, type Quad } from 'n3';
+import { parseOwnedNQuads } from '../rdf/owned-terms.ts';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
 import { quadLine } from '../rdf/serialize.ts';
 import { siteUrls, type SiteUrls } from '../rdf/uris.ts';
@@ -57,10 +58,10 @@ const WHOLE_CLASSES = ['Municipality', 'Plan', 'PlanSeries'].map((c) => JPP + c)
 const ELEMENT_CLASS_IRIS = new Set(ELEMENT_CLASSES.map((c) => JPP + c));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** An inbound triple of a shared resource and the triples that name its subject (kept or cut together). */
+/** An inbound triple of a shared resource and the triples that name its subject (kept or cut together), as N-Quads lines. */
 interface Bundle {
   readonly key: string;
-  readonly quads: readonly Quad[];
+  readonly lines: readonly string[];
 }
 
 interface Bucket {
@@ -76,7 +77,8 @@ const tripleKey = (q: Quad) => quadLine(DataFactory.quad(q.subject, q.predicate,
 
 export class SliceFiles {
   readonly #urls: SiteUrls;
-  readonly #shared = new Map<string, Quad>();
+  /** The shared slice's N-Quads lines (lines, not quads: a national build keeps about a million). */
+  readonly #shared = new Set<string>();
   readonly #inbound = new Map<string, Bucket>();
   readonly #sourceFiles = new Map<string, { format?: string; codes: Set<string>; quads: Quad[] }>();
   readonly #municipalities = new Map<string, string>();
@@ -102,7 +104,7 @@ export class SliceFiles {
   }
 
   #keep(q: Quad) {
-    this.#shared.set(quadLine(q), q);
+    this.#shared.add(quadLine(q));
   }
 
   /** The vocabulary graph: its themes. It is its own file, part of every slice. */
@@ -140,7 +142,7 @@ export class SliceFiles {
         if (o.termType === 'NamedNode' && isLocal(o.value)) naming(o.value).forEach((n) => this.#keep(n));
       } else if (o.termType === 'NamedNode' && q.predicate.value !== TYPE && this.#isShared(o.value)) {
         const extra = q.predicate.value === `${JPP}theme` ? (bySubject.get(s) ?? []).filter((x) => ELEMENT_VIEW.has(x.predicate.value)) : naming(s);
-        this.#offer(o.value, { key: tripleKey(q), quads: [q, ...extra] });
+        this.#offer(o.value, { key: tripleKey(q), lines: [q, ...extra].map(quadLine) });
       }
     }
 
@@ -205,7 +207,7 @@ export class SliceFiles {
     const truncated: Record<string, number> = {};
     for (const [target, bucket] of [...this.#inbound].sort(([a], [b]) => cmp(a, b))) {
       if (bucket.keys.size > INBOUND_CAP) truncated[target] = bucket.keys.size;
-      for (const b of this.#first(bucket.bundles)) b.quads.forEach((q) => this.#keep(q));
+      for (const b of this.#first(bucket.bundles)) b.lines.forEach((l) => this.#shared.add(l));
     }
     const sources: Record<string, { format: string; sha256?: string; code?: string }> = {};
     for (const [file, entry] of [...this.#sourceFiles].sort(([a], [b]) => cmp(a, b))) {
@@ -234,7 +236,7 @@ export class SliceFiles {
       inboundCap: INBOUND_CAP,
       truncated,
     };
-    const shared = [...this.#shared.keys()].sort(cmp).map((l) => `${l}\n`).join('');
+    const shared = [...this.#shared].sort(cmp).map((l) => `${l}\n`).join('');
     return { shared, summary };
   }
 }
@@ -262,7 +264,7 @@ export function* sliceFiles(
   const files = new SliceFiles(baseIri);
   const facts = new DatasetFactsBuilder(baseIri);
   const parsed = (graph: GraphInfo, nq: string | Buffer): Quad[] => {
-    const quads = new Parser({ format: 'N-Quads' }).parse(nq.toString());
+    const quads = parseOwnedNQuads(nq.toString());
     facts.add(graph, quads);
     return quads;
   };

@@ -1,0 +1,42 @@
+// The converter's heap while it writes the slice files (slice-files.ts), the pass that ran out of its 4 GB heap at
+// national size: heap still used after a full GC, every --every plans and at the end, beside the plan texts read so
+// far (what the pass would hold if it kept each graph's text). Reads an existing build's graph files.
+//   npm run bench:slice-heap -- [build dir, default build-synth] [--every 30]
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseArgs } from 'node:util';
+import type { GraphInfo, Manifest } from '../src/convert/dataset.ts';
+import { planGraphFile, sliceFiles, VOCABULARY_GRAPH_FILE } from '../src/convert/slice-files.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '30' } } });
+const dir = resolve(positionals[0] ?? 'build-synth');
+const every = Number(values.every);
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const mb = (n: number) => (n / 1e6).toFixed(0);
+
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const [vocabulary, ...plans] = manifest.graphs as [GraphInfo, ...GraphInfo[]];
+let textBytes = 0;
+const read = (path: string) => () => {
+  const bytes = readFileSync(join(dir, path));
+  textBytes += bytes.length;
+  return bytes;
+};
+gc();
+const base = process.memoryUsage().heapUsed;
+const started = performance.now();
+let done = 0;
+console.log(`${dir}: ${plans.length} plan graphs, ${manifest.quads} quads`);
+console.log('plans  heap retained MB  plan texts read MB');
+for (const file of sliceFiles(manifest.baseIri, { graph: vocabulary, nq: read(VOCABULARY_GRAPH_FILE) }, plans.map((g) => ({ graph: g, nq: read(planGraphFile(g.plan!.municipality, g.plan!.id)) })))) {
+  file.content();
+  if (file.path.startsWith('graphs/') && file.path !== VOCABULARY_GRAPH_FILE && ++done % every === 0) {
+    gc();
+    console.log(`${String(done).padStart(5)}  ${mb(process.memoryUsage().heapUsed - base).padStart(17)}  ${mb(textBytes).padStart(18)}`);
+  }
+}
+gc();
+console.log(`end: ${mb(process.memoryUsage().heapUsed - base)} MB retained after ${done} plans (${mb(textBytes)} MB of text read), ${((performance.now() - started) / 1000).toFixed(1)} s`);
