@@ -13,6 +13,7 @@ import { planGraphFile, sliceFiles, VOCABULARY_GRAPH_FILE } from '../src/convert
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '30' } } });
 const dir = resolve(positionals[0] ?? 'build-synth');
 const every = Number(values.every);
+if (!Number.isInteger(every) || every < 1) throw new Error(`--every: a positive whole number of plans, got "${values.every}"`);
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const mb = (n: number) => (n / 1e6).toFixed(0);

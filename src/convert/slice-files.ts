@@ -77,7 +77,7 @@ const tripleKey = (q: Quad) => quadLine(DataFactory.quad(q.subject, q.predicate,
 
 export class SliceFiles {
   readonly #urls: SiteUrls;
-  /** The shared slice's N-Quads lines (lines, not quads: a national build keeps about a million). */
+  /** The shared slice's N-Quads lines: a line is one string, a quad five objects. */
   readonly #shared = new Set<string>();
   readonly #inbound = new Map<string, Bucket>();
   readonly #sourceFiles = new Map<string, { format?: string; codes: Set<string>; quads: Quad[] }>();

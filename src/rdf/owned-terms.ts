@@ -15,7 +15,6 @@ const ownedFactory: Factory = {
   blankNode: (name) => DataFactory.blankNode(name === undefined ? undefined : ownString(name)),
   literal: (value, languageOrDatatype) =>
     DataFactory.literal(typeof value === 'string' ? ownString(value) : value, typeof languageOrDatatype === 'string' ? ownString(languageOrDatatype) : languageOrDatatype),
-  variable: (name) => DataFactory.variable(ownString(name)),
 } as Factory;
 
 /** N-Quads parsed into quads that hold no reference to the text. */
