@@ -1,13 +1,16 @@
 // The converter's heap while it writes the slice files (slice-files.ts), the pass that ran out of its 4 GB heap at
 // national size: heap still used after a full GC, every --every plans and at the end, beside the plan texts read so
-// far (what the pass would hold if it kept each graph's text). Reads an existing build's graph files.
+// far (what the pass would hold if it kept each graph's text). Reads an existing build's graph files; writes the
+// document rows (document-rows.ts) into a temporary folder, as the converter does, and prints their size.
 //   npm run bench:slice-heap -- [build dir, default build-synth] [--every 30]
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseArgs } from 'node:util';
 import type { GraphInfo, Manifest } from '../src/convert/dataset.ts';
+import { documentRowsWriter } from '../src/convert/document-rows.ts';
 import { planGraphFile, sliceFiles, VOCABULARY_GRAPH_FILE } from '../src/convert/slice-files.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '30' } } });
@@ -30,14 +33,19 @@ gc();
 const base = process.memoryUsage().heapUsed;
 const started = performance.now();
 let done = 0;
+const rowsDir = mkdtempSync(join(tmpdir(), 'jpp-slice-heap-'));
+const rows = documentRowsWriter(rowsDir, manifest.baseIri);
 console.log(`${dir}: ${plans.length} plan graphs, ${manifest.quads} quads`);
 console.log('plans  heap retained MB  plan texts read MB');
-for (const file of sliceFiles(manifest.baseIri, { graph: vocabulary, nq: read(VOCABULARY_GRAPH_FILE) }, plans.map((g) => ({ graph: g, nq: read(planGraphFile(g.plan!.municipality, g.plan!.id)) })))) {
+for (const file of sliceFiles(manifest.baseIri, { graph: vocabulary, nq: read(VOCABULARY_GRAPH_FILE) }, plans.map((g) => ({ graph: g, nq: read(planGraphFile(g.plan!.municipality, g.plan!.id)) })), rows)) {
   file.content();
   if (file.path.startsWith('graphs/') && file.path !== VOCABULARY_GRAPH_FILE && ++done % every === 0) {
     gc();
     console.log(`${String(done).padStart(5)}  ${mb(process.memoryUsage().heapUsed - base).padStart(17)}  ${mb(textBytes).padStart(18)}`);
   }
 }
+const rowsBytes = rows.finish().bytes;
+rmSync(rowsDir, { recursive: true, force: true });
 gc();
+console.log(`document rows: ${mb(rowsBytes)} MB`);
 console.log(`end: ${mb(process.memoryUsage().heapUsed - base)} MB retained after ${done} plans (${mb(textBytes)} MB of text read), ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -65,7 +65,7 @@ export interface Config {
   };
   /** Datasets per page of the DCAT catalog (/catalog?page=N). */
   readonly catalogPageSize: number;
-  /** Municipality slices (documents and page view) kept in memory at most; the shared one is kept apart (server/lib/slices.ts). */
+  /** Municipality slices (page views) kept in memory at most; the shared one is kept apart (server/lib/slices.ts). */
   readonly sliceCacheEntries: number;
   /** Serialized document and metadata bodies kept at most (server/lib/body-cache.ts), by count and bytes. */
   readonly bodyCacheEntries: number;

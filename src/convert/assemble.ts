@@ -11,6 +11,7 @@ import { writeSearchBuildFile } from './search-file.ts';
 import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
 import { sliceFiles } from './slice-files.ts';
 import { finishBuild } from './write-build.ts';
+import { documentRowsWriter } from './document-rows.ts';
 import { pathsFileWriter } from './paths-file.ts';
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
@@ -107,8 +108,15 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     })(),
   );
   // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
-  const slices = sliceFiles(input.baseIri, { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') }, input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })));
+  const rows = documentRowsWriter(staging, input.baseIri);
+  const slices = sliceFiles(
+    input.baseIri,
+    { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') },
+    input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })),
+    rows,
+  );
   for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));
+  files.push(rows.finish());
   // The sitemap is derived from the pieces: not in the manifest's file list, like the gzip copies. Its merge also
   // gives the paths index, which is listed (the server reads it).
   const paths = pathsFileWriter(staging);

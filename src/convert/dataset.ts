@@ -6,7 +6,9 @@ import { planToQuads } from '../rdf/plan-to-quads.ts';
 import { sortQuads, toJsonLd, toNQuads, toTrig, toTurtle } from '../rdf/serialize.ts';
 import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
+import { documentRowsWriter } from './document-rows.ts';
 import { sliceFiles } from './slice-files.ts';
+import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export interface BuildFile {
   readonly path: string;
@@ -90,8 +92,13 @@ export const buildDataset = async (
     })),
   ];
   const planGraphInfo = graphs.slice(1).map((graph, i) => ({ graph, nq: () => toNQuads(planGraphs[i]!.quads) }));
-  for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo))
-    files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
+  const rows = bytesOfBuildFile((dir) => {
+    const writer = documentRowsWriter(dir, baseIri);
+    for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo, writer))
+      files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
+    return writer.finish();
+  });
+  files.push(rows.file);
   const described = files.map((f) => ({ path: f.path, mediaType: f.mediaType, bytes: Buffer.byteLength(f.content), sha256: sha256(f.content) }));
   const manifest: Manifest = {
     // The dataset's version is its N-Quads dump's checksum, already taken for the file list.

@@ -12,13 +12,14 @@ import type { GraphInfo } from './dataset.ts';
 import { DatasetFactsBuilder, FACTS_FILE, factsJson } from './dataset-facts.ts';
 import { HashSet64 } from '../rdf/hash-set.ts';
 import { PATHS_FILE } from './paths-file.ts';
+import { DOCUMENTS_FILE, type DocumentRowsWriter } from './document-rows.ts';
 
 export const SUMMARY_FILE = 'site.json';
 export const SHARED_FILE = 'shared.nq';
 export const VOCABULARY_GRAPH_FILE = 'graphs/vocabulary.nq';
 /** The files the server reads to make slices, describe the data and know its paths: not published as datasets (the catalog's distributions leave them out). */
 export const isSliceFile = (path: string): boolean =>
-  path.startsWith('graphs/') || path === SHARED_FILE || path === SUMMARY_FILE || path === FACTS_FILE || path === PATHS_FILE;
+  path.startsWith('graphs/') || [SHARED_FILE, SUMMARY_FILE, FACTS_FILE, PATHS_FILE, DOCUMENTS_FILE].includes(path);
 /** A plan graph's own N-Quads in the build. */
 export const planGraphFile = (code: string, planId: string): string => `graphs/${code}-${planId}.nq`;
 
@@ -254,12 +255,13 @@ export interface SliceFile {
 /**
  * The slice files in the order the manifest lists them: each graph's N-Quads (vocabulary first, then the plans as
  * given), then the shared slice, the summary and the facts (dataset-facts.ts), counted in the same pass. `nq` of a
- * graph is its piece of dataset.nq.
+ * graph is its piece of dataset.nq. `rows` is given each plan graph's quads as it is read (document-rows.ts).
  */
 export function* sliceFiles(
   baseIri: string,
   vocabulary: { readonly graph: GraphInfo; readonly nq: () => string | Buffer },
   plans: readonly { readonly graph: GraphInfo; readonly nq: () => string | Buffer }[],
+  rows: DocumentRowsWriter,
 ): Generator<SliceFile> {
   const files = new SliceFiles(baseIri);
   const facts = new DatasetFactsBuilder(baseIri);
@@ -283,7 +285,9 @@ export function* sliceFiles(
       mediaType: 'application/n-quads',
       content: () => {
         const nq = p.nq();
-        files.addPlan(p.graph, parsed(p.graph, nq));
+        const quads = parsed(p.graph, nq);
+        files.addPlan(p.graph, quads);
+        rows.add(p.graph.plan!.municipality, quads);
         return nq;
       },
     };

@@ -45,6 +45,52 @@ const kindOf = (path: string): DocumentKind =>
           ? 'graph'
           : 'resource';
 
+/** The labels (rdfs:label, skos:prefLabel, dcterms:title with a literal) and rdf:type triples of a resource, as a slice has them. */
+export interface NameSource {
+  labels(iri: string): readonly Quad[];
+  types(iri: string): readonly Quad[];
+}
+
+/**
+ * The document of `iri` from its own and inbound triples (any order, no duplicates), naming what they mention from
+ * `names`; `extra` are triples of a described resource's description to keep beside the labels and types.
+ */
+export const describeResource = (iri: string, path: string, own: readonly Quad[], inbound: readonly Quad[], names: NameSource, extra: readonly Quad[] = []): ResourceDocument => {
+  const mentioned = new Set<string>();
+  for (const t of [...own, ...extra]) {
+    mentioned.add(t.predicate.value);
+    if (t.object.termType === 'NamedNode') mentioned.add(t.object.value);
+  }
+  for (const t of extra) mentioned.add(t.subject.value);
+  for (const t of inbound) {
+    mentioned.add(t.subject.value);
+    mentioned.add(t.predicate.value);
+  }
+  mentioned.delete(iri);
+
+  const context = new Map<string, Quad>();
+  const add = (t: Quad) => context.set(tripleKey(t), t);
+  extra.forEach(add);
+  const classes = new Set<string>();
+  for (const t of [...own, ...extra]) if (t.predicate.value === TYPE) classes.add(t.object.value);
+  for (const m of mentioned) {
+    names.labels(m).forEach(add);
+    for (const t of names.types(m)) {
+      add(t);
+      classes.add(t.object.value);
+    }
+  }
+  for (const c of classes) if (c !== iri && !mentioned.has(c)) names.labels(c).forEach(add);
+
+  const labels = new Map<string, Literal[]>();
+  const types = new Map<string, string[]>();
+  for (const t of [...own, ...context.values()]) {
+    if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labels, t.subject.value, t.object as Literal);
+    if (t.predicate.value === TYPE) push(types, t.subject.value, t.object.value);
+  }
+  return { iri, path, kind: kindOf(path), own: [...own].sort(byKey), inbound: [...inbound].sort(byKey), context: [...context.values()].sort(byKey), labels, types };
+};
+
 /**
  * One document per IRI that has a path (see siteUrls.pathOf) and appears in the data: as a subject, or, under
  * `id/`, as an object only (so that a dangling reference still dereferences to what points at it).
@@ -68,43 +114,7 @@ export const buildDocumentIndex = (
     if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labelsOf, t.subject.value, t);
     if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);
   }
-
-  /** The document of `iri`: `extra` are triples of its description to keep beside the labels and types. */
-  const makeDocument = (iri: string, path: string, own: Quad[], inbound: Quad[], extra: readonly Quad[] = []): ResourceDocument => {
-    const mentioned = new Set<string>();
-    for (const t of [...own, ...extra]) {
-      mentioned.add(t.predicate.value);
-      if (t.object.termType === 'NamedNode') mentioned.add(t.object.value);
-    }
-    for (const t of extra) mentioned.add(t.subject.value);
-    for (const t of inbound) {
-      mentioned.add(t.subject.value);
-      mentioned.add(t.predicate.value);
-    }
-    mentioned.delete(iri);
-
-    const context = new Map<string, Quad>();
-    const add = (t: Quad) => context.set(tripleKey(t), t);
-    extra.forEach(add);
-    const classes = new Set<string>();
-    for (const t of [...own, ...extra]) if (t.predicate.value === TYPE) classes.add(t.object.value);
-    for (const m of mentioned) {
-      (labelsOf.get(m) ?? []).forEach(add);
-      for (const t of typesOf.get(m) ?? []) {
-        add(t);
-        classes.add(t.object.value);
-      }
-    }
-    for (const c of classes) if (c !== iri && !mentioned.has(c)) (labelsOf.get(c) ?? []).forEach(add);
-
-    const labels = new Map<string, Literal[]>();
-    const types = new Map<string, string[]>();
-    for (const t of [...own, ...context.values()]) {
-      if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labels, t.subject.value, t.object as Literal);
-      if (t.predicate.value === TYPE) push(types, t.subject.value, t.object.value);
-    }
-    return { iri, path, kind: kindOf(path), own, inbound, context: [...context.values()].sort(byKey), labels, types };
-  };
+  const names: NameSource = { labels: (iri) => labelsOf.get(iri) ?? [], types: (iri) => typesOf.get(iri) ?? [] };
 
   // A former IRI (the subject of nothing but owl:sameAs) is not described: the server redirects it.
   const former = (iri: string) => (bySubject.get(iri) ?? []).every((t) => t.predicate.value === SAME_AS);
@@ -116,17 +126,17 @@ export const buildDocumentIndex = (
   for (const iri of candidates) {
     const path = urls.pathOf(iri);
     if (path === undefined) continue;
-    makers.set(iri, () => makeDocument(iri, path, [...(bySubject.get(iri) ?? [])].sort(byKey), [...(byObject.get(iri) ?? [])].sort(byKey)));
+    makers.set(iri, () => describeResource(iri, path, bySubject.get(iri) ?? [], byObject.get(iri) ?? [], names));
   }
   for (const [iri, description] of described) {
     const path = urls.pathOf(iri);
     if (path === undefined || candidates.has(iri)) continue;
     makers.set(iri, () => {
       const distinct = distinctTriples(description);
-      const own = distinct.filter((t) => t.subject.value === iri).sort(byKey);
-      const inbound = distinct.filter((t) => t.subject.value !== iri && t.object.value === iri && t.predicate.value !== TYPE).sort(byKey);
+      const own = distinct.filter((t) => t.subject.value === iri);
+      const inbound = distinct.filter((t) => t.subject.value !== iri && t.object.value === iri && t.predicate.value !== TYPE);
       const extra = distinct.filter((t) => t.subject.value !== iri && !(t.object.value === iri && t.predicate.value !== TYPE));
-      return makeDocument(iri, path, own, inbound, extra);
+      return describeResource(iri, path, own, inbound, names, extra);
     });
   }
   const iris = [...makers.keys()].sort();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, FACTS_FILE, listedFile, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -14,8 +14,10 @@ import {
   buildVoid,
   describeNamedGraphs,
   graphDescriptions,
+  documentFromRows,
   documentTriples,
   parseCatalogFile,
+  VocabularyRows,
   movedPrefixes,
   RDF_FORMATS,
   type MovedPrefix,
@@ -59,7 +61,10 @@ export interface Site {
   readonly urls: SiteUrls;
   /** What the converter wrote about the build: municipalities, plans, themes, sources and counts. */
   readonly summary: SiteSummary;
-  /** The document at a path (e.g. `id/132101`), from its slice (made on first use and kept in a bounded cache). */
+  /**
+   * The document at a path (e.g. `id/132101`): a municipality's from its slice's rows (documents.sqlite), the others
+   * from the shared slice (made on first use and kept).
+   */
   document(path: string): ResourceDocument | undefined;
   /** Whether there is a document at a path: one look-up in the build's paths index, no slice made. */
   hasDocument(path: string): boolean;
@@ -148,10 +153,18 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   t = performance.now();
   // The paths and search indexes the converter wrote, opened read-only once for this site (their caches are bounded).
   listedFile(config.buildDir, manifest, PATHS_FILE);
+  listedFile(config.buildDir, manifest, DOCUMENTS_FILE);
   const paths = openPathsFile(join(config.buildDir, PATHS_FILE));
+  let rows: ReturnType<typeof openDocumentRows>;
   let search: SearchIndex & { close(): void };
   try {
-    search = openSearchFile(join(config.buildDir, SEARCH_FILE));
+    rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE));
+    try {
+      search = openSearchFile(join(config.buildDir, SEARCH_FILE));
+    } catch (e) {
+      rows.close();
+      throw e;
+    }
   } catch (e) {
     paths.close();
     throw e;
@@ -168,10 +181,17 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   );
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
-  // A path that has no document is answered from the paths index: a request for one never makes a slice.
+  const vocabularyRows = new VocabularyRows(vocabulary);
+  // A path that has no document is answered from the paths index; a municipality's document from its rows: neither
+  // makes a slice.
   const document = (path: string): ResourceDocument | undefined => {
     const key = paths.has(path) ? sliceKey(path) : undefined;
-    return key === undefined ? undefined : slices.get(key).documents.byPath.get(path);
+    if (key === undefined) return undefined;
+    if (key === SHARED) return slices.get(SHARED).documents.byPath.get(path);
+    const iri = urls.iriOf(path);
+    if (iri === undefined) return undefined;
+    const slice = { triples: (i: string) => rows.triples(key, i), names: (i: string) => rows.names(key, i) };
+    return documentFromRows(iri, path, slice, vocabularyRows);
   };
   const indexMs = ms(t);
 
@@ -267,6 +287,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
     close: () => {
       search.close();
+      rows.close();
       paths.close();
     },
   };

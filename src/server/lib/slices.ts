@@ -1,5 +1,6 @@
-// The site's documents and page views, made per slice from the files the converter wrote (one municipality's plan
-// graphs plus the vocabulary, or the shared slice) and kept in a bounded LRU, so that memory does not grow with the data.
+// The site's page views and the shared slice's documents, made per slice from the files the converter wrote (one
+// municipality's plan graphs plus the vocabulary, or the shared slice) and kept in a bounded LRU, so that memory does
+// not grow with the data. A municipality's documents come from its rows instead (site.ts, documents.sqlite).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';

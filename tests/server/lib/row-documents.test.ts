@@ -1,0 +1,71 @@
+// A municipality's documents, made from the build's rows (documents.sqlite), are the documents its slice makes, on a
+// synthetic build with municipalities of two plan editions (a plan replacing another) and source texts.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Literal, Quad } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
+import { convert } from '../../../src/convert/index.ts';
+import { writeBuild } from '../../../src/convert/write-build.ts';
+import { quadLine } from '../../../src/rdf/serialize.ts';
+import { loadSite, type Site } from '../../../src/server/lib/site.ts';
+import { sliceOf } from '../../../src/server/lib/slices.ts';
+import { writeSynthetic } from '../../../src/synth/index.ts';
+import { BASE } from '../../site-helpers.ts';
+
+let root: string;
+let site: Site;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
+  for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
+  // Body 9 has two editions, the newer replacing the older (synth/generate.ts).
+  writeSynthetic(join(root, 'synth'), { bodies: 10, seed: '5' });
+  const dataset = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
+  const buildDir = join(root, 'build-synth');
+  await writeBuild(buildDir, dataset.files, dataset.manifest);
+  const config = { ...loadConfig({ BASE_IRI: BASE, SYNTHETIC: 'true' }, root), buildDir, sliceCacheEntries: 1 };
+  site = await loadSite(config, dataset.manifest);
+}, 300_000);
+afterAll(() => {
+  site?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const lines = (quads: readonly Quad[]) => quads.map(quadLine);
+const labels = (m: ReadonlyMap<string, readonly Literal[]>) => [...m].map(([k, v]) => [k, v.map((l) => `${l.value}@${l.language}`).sort()]).sort();
+const types = (m: ReadonlyMap<string, readonly string[]>) => [...m].map(([k, v]) => [k, [...v].sort()]).sort();
+
+describe('documents from rows', () => {
+  // Thousands of documents made twice and compared: minutes on a loaded machine.
+  it('are, for every path of every municipality, the document its slice makes', { timeout: 300_000 }, () => {
+    const codes = new Set(site.summary.plans.map((p) => p.code));
+    expect(site.summary.plans.length).toBeGreaterThan(codes.size);
+    let compared = 0;
+    const kinds = new Set<string>();
+    for (const code of codes) {
+      const slice = site.slices.get(code);
+      for (const [path, expected] of slice.documents.byPath) {
+        if (sliceOf(path, site.summary, codes) !== code) continue;
+        expect(site.hasDocument(path), path).toBe(true);
+        const doc = site.document(path);
+        expect(doc, path).toBeDefined();
+        expect({ iri: doc!.iri, kind: doc!.kind }).toEqual({ iri: expected.iri, kind: expected.kind });
+        expect(lines(doc!.own), `own ${path}`).toEqual(lines(expected.own));
+        expect(lines(doc!.inbound), `inbound ${path}`).toEqual(lines(expected.inbound));
+        expect(lines(doc!.context), `context ${path}`).toEqual(lines(expected.context));
+        expect(labels(doc!.labels), `labels ${path}`).toEqual(labels(expected.labels));
+        expect(types(doc!.types), `types ${path}`).toEqual(types(expected.types));
+        compared++;
+        kinds.add(doc!.kind);
+      }
+    }
+    expect(compared).toBeGreaterThan(4000);
+    expect([...kinds].sort()).toEqual(['resource', 'source']);
+  });
+
+  it('answer a path of a built municipality that has no document with nothing', () => {
+    const code = site.summary.plans[0]!.code;
+    expect(site.document(`id/${code}/plan/nope`)).toBeUndefined();
+  });
+});
