@@ -2,19 +2,15 @@
 // document is made of (own triples, inbound triples) and the lines that name it (labels, types), so that a server makes
 // one document from a few indexed reads instead of parsing the whole slice (40–250 ms for one municipality, measured).
 // Rows are per slice: a document holds what its slice's graphs say, exactly as the slice's document index would.
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import Database from 'better-sqlite3';
 import { DataFactory, type Quad } from 'n3';
 import { quadLine } from '../rdf/serialize.ts';
 import { siteUrls } from '../rdf/uris.ts';
 import { LABEL_PREDICATES, RDF } from '../rdf/vocab.ts';
 import type { Manifest } from './dataset.ts';
-import { fileSha256 } from './file-hash.ts';
+import { createSqliteFile, openSqliteFile, sqliteFileEntry } from './sqlite-file.ts';
 
 export const DOCUMENTS_FILE = 'documents.sqlite';
-const MEDIA_TYPE = 'application/vnd.sqlite3';
 // Fixed, so that the same rows give the same bytes; 16 KiB keeps a row of a few kB in its leaf page (at 4 KiB the
 // overflow pages made the file 3.5 times its content, measured).
 const PAGE_SIZE = 16384;
@@ -39,15 +35,8 @@ export interface DocumentRowsWriter {
 
 export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWriter => {
   const urls = siteUrls(baseIri);
-  const path = join(dir, DOCUMENTS_FILE);
-  mkdirSync(dir, { recursive: true });
-  rmSync(path, { force: true });
-  const db = new Database(path);
-  db.pragma(`page_size = ${PAGE_SIZE}`);
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
   // names first: a look-up of a name reads no further into the record.
-  db.exec('CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, triples BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID');
+  const db = createSqliteFile(dir, DOCUMENTS_FILE, PAGE_SIZE, 'CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, triples BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID');
   const insert = db.prepare('INSERT INTO resource (code, iri, names, triples) VALUES (?, ?, ?, ?)');
   const insertAll = db.transaction((rows: readonly (readonly [string, string, string | null, string | Buffer | null])[]) => {
     for (const r of rows) insert.run(...r);
@@ -107,7 +96,7 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
       } finally {
         db.close();
       }
-      return { path: DOCUMENTS_FILE, mediaType: MEDIA_TYPE, bytes: statSync(path).size, sha256: fileSha256(path) };
+      return sqliteFileEntry(dir, DOCUMENTS_FILE);
     },
   };
 };
@@ -123,8 +112,7 @@ export interface DocumentRows {
 
 /** Opens a build's document rows read-only. */
 export const openDocumentRows = (file: string): DocumentRows => {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('query_only = ON');
+  const db = openSqliteFile(file);
   const triples = db.prepare('SELECT triples FROM resource WHERE code = ? AND iri = ?').pluck();
   const names = db.prepare('SELECT names FROM resource WHERE code = ? AND iri = ?').pluck();
   return {
