@@ -14,6 +14,7 @@ export const SHARED = 'shared';
 
 export interface Slice {
   readonly key: string;
+  /** The documents of the slice, made when first asked for (the shared slice's documents; tests compare with rows). */
   readonly documents: DocumentIndex;
   /** The page view of the slice, made when a page first needs it (documents and redirects do not). */
   readonly view: ViewIndex;
@@ -119,12 +120,17 @@ export class SliceCache {
     const quads: Quad[] = [...this.#vocabulary];
     for (const f of files) for (const q of this.#parse(f)) quads.push(q);
     const triples = distinctTriples(quads);
-    const documents = buildDocumentIndex(triples, urls, key === SHARED ? this.source.described() : new Map());
     const { sharedView } = this.source;
+    const described = key === SHARED ? this.source.described() : new Map<string, readonly Quad[]>();
+    // Each made when first needed: a page of a municipality needs its view only (its documents come from rows).
+    let documents: DocumentIndex | undefined;
     let view: ViewIndex | undefined;
     return {
       key,
-      documents,
+      get documents() {
+        documents ??= buildDocumentIndex(triples, urls, described);
+        return documents;
+      },
       get view() {
         view ??= key === SHARED ? sharedView(buildViewIndex(triples, urls)) : buildViewIndex(triples, urls);
         return view;
