@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/index.ts';
 import { toNQuads } from '../../src/rdf/serialize.ts';
 import { classifyQuery } from '../../src/server/lib/query-classify.ts';
-import { createLocalStore, createStore, slotsOf, type SparqlJson, type Store } from '../../src/store/index.ts';
+import { createLocalStore, createStore, runSql, slotsOf, type SparqlJson, type Store } from '../../src/store/index.ts';
 import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MINI_NQ, MINI_VERSION, testApp, testConfig, type TestApp } from '../helpers.ts';
 
 const BASE = 'http://localhost:3000/';
@@ -223,3 +223,14 @@ describe('stateless servers and whole-dataset swaps', () => {
   });
 });
 
+
+describe('the load', () => {
+  it('counts through isql (outside the endpoint execution cap), stopped at its own timeout with a message that says so', async () => {
+    const [slot] = slotsOf(testConfig().virtuoso);
+    const out = await runSql(slot!.sql, `SPARQL SELECT (CONCAT("N=", STR(COUNT(*))) AS ?n) WHERE { ?s ?p ?o };\n`, undefined, 30_000);
+    expect(Number(/N=(\d+)/.exec(out)?.[1])).toBeGreaterThan(0);
+    const started = Date.now();
+    await expect(runSql(slot!.sql, 'delay(20);\n', undefined, 500)).rejects.toThrow(/stopped after 0\.5 s \(the limit\)/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -22,14 +22,31 @@ export const secureSlot = async (slot: Slot): Promise<void> => {
 
 const FILE = 'dataset.nq';
 
-const countsQuery = (graphs: readonly string[]) =>
-  `SELECT ?g (COUNT(*) AS ?n) ${graphs.map((g) => `FROM NAMED <${g}>`).join(' ')} WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g`;
+/**
+ * A SPARQL SELECT run through isql, as dba: the load's own checks count every triple of the build, which at national
+ * size takes longer than the endpoint lets any query run (its MaxQueryExecutionTime, a backstop for the public
+ * endpoint; a 26M-quad load failed on it, measured). Its rows are read from lines `tag=…` the query projects.
+ */
+const sparqlLines = async (slot: Slot, query: string, tag: string, timeoutMs: number): Promise<string[]> => {
+  const out = await runSql(slot.sql, `SPARQL ${query};\n`, undefined, timeoutMs);
+  return [...out.matchAll(new RegExp(`^\\s*${tag}=(.*?)\\s*$`, 'gm'))].map((m) => m[1]!);
+};
 
-/** Triples per graph in the slot, read through its SPARQL endpoint. */
+/** Triples per graph in the slot. */
 export const liveCounts = async (slot: Slot, graphs: readonly string[], timeoutMs: number): Promise<Map<string, number>> => {
-  const { body } = await slot.endpoint.request({ query: countsQuery(graphs), accept: 'application/sparql-results+json', timeoutMs });
-  const rows = (JSON.parse(body) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
-  return new Map(rows.map((r) => [r['g']!.value, Number(r['n']!.value)]));
+  const from = graphs.map((g) => `FROM NAMED <${g}>`).join(' ');
+  const rows = await sparqlLines(slot, `SELECT (CONCAT("G=", STR(COUNT(*)), " ", STR(?g)) AS ?row) ${from} WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g`, 'G', timeoutMs);
+  return new Map(rows.map((r) => {
+    const [n, g] = r.split(' ') as [string, string];
+    return [g, Number(n)];
+  }));
+};
+
+/** The number a `SELECT (COUNT(*) …)`-shaped query `where` counts, e.g. `FROM <g> WHERE { ?s ?p ?o }`. */
+const countOf = async (slot: Slot, where: string, timeoutMs: number): Promise<number> => {
+  const [n] = await sparqlLines(slot, `SELECT (CONCAT("N=", STR(COUNT(*))) AS ?n) ${where}`, 'N', timeoutMs);
+  if (n === undefined || !/^\d+$/.test(n)) throw new StoreError('unavailable', `Virtuoso ${slot.name}: no count in the answer to ${where.slice(0, 200)}`);
+  return Number(n);
 };
 
 /** Describes how `live` differs from `wanted`, or undefined when they agree. */
@@ -56,7 +73,7 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
   if ('file' in data) copyFileSync(data.file, join(slot.loadDir, FILE));
   else writeFileSync(join(slot.loadDir, FILE), data.text);
   try {
-    await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`);
+    await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`, undefined, timeoutMs);
     const errors = await runSql(slot.sql, `SELECT 'LOADERROR=' || ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;\n`);
     const loadError = /LOADERROR=(.*)/.exec(errors)?.[1];
     if (loadError) throw failed(loadError.trim());
@@ -67,22 +84,18 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
     // default graph gets a graph of its own holding the merge (a set), as the embedded store's default graph is.
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const from = graphs.map((g) => `FROM <${g}>`).join(' ');
-    const count = async (query: string) => {
-      const { body } = await slot.endpoint.request({ query, accept: 'application/sparql-results+json', timeoutMs });
-      return Number((JSON.parse(body) as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]?.n.value);
-    };
-    const distinct = await count(`SELECT (COUNT(*) AS ?n) ${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`);
+    const distinct = await countOf(slot, `${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`, timeoutMs);
     const merged = distinct !== total;
     if (merged) {
       // Row autocommit: one transaction of the whole merge outgrows TransactionAfterImageLimit near 1M triples (SR325).
-      await runSql(slot.sql, `log_enable(3,1);\nSPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`);
-      const held = await count(`SELECT (COUNT(*) AS ?n) FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`);
+      await runSql(slot.sql, `log_enable(3,1);\nSPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`, undefined, timeoutMs);
+      const held = await countOf(slot, `FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`, timeoutMs);
       if (held !== distinct) throw failed(`the default graph holds ${held} triples, the merge of the graphs has ${distinct}`);
     }
     // The group is made anew for each load: a group outlives the triples of the graphs it names.
     const members = graphs.map((g) => `DB.DBA.RDF_GRAPH_GROUP_INS(${sqlString(GRAPHS_GROUP)}, ${sqlString(g)});\n`).join('');
     await runSql(slot.sql, `DB.DBA.RDF_GRAPH_GROUP_DROP(${sqlString(GRAPHS_GROUP)}, 1);\nDB.DBA.RDF_GRAPH_GROUP_CREATE(${sqlString(GRAPHS_GROUP)}, 1);\n${members}`);
-    const grouped = (await count(`SELECT (COUNT(*) AS ?n) FROM <${GRAPHS_GROUP}> WHERE { ?s ?p ?o }`)) === total;
+    const grouped = (await countOf(slot, `FROM <${GRAPHS_GROUP}> WHERE { ?s ?p ?o }`, timeoutMs)) === total;
     if (!grouped) throw failed(`the graph group ${GRAPHS_GROUP} does not hold the ${total} triples of the build's graphs`);
     const limitOut = await runSql(slot.sql, `SELECT 'ROWS=' || cfg_item_value(virtuoso_ini_path(), 'SPARQL', 'ResultSetMaxRows');\n`);
     const resultSetMaxRows = Number(/ROWS=(\d+)/.exec(limitOut)?.[1] ?? 0);
