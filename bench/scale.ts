@@ -1,11 +1,14 @@
-// `npm run bench:scale -- --sizes 5,100 [--seed 1] [--skip-real] [--backends embedded,virtuoso]`: the issue's scale table.
+// `npm run bench:scale -- --sizes 5,100 [--seed 1] [--skip-real] [--backends embedded,virtuoso] [--keep] [--root dir]`:
+// the issue's scale table.
 // One row per dataset and backend: the five real plans first, then a synthetic set of each size (bodies). For each:
 // convert time and peak RSS (and, synthetic, a rebuild after one plan changed), the engine's load time, the server's
 // start-up time (process start to the first 200 on /) and RSS after warm-up, and p50 / p99 / req/s at 10 connections
 // for a 303 dereference, a Turtle document, an HTML page, a search, a SPARQL label lookup, a GROUP BY and a 3-hop join
 // (bench/load.ts: the load generator and queries of `npm run bench`). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
-// free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement.
+// free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement. A
+// national build takes an hour: `--keep` leaves each dataset's root (printed) in place, and `--root <dir>` measures the
+// build already in such a root (one size; its convert columns left blank) instead of making one.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'skip-real': { type: 'boolean', default: false },
     backends: { type: 'string', default: 'embedded,virtuoso' },
+    keep: { type: 'boolean', default: false },
+    root: { type: 'string' },
   },
 });
 const backends = new Set(values.backends.split(',').filter(Boolean));
@@ -234,35 +239,47 @@ try {
     return d;
   };
   const plan = [...(values['skip-real'] ? [] : [{ label: 'real (5 plans)', bodies: undefined }]), ...sizes.map((n) => ({ label: `${n} bodies`, bodies: n }))];
+  if (values.root !== undefined && (plan.length !== 1 || plan[0]!.bodies === undefined))
+    throw new Error('--root: measures one synthetic size (give --sizes N --skip-real)');
   for (const { label, bodies } of plan) {
-    const d = prepare(label, bodies !== undefined, bodies);
     const build: Row = { data: label };
-    fullBuild(d, build);
-    if (d.synthetic) rebuildOneChanged(d, build);
-    console.error(`${label}: built, ${d.manifest!.quads} quads`);
+    let d: Dataset;
+    if (values.root !== undefined) {
+      const root = resolve(values.root);
+      d = { label, root, synthetic: true, buildDir: join(root, 'build-synth') };
+      d.manifest = JSON.parse(readFileSync(join(d.buildDir, 'manifest.json'), 'utf8')) as Manifest;
+      build.triples = d.manifest.quads;
+    } else {
+      d = prepare(label, bodies !== undefined, bodies);
+      fullBuild(d, build);
+      if (d.synthetic) rebuildOneChanged(d, build);
+    }
+    // Printed as soon as known: a later step of a national run may fail after an hour.
+    console.error(`${label}: built, ${d.manifest!.quads} quads, ${JSON.stringify(build)} (${new Date().toISOString()}, root ${d.root})`);
     if (backends.has('embedded')) {
       const row: Row = { ...build, store: 'embedded' };
       await embedded(d, row);
       rows.push(row);
-      console.error(`${label}: embedded measured`);
+      console.error(`${label}: embedded measured, ${JSON.stringify(row)}`);
     }
     if (slot) {
       const row: Row = { ...build, store: 'Virtuoso' };
       await virtuoso(d, row, slot);
       rows.push(row);
-      console.error(`${label}: Virtuoso measured`);
+      console.error(`${label}: Virtuoso measured, ${JSON.stringify(row)}`);
     }
   }
 } finally {
   slot?.stop();
-  for (const d of datasets) rmSync(d.root, { recursive: true, force: true });
+  for (const d of datasets) if (values.keep) console.error(`kept ${d.root}`);
+  else rmSync(d.root, { recursive: true, force: true });
 }
 
 const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'virtuoso-t RSS MB'];
 const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s`)].filter((c) => rows.some((r) => r[c] !== undefined));
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
-  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''} --backends ${values.backends}; ${new Date().toISOString()}; Node ${process.version}; ` +
+  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''} --backends ${values.backends}${values.root ? ` --root ${values.root}` : ''}; ${new Date().toISOString()}; Node ${process.version}; ` +
     `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${SECONDS} s per measurement; ` +
     `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}, ${MAX_TARGETS} targets; convert peak RSS by GNU time\n`,
 );
