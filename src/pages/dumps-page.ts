@@ -1,6 +1,9 @@
-// Renders the /dumps/ index: every downloadable build file with its media type, size and SHA-256 (styled by site.css:
-// the page's CSP allows no inline style).
-import { esc } from './html.ts';
+// Renders the /dumps/ index in the site's layout: every downloadable build file with its media type, size and SHA-256
+// (styled by site.css: the page's CSP allows no inline style).
+import { html, join } from './html.ts';
+import { messages } from './i18n.ts';
+import { layout } from './layout.ts';
+import type { Links } from './links.ts';
 
 export interface DumpEntry {
   readonly href: string;
@@ -10,28 +13,20 @@ export interface DumpEntry {
   readonly sha256: string;
 }
 
-/** `catalogHref` and `stylesheet` are root-relative, like every entry's `href` (the page works from any host). */
-export const dumpsPage = (entries: readonly DumpEntry[], catalogHref: string, stylesheet: string): string => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Data dumps</title>
-<link rel="stylesheet" href="${esc(stylesheet)}">
-</head>
-<body class="wide">
-<main id="main">
-<h1>Data dumps</h1>
-<p>The whole dataset and each plan's graph, as built. Files are served gzip-compressed to clients that accept it. Described in the <a href="${esc(catalogHref)}">DCAT catalog</a>.</p>
+/** Every `href` is root-relative (the page works from any host). */
+export const dumpsPage = (links: Links, entries: readonly DumpEntry[]): string => {
+  const { urls, lang } = links;
+  const m = messages(lang);
+  const body = html`<h1>${m.dumpsTitle}</h1>
+<p>${m.dumpsIntro} ${m.dumpsCatalogBefore}${lang === 'en' ? ' ' : ''}<a href="${links.local(urls.catalog())}">${m.catalog}</a>${m.dumpsCatalogAfter}</p>
 <table class="dumps">
-<thead><tr><th>File</th><th>Media type</th><th>Bytes</th><th>SHA-256</th></tr></thead>
+<thead><tr><th>${m.dumpsFile}</th><th>${m.dumpsMediaType}</th><th>${m.dumpsBytes}</th><th>SHA-256</th></tr></thead>
 <tbody>
-${entries
-  .map((e) => `<tr><td><a href="${esc(e.href)}">${esc(e.path)}</a></td><td>${esc(e.contentType)}</td><td class="n">${e.bytes}</td><td><code>${e.sha256}</code></td></tr>`)
-  .join('\n')}
+${join(
+  entries.map((e) => html`<tr><td><a href="${e.href}">${e.path}</a></td><td>${e.contentType}</td><td class="n">${String(e.bytes)}</td><td><code>${e.sha256}</code></td></tr>`),
+  '\n',
+)}
 </tbody>
-</table>
-</main>
-</body>
-</html>
-`;
+</table>`;
+  return layout({ links, title: m.dumpsTitle, body, self: urls.dumps(), active: 'data', bodyClass: 'wide' });
+};

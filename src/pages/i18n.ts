@@ -117,6 +117,15 @@ const ja = {
   notFound: '見つかりません',
   notFoundHint: 'ホームから探すか、検索をお試しください。',
   error: 'エラー',
+  // dumps
+  dumpsTitle: 'データダンプ',
+  dumpsIntro: 'データセット全体と各計画のグラフです（変換したそのまま）。gzip を受け付けるクライアントには圧縮して送ります。',
+  // around a link to the catalog
+  dumpsCatalogBefore: '各ファイルは',
+  dumpsCatalogAfter: 'に記述されています。',
+  dumpsFile: 'ファイル',
+  dumpsMediaType: 'メディアタイプ',
+  dumpsBytes: 'バイト数',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof ja]: string };
@@ -232,6 +241,13 @@ const en: Messages = {
   notFound: 'Not found',
   notFoundHint: 'Start from the home page or try the search.',
   error: 'Error',
+  dumpsTitle: 'Data dumps',
+  dumpsIntro: "The whole dataset and each plan's graph, as built. Files are served gzip-compressed to clients that accept it.",
+  dumpsCatalogBefore: 'Each file is described in the',
+  dumpsCatalogAfter: '.',
+  dumpsFile: 'File',
+  dumpsMediaType: 'Media type',
+  dumpsBytes: 'Bytes',
 };
 
 const MESSAGES: Readonly<Record<Lang, Messages>> = { ja, en };

@@ -242,7 +242,7 @@ describe('from any host', () => {
         // Ours are root-relative or fragments (and the no-script form's `sparql`); anything else is another site's.
         expect(/^(\/|#|sparql$)/.test(t.value) || (/^https?:\/\//.test(t.value) && !t.value.startsWith(ORIGIN)), `${url}: ${t.value}`).toBe(true);
       }
-      if (url !== '/dumps/') expect(all.filter((t) => t.tag === 'link' && t.name === 'href').map((t) => t.value), url).toContain('/assets/site.css');
+      expect(all.filter((t) => t.tag === 'link' && t.name === 'href').map((t) => t.value), url).toContain('/assets/site.css');
     }
   });
 

@@ -282,7 +282,21 @@ describe('/dumps/', () => {
     // An inline <style> would be blocked by that CSP; the page uses the site's stylesheet, root-relative.
     expect(body).not.toContain('<style');
     expect(body).toContain('<link rel="stylesheet" href="/assets/site.css">');
-    expect(body).not.toMatch(/(?:href|src)="https?:/);
+    // Absolute URLs only in the hreflang alternates, which crawlers read and browsers never fetch (layout.ts).
+    expect(body.split('\n').filter((l) => !l.includes('hreflang="')).join('\n')).not.toMatch(/(?:href|src)="https?:/);
+  });
+
+  it('speaks Japanese by default and English when asked, in the site layout, each language with its own ETag', async () => {
+    const ja = await get('/dumps/');
+    expect(ja.body).toContain('<html lang="ja">');
+    expect(ja.body).toContain('<h1>データダンプ</h1>');
+    expect(ja.body).toContain('aria-current="page"');
+    const en = await get('/dumps/?lang=en');
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('<h1>Data dumps</h1>');
+    expect((await get('/dumps/', { 'accept-language': 'en-GB,en;q=0.9' })).body).toContain('<h1>Data dumps</h1>');
+    expect(en.headers.etag).not.toBe(ja.headers.etag);
+    expect(String(ja.headers.vary)).toMatch(/accept-language/i);
   });
 
   it('serves each file with its media type, gzip when accepted, length, ETag and 304', async () => {
