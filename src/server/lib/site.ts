@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type DocumentRows, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -50,7 +50,7 @@ export interface SiteTimings {
   readonly indexMs: number;
   readonly metadataMs: number;
   readonly dumpsMs: number;
-  /** Opening the search and paths index files. */
+  /** Opening the search, paths and document rows files. */
   readonly searchMs: number;
   readonly totalMs: number;
 }
@@ -155,7 +155,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   listedFile(config.buildDir, manifest, PATHS_FILE);
   listedFile(config.buildDir, manifest, DOCUMENTS_FILE);
   const paths = openPathsFile(join(config.buildDir, PATHS_FILE));
-  let rows: ReturnType<typeof openDocumentRows>;
+  let rows: DocumentRows;
   let search: SearchIndex & { close(): void };
   try {
     rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE));
