@@ -1,18 +1,19 @@
 // The build's per-resource rows (documents.sqlite): for every resource of a municipality's slice, the N-Triples its
 // document is made of (own triples, inbound triples) and the lines that name it (labels, types), so that a server makes
-// one document from a few indexed reads instead of parsing the whole slice (40–250 ms for one municipality, measured).
+// one document from a few indexed reads instead of parsing and indexing the whole slice (70–410 ms for one synthetic
+// municipality on a loaded machine, measured with bench/slice-heap.ts).
 // Rows are per slice: a document holds what its slice's graphs say, exactly as the slice's document index would.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { DataFactory, type Quad } from 'n3';
-import { quadLine } from '../rdf/serialize.ts';
+import type { Quad } from 'n3';
+import { tripleLine } from '../rdf/serialize.ts';
 import { siteUrls } from '../rdf/uris.ts';
 import { LABEL_PREDICATES, RDF } from '../rdf/vocab.ts';
 import type { Manifest } from './dataset.ts';
 import { createSqliteFile, openSqliteFile, sqliteFileEntry } from './sqlite-file.ts';
 
 export const DOCUMENTS_FILE = 'documents.sqlite';
-// Fixed, so that the same rows give the same bytes; 16 KiB keeps a row of a few kB in its leaf page (at 4 KiB the
-// overflow pages made the file 3.5 times its content, measured).
+// Fixed, so that the same rows give the same bytes; 16 KiB keeps a row of a few kB in its leaf page (the same rows
+// took 35.8 MB in 4 KiB pages, mostly overflow pages, and 10.1 MB in 16 KiB pages, measured).
 const PAGE_SIZE = 16384;
 const TYPE = `${RDF}type`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -62,7 +63,7 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
     for (const q of quads) {
       // The document index leaves out triples whose subject is not an IRI (build-index.ts).
       if (q.subject.termType !== 'NamedNode') continue;
-      const line = quadLine(DataFactory.quad(q.subject, q.predicate, q.object));
+      const line = tripleLine(q);
       const s = q.subject.value;
       if (served(s)) put(s, 'own', line);
       if (q.predicate.value === TYPE || (LABEL_PREDICATES.has(q.predicate.value) && q.object.termType === 'Literal')) put(s, 'names', line);

@@ -1,6 +1,6 @@
 // The build's search index (search.sqlite): each plan's search rows, read from its graph at conversion, written into
 // one SQLite file plan by plan (one plan's rows in memory at a time), in manifest order so the bytes are reproducible.
-import { rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
@@ -8,11 +8,10 @@ import { siteUrls } from '../rdf/uris.ts';
 import { DCTERMS, JPP, LABEL_PREDICATES, RDF, RDFS, SKOS } from '../rdf/vocab.ts';
 import { searchFileWriter, shownElement, type SearchDocument } from '../search/index.ts';
 import type { BuildFile, Manifest } from './dataset.ts';
-import { fileSha256 } from './file-hash.ts';
+import { sqliteFileEntry } from './sqlite-file.ts';
 import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export const SEARCH_FILE = 'search.sqlite';
-const MEDIA_TYPE = 'application/vnd.sqlite3';
 
 const P = {
   type: `${RDF}type`,
@@ -100,9 +99,8 @@ export const writeSearchBuildFile = (dir: string, plans: Iterable<readonly Searc
   const writer = searchFileWriter(path);
   for (const rows of plans) writer.add(rows);
   writer.finish();
-  return { path: SEARCH_FILE, mediaType: MEDIA_TYPE, bytes: statSync(path).size, sha256: fileSha256(path) };
+  return sqliteFileEntry(dir, SEARCH_FILE);
 };
-
 
 /** The search file of an in-memory conversion (convert()). */
 export const searchBuildFile = (quads: readonly Quad[], graphs: Manifest['graphs'], baseIri: string): { file: BuildFile; entry: FileEntry } => {

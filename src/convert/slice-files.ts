@@ -2,10 +2,10 @@
 // slice is its plan graphs plus the vocabulary), the shared slice (what the resources outside any municipality —
 // themes, fiscal years, ontology terms — need of the plan graphs), and the site summary. Fed one graph at a time, so
 // the converter never holds the whole dataset for them.
-import { DataFactory, type Quad } from 'n3';
+import type { Quad } from 'n3';
 import { parseOwnedNQuads } from '../rdf/owned-terms.ts';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
-import { quadLine } from '../rdf/serialize.ts';
+import { quadLine, tripleLine } from '../rdf/serialize.ts';
 import { siteUrls, type SiteUrls } from '../rdf/uris.ts';
 import { DCTERMS, JPP, LABEL_PREDICATES, OWL, RDF, SCHEMA, SKOS } from '../rdf/vocab.ts';
 import type { GraphInfo } from './dataset.ts';
@@ -72,9 +72,6 @@ interface Bucket {
   /** Once the bundles were cut to INBOUND_CAP keys, the greatest kept: a greater key can never be kept. */
   ceiling?: string;
 }
-
-/** The N-Triples line of a quad's triple: what the cap orders by. */
-const tripleKey = (q: Quad) => quadLine(DataFactory.quad(q.subject, q.predicate, q.object));
 
 export class SliceFiles {
   readonly #urls: SiteUrls;
@@ -143,7 +140,7 @@ export class SliceFiles {
         if (o.termType === 'NamedNode' && isLocal(o.value)) naming(o.value).forEach((n) => this.#keep(n));
       } else if (o.termType === 'NamedNode' && q.predicate.value !== TYPE && this.#isShared(o.value)) {
         const extra = q.predicate.value === `${JPP}theme` ? (bySubject.get(s) ?? []).filter((x) => ELEMENT_VIEW.has(x.predicate.value)) : naming(s);
-        this.#offer(o.value, { key: tripleKey(q), lines: [q, ...extra].map(quadLine) });
+        this.#offer(o.value, { key: tripleLine(q), lines: [q, ...extra].map(quadLine) });
       }
     }
 

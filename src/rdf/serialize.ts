@@ -4,7 +4,7 @@ import { rdfFormatOf, type RdfMediaType } from './formats.ts';
 import { PREFIXES } from './vocab.ts';
 
 export { RDF_MEDIA_TYPES, type RdfMediaType } from './formats.ts';
-export { quadLine, sortQuads, toJsonLd, toNQuads, toNTriples, toTrig, toTurtle, usedPrefixes } from './writers.ts';
+export { quadLine, tripleLine, sortQuads, toJsonLd, toNQuads, toNTriples, toTrig, toTurtle, usedPrefixes } from './writers.ts';
 
 export interface SerializeOptions {
   /** Prefixes added to the project's PREFIXES (e.g. sd, void for a service description). */

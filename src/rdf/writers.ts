@@ -8,6 +8,8 @@ type Prefixes = Readonly<Record<string, string>>;
 const nquadWriter = new Writer({ format: 'N-Quads' });
 /** One N-Quads line (without newline) for a quad. */
 export const quadLine = (q: Quad): string => nquadWriter.quadToString(q.subject, q.predicate, q.object, q.graph).trimEnd();
+/** One N-Triples line (without newline) for a quad's triple: its graph left out. */
+export const tripleLine = (q: Quad): string => nquadWriter.quadToString(q.subject, q.predicate, q.object).trimEnd();
 
 /** Sorts by graph, subject, predicate, object (as N-Quads terms), and drops duplicates. */
 export const sortQuads = (quads: readonly Quad[]): Quad[] => {
