@@ -51,6 +51,31 @@ export interface NameSource {
   types(iri: string): readonly Quad[];
 }
 
+/** A label triple: one of LABEL_PREDICATES with a literal object. */
+export const isLabelTriple = (t: Quad): boolean => LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal';
+
+/** Triples (distinct, IRI subjects only) indexed as documents read them: own, inbound (rdf:type left out), names. */
+export interface TripleIndex {
+  readonly bySubject: ReadonlyMap<string, readonly Quad[]>;
+  readonly byObject: ReadonlyMap<string, readonly Quad[]>;
+  readonly names: NameSource;
+}
+
+export const indexTriples = (triples: readonly Quad[]): TripleIndex => {
+  const bySubject = new Map<string, Quad[]>();
+  const byObject = new Map<string, Quad[]>();
+  const labelsOf = new Map<string, Quad[]>();
+  const typesOf = new Map<string, Quad[]>();
+  for (const t of triples) {
+    if (t.subject.termType !== 'NamedNode') continue;
+    push(bySubject, t.subject.value, t);
+    if (t.object.termType === 'NamedNode' && t.predicate.value !== TYPE) push(byObject, t.object.value, t);
+    if (isLabelTriple(t)) push(labelsOf, t.subject.value, t);
+    if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);
+  }
+  return { bySubject, byObject, names: { labels: (iri) => labelsOf.get(iri) ?? [], types: (iri) => typesOf.get(iri) ?? [] } };
+};
+
 /**
  * The document of `iri` from its own and inbound triples (any order, no duplicates), naming what they mention from
  * `names`; `extra` are triples of a described resource's description to keep beside the labels and types.
@@ -85,7 +110,7 @@ export const describeResource = (iri: string, path: string, own: readonly Quad[]
   const labels = new Map<string, Literal[]>();
   const types = new Map<string, string[]>();
   for (const t of [...own, ...context.values()]) {
-    if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labels, t.subject.value, t.object as Literal);
+    if (isLabelTriple(t)) push(labels, t.subject.value, t.object as Literal);
     if (t.predicate.value === TYPE) push(types, t.subject.value, t.object.value);
   }
   return { iri, path, kind: kindOf(path), own: [...own].sort(byKey), inbound: [...inbound].sort(byKey), context: [...context.values()].sort(byKey), labels, types };
@@ -103,18 +128,7 @@ export const buildDocumentIndex = (
   urls: SiteUrls,
   described: ReadonlyMap<string, readonly Quad[]> = new Map(),
 ): DocumentIndex => {
-  const bySubject = new Map<string, Quad[]>();
-  const byObject = new Map<string, Quad[]>();
-  const labelsOf = new Map<string, Quad[]>();
-  const typesOf = new Map<string, Quad[]>();
-  for (const t of triples) {
-    if (t.subject.termType !== 'NamedNode') continue;
-    push(bySubject, t.subject.value, t);
-    if (t.object.termType === 'NamedNode' && t.predicate.value !== TYPE) push(byObject, t.object.value, t);
-    if (LABEL_PREDICATES.has(t.predicate.value) && t.object.termType === 'Literal') push(labelsOf, t.subject.value, t);
-    if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);
-  }
-  const names: NameSource = { labels: (iri) => labelsOf.get(iri) ?? [], types: (iri) => typesOf.get(iri) ?? [] };
+  const { bySubject, byObject, names } = indexTriples(triples);
 
   // A former IRI (the subject of nothing but owl:sameAs) is not described: the server redirects it.
   const former = (iri: string) => (bySubject.get(iri) ?? []).every((t) => t.predicate.value === SAME_AS);

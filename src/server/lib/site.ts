@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type DocumentRows, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -17,7 +17,7 @@ import {
   documentFromRows,
   documentTriples,
   parseCatalogFile,
-  VocabularyRows,
+  vocabularyIndex,
   movedPrefixes,
   RDF_FORMATS,
   type MovedPrefix,
@@ -151,24 +151,30 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const metadataMs = ms(t);
 
   t = performance.now();
-  // The paths and search indexes the converter wrote, opened read-only once for this site (their caches are bounded).
+  const dumps = readDumpFiles(config.buildDir, manifest);
+  const sitemap = readSitemapFiles(config.buildDir, manifest.version);
+  const sources = sourceFiles(config.root, config.sourcesDir, summary.sources);
+  const dumpsMs = ms(t);
+
+  t = performance.now();
+  // The paths, rows and search files the converter wrote, opened read-only once for this site (their caches are
+  // bounded); opened after the files read whole, and closed again when one of them fails to open.
   listedFile(config.buildDir, manifest, PATHS_FILE);
   listedFile(config.buildDir, manifest, DOCUMENTS_FILE);
-  const paths = openPathsFile(join(config.buildDir, PATHS_FILE));
-  let rows: DocumentRows;
-  let search: SearchIndex & { close(): void };
-  try {
-    rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE));
+  const opened: { close(): void }[] = [];
+  const open = <T extends { close(): void }>(make: () => T): T => {
     try {
-      search = openSearchFile(join(config.buildDir, SEARCH_FILE));
+      const handle = make();
+      opened.push(handle);
+      return handle;
     } catch (e) {
-      rows.close();
+      for (const h of opened) h.close();
       throw e;
     }
-  } catch (e) {
-    paths.close();
-    throw e;
-  }
+  };
+  const paths = open(() => openPathsFile(join(config.buildDir, PATHS_FILE)));
+  const rows = open(() => openDocumentRows(join(config.buildDir, DOCUMENTS_FILE)));
+  const search = open(() => openSearchFile(join(config.buildDir, SEARCH_FILE)));
   const searchMs = ms(t);
 
   t = performance.now();
@@ -176,12 +182,12 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
   for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!described.has(iri)) described.set(iri, quads);
   const slices = new SliceCache(
-    { buildDir: config.buildDir, manifest, summary, urls, described: () => described, sharedView: (view) => withSummaryCounts(view, summary) },
+    { buildDir: config.buildDir, manifest, summary, urls, vocabulary, described: () => described, sharedView: (view) => withSummaryCounts(view, summary) },
     config.sliceCacheEntries,
   );
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
-  const vocabularyRows = new VocabularyRows(vocabulary);
+  const vocabularyTriples = vocabularyIndex(vocabulary);
   // A path that has no document is answered from the paths index; a municipality's document from its rows: neither
   // makes a slice.
   const document = (path: string): ResourceDocument | undefined => {
@@ -191,15 +197,9 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     const iri = urls.iriOf(path);
     if (iri === undefined) return undefined;
     const slice = { triples: (i: string) => rows.triples(key, i), names: (i: string) => rows.names(key, i) };
-    return documentFromRows(iri, path, slice, vocabularyRows);
+    return documentFromRows(iri, path, slice, vocabularyTriples);
   };
   const indexMs = ms(t);
-
-  t = performance.now();
-  const dumps = readDumpFiles(config.buildDir, manifest);
-  const sitemap = readSitemapFiles(config.buildDir, manifest.version);
-  const sources = sourceFiles(config.root, config.sourcesDir, summary.sources);
-  const dumpsMs = ms(t);
 
   const bodies = new BodyCache(config.bodyCacheEntries, config.bodyCacheBytes);
   /** The document's own description of itself: which resource it is about, under which licence, in which dataset. */
@@ -286,9 +286,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     bodies,
     representations: new RepresentationCache(config.http.documentCacheEntries, config.http.documentCacheBytes),
     close: () => {
-      search.close();
-      rows.close();
-      paths.close();
+      for (const h of opened) h.close();
     },
   };
 };

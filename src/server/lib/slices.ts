@@ -42,12 +42,13 @@ export interface SliceSource {
   readonly manifest: Manifest;
   readonly summary: SiteSummary;
   readonly urls: SiteUrls;
+  /** The vocabulary graph (summary.vocabularyFile), parsed once by the site: in every slice, its size fixed. */
+  readonly vocabulary: readonly Quad[];
   /** Descriptions of resources not in the data (named graphs, catalog resources), for the shared slice. */
   readonly described: () => ReadonlyMap<string, readonly Quad[]>;
   /** Replaces parts of the shared slice's view that must count the whole dataset (theme × municipality counts). */
   readonly sharedView: (view: ViewIndex) => ViewIndex;
 }
-
 
 /** Most recently used municipality slices, at most `entries` of them (at least one: the slice being served), and the shared one. */
 export class SliceCache {
@@ -101,9 +102,6 @@ export class SliceCache {
     }
   }
 
-  /** The vocabulary graph, in every slice: parsed once (its size does not grow with the data). */
-  #vocabulary: readonly Quad[] | undefined;
-
   #parse(file: string): Quad[] {
     const text = this.#read(file);
     try {
@@ -114,10 +112,9 @@ export class SliceCache {
   }
 
   #make(key: string): Slice {
-    const { summary, urls } = this.source;
-    this.#vocabulary ??= this.#parse(summary.vocabularyFile);
+    const { summary, urls, vocabulary } = this.source;
     const files = key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file);
-    const quads: Quad[] = [...this.#vocabulary];
+    const quads: Quad[] = [...vocabulary];
     for (const f of files) for (const q of this.#parse(f)) quads.push(q);
     const triples = distinctTriples(quads);
     const { sharedView } = this.source;

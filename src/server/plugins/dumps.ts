@@ -4,13 +4,13 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { dumpsPage, makeLinks } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { etagOf } from '../lib/ld-http.ts';
-import { requestLang } from '../lib/lang.ts';
+import { LANG_QUERY, requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { sendDumpFile } from '../lib/dump-files.ts';
 import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
-const langSchema = { querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } } } as const;
+const langSchema = { querystring: LANG_QUERY } as const;
 const schema = { params: { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } } as const;
 
 const dumpsPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {

@@ -2,12 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { homePage } from '../../pages/index.ts';
 import { etagOf } from '../lib/ld-http.ts';
-import { requestLang } from '../lib/lang.ts';
+import { LANG_QUERY, requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
-const schema = { querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } } } as const;
+const schema = { querystring: LANG_QUERY } as const;
 
 const homePlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   app.get('/', { schema }, (request, reply) => {

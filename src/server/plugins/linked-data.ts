@@ -75,10 +75,12 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     const ext = dot > rest.lastIndexOf('/') ? rest.slice(dot + 1) : '';
     const path = ext ? rest.slice(0, dot) : rest;
     // A prepared description is sent without looking the document up (its slice may have left the cache).
-    const ready = isDocumentExt(ext) && path !== 'ontology' ? prepared.peek(`data ${ext} ${path}`) : undefined;
-    if (ready) return sendRepresentation(request, reply, ready);
-    const doc = site.document(path);
-    if (doc && path !== 'ontology' && isDocumentExt(ext)) return describe(request, reply, doc, ext);
+    if (isDocumentExt(ext) && path !== 'ontology') {
+      const ready = prepared.peek(`data ${ext} ${path}`);
+      if (ready) return sendRepresentation(request, reply, ready);
+      const doc = site.document(path);
+      if (doc) return describe(request, reply, doc, ext);
+    }
     if (rest !== 'ontology' && site.hasDocument(rest)) return redirect(request, reply, rest);
     throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
   });

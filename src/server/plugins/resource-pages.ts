@@ -4,7 +4,7 @@ import { DOCUMENT_EXTS, RDF_FORMATS, type Lang, type ResourceDocument } from '..
 import { resourcePage, withParams } from '../../pages/index.ts';
 import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
-import { requestLang } from '../lib/lang.ts';
+import { LANG_PARAM, requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
 import { sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
@@ -15,7 +15,7 @@ const schema = {
   querystring: {
     type: 'object',
     properties: {
-      lang: { type: 'string', description: 'ja (default) or en; overrides Accept-Language' },
+      lang: LANG_PARAM,
       m: { type: 'string', description: 'on a theme page: the municipality code to show alone' },
     },
   },

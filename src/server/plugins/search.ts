@@ -4,7 +4,7 @@ import { MAX_QUERY_LENGTH, messages, searchPage, searchResponse, type SearchResp
 import { HttpError } from '../lib/errors.ts';
 import { BoundedMemo } from '../lib/bounded-memo.ts';
 import { etagOf } from '../lib/ld-http.ts';
-import { requestLang } from '../lib/lang.ts';
+import { LANG_PARAM, requestLang } from '../lib/lang.ts';
 import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { pageInit, sendErrorPage } from '../lib/page-reply.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
@@ -23,7 +23,7 @@ const schema = {
       m: { type: 'string', description: 'a municipality code to search in' },
       page: { type: 'string', description: '1-based page of 20 results' },
       format: { type: 'string', description: 'html or json; overrides Accept' },
-      lang: { type: 'string', description: 'ja (default) or en; overrides Accept-Language' },
+      lang: LANG_PARAM,
     },
   },
 } as const;

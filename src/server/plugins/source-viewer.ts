@@ -3,14 +3,14 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sourcePage, withParams } from '../../pages/index.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
-import { requestLang } from '../lib/lang.ts';
+import { LANG_QUERY, requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
 import { sendPrepared } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const schema = {
   params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
-  querystring: { type: 'object', properties: { lang: { type: 'string', description: 'ja (default) or en' } } },
+  querystring: LANG_QUERY,
 } as const;
 
 type SourceRequest = FastifyRequest<{ Params: { name: string }; Querystring: { lang?: string } }>;
