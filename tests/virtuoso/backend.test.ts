@@ -234,3 +234,32 @@ describe('the load', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('the default graph is the merge of the graphs', () => {
+  const count = async (store: Store, query: string) => Number((JSON.parse((await ask(store, query)).body) as SparqlJson).results!.bindings[0]!['n']!.value);
+  const all = 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }';
+  const inGraphs = 'SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }';
+
+  it('holds a triple of two graphs once, with or without blank nodes (which keep their identity across the two)', async () => {
+    const store = await loadedStore(testConfig());
+    try {
+      // No blank node: the merge is loaded by the bulk loader from a second file.
+      const shared = '<http://e/a> <http://e/p> "x" <http://e/g1> .\n<http://e/a> <http://e/p> "x" <http://e/g2> .\n<http://e/b> <http://e/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> <http://e/g2> .\n';
+      await store.load(shared, 'merge-by-loader');
+      expect(await count(store, inGraphs)).toBe(3);
+      expect(await count(store, all)).toBe(2);
+      // A blank node in two graphs: the merge is made inside Virtuoso, so the node is the same one in both graphs.
+      const blank = '_:n <http://e/p> "x" <http://e/g1> .\n_:n <http://e/p> "x" <http://e/g2> .\n_:n <http://e/q> <http://e/c> <http://e/g2> .\n';
+      await store.load(blank, 'merge-by-insert');
+      expect(await count(store, inGraphs)).toBe(3);
+      expect(await count(store, all)).toBe(2);
+      expect(await count(store, 'SELECT (COUNT(*) AS ?n) { ?b <http://e/q> <http://e/c> . GRAPH ?g { ?b <http://e/p> "x" } }')).toBe(2);
+      // No triple in two graphs: the graphs read together are the merge, and no copy is kept.
+      await store.load('<http://e/a> <http://e/p> "x" <http://e/g1> .\n<http://e/b> <http://e/p> "y" <http://e/g2> .\n', 'no-merge');
+      expect(await count(store, all)).toBe(2);
+      expect(await count(store, inGraphs)).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+});

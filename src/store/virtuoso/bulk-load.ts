@@ -1,7 +1,10 @@
 // Loads a build's N-Quads into one Virtuoso slot with the bulk loader, verifies it graph by graph, then marks it loaded.
 // The marker is removed first and written last: a failed or interrupted load leaves a slot no store will pick.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DataFactory, StreamParser, StreamWriter, type Quad } from 'n3';
 import { StoreError } from '../store.ts';
 import { runSql, sqlString } from './isql.ts';
 import { GRAPHS_GROUP, MARKER_GRAPH, MERGE_GRAPH, markerInsert, type Marker } from './marker.ts';
@@ -21,6 +24,29 @@ export const secureSlot = async (slot: Slot): Promise<void> => {
 };
 
 const FILE = 'dataset.nq';
+const MERGE_FILE = 'merge.nt';
+
+/**
+ * Writes the triples of the N-Quads (their graphs left out) as N-Triples to `path`, streaming; resolves with whether a
+ * blank node was seen. Loaded into MERGE_GRAPH, they are the RDF merge of the graphs (a graph holds a triple once).
+ */
+const writeMergeTriples = async (data: LoadData, path: string): Promise<boolean> => {
+  let blank = false;
+  const source = 'file' in data ? createReadStream(data.file) : Readable.from([data.text]);
+  await pipeline(
+    source,
+    new StreamParser({ format: 'N-Quads' }),
+    async function* (quads: AsyncIterable<Quad>) {
+      for await (const q of quads) {
+        if (q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode') blank = true;
+        yield DataFactory.quad(q.subject, q.predicate, q.object);
+      }
+    },
+    new StreamWriter({ format: 'N-Triples' }),
+    createWriteStream(path),
+  );
+  return blank;
+};
 
 /**
  * A SPARQL SELECT run through isql, as dba: the load's own checks count every triple of the build, which at national
@@ -70,10 +96,21 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
   );
   rmSync(slot.loadDir, { recursive: true, force: true });
   mkdirSync(slot.loadDir, { recursive: true });
-  if ('file' in data) copyFileSync(data.file, join(slot.loadDir, FILE));
-  else writeFileSync(join(slot.loadDir, FILE), data.text);
   try {
-    await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`, undefined, timeoutMs);
+    if ('file' in data) copyFileSync(data.file, join(slot.loadDir, FILE));
+    else writeFileSync(join(slot.loadDir, FILE), data.text);
+    const mergeFile = join(slot.loadDir, MERGE_FILE);
+    // Blank nodes are file-scoped for the loader: loaded from a second file they would be new nodes, so data with any
+    // gets its merge by a SPARQL INSERT instead (row by row, much slower than the loader at national size).
+    const byLoader = !(await writeMergeTriples(data, mergeFile).catch((e: Error) => {
+      throw failed(`the N-Quads do not parse: ${e.message}`);
+    }));
+    if (!byLoader) rmSync(mergeFile);
+    const dirs = `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\n${byLoader ? `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(MERGE_FILE)}, ${sqlString(MERGE_GRAPH)});\n` : ''}`;
+    await runSql(slot.sql, dirs);
+    // One loader per file, in parallel (Virtuoso's loader takes one file per rdf_loader_run).
+    await Promise.all((byLoader ? [1, 2] : [1]).map(() => runSql(slot.sql, 'rdf_loader_run();\n', undefined, timeoutMs)));
+    await runSql(slot.sql, 'checkpoint;\n');
     const errors = await runSql(slot.sql, `SELECT 'LOADERROR=' || ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;\n`);
     const loadError = /LOADERROR=(.*)/.exec(errors)?.[1];
     if (loadError) throw failed(loadError.trim());
@@ -81,17 +118,25 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
     const differ = countsDiffer(counts, await liveCounts(slot, graphs, timeoutMs));
     if (differ) throw failed(differ);
     // Virtuoso reads several FROM graphs as a concatenation, not a merge: when some triple is in two graphs, the
-    // default graph gets a graph of its own holding the merge (a set), as the embedded store's default graph is.
+    // default graph is MERGE_GRAPH, which holds the merge (a set), as the embedded store's default graph is.
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const from = graphs.map((g) => `FROM <${g}>`).join(' ');
-    const distinct = await countOf(slot, `${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`, timeoutMs);
-    const merged = distinct !== total;
-    if (merged) {
-      // Row autocommit: one transaction of the whole merge outgrows TransactionAfterImageLimit near 1M triples (SR325).
-      await runSql(slot.sql, `log_enable(3,1);\nSPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`, undefined, timeoutMs);
-      const held = await countOf(slot, `FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`, timeoutMs);
-      if (held !== distinct) throw failed(`the default graph holds ${held} triples, the merge of the graphs has ${distinct}`);
+    let distinct: number;
+    if (byLoader) {
+      distinct = await countOf(slot, `FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`, timeoutMs);
+      if (distinct > total) throw failed(`the merge of the graphs holds ${distinct} triples, more than the ${total} of the graphs`);
+    } else {
+      distinct = await countOf(slot, `${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`, timeoutMs);
+      if (distinct !== total) {
+        // Row autocommit: one transaction of the whole merge outgrows TransactionAfterImageLimit near 1M triples (SR325).
+        await runSql(slot.sql, `log_enable(3,1);\nSPARQL INSERT { GRAPH <${MERGE_GRAPH}> { ?s ?p ?o } } WHERE { SELECT DISTINCT ?s ?p ?o ${from} WHERE { ?s ?p ?o } };\ncheckpoint;\n`, undefined, timeoutMs);
+        const held = await countOf(slot, `FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`, timeoutMs);
+        if (held !== distinct) throw failed(`the default graph holds ${held} triples, the merge of the graphs has ${distinct}`);
+      }
     }
+    const merged = distinct !== total;
+    // When no triple is in two graphs the graph group reads as the merge, and the copy is dropped.
+    if (byLoader && !merged) await runSql(slot.sql, `log_enable(3,1);\nDELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id(${sqlString(MERGE_GRAPH)});\ncheckpoint;\n`, undefined, timeoutMs);
     // The group is made anew for each load: a group outlives the triples of the graphs it names.
     const members = graphs.map((g) => `DB.DBA.RDF_GRAPH_GROUP_INS(${sqlString(GRAPHS_GROUP)}, ${sqlString(g)});\n`).join('');
     await runSql(slot.sql, `DB.DBA.RDF_GRAPH_GROUP_DROP(${sqlString(GRAPHS_GROUP)}, 1);\nDB.DBA.RDF_GRAPH_GROUP_CREATE(${sqlString(GRAPHS_GROUP)}, 1);\n${members}`);
