@@ -58,14 +58,16 @@ const sparqlLines = async (slot: Slot, query: string, tag: string, timeoutMs: nu
   return [...out.matchAll(new RegExp(`^\\s*${tag}=(.*?)\\s*$`, 'gm'))].map((m) => m[1]!);
 };
 
-/** Triples per graph in the slot. */
+/**
+ * Triples per graph in the slot, of the graphs asked for: one scan of the quad table grouped by graph (SQL as dba; the
+ * same count in SPARQL over 1,789 `FROM NAMED` graphs ran for over ten minutes at national size, measured).
+ */
 export const liveCounts = async (slot: Slot, graphs: readonly string[], timeoutMs: number): Promise<Map<string, number>> => {
-  const from = graphs.map((g) => `FROM NAMED <${g}>`).join(' ');
-  const rows = await sparqlLines(slot, `SELECT (CONCAT("G=", STR(COUNT(*)), " ", STR(?g)) AS ?row) ${from} WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g`, 'G', timeoutMs);
-  return new Map(rows.map((r) => {
-    const [n, g] = r.split(' ') as [string, string];
-    return [g, Number(n)];
-  }));
+  const out = await runSql(slot.sql, `SELECT 'G=' || CAST(COUNT(*) AS VARCHAR) || ' ' || id_to_iri(G) FROM DB.DBA.RDF_QUAD GROUP BY G;\n`, undefined, timeoutMs);
+  const wanted = new Set(graphs);
+  const live = new Map<string, number>();
+  for (const [, n, g] of out.matchAll(/^\s*G=(\d+) (\S+?)\s*$/gm)) if (wanted.has(g!)) live.set(g!, Number(n));
+  return live;
 };
 
 /** The number a `SELECT (COUNT(*) …)`-shaped query `where` counts, e.g. `FROM <g> WHERE { ?s ?p ?o }`. */
@@ -108,9 +110,9 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
     if (!byLoader) rmSync(mergeFile);
     const dirs = `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\n${byLoader ? `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(MERGE_FILE)}, ${sqlString(MERGE_GRAPH)});\n` : ''}`;
     await runSql(slot.sql, dirs);
-    // One loader per file, in parallel (Virtuoso's loader takes one file per rdf_loader_run).
-    await Promise.all((byLoader ? [1, 2] : [1]).map(() => runSql(slot.sql, 'rdf_loader_run();\n', undefined, timeoutMs)));
-    await runSql(slot.sql, 'checkpoint;\n');
+    // One loader for both files: two in parallel lost a triple of 26M at national size (a graph one short, measured),
+    // where one loader has never lost any.
+    await runSql(slot.sql, 'rdf_loader_run();\ncheckpoint;\n', undefined, timeoutMs);
     const errors = await runSql(slot.sql, `SELECT 'LOADERROR=' || ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;\n`);
     const loadError = /LOADERROR=(.*)/.exec(errors)?.[1];
     if (loadError) throw failed(loadError.trim());
