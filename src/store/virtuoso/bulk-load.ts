@@ -109,20 +109,18 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
     // The graphs first, counted before the merge is loaded (at national size the count took about two minutes over the
     // 26M quads, more than ten over 52M with the merge beside them), one loader at a time (two in parallel left a
     // national graph one triple short; measured).
-    await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(FILE)}, ${sqlString(NO_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`, undefined, timeoutMs);
-    const loadErrors = async () => {
+    /** Bulk-loads one file of the load directory into `graph` (N-Quads: their own graphs), failing on a loader error. */
+    const loadFile = async (file: string, graph: string) => {
+      await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(file)}, ${sqlString(graph)});\nrdf_loader_run();\ncheckpoint;\n`, undefined, timeoutMs);
       const errors = await runSql(slot.sql, `SELECT 'LOADERROR=' || ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;\n`);
       const loadError = /LOADERROR=(.*)/.exec(errors)?.[1];
       if (loadError) throw failed(loadError.trim());
     };
-    await loadErrors();
+    await loadFile(FILE, NO_GRAPH);
     const graphs = [...counts.keys()];
     const differ = countsDiffer(counts, await liveCounts(slot, graphs, timeoutMs));
     if (differ) throw failed(differ);
-    if (byLoader) {
-      await runSql(slot.sql, `ld_dir(${sqlString(slot.loadDir)}, ${sqlString(MERGE_FILE)}, ${sqlString(MERGE_GRAPH)});\nrdf_loader_run();\ncheckpoint;\n`, undefined, timeoutMs);
-      await loadErrors();
-    }
+    if (byLoader) await loadFile(MERGE_FILE, MERGE_GRAPH);
     // Virtuoso reads several FROM graphs as a concatenation, not a merge: when some triple is in two graphs, the
     // default graph is MERGE_GRAPH, which holds the merge (a set), as the embedded store's default graph is.
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
