@@ -40,7 +40,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   };
   try {
     await Promise.all(slots.map((s) => startSlot(s, config)));
-    await loadIntoSlot(slots[0]!, { text: MINI_NQ }, MINI_VERSION, graphCounts(MINI_NQ), 30_000);
+    await loadIntoSlot(slots[0]!, { text: MINI_NQ }, MINI_VERSION, { graphs: graphCounts(MINI_NQ) }, 30_000);
   } catch (e) {
     await stop();
     throw e;

@@ -1,9 +1,9 @@
 // `npm run virtuoso -- install|start|stop|status|load [buildDir]`: runs the Virtuoso slots the server's STORE=virtuoso uses.
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { describeError, ensureBuild, readVerifiedBuild } from '../../src/convert/index.ts';
 import { loadIntoSlot, readMarker, slotsOf, type Marker } from '../../src/store/index.ts';
+import { datasetSource } from '../../src/server/lifecycle/generation.ts';
 import { runningPid, startSlot, stopSlot } from './instance.ts';
 
 const config = loadConfig();
@@ -39,8 +39,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   /** Loads a verified build into the slot that does not hold the newest load (or reports the slot that holds it already). */
   async load([dir]) {
     // Without a folder: the server's own build, made or remade first as `npm start` would (a fresh clone has none yet).
-    const { manifest } = dir ? readVerifiedBuild(dir, config.synthetic) : await ensureBuild(config, (reason) => say(`rebuilding ${config.buildDir}: ${reason}`));
-    const file = join(dir ?? config.buildDir, 'dataset.nq');
+    const build = dir ? readVerifiedBuild(dir, config.synthetic) : await ensureBuild(config, (reason) => say(`rebuilding ${config.buildDir}: ${reason}`));
+    const { manifest } = build;
+    const source = datasetSource(dir ?? config.buildDir, build);
     const markers = await Promise.all(slots.map((s) => readMarker(s.endpoint, config.sparql.timeoutMs)));
     const holding = slots.find((_, i) => markers[i]?.version === manifest.version);
     if (holding) {
@@ -50,8 +51,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const order = slots.map((s, i) => ({ s, m: markers[i] as Marker | undefined })).sort((a, b) => (a.m?.loadedAt ?? '').localeCompare(b.m?.loadedAt ?? ''));
     const target = order[0]!.s;
     const started = performance.now();
-    // The file as it is (Virtuoso's bulk loader reads it), the triples each graph must hold from the manifest.
-    await loadIntoSlot(target, { file }, manifest.version, new Map(manifest.graphs.map((g) => [g.iri, g.quads])), config.virtuoso.loadTimeoutMs);
+    // The file as it is (Virtuoso's bulk loader reads it); the triples each graph and their merge must hold, from the build.
+    await loadIntoSlot(target, { file: source.file }, manifest.version, { graphs: source.graphCounts, merge: source.mergeTriples }, config.virtuoso.loadTimeoutMs);
     say(`Virtuoso ${target.name}: loaded dataset ${manifest.version} (${manifest.quads} quads) in ${Math.round(performance.now() - started)} ms; send SIGHUP to the servers to take it in`);
   },
 };

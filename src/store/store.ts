@@ -69,6 +69,8 @@ export interface DatasetSource {
   readonly file?: string;
   /** Distinct triples per named graph; counted from the text when absent. */
   readonly graphCounts?: ReadonlyMap<string, number>;
+  /** Distinct triples of the merge of every graph, as the build counted them (never more than there are). */
+  readonly mergeTriples?: number;
 }
 
 /** A dataset given as text, as a source. */

@@ -127,7 +127,7 @@ class VirtuosoStore implements Store {
       const target = free[0];
       if (!target) throw new StoreError('unavailable', `no free Virtuoso slot to load dataset ${version} into (${held}; this process serves from the others)`);
       index = target.i;
-      marker = await loadIntoSlot(target.s, source.file ? { file: source.file } : { text: nquads() }, version, counts, loadTimeoutMs);
+      marker = await loadIntoSlot(target.s, source.file ? { file: source.file } : { text: nquads() }, version, { graphs: counts, merge: source.mergeTriples }, loadTimeoutMs);
     }
     const slot = slots[index]!;
     if (marker.resultSetMaxRows < maxRows + 1) {

@@ -262,4 +262,25 @@ describe('the default graph is the merge of the graphs', () => {
       await store.close();
     }
   });
+
+  it("takes the build's count of the merge: equal to the graphs', no copy is made; above them, the load fails before the slot is touched", async () => {
+    const store = await loadedStore(testConfig());
+    const shared = '<http://e/a> <http://e/p> "x" <http://e/g1> .\n<http://e/a> <http://e/p> "x" <http://e/g2> .\n<http://e/b> <http://e/p> "y" <http://e/g2> .\n';
+    try {
+      // The build counts two distinct triples of three: the merge is loaded and holds them.
+      await store.load({ text: () => shared, mergeTriples: 2 }, 'merge-counted');
+      expect(await count(store, all)).toBe(2);
+      expect((await store.stats()).defaultGraphTriples).toBe(2);
+      // A build that counts as many as its graphs hold is taken at its word: the graphs are read together, uncopied
+      // (here the claim is false, which shows that the data was not read again to check it).
+      await store.load({ text: () => shared, mergeTriples: 3 }, 'merge-trusted');
+      expect(await count(store, all)).toBe(3);
+      expect((await store.stats()).defaultGraphTriples).toBe(3);
+      // More triples in the merge than in the graphs is no build's count: refused, and the loaded slot still answers.
+      await expect(store.load({ text: () => shared, mergeTriples: 4 }, 'merge-impossible')).rejects.toThrow(/counts 4 triples in the merge of its graphs, more than the 3 of the graphs/);
+      expect(await count(store, all)).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, readVerifiedBuild, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
+import { checkBuildFile, FACTS_FILE, readVerifiedBuild, type DatasetFacts, type Manifest, type VerifiedBuild } from '../../convert/index.ts';
 import { assertStoreFits, createStore, StoreError, type DatasetSource, type Store } from '../../store/index.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
 import { loadSite } from '../lib/site.ts';
@@ -20,12 +20,16 @@ export interface Generation {
 
 /**
  * build/dataset.nq for the store: read when the engine needs the text, and checked against the manifest then (a newer
- * build may have been swapped in since start-up); the per-graph counts are the manifest's.
+ * build may have been swapped in since start-up); the per-graph counts are the manifest's, the merge's count is the
+ * converter's (facts.json, parsed only when an engine asks for it).
  */
-const datasetSource = (buildDir: string, manifest: Manifest): DatasetSource => ({
+export const datasetSource = (buildDir: string, { manifest, files }: VerifiedBuild): Required<DatasetSource> => ({
   text: () => checkBuildFile(buildDir, manifest, 'dataset.nq', readFileSync(join(buildDir, 'dataset.nq'))).toString('utf8'),
   file: join(buildDir, 'dataset.nq'),
   graphCounts: new Map(manifest.graphs.map((g) => [g.iri, g.quads])),
+  get mergeTriples() {
+    return (JSON.parse(files.get(FACTS_FILE)!.toString('utf8')) as DatasetFacts).whole.triples;
+  },
 });
 
 /** Prefixes an error's message with the file it came from, keeping the reason. */
@@ -42,7 +46,8 @@ export const loadGeneration = async (
   build?: VerifiedBuild,
 ): Promise<Generation> => {
   const started = performance.now();
-  const { manifest, files } = build ?? readVerifiedBuild(config.buildDir, config.synthetic);
+  const verified = build ?? readVerifiedBuild(config.buildDir, config.synthetic);
+  const { manifest, files } = verified;
   const nqPath = join(config.buildDir, 'dataset.nq');
   // A build the engine cannot hold is refused before its text is read (the embedded store's ceiling).
   assertStoreFits(config, manifest.quads);
@@ -50,7 +55,7 @@ export const loadGeneration = async (
   try {
     // An unavailable Virtuoso says what to start or load; the file is not what is wrong then.
     const aboutBackend = (e: unknown) => config.store === 'virtuoso' && e instanceof StoreError && e.code === 'unavailable';
-    await store.load(datasetSource(config.buildDir, manifest), manifest.version).catch((e: unknown) => Promise.reject(aboutBackend(e) ? e : named(nqPath, e)));
+    await store.load(datasetSource(config.buildDir, verified), manifest.version).catch((e: unknown) => Promise.reject(aboutBackend(e) ? e : named(nqPath, e)));
     const site = await loadSite(config, manifest, { files });
     const app = await buildApp(config, store, manifest, { ...logging, site });
     // One query before serving: it starts the parser threads (so the first client does not wait for them) and proves

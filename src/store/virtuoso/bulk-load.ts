@@ -85,8 +85,23 @@ export const countsDiffer = (wanted: ReadonlyMap<string, number>, live: Readonly
 /** The N-Quads to load: a text, or a file (copied as it is: a national build's does not fit in one JS string). */
 export type LoadData = { readonly text: string } | { readonly file: string };
 
-export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, counts: ReadonlyMap<string, number>, timeoutMs: number): Promise<Marker> => {
+/** What a loaded slot must hold. */
+export interface LoadCounts {
+  /** Distinct triples of each named graph. */
+  readonly graphs: ReadonlyMap<string, number>;
+  /**
+   * Distinct triples of the merge of every graph as the build counted them (by 64-bit hashes: never more than there
+   * are). When absent, the load finds out itself whether any triple is in two graphs, reading the data once more.
+   */
+  readonly merge?: number;
+}
+
+export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, expected: LoadCounts, timeoutMs: number): Promise<Marker> => {
+  const counts = expected.graphs;
   const failed = (why: string) => new StoreError('unavailable', `loading dataset ${version} into Virtuoso ${slot.name} (${slot.endpoint.url}) failed: ${why}`);
+  const graphs = [...counts.keys()];
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (expected.merge !== undefined && expected.merge > total) throw failed(`the build counts ${expected.merge} triples in the merge of its graphs, more than the ${total} of the graphs`);
   await secureSlot(slot);
   // Unmark first: from here until the marker is written again, no store takes this slot.
   await runSql(slot.sql, `SPARQL CLEAR GRAPH <${MARKER_GRAPH}>;\ncheckpoint;\n`);
@@ -99,13 +114,18 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
   try {
     if ('file' in data) copyFileSync(data.file, join(slot.loadDir, FILE));
     else writeFileSync(join(slot.loadDir, FILE), data.text);
+    // A build that counts as many triples in the merge as in its graphs (a count that can only fall short) has no triple
+    // in two graphs: the graphs read together are the merge, and no copy of it is made (minutes at national size).
+    const needsMerge = expected.merge === undefined || expected.merge < total;
     const mergeFile = join(slot.loadDir, MERGE_FILE);
     // Blank nodes are file-scoped for the loader: loaded from a second file they would be new nodes, so data with any
     // gets its merge by a SPARQL INSERT instead (row by row, much slower than the loader at national size).
-    const byLoader = !(await writeMergeTriples(data, mergeFile).catch((e: Error) => {
-      throw failed(`the N-Quads do not parse: ${e.message}`);
-    }));
-    if (!byLoader) rmSync(mergeFile);
+    const byLoader =
+      needsMerge &&
+      !(await writeMergeTriples(data, mergeFile).catch((e: Error) => {
+        throw failed(`the N-Quads do not parse: ${e.message}`);
+      }));
+    if (needsMerge && !byLoader) rmSync(mergeFile);
     // The graphs first, counted before the merge is loaded (at national size the count took about two minutes over the
     // 26M quads, more than ten over 52M with the merge beside them), one loader at a time (two in parallel left a
     // national graph one triple short; measured).
@@ -117,19 +137,18 @@ export const loadIntoSlot = async (slot: Slot, data: LoadData, version: string, 
       if (loadError) throw failed(loadError.trim());
     };
     await loadFile(FILE, NO_GRAPH);
-    const graphs = [...counts.keys()];
     const differ = countsDiffer(counts, await liveCounts(slot, graphs, timeoutMs));
     if (differ) throw failed(differ);
     if (byLoader) await loadFile(MERGE_FILE, MERGE_GRAPH);
     // Virtuoso reads several FROM graphs as a concatenation, not a merge: when some triple is in two graphs, the
     // default graph is MERGE_GRAPH, which holds the merge (a set), as the embedded store's default graph is.
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const from = graphs.map((g) => `FROM <${g}>`).join(' ');
-    let distinct: number;
+    let distinct = total;
     if (byLoader) {
       distinct = await countOf(slot, `FROM <${MERGE_GRAPH}> WHERE { ?s ?p ?o }`, timeoutMs);
       if (distinct > total) throw failed(`the merge of the graphs holds ${distinct} triples, more than the ${total} of the graphs`);
-    } else {
+      if (distinct < (expected.merge ?? 0)) throw failed(`the merge of the graphs holds ${distinct} triples, the build counts ${expected.merge}`);
+    } else if (needsMerge) {
       distinct = await countOf(slot, `${from} WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }`, timeoutMs);
       if (distinct !== total) {
         // Row autocommit: one transaction of the whole merge outgrows TransactionAfterImageLimit near 1M triples (SR325).
