@@ -263,7 +263,7 @@ describe('the default graph is the merge of the graphs', () => {
     }
   });
 
-  it("takes the build's count of the merge: equal to the graphs', no copy is made; above them, the load fails before the slot is touched", async () => {
+  it("takes the build's count of the merge (equal to the graphs': no copy; above them: refused before the slot is touched), and refuses quads in graphs the build does not name", async () => {
     const store = await loadedStore(testConfig());
     const shared = '<http://e/a> <http://e/p> "x" <http://e/g1> .\n<http://e/a> <http://e/p> "x" <http://e/g2> .\n<http://e/b> <http://e/p> "y" <http://e/g2> .\n';
     try {
@@ -279,6 +279,10 @@ describe('the default graph is the merge of the graphs', () => {
       // More triples in the merge than in the graphs is no build's count: refused, and the loaded slot still answers.
       await expect(store.load({ text: () => shared, mergeTriples: 4 }, 'merge-impossible')).rejects.toThrow(/counts 4 triples in the merge of its graphs, more than the 3 of the graphs/);
       expect(await count(store, all)).toBe(3);
+      // Quads in a graph the build does not name are seen in the slot's total, which the count by graph cannot see.
+      const counts = new Map([['http://e/g1', 1], ['http://e/g2', 2]]);
+      const extra = `${shared}<http://e/c> <http://e/p> "z" <http://e/g3> .\n`;
+      await expect(store.load({ text: () => extra, graphCounts: counts }, 'unnamed-graph')).rejects.toThrow(/the slot took 4 quads, the build's graphs hold 3/);
     } finally {
       await store.close();
     }
