@@ -23,6 +23,7 @@ import {
 } from '../rdf/vocab.ts';
 import { fillTemplate, type CatalogFacts } from './catalog-file.ts';
 import { ckanTagList } from './ckan-tags.ts';
+import { distinctTriples } from './build-index.ts';
 import { formatOfFile } from './formats.ts';
 import { conceptLabel, TripleLookup, type PlanFacts as GraphPlanFacts } from '../rdf/plan-facts.ts';
 import { GraphWriter, date, lang, nonNegative, str, typed } from '../rdf/terms.ts';
@@ -210,7 +211,9 @@ export const buildCatalog = ({ data, vocabulary: vocabularyTriples, manifest, fa
   g.type(urls.sparql(), `${RDFS}Resource`);
   // The named graph each dataset is published as in the endpoint (sd:graph), and the dataset's link to it.
   g.quads.push(...namedGraphs);
-  return g.quads;
+  // A graph is a set: a resource shared by every dataset (a media type, a format) is described once, not once per
+  // distribution (1,967 times nationally, which made each dataset's description 4,142 triples and start-up 33 s).
+  return distinctTriples(g.quads);
 };
 
 interface PlanContext {

@@ -33,6 +33,14 @@ const values = (s: string, p: string) => objects(s, p).map((o) => o.value).sort(
 const text = (s: string, p: string, language: string) => objects(s, p).find((o) => o.termType === 'Literal' && o.language === language)?.value ?? '';
 
 describe('catalog attribution', () => {
+  it('is a set: a resource every distribution shares (its media type) is described once, not once per distribution', () => {
+    const keys = catalog.map((q) => `${q.subject.id} ${q.predicate.id} ${q.object.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const mediaTypes = catalog.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${DCT}MediaType`);
+    expect(mediaTypes.length).toBeGreaterThan(0);
+    expect(new Set(mediaTypes.map((q) => q.subject.value)).size).toBe(mediaTypes.length);
+  });
+
   it('names this site as the publisher of every dataset and no creator for any', () => {
     const datasets = catalog.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${DCAT}Dataset`).map((q) => q.subject.value);
     expect(datasets.length).toBe(2 + inputs.plans.length);
