@@ -127,7 +127,10 @@ const checkedTargets = async (origin: string, targets: { path: string; title: st
   return ok;
 };
 
-/** The time of one request of a scenario on an otherwise idle server, in ms (its status appended when not 2xx/3xx). */
+/**
+ * The time of one request of a scenario sent right after its measurement, in ms (its status appended when not 2xx/3xx):
+ * requests the measurement left in the server and the engine are answered first.
+ */
 const alone = async (opts: autocannon.Options): Promise<string> => {
   const req = opts.requests![0]!;
   const started = performance.now();
