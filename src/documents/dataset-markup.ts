@@ -17,23 +17,35 @@ export const DESCRIPTION_MAX = 5000;
  */
 const BCP47: Readonly<Record<string, string>> = { JPN: 'ja', ENG: 'en', ZHO: 'zh', KOR: 'ko' };
 
+/** The schema.org Dataset of the dataset whose dcat:landingPage a page is, made when that page is rendered. */
+export interface DatasetMarkup {
+  get(landing: string): Localized | undefined;
+}
+
 /**
  * For every dcat:landingPage of a dataset in the catalog, the schema.org Dataset describing that dataset, as JSON
  * text in each page language. Every value is read from the catalog, nothing is typed again here. The creator and the
  * publisher are the catalog's dct:publisher: we made the dataset; the municipalities wrote the documents it is derived
- * from, which is schema:isBasedOn (prov:wasDerivedFrom), each with its dct:creator.
+ * from, which is schema:isBasedOn (prov:wasDerivedFrom), each with its dct:creator. Landing pages are indexed here;
+ * a description is made on request (nationally there are thousands, and a page is rendered once, then cached).
  */
-export const datasetMarkup = (index: CatalogIndex): Map<string, Localized> => {
+export const datasetMarkup = (index: CatalogIndex): DatasetMarkup => {
   const read = new Reader(index);
-  const out = new Map<string, Localized>();
+  const datasetOf = new Map<string, string>();
   for (const dataset of index.datasets) {
     for (const landing of read.values(dataset, `${DCAT}landingPage`)) {
-      if (out.has(landing)) throw new Error(`two datasets have the landing page ${landing}; its schema.org markup would be ambiguous`);
-      const [ja, en] = LANGS.map((l) => JSON.stringify(describe(read, index.catalog, dataset, landing, l)));
-      out.set(landing, { ja: ja!, en: en! });
+      if (datasetOf.has(landing)) throw new Error(`two datasets have the landing page ${landing}; its schema.org markup would be ambiguous`);
+      datasetOf.set(landing, dataset);
     }
   }
-  return out;
+  return {
+    get: (landing) => {
+      const dataset = datasetOf.get(landing);
+      if (dataset === undefined) return undefined;
+      const [ja, en] = LANGS.map((l) => JSON.stringify(describe(read, index.catalog, dataset, landing, l)));
+      return { ja: ja!, en: en! };
+    },
+  };
 };
 
 const describe = (read: Reader, catalog: string, dataset: string, landing: string, lang: Lang): Json => {

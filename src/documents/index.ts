@@ -8,7 +8,7 @@ export type * from './view-model.ts';
 export { buildViewIndex } from './view-index.ts';
 export { searchDocuments } from './search-documents.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';
-export { datasetMarkup, DESCRIPTION_MAX, DESCRIPTION_MIN, fitDescription } from './dataset-markup.ts';
+export { datasetMarkup, type DatasetMarkup, DESCRIPTION_MAX, DESCRIPTION_MIN, fitDescription } from './dataset-markup.ts';
 export { CatalogIndex, catalogDescriptions, catalogPage, catalogPageCount, type CatalogPageOptions } from './catalog-views.ts';
 export { ckanTags, ckanTagList, isCkanTag } from './ckan-tags.ts';
 export { catalogFileSchema, parseCatalogFile, type CatalogFacts } from './catalog-file.ts';

@@ -1,4 +1,5 @@
-// The theme × municipality matrix as an inline SVG heatmap with a legend; every cell links to the filtered theme list.
+// The theme × municipality matrix: an inline SVG heatmap with a legend (every cell links to the filtered theme list)
+// while its columns fit a page; above that, one row per theme with its totals.
 import { html, type SafeHtml } from './html.ts';
 import type { PageContext } from './page-parts.ts';
 
@@ -60,4 +61,24 @@ ${cells}
 ${STEPS.slice(1).map((colour, i) => html`<span class="swatch"><svg width="18" height="14" aria-hidden="true"><rect width="18" height="14" rx="2" fill="${colour}"/></svg>${bounds[i]!}</span>`)}
 </div>`;
   return html`<div class="heatmap-wrap">${svg}</div>${legend}`;
+};
+
+/**
+ * Municipalities a heatmap shows at most: one column each, so that nationally (1,788) it would be a page of about
+ * 10 MB nobody can read; above this the matrix is a table of totals per theme.
+ */
+export const MATRIX_COLUMNS_MAX = 60;
+
+/** The matrix of the page: the heatmap, or per theme the elements tagged and the municipalities that tag any. */
+export const themeMatrix = (ctx: PageContext, idPrefix: string): SafeHtml => {
+  const { view, m, links } = ctx;
+  if (view.municipalities.length <= MATRIX_COLUMNS_MAX) return html`<p class="note">${m.matrixNote}</p>${heatmap(ctx, idPrefix)}`;
+  const rows = view.themes.map((t) => {
+    const counts = [...(view.themeCounts.get(t.iri)?.values() ?? [])];
+    const name = view.label(t.iri, ctx.lang) ?? t.id;
+    return html`<tr><th scope="row"><a href="${links.theme(t.iri)}">${name}</a></th><td class="n">${counts.reduce((a, b) => a + b, 0)}</td><td class="n">${counts.filter((n) => n > 0).length}</td></tr>`;
+  });
+  return html`<p class="note">${m.matrixTotalsNote.replace('{n}', String(view.municipalities.length))}</p>
+<table class="matrix-totals" id="${idPrefix}"><thead><tr><th scope="col">${m.themeColumn}</th><th scope="col">${m.elementsColumn}</th><th scope="col">${m.municipalitiesCount}</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
 };

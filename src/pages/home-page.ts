@@ -1,6 +1,7 @@
-// The home page: the municipalities and their plans with element counts per class, the theme × municipality heatmap, developer links.
+// The home page: the municipalities and their plans (cards with element counts per class, or a directory when there
+// are too many for cards), the theme × municipality matrix, developer links.
 import { JPP_ONTOLOGY } from '../rdf/vocab.ts';
-import { heatmap } from './heatmap.ts';
+import { MATRIX_COLUMNS_MAX, themeMatrix } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { jsonLdScript, nameOf, type PageContext } from './page-parts.ts';
@@ -17,7 +18,7 @@ export const homePage = ({ ctx, dataset }: HomePageInput): string => {
   const { urls } = links;
   const body = html`<section class="hero">
 <h1>${m.siteName}</h1>
-<p class="lead">${m.homeIntro}</p>
+<p class="lead">${m.homeIntro.replace('{n}', String(view.municipalities.length))}</p>
 <form class="search-hero" action="${links.local(urls.search())}" method="get" role="search">
 <input type="search" name="q" placeholder="${m.searchPlaceholder}" aria-label="${m.searchPlaceholder}" maxlength="100">
 ${links.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}<button type="submit">${m.searchButton}</button>
@@ -25,23 +26,11 @@ ${links.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 </section>
 <section aria-labelledby="h-plans">
 <h2 id="h-plans">${m.municipalitiesAndPlans}</h2>
-<div class="cards">
-${view.municipalities.map(
-  (mu) => html`<section class="card municipality-card" aria-labelledby="h-mu-${mu.code}">
-<h3 id="h-mu-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span></h3>
-${mu.plans.map(
-  (p) => html`<p class="plan-link"><a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a></p>
-${countList(ctx, p.iri)}`,
-)}
-<p class="more">${mu.sources.map((f) => html`<a href="${links.source(f)}">${m.source}: ${f}</a> `)}</p>
-</section>`,
-)}
-</div>
+${view.municipalities.length <= MATRIX_COLUMNS_MAX ? cards(ctx) : directory(ctx)}
 </section>
 <section aria-labelledby="h-matrix">
 <h2 id="h-matrix">${m.matrix}</h2>
-<p class="note">${m.matrixNote}</p>
-${heatmap(ctx, 'home-heatmap')}
+${themeMatrix(ctx, 'home-heatmap')}
 </section>
 <section aria-labelledby="h-dev" class="dev">
 <h2 id="h-dev">${m.forDevelopers}</h2>
@@ -56,4 +45,30 @@ ${heatmap(ctx, 'home-heatmap')}
 </ul>
 </section>`;
   return layout({ links, title: m.navHome, body, self: urls.home(), active: 'home', head: jsonLdScript(dataset) });
+};
+
+const cards = (ctx: PageContext) => {
+  const { m, view, links } = ctx;
+  return html`<div class="cards">
+${view.municipalities.map(
+  (mu) => html`<section class="card municipality-card" aria-labelledby="h-mu-${mu.code}">
+<h3 id="h-mu-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span></h3>
+${mu.plans.map(
+  (p) => html`<p class="plan-link"><a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a></p>
+${countList(ctx, p.iri)}`,
+)}
+<p class="more">${mu.sources.map((f) => html`<a href="${links.source(f)}">${m.source}: ${f}</a> `)}</p>
+</section>`,
+)}
+</div>`;
+};
+
+/** One line per municipality, its plans linked: what a national list can be and stay a page (cards would be MBs). */
+const directory = (ctx: PageContext) => {
+  const { view, links } = ctx;
+  return html`<ul class="directory">
+${view.municipalities.map(
+  (mu) => html`<li><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span>${mu.plans.map((p) => html` · <a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a>`)}</li>`,
+)}
+</ul>`;
 };

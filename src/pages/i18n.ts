@@ -90,10 +90,14 @@ const ja = {
   whatEdition: '版（第何次・計画期間）',
   // home
   homeIntro:
-    '5つの自治体の総合計画（基本構想・基本計画）を、将来像・基本目標・政策・施策などの要素に分けて Linked Open Data として公開しています。各要素は原文の該当箇所に結び付いています。',
+    '{n}の自治体の総合計画（基本構想・基本計画）を、将来像・基本目標・政策・施策などの要素に分けて Linked Open Data として公開しています。各要素は原文の該当箇所に結び付いています。',
   municipalitiesAndPlans: '自治体と計画',
   matrix: '分野テーマ × 自治体',
   matrixNote: '各セルは、その分野テーマが付いた計画要素の数（全階層: 将来像・目標・政策・施策・めざす姿など、指標を除く）。3つの計画には施策の階層がないため、要素全体で数えています。セルを選ぶと一覧が開きます。',
+  matrixTotalsNote: '{n}の自治体を1枚の表に並べるには多すぎるため、分野テーマごとに、付いた計画要素の数（指標を除く）と、それを含む自治体の数を示します。自治体ごとの数は各テーマのページにあります。',
+  themeColumn: '分野テーマ',
+  elementsColumn: '計画要素',
+  municipalitiesCount: '自治体',
   legend: '凡例',
   forDevelopers: '開発者向け',
   sparqlEndpoint: 'SPARQL エンドポイント',
@@ -216,11 +220,16 @@ const en: Messages = {
   whatFiscalYear: 'fiscal year',
   whatEdition: 'edition',
   homeIntro:
-    'The comprehensive plans (basic concept, basic plan) of five municipalities, split into visions, goals, policies, measures and other elements and published as Linked Open Data. Every element points to the passage of the source text it is quoted from.',
+    'The comprehensive plans (basic concept, basic plan) of {n} municipalities, split into visions, goals, policies, measures and other elements and published as Linked Open Data. Every element points to the passage of the source text it is quoted from.',
   municipalitiesAndPlans: 'Municipalities and plans',
   matrix: 'Themes × municipalities',
   matrixNote:
     'Each cell counts the plan elements tagged with the theme (all levels: visions, goals, policies, measures, desired states and so on; indicators excluded). Three plans have no measure level, so all elements are counted. Select a cell to open the list.',
+  matrixTotalsNote:
+    'With {n} municipalities the matrix would not fit a page: for each theme, the plan elements tagged with it (indicators excluded) and the municipalities that have any. Each theme page lists them by municipality.',
+  themeColumn: 'Theme',
+  elementsColumn: 'plan elements',
+  municipalitiesCount: 'municipalities',
   legend: 'Legend',
   forDevelopers: 'For developers',
   sparqlEndpoint: 'SPARQL endpoint',

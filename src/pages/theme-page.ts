@@ -1,6 +1,6 @@
 // The theme page (what every municipality says under one theme, side by side) and the theme scheme page (all themes, the matrix).
 import { JPP, SDG_GOAL } from '../rdf/vocab.ts';
-import { heatmap } from './heatmap.ts';
+import { themeMatrix } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, elementItem, iriLink, nameOf, resourceHead, sdgList, type PageContext, type PageLink } from './page-parts.ts';
@@ -91,7 +91,7 @@ ${view.themes.map((t) => {
   return html`<li class="card"><h2><span class="notation">${t.notation}</span> <a href="${links.theme(t.iri)}">${nameOf(ctx, t.iri)}</a></h2><p>${def}</p><p class="n">${n} ${m.elementsCount}</p></li>`;
 })}
 </ul>
-<section aria-labelledby="h-matrix"><h2 id="h-matrix">${m.matrix}</h2><p class="note">${m.matrixNote}</p>${heatmap(ctx, 'scheme-heatmap')}</section>
+<section aria-labelledby="h-matrix"><h2 id="h-matrix">${m.matrix}</h2>${themeMatrix(ctx, 'scheme-heatmap')}</section>
 ${dataLinks(ctx, iri, alternates)}
 </article>`;
   return layout({ links, title: name, body, self, head: resourceHead(alternates, jsonld, dataset), active: 'themes' });

@@ -117,15 +117,15 @@ export class SliceCache {
     const quads: Quad[] = [...vocabulary];
     for (const f of files) for (const q of this.#parse(f)) quads.push(q);
     const triples = distinctTriples(quads);
-    const { sharedView } = this.source;
-    const described = key === SHARED ? this.source.described() : new Map<string, readonly Quad[]>();
+    const { sharedView, described } = this.source;
     // Each made when first needed: a page of a municipality needs its view only (its documents come from rows).
     let documents: DocumentIndex | undefined;
     let view: ViewIndex | undefined;
     return {
       key,
       get documents() {
-        documents ??= buildDocumentIndex(triples, urls, described);
+        // The shared slice's documents add the named graphs' and catalog resources' descriptions, made on this first use.
+        documents ??= buildDocumentIndex(triples, urls, key === SHARED ? described() : new Map());
         return documents;
       },
       get view() {
