@@ -39,6 +39,8 @@ export const ERRORS = {
   query_too_costly: 503,
   /** A SERVICE endpoint did not answer in time (named in the message). */
   gateway_timeout: 504,
+  /** The client closed the connection first: nobody reads this answer; the status is for the access log (nginx's 499). */
+  client_gone: 499,
 } as const satisfies Record<string, number>;
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -12,14 +12,35 @@ export class Limiter {
     readonly retryAfterSeconds: number,
   ) {}
 
-  /** Runs fn when a slot is free; throws HttpError busy when the queue is full too. */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  /** Queries waiting for a slot now. */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  /**
+   * Runs fn when a slot is free; throws HttpError busy when the queue is full too. A wait ends when `signal` aborts
+   * (the client went away): its query is then never run, so abandoned requests do not hold up the ones behind them.
+   */
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.#running >= this.maxConcurrent) {
       if (this.#waiting.length >= this.maxQueued)
         throw new HttpError('busy', `the endpoint is busy (${this.#running} queries running, ${this.#waiting.length} waiting); retry later`, {
           headers: { 'retry-after': String(this.retryAfterSeconds) },
         });
-      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      await new Promise<void>((resolve, reject) => {
+        const gone = () => {
+          const at = this.#waiting.indexOf(admit);
+          if (at !== -1) this.#waiting.splice(at, 1);
+          reject(new HttpError('client_gone', 'the client closed the connection before its query ran'));
+        };
+        const admit = () => {
+          signal?.removeEventListener('abort', gone);
+          resolve();
+        };
+        if (signal?.aborted) return gone();
+        this.#waiting.push(admit);
+        signal?.addEventListener('abort', gone, { once: true });
+      });
     } else this.#running++;
     try {
       return await fn();

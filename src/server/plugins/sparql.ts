@@ -97,6 +97,14 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
   const retryAfterSeconds = Math.max(1, Math.min(10, Math.ceil(limits.timeoutMs / 1000)));
   const limiter = new Limiter(limits.maxConcurrent, limits.maxQueued, retryAfterSeconds);
   const version = () => app.store.version ?? app.manifest.version;
+  /** Aborts when the connection closes before the answer was sent (the client gave up or was stopped). */
+  const clientGone = (reply: FastifyReply): AbortSignal => {
+    const controller = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) controller.abort();
+    });
+    return controller.signal;
+  };
 
   // Bodies are read raw, and judged by the handler (content type, UTF-8, size), here only.
   app.removeAllContentTypeParsers();
@@ -190,7 +198,7 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
         }
         if (result.capped) headers['x-sparql-capped'] = `true; triples=${result.triples}`;
         return { mediaType, body: Buffer.from(result.body), headers };
-      }),
+      }, clientGone(reply)),
     );
   };
 

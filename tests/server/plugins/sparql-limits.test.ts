@@ -1,4 +1,5 @@
 // The endpoint's limits: row cap header, real timeouts, concurrency and queue, and store failures.
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/index.ts';
 import { StoreError, type Store } from '../../../src/store/index.ts';
@@ -84,6 +85,43 @@ describe('concurrency', () => {
     }
     // Once the running query is over, the endpoint takes queries again.
     expect((await t.app.inject({ url: url('ASK { ?s ?p ?o }') })).statusCode).toBe(200);
+  });
+});
+
+describe('a client that leaves while its query waits', () => {
+  it('has its query dropped from the queue, never run, and the queue keeps serving', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const ran: string[] = [];
+    const store: Store = {
+      ...failingStore(new Error('unused'), MINI_VERSION),
+      query: async (q) => {
+        ran.push(q.query);
+        if (ran.length === 1) await gate;
+        return { kind: 'results', body: '{"head":{},"boolean":true}', mediaType: 'application/sparql-results+json', rows: 0, capped: false };
+      },
+    };
+    const app = await buildApp(testConfig({ maxConcurrent: 1, maxQueued: 4 }), store, { version: MINI_VERSION });
+    const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const held = fetch(`${origin}${url('ASK { ?s ?p ?o } # held')}`);
+      while (ran.length === 0) await new Promise((r) => setTimeout(r, 10));
+      // The second query waits behind the held one; its client then closes the connection.
+      const leaving = httpRequest(`${origin}${url('ASK { ?s ?p ?o } # left')}`);
+      leaving.on('error', () => {});
+      leaving.end();
+      await new Promise((r) => setTimeout(r, 300));
+      leaving.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      const after = fetch(`${origin}${url('ASK { ?s ?p ?o } # after')}`);
+      await new Promise((r) => setTimeout(r, 100));
+      release();
+      expect((await held).status).toBe(200);
+      expect((await after).status).toBe(200);
+      expect(ran.map((q) => q.slice(q.indexOf('#')))).toEqual(['# held', '# after']);
+    } finally {
+      await app.close();
+    }
   });
 });
 
