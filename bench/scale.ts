@@ -141,8 +141,8 @@ const alone = async (opts: autocannon.Options): Promise<string> => {
 };
 
 /**
- * Waits for what a measurement left running to finish: a page and a SPARQL ASK answered after it (the server drops
- * the queued queries of clients that left; the ASK waits for a query slot).
+ * Waits for what a measurement left running: `/healthz` and a fresh SPARQL ASK answered after it (the server drops the
+ * queued queries of clients that left; the ASK waits for a query slot).
  */
 const settle = async (origin: string) => {
   await (await fetch(`${origin}/healthz`)).arrayBuffer();
