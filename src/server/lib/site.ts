@@ -179,15 +179,11 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   t = performance.now();
   const catalogIndex = new CatalogIndex(catalog, urls.catalog());
-  // What the shared slice's documents add about the named graphs and the catalog's resources: made with that slice's
-  // documents (the first shared document asked for), not at start-up (nationally 19k catalog resources, 1.6–7 s).
-  let described: Map<string, Quad[]> | undefined;
+  // What the shared slice's documents add about the named graphs and the catalog's resources: made once, with that
+  // slice's documents (the first shared document asked for), not at start-up (nationally 19k catalog resources, 1.6–7 s).
   const describedResources = () => {
-    if (!described) {
-      const made = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
-      for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!made.has(iri)) made.set(iri, quads);
-      described = made;
-    }
+    const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
+    for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!described.has(iri)) described.set(iri, quads);
     return described;
   };
   const slices = new SliceCache(

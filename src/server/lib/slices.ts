@@ -44,7 +44,7 @@ export interface SliceSource {
   readonly urls: SiteUrls;
   /** The vocabulary graph (summary.vocabularyFile), parsed once by the site: in every slice, its size fixed. */
   readonly vocabulary: readonly Quad[];
-  /** Descriptions of resources not in the data (named graphs, catalog resources), for the shared slice. */
+  /** Descriptions of resources not in the data (named graphs, catalog resources), made when the shared slice's documents are. */
   readonly described: () => ReadonlyMap<string, readonly Quad[]>;
   /** Replaces parts of the shared slice's view that must count the whole dataset (theme × municipality counts). */
   readonly sharedView: (view: ViewIndex) => ViewIndex;
