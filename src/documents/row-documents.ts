@@ -3,6 +3,7 @@
 import { Parser, type Quad } from 'n3';
 import { RDF } from '../rdf/vocab.ts';
 import { describeResource, distinctTriples, indexTriples, isLabelTriple, type NameSource, type TripleIndex } from './build-index.ts';
+import type { ResourceTriples } from './element-view.ts';
 import type { ResourceDocument } from './model.ts';
 
 const TYPE = `${RDF}type`;
@@ -38,3 +39,12 @@ export const documentFromRows = (iri: string, path: string, rows: SliceRows, voc
   const names: NameSource = { labels: (m) => namesOf(m).labels, types: (m) => namesOf(m).types };
   return describeResource(iri, path, own, inbound, names);
 };
+
+/** A slice's rows as triples by resource; `elsewhere` answers for the resources whose triples the rows do not hold (e.g. fiscal years, in the shared slice). */
+export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly Quad[]): ResourceTriples => ({
+  own: (iri) => {
+    const { own } = rows.triples(iri);
+    return own === '' ? elsewhere(iri) : parse(own);
+  },
+  inbound: (iri) => parse(rows.triples(iri).inbound),
+});

@@ -7,7 +7,8 @@ import { LABEL_PREDICATES } from './labels.ts';
 import type { Lang } from './langs.ts';
 import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
 
-const P = {
+/** The predicates the view reads (element-view.ts follows the same ones to gather an element's resources). */
+export const VIEW_PREDICATES = {
   type: `${RDF}type`,
   label: `${RDFS}label`,
   title: `${DCTERMS}title`,
@@ -48,6 +49,7 @@ const P = {
   spatial: `${DCTERMS}spatial`,
   derivedFrom: `${PROV}wasDerivedFrom`,
 } as const;
+const P = VIEW_PREDICATES;
 
 const ELEMENT_CLASS_SET: ReadonlySet<string> = new Set(ELEMENT_CLASSES);
 

@@ -16,6 +16,8 @@ import {
   describeNamedGraphs,
   graphDescriptions,
   documentFromRows,
+  elementViewIndex,
+  rowTriples,
   documentTriples,
   parseCatalogFile,
   vocabularyIndex,
@@ -24,6 +26,7 @@ import {
   type MovedPrefix,
   type DocumentExt,
   type ResourceDocument,
+  type SliceRows,
   buildViewIndex,
   type Lang,
   type ViewIndex,
@@ -193,6 +196,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
   const vocabularyTriples = vocabularyIndex(vocabulary);
+  const sliceRows = (key: string): SliceRows => ({ triples: (i) => rows.triples(key, i), names: (i) => rows.names(key, i) });
   // A path that has no document is answered from the paths index; a municipality's document from its rows: neither
   // makes a slice.
   const document = (path: string): ResourceDocument | undefined => {
@@ -201,8 +205,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     if (key === SHARED) return slices.get(SHARED).documents.byPath.get(path);
     const iri = urls.iriOf(path);
     if (iri === undefined) return undefined;
-    const slice = { triples: (i: string) => rows.triples(key, i), names: (i: string) => rows.names(key, i) };
-    return documentFromRows(iri, path, slice, vocabularyTriples);
+    return documentFromRows(iri, path, sliceRows(key), vocabularyTriples);
   };
   const indexMs = ms(t);
 
@@ -252,9 +255,15 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     if (of === key || of === SHARED) return paths.has(path);
     return true;
   };
+  /** A page's view: a municipality's element from its rows (and fiscal years from the shared slice), else its slice's. */
+  const pageView = (key: string, path: string | undefined): ViewIndex => {
+    const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
+    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(sliceRows(key), (i) => slices.get(SHARED).about(i)), vocabulary, urls);
+    return element ?? slices.get(key).view;
+  };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
     const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;
-    return pageContext(makeLinks(urls, lang, hasPage(key)), slices.get(key).view);
+    return pageContext(makeLinks(urls, lang, hasPage(key)), pageView(key, path));
   };
 
   const documentPaths = () => {

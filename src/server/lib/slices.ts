@@ -20,6 +20,8 @@ export interface Slice {
   readonly view: ViewIndex;
   /** Distinct triples it was made from. */
   readonly triples: number;
+  /** Its triples with `iri` as subject (indexed when first asked). */
+  about(iri: string): readonly Quad[];
 }
 
 /**
@@ -121,6 +123,7 @@ export class SliceCache {
     // Each made when first needed: a page of a municipality needs its view only (its documents come from rows).
     let documents: DocumentIndex | undefined;
     let view: ViewIndex | undefined;
+    let bySubject: Map<string, Quad[]> | undefined;
     return {
       key,
       get documents() {
@@ -133,6 +136,18 @@ export class SliceCache {
         return view;
       },
       triples: triples.length,
+      about: (iri) => {
+        if (!bySubject) {
+          bySubject = new Map();
+          for (const q of triples) {
+            if (q.subject.termType !== 'NamedNode') continue;
+            const list = bySubject.get(q.subject.value);
+            if (list) list.push(q);
+            else bySubject.set(q.subject.value, [q]);
+          }
+        }
+        return bySubject.get(iri) ?? [];
+      },
     };
   }
 }

@@ -1,0 +1,85 @@
+// An element's page, rendered from the view made of its own rows (documents/element-view.ts), is the page its
+// municipality's whole slice gives: on the real plans and on a synthetic build with plans of two editions.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
+import { convert } from '../../../src/convert/index.ts';
+import { writeBuild } from '../../../src/convert/write-build.ts';
+import { LANGS } from '../../../src/documents/index.ts';
+import { resourcePage } from '../../../src/pages/index.ts';
+import { loadSite, type Site } from '../../../src/server/lib/site.ts';
+import { sliceOf } from '../../../src/server/lib/slices.ts';
+import { writeSynthetic } from '../../../src/synth/index.ts';
+import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
+
+/** Compares every element page of every municipality in both languages; returns how many pages and which classes. */
+const comparePages = (site: Site) => {
+  const codes = new Set(site.summary.plans.map((p) => p.code));
+  let pages = 0;
+  const classes = new Set<string>();
+  for (const code of codes) {
+    const sliceView = site.slices.get(code).view;
+    for (const e of sliceView.elements.values()) {
+      if (sliceOf(e.path, site.summary, codes) !== code) continue;
+      const doc = site.document(e.path)!;
+      for (const lang of LANGS) {
+        const ctx = site.pageContext(lang, e.path);
+        expect(ctx.view, `${e.path}: made from its rows`).not.toBe(sliceView);
+        const page = (view: typeof sliceView) => resourcePage({ ctx: { ...ctx, view }, doc, alternates: [] });
+        expect(page(ctx.view), `${lang} ${e.path}`).toBe(page(sliceView));
+        pages++;
+      }
+      classes.add(e.cls);
+    }
+  }
+  return { pages, classes };
+};
+
+describe('element pages from rows, on the real plans', () => {
+  let f: SiteFixture;
+  beforeAll(async () => {
+    f = await siteFixture();
+  }, 120_000);
+  afterAll(() => f?.close());
+
+  it('are the pages the slices give', { timeout: 300_000 }, () => {
+    const { pages, classes } = comparePages(f.site);
+    expect(pages).toBeGreaterThan(400);
+    expect(classes).toContain('Indicator');
+    expect(classes).toContain('Measure');
+  });
+
+  it('leave plans, municipalities and themes to their slices', () => {
+    const plan = f.site.summary.plans[0]!;
+    const path = f.site.urls.pathOf(plan.iri)!;
+    expect(f.site.pageContext('ja', path).view).toBe(f.site.slices.get(plan.code).view);
+    expect(f.site.pageContext('ja', `id/${plan.code}`).view).toBe(f.site.slices.get(plan.code).view);
+  });
+});
+
+describe('element pages from rows, on a synthetic build', () => {
+  let root: string;
+  let site: Site;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'jpp-element-view-'));
+    for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
+    // Body 9 has two editions, the newer replacing the older (synth/generate.ts).
+    writeSynthetic(join(root, 'synth'), { bodies: 10, seed: '5' });
+    const dataset = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
+    const buildDir = join(root, 'build-synth');
+    await writeBuild(buildDir, dataset.files, dataset.manifest);
+    site = await loadSite({ ...loadConfig({ BASE_IRI: BASE, SYNTHETIC: 'true' }, root), buildDir, sliceCacheEntries: 1 }, dataset.manifest);
+  }, 300_000);
+  afterAll(() => {
+    site?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('are the pages the slices give', { timeout: 300_000 }, () => {
+    const { pages, classes } = comparePages(site);
+    expect(pages).toBeGreaterThan(2000);
+    expect(classes).toContain('Indicator');
+  });
+});
