@@ -1,6 +1,7 @@
-// The site's page views and the shared slice's documents, made per slice from the files the converter wrote (one
-// municipality's plan graphs plus the vocabulary, or the shared slice) and kept in a bounded LRU, so that memory does
-// not grow with the data. A municipality's documents come from its rows instead (site.ts, documents.sqlite).
+// The page views of plans, municipalities, themes and the shared pages, and the shared slice's documents, made per slice
+// from the files the converter wrote (one municipality's plan graphs plus the vocabulary, or the shared slice) and kept
+// in a bounded LRU, so that memory does not grow with the data. A municipality's documents and its elements' page views
+// come from its rows instead (site.ts, documents.sqlite).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
