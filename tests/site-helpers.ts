@@ -1,5 +1,5 @@
 // Test fixture for the Linked Data site: the real dataset converted once into a temp build dir, loaded as a Site, served by buildApp.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +9,7 @@ import { writeBuild } from '../src/convert/write-build.ts';
 import { buildApp } from '../src/server/index.ts';
 import { loadSite, type Site } from '../src/server/lib/site.ts';
 import { StoreError, type Store } from '../src/store/index.ts';
+import { writeSynthetic } from '../src/synth/index.ts';
 
 export const BASE = 'http://localhost:3000/';
 
@@ -49,6 +50,27 @@ export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}): 
       await app.close();
       site.close();
       rmSync(join(buildDir, '..'), { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * A synthetic build of 10 bodies (seed 5: body 9 has two editions, the newer replacing the older, synth/generate.ts)
+ * converted in a temp root and loaded as a Site holding one municipality slice at a time; close() removes the root.
+ */
+export const syntheticSite = async (): Promise<{ readonly site: Site; close(): void }> => {
+  const root = mkdtempSync(join(tmpdir(), 'jpp-synthetic-site-'));
+  for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
+  writeSynthetic(join(root, 'synth'), { bodies: 10, seed: '5' });
+  const dataset = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
+  const buildDir = join(root, 'build-synth');
+  await writeBuild(buildDir, dataset.files, dataset.manifest);
+  const site = await loadSite({ ...loadConfig({ BASE_IRI: BASE, SYNTHETIC: 'true' }, root), buildDir, sliceCacheEntries: 1 }, dataset.manifest);
+  return {
+    site,
+    close: () => {
+      site.close();
+      rmSync(root, { recursive: true, force: true });
     },
   };
 };

@@ -1,18 +1,11 @@
 // An element's page, rendered from the view made of its own rows (documents/element-view.ts), is the page its
 // municipality's whole slice gives: on the real plans and on a synthetic build with plans of two editions.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { convert } from '../../../src/convert/index.ts';
-import { writeBuild } from '../../../src/convert/write-build.ts';
 import { LANGS } from '../../../src/documents/index.ts';
 import { resourcePage } from '../../../src/pages/index.ts';
-import { loadSite, type Site } from '../../../src/server/lib/site.ts';
+import type { Site } from '../../../src/server/lib/site.ts';
 import { sliceOf } from '../../../src/server/lib/slices.ts';
-import { writeSynthetic } from '../../../src/synth/index.ts';
-import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
+import { siteFixture, syntheticSite, type SiteFixture } from '../../site-helpers.ts';
 
 /** Compares every element page of every municipality in both languages; returns how many pages and which classes. */
 const comparePages = (site: Site) => {
@@ -60,25 +53,14 @@ describe('element pages from rows, on the real plans', () => {
 });
 
 describe('element pages from rows, on a synthetic build', () => {
-  let root: string;
-  let site: Site;
+  let synthetic: Awaited<ReturnType<typeof syntheticSite>>;
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'jpp-element-view-'));
-    for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
-    // Body 9 has two editions, the newer replacing the older (synth/generate.ts).
-    writeSynthetic(join(root, 'synth'), { bodies: 10, seed: '5' });
-    const dataset = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
-    const buildDir = join(root, 'build-synth');
-    await writeBuild(buildDir, dataset.files, dataset.manifest);
-    site = await loadSite({ ...loadConfig({ BASE_IRI: BASE, SYNTHETIC: 'true' }, root), buildDir, sliceCacheEntries: 1 }, dataset.manifest);
+    synthetic = await syntheticSite();
   }, 300_000);
-  afterAll(() => {
-    site?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => synthetic?.close());
 
   it('are the pages the slices give', { timeout: 300_000 }, () => {
-    const { pages, classes } = comparePages(site);
+    const { pages, classes } = comparePages(synthetic.site);
     expect(pages).toBeGreaterThan(2000);
     expect(classes).toContain('Indicator');
   });

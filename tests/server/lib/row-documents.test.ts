@@ -1,36 +1,19 @@
 // A municipality's documents, made from the build's rows (documents.sqlite), are the documents its slice makes, on a
 // synthetic build with municipalities of two plan editions (a plan replacing another) and source texts.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Literal, Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { convert } from '../../../src/convert/index.ts';
-import { writeBuild } from '../../../src/convert/write-build.ts';
 import { quadLine } from '../../../src/rdf/serialize.ts';
-import { loadSite, type Site } from '../../../src/server/lib/site.ts';
+import type { Site } from '../../../src/server/lib/site.ts';
 import { sliceOf } from '../../../src/server/lib/slices.ts';
-import { writeSynthetic } from '../../../src/synth/index.ts';
-import { BASE } from '../../site-helpers.ts';
+import { syntheticSite } from '../../site-helpers.ts';
 
-let root: string;
+let synthetic: Awaited<ReturnType<typeof syntheticSite>>;
 let site: Site;
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
-  for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
-  // Body 9 has two editions, the newer replacing the older (synth/generate.ts).
-  writeSynthetic(join(root, 'synth'), { bodies: 10, seed: '5' });
-  const dataset = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
-  const buildDir = join(root, 'build-synth');
-  await writeBuild(buildDir, dataset.files, dataset.manifest);
-  const config = { ...loadConfig({ BASE_IRI: BASE, SYNTHETIC: 'true' }, root), buildDir, sliceCacheEntries: 1 };
-  site = await loadSite(config, dataset.manifest);
+  synthetic = await syntheticSite();
+  site = synthetic.site;
 }, 300_000);
-afterAll(() => {
-  site?.close();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => synthetic?.close());
 
 const lines = (quads: readonly Quad[]) => quads.map(quadLine);
 const labels = (m: ReadonlyMap<string, readonly Literal[]>) => [...m].map(([k, v]) => [k, v.map((l) => `${l.value}@${l.language}`).sort()]).sort();
