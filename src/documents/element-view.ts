@@ -21,10 +21,10 @@ const ELEMENT_TYPES: ReadonlySet<string> = new Set(ELEMENT_CLASSES.map((c) => `$
 const QUOTE_PREDICATES = Object.values(QUOTE_PROPERTIES);
 
 /**
- * The view index an element's page reads, with `vocabulary` (labels of classes, themes and goals: distinct triples, of
- * subjects none of the element's resources are), or undefined when
- * `iri` is not a plan element (its page needs its slice's view). It holds every resource the page names, and the same
- * triples of them as the slice has, so the page is the one the slice's view gives (tests/server/lib/element-view.test.ts).
+ * The view index an element's page reads, or undefined when `iri` is not a plan element (its page needs its slice's
+ * view). `vocabulary`: the vocabulary graph's distinct triples (labels of classes, themes and goals), whose subjects
+ * are none of the element's resources. The view holds every resource the page names, with the triples the slice has
+ * of them, so the page is the one the slice's view gives (tests/server/lib/element-view.test.ts).
  */
 export const elementViewIndex = (iri: string, source: ResourceTriples, vocabulary: readonly Quad[], urls: SiteUrls): ViewIndex | undefined => {
   const taken = new Map<string, readonly Quad[]>();

@@ -15,6 +15,7 @@ import {
   buildVoid,
   describeNamedGraphs,
   graphDescriptions,
+  distinctTriples,
   documentFromRows,
   elementViewIndex,
   rowTriples,
@@ -196,6 +197,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
   const vocabularyTriples = vocabularyIndex(vocabulary);
+  const vocabularyDistinct = distinctTriples(vocabulary);
   const sliceRows = (key: string): SliceRows => ({ triples: (i) => rows.triples(key, i), names: (i) => rows.names(key, i) });
   // A path that has no document is answered from the paths index; a municipality's document from its rows: neither
   // makes a slice.
@@ -258,7 +260,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   /** A page's view: a municipality's element from its rows (and fiscal years from the shared slice), else its slice's. */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(sliceRows(key), (i) => slices.get(SHARED).about(i)), vocabulary, urls);
+    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(sliceRows(key), (i) => slices.get(SHARED).about(i)), vocabularyDistinct, urls);
     return element ?? slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
