@@ -61,14 +61,20 @@ export interface TripleIndex {
   readonly names: NameSource;
 }
 
-export const indexTriples = (triples: readonly Quad[]): TripleIndex => {
+/** Triples by their IRI subject (blank-node subjects left out, as every index here leaves them out). */
+export const subjectIndex = (triples: readonly Quad[]): Map<string, Quad[]> => {
   const bySubject = new Map<string, Quad[]>();
+  for (const t of triples) if (t.subject.termType === 'NamedNode') push(bySubject, t.subject.value, t);
+  return bySubject;
+};
+
+export const indexTriples = (triples: readonly Quad[]): TripleIndex => {
+  const bySubject = subjectIndex(triples);
   const byObject = new Map<string, Quad[]>();
   const labelsOf = new Map<string, Quad[]>();
   const typesOf = new Map<string, Quad[]>();
   for (const t of triples) {
     if (t.subject.termType !== 'NamedNode') continue;
-    push(bySubject, t.subject.value, t);
     if (t.object.termType === 'NamedNode' && t.predicate.value !== TYPE) push(byObject, t.object.value, t);
     if (isLabelTriple(t)) push(labelsOf, t.subject.value, t);
     if (t.predicate.value === TYPE) push(typesOf, t.subject.value, t);

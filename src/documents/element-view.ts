@@ -1,6 +1,6 @@
 // The page view of one plan element, made from the resources its page shows (itself, its values and quotes, its
 // ancestors, children, plan and municipality) instead of its municipality's whole slice: a few rows instead of
-// parsing and indexing every triple of the municipality (~95 ms nationally, most of a page's cost).
+// parsing and indexing every triple of the municipality, which was most of a page's cost.
 import type { Quad } from 'n3';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';

@@ -40,11 +40,18 @@ export const documentFromRows = (iri: string, path: string, rows: SliceRows, voc
   return describeResource(iri, path, own, inbound, names);
 };
 
-/** A slice's rows as triples by resource; `elsewhere` answers for the resources whose triples the rows do not hold (e.g. fiscal years, in the shared slice). */
-export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly Quad[]): ResourceTriples => ({
-  own: (iri) => {
-    const { own } = rows.triples(iri);
-    return own === '' ? elsewhere(iri) : parse(own);
-  },
-  inbound: (iri) => parse(rows.triples(iri).inbound),
-});
+/**
+ * A slice's rows as triples by resource, each row read once (own and inbound share it); `elsewhere` answers for the
+ * resources whose triples the rows do not hold (e.g. fiscal years, in the shared slice).
+ */
+export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly Quad[]): ResourceTriples => {
+  const read = new Map<string, { readonly own: string; readonly inbound: string }>();
+  const row = (iri: string) => read.get(iri) ?? read.set(iri, rows.triples(iri)).get(iri)!;
+  return {
+    own: (iri) => {
+      const { own } = row(iri);
+      return own === '' ? elsewhere(iri) : parse(own);
+    },
+    inbound: (iri) => parse(row(iri).inbound),
+  };
+};

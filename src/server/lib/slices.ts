@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { checkBuildFile, type Manifest, type SiteSummary } from '../../convert/index.ts';
-import { buildDocumentIndex, buildViewIndex, distinctTriples, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
+import { buildDocumentIndex, buildViewIndex, distinctTriples, subjectIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
 
@@ -137,18 +137,7 @@ export class SliceCache {
         return view;
       },
       triples: triples.length,
-      about: (iri) => {
-        if (!bySubject) {
-          bySubject = new Map();
-          for (const q of triples) {
-            if (q.subject.termType !== 'NamedNode') continue;
-            const list = bySubject.get(q.subject.value);
-            if (list) list.push(q);
-            else bySubject.set(q.subject.value, [q]);
-          }
-        }
-        return bySubject.get(iri) ?? [];
-      },
+      about: (iri) => (bySubject ??= subjectIndex(triples)).get(iri) ?? [],
     };
   }
 }
