@@ -12,11 +12,17 @@ const SAME_AS = `${OWL}sameAs`;
 const termKey = (t: Term): string =>
   t.termType === 'Literal' ? `"${t.value}"@${t.language}^${t.datatype.value}` : t.termType === 'BlankNode' ? `_:${t.value}` : `<${t.value}>`;
 const tripleKey = (q: Quad): string => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
-const byKey = (a: Quad, b: Quad): number => {
-  const x = tripleKey(a);
-  const y = tripleKey(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+
+/** Triples by key, duplicates dropped (the first kept). */
+const keyed = (quads: Iterable<Quad>, into = new Map<string, Quad>()): Map<string, Quad> => {
+  for (const q of quads) {
+    const key = tripleKey(q);
+    if (!into.has(key)) into.set(key, q);
+  }
+  return into;
 };
+/** Keyed triples in key order: each key made once (a comparator that made them would make each ~2 log n times). */
+const inKeyOrder = (triples: ReadonlyMap<string, Quad>): Quad[] => [...triples.keys()].sort().map((k) => triples.get(k)!);
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
@@ -25,14 +31,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 };
 
 /** The quads as distinct default-graph triples (the RDF merge of all named graphs). */
-export const distinctTriples = (quads: readonly Quad[]): Quad[] => {
-  const seen = new Map<string, Quad>();
-  for (const q of quads) {
-    const key = tripleKey(q);
-    if (!seen.has(key)) seen.set(key, q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object));
-  }
-  return [...seen.values()];
-};
+export const distinctTriples = (quads: readonly Quad[]): Quad[] =>
+  [...keyed(quads).values()].map((q) => (q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object)));
 
 const kindOf = (path: string): DocumentKind =>
   path === 'ontology'
@@ -83,10 +83,22 @@ export const indexTriples = (triples: readonly Quad[]): TripleIndex => {
 };
 
 /**
- * The document of `iri` from its own and inbound triples (any order, no duplicates), naming what they mention from
+ * The document of `iri` from its own and inbound triples (any order, duplicates dropped), naming what they mention from
  * `names`; `extra` are triples of a described resource's description to keep beside the labels and types.
  */
-export const describeResource = (iri: string, path: string, own: readonly Quad[], inbound: readonly Quad[], names: NameSource, extra: readonly Quad[] = []): ResourceDocument => {
+export const describeResource = (
+  iri: string,
+  path: string,
+  ownTriples: Iterable<Quad>,
+  inboundTriples: Iterable<Quad>,
+  names: NameSource,
+  extra: readonly Quad[] = [],
+): ResourceDocument => {
+  // Read in the order given (it decides the order of `labels`), stored in key order.
+  const ownKeyed = keyed(ownTriples);
+  const inboundKeyed = keyed(inboundTriples);
+  const own = [...ownKeyed.values()];
+  const inbound = [...inboundKeyed.values()];
   const mentioned = new Set<string>();
   for (const t of [...own, ...extra]) {
     mentioned.add(t.predicate.value);
@@ -99,9 +111,8 @@ export const describeResource = (iri: string, path: string, own: readonly Quad[]
   }
   mentioned.delete(iri);
 
-  const context = new Map<string, Quad>();
+  const context = keyed(extra);
   const add = (t: Quad) => context.set(tripleKey(t), t);
-  extra.forEach(add);
   const classes = new Set<string>();
   for (const t of [...own, ...extra]) if (t.predicate.value === TYPE) classes.add(t.object.value);
   for (const m of mentioned) {
@@ -119,7 +130,7 @@ export const describeResource = (iri: string, path: string, own: readonly Quad[]
     if (isLabelTriple(t)) push(labels, t.subject.value, t.object as Literal);
     if (t.predicate.value === TYPE) push(types, t.subject.value, t.object.value);
   }
-  return { iri, path, kind: kindOf(path), own: [...own].sort(byKey), inbound: [...inbound].sort(byKey), context: [...context.values()].sort(byKey), labels, types };
+  return { iri, path, kind: kindOf(path), own: inKeyOrder(ownKeyed), inbound: inKeyOrder(inboundKeyed), context: inKeyOrder(context), labels, types };
 };
 
 /**

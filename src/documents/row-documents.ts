@@ -24,8 +24,8 @@ const parse = (text: string): Quad[] => (text === '' ? [] : new Parser({ format:
 /** The document of `iri` (at `path`) from its slice's rows, or undefined when the slice says nothing of it. */
 export const documentFromRows = (iri: string, path: string, rows: SliceRows, vocabulary: TripleIndex): ResourceDocument | undefined => {
   const stored = rows.triples(iri);
-  const own = distinctTriples([...(vocabulary.bySubject.get(iri) ?? []), ...parse(stored.own)]);
-  const inbound = distinctTriples([...(vocabulary.byObject.get(iri) ?? []), ...parse(stored.inbound)]);
+  const own = [...(vocabulary.bySubject.get(iri) ?? []), ...parse(stored.own)];
+  const inbound = [...(vocabulary.byObject.get(iri) ?? []), ...parse(stored.inbound)];
   if (own.length === 0 && inbound.length === 0) return undefined;
   const named = new Map<string, { labels: Quad[]; types: Quad[] }>();
   const namesOf = (m: string) => {

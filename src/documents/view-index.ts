@@ -77,7 +77,9 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     const list = objects(s, p);
     return (lang === undefined ? list[0] : list.find((t) => t.termType === 'Literal' && t.language === lang))?.value;
   };
-  const types = (s: string) => iris(s, P.type);
+  // Asked of every subject by each of the loops below: made once per subject.
+  const typesOf = new Map<string, string[]>();
+  const types = (s: string) => typesOf.get(s) ?? typesOf.set(s, iris(s, P.type)).get(s)!;
 
   const labelCache = new Map<string, Labels>();
   for (const [s, props] of graph) {

@@ -103,7 +103,10 @@ export interface Site {
   /** The sitemap the converter wrote: the index (sitemap.xml) and its parts (sitemap/N.xml), served from disk. */
   readonly sitemap: ReadonlyMap<string, DiskFile>;
   readonly timings: SiteTimings;
-  /** A document's body in one format; made once, then a map look-up. */
+  /**
+   * A document's body in one format, made each time: the routes keep what they send prepared (`representations`), so
+   * a second copy here would only hold the same bytes twice.
+   */
   documentBody(doc: ResourceDocument, ext: DocumentExt): Promise<Buffer>;
   metadataBody(kind: MetadataKind, ext: DocumentExt): Promise<Buffer>;
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
@@ -226,11 +229,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     }
     return out;
   };
-  const bodyKey = (doc: ResourceDocument, ext: DocumentExt) => `doc ${ext} ${doc.path}`;
-  const documentBody = (doc: ResourceDocument, ext: DocumentExt) =>
-    bodies.get(bodyKey(doc, ext), () =>
-      serializeQuads([...about(doc, ext), ...documentTriples(doc)], RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: VOID_PREFIXES }),
-    );
+  const documentBody = async (doc: ResourceDocument, ext: DocumentExt) =>
+    Buffer.from(await serializeQuads([...about(doc, ext), ...documentTriples(doc)], RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: VOID_PREFIXES }));
   const metadataBody = (kind: MetadataKind, ext: DocumentExt) =>
     bodies.get(`meta ${ext} ${kind}`, () => {
       if (kind === 'ontology' && ext === 'ttl') return ontologyTurtle;
