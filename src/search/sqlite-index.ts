@@ -93,6 +93,8 @@ export interface SearchFile extends SearchIndex {
 export interface OpenOptions {
   /** SQLite page cache of this handle, in KiB (bounded: the server's memory does not grow with the file). */
   readonly cacheKiB?: number;
+  /** Results of at most this many matches are ranked in JS from one pass of FTS5, larger ones by SQLite (default 256). */
+  readonly rankInProcess?: number;
 }
 
 interface Row {
@@ -104,6 +106,22 @@ interface Row {
   readonly text: string | null;
   readonly shown: string | null;
 }
+
+interface FewRow {
+  readonly rowid: number;
+  readonly id: string;
+  readonly title: string | null;
+  readonly plain: number;
+  readonly boosted: number;
+}
+
+/**
+ * Matches up to this many are ranked in JS from one pass of FTS5; more, by SQLite (ORDER BY … LIMIT), which matches
+ * three times (the count, the ranking, and the title phrase's match) and whose bm25 matches each phrase once more.
+ */
+const FEW = 256;
+/** SQLite's order of TEXT (BINARY: UTF-8 bytes), which JS's < follows only below U+D800. */
+const byBytes = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
 
 const squeeze = (s: string) => normalize(s).chars.filter((c) => !/\s/u.test(c)).join('');
 
@@ -125,6 +143,7 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     throw new Error(`${path}: not a search index (${(e as Error).message}); rebuild with npm run convert`);
   }
   const weights = FIELDS.map((f) => FIELD_WEIGHTS[f]).join(', ');
+  const few = Math.max(0, Math.floor(options.rankInProcess ?? FEW));
   const range = 'fts.rowid BETWEEN @lo AND @hi';
   const scored = (where: string) =>
     db.prepare(
@@ -134,11 +153,28 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
        ORDER BY score DESC, d.id LIMIT @limit OFFSET @offset`,
     );
   const counted = (where: string) => db.prepare(`SELECT count(*) AS n FROM fts WHERE fts MATCH @match ${where}`);
+  // The first few + 1 matches with both scores, in FTS5's order: when they are all, they are ranked here (one pass of
+  // the match instead of three: the count, the ranking and the title phrase's own match).
+  const firstMatches = (where: string) =>
+    db.prepare(
+      `SELECT fts.rowid AS rowid, d.id, d.title, round(-bm25(fts, ${weights}), 3) AS plain, round(-bm25(fts, ${weights}) * ${TITLE_PHRASE_BOOST}, 3) AS boosted
+       FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH @match ${where} LIMIT ${few + 1}`,
+    );
   const statements = {
-    all: { hits: scored(''), count: counted('') },
-    group: { hits: scored(`AND ${range}`), count: counted(`AND ${range}`) },
+    all: { hits: scored(''), count: counted(''), few: firstMatches('') },
+    group: { hits: scored(`AND ${range}`), count: counted(`AND ${range}`), few: firstMatches(`AND ${range}`) },
   };
   const groupRange = db.prepare('SELECT lo, hi FROM groups WHERE grp = ?');
+  const docRow = db.prepare('SELECT id, title, subtitle, field, text, shown FROM docs WHERE rowid = ?');
+
+  const hitOf = (terms: readonly string[]) => (row: Row): SearchHit => ({
+    id: row.id,
+    score: row.score,
+    // The fields in which a query run occurs as a phrase (for the snippet), as the in-memory index reports them.
+    matched: FIELDS.filter((f) => row[f] !== null && terms.some((t) => squeeze(row[f]!).includes(t))),
+    fields: Object.fromEntries(FIELDS.flatMap((f) => (row[f] === null ? [] : [[f, row[f]]]))),
+    ...(row.shown === null ? {} : { shown: JSON.parse(row.shown) as SearchShown }),
+  });
 
   const search = (query: string, options: SearchOptions = {}): SearchResult => {
     const queryRuns = runs(normalize(query).chars);
@@ -155,17 +191,23 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
       where = { match, lo: r.lo, hi: r.hi };
       which = statements.group;
     }
+    const first = which.few.all(where) as FewRow[];
+    if (first.length <= few) {
+      // Every run occurs in the title exactly when the title phrase matches: each run is a substring of one of the
+      // title's runs (the phrase's bigrams never cross a run).
+      const boosted = (title: string | null) => {
+        const titleRuns = title === null ? [] : runs(normalize(title).chars).map((r) => r.join(''));
+        return terms.every((t) => titleRuns.some((r) => r.includes(t)));
+      };
+      const ranked = first
+        .map((r) => ({ rowid: r.rowid, id: r.id, score: boosted(r.title) ? r.boosted : r.plain }))
+        .sort((a, b) => b.score - a.score || byBytes(a.id, b.id))
+        .slice(page.offset, page.offset + page.limit);
+      return { terms, total: first.length, hits: ranked.map((r) => hitOf(terms)({ ...(docRow.get(r.rowid) as Omit<Row, 'score'>), score: r.score })) };
+    }
     const total = (which.count.get(where) as { n: number }).n;
-    const rows = total === 0 ? [] : (which.hits.all({ ...where, ...page, title: `title : (${match})` }) as Row[]);
-    const hits: SearchHit[] = rows.map((row) => ({
-      id: row.id,
-      score: row.score,
-      // The fields in which a query run occurs as a phrase (for the snippet), as the in-memory index reports them.
-      matched: FIELDS.filter((f) => row[f] !== null && terms.some((t) => squeeze(row[f]!).includes(t))),
-      fields: Object.fromEntries(FIELDS.flatMap((f) => (row[f] === null ? [] : [[f, row[f]]]))),
-      ...(row.shown === null ? {} : { shown: JSON.parse(row.shown) as SearchShown }),
-    }));
-    return { terms, total, hits };
+    const rows = which.hits.all({ ...where, ...page, title: `title : (${match})` }) as Row[];
+    return { terms, total, hits: rows.map(hitOf(terms)) };
   };
 
   return { size, search, close: () => db.close() };

@@ -88,6 +88,32 @@ describe('search.sqlite', () => {
     expect(index.search('まち', { group: '999999' })).toMatchObject({ total: 0, hits: [] });
   });
 
+  it('ranks a few matches in process exactly as SQLite ranks many: same hits, scores, order, totals and pages', () => {
+    const inSql = openSearchFile(join(dir, SEARCH_FILE), { rankInProcess: 0 });
+    const inProcess = openSearchFile(join(dir, SEARCH_FILE), { rankInProcess: 1_000_000 });
+    try {
+      const titles = perPlan.flat().flatMap((d) => (d.fields.title ? [d.fields.title] : []));
+      // Titles (their boost decides order), words with many matches, several runs, one character, no match.
+      const queries = [...titles.filter((_, i) => i % 3 === 0), 'まち', '緑', '推進', '脱炭 素材', '子育て・教育', '地域 まち 緑', 'ない言葉'];
+      // Queries whose hits are boosted (a run in the title) and not: the boost is then what the two rankings agree on.
+      let mixed = 0;
+      for (const q of queries)
+        for (const options of [{ limit: 1000 }, { offset: 5, limit: 5 }, { group: '132101', limit: 50 }]) {
+          const a = inSql.search(q, options);
+          const b = inProcess.search(q, options);
+          expect(b, `${q} ${JSON.stringify(options)}`).toEqual(a);
+          if (new Set(a.hits.map((h) => h.matched.includes('title'))).size === 2) mixed++;
+        }
+      expect(queries.length).toBeGreaterThan(50);
+      expect(mixed).toBeGreaterThan(10);
+      // The default ranks both ways: a common word goes to SQLite, a title to the process (the same answers as above).
+      expect(index.search('まち', { limit: 1000 })).toEqual(inSql.search('まち', { limit: 1000 }));
+    } finally {
+      inSql.close();
+      inProcess.close();
+    }
+  });
+
   it('answers FTS5 syntax and huge queries as plain text: results or nothing, never an error', () => {
     const hostile = ['"', '""', '*', 'まち*', 'NEAR(まち 緑)', 'NEAR(', 'title:まち', ':', '-まち', '^まち', 'まち AND OR NOT 緑', 'AND', 'OR', 'NOT', '(', ')', '{title}: x', "'", '\\', '\u0000', 'まち'.repeat(2000), 'あ い う え お '.repeat(500)];
     for (const q of hostile) expect(() => index.search(q), q).not.toThrow();
@@ -119,6 +145,22 @@ describe('phrases', () => {
     expect(small.search('脱炭素').hits.map((h) => h.id)).toEqual(['whole']);
     expect(small.search('炭素').hits.map((h) => h.id)).toEqual(['whole']);
     expect(small.search('脱炭 素材').hits.map((h) => h.id).sort()).toEqual(['runs', 'split']);
+  });
+
+  it('order equal scores by id, in both rankings', () => {
+    const file = join(smallDir, 'ties.sqlite');
+    // Written in reverse id order, so that FTS5's (rowid) order is not the answer.
+    writeSearchFile(file, ['d', 'c', 'b', 'a'].map((id) => ({ id, fields: { title: '同じ題', text: '同じ本文' } })));
+    for (const rankInProcess of [0, 1000]) {
+      const ties = openSearchFile(file, { rankInProcess });
+      try {
+        const hits = ties.search('同じ').hits;
+        expect(new Set(hits.map((h) => h.score)).size).toBe(1);
+        expect(hits.map((h) => h.id)).toEqual(['a', 'b', 'c', 'd']);
+      } finally {
+        ties.close();
+      }
+    }
   });
 
   it('refuses a file that is not an index, naming it', () => {
