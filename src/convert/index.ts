@@ -25,6 +25,7 @@ export { openPathsFile, PATHS_FILE, type DocumentPaths } from './paths-file.ts';
 export { DOCUMENTS_FILE, openDocumentRows, type DocumentRows } from './document-rows.ts';
 export { INBOUND_CAP, isSliceFile, SUMMARY_FILE, type SiteSummary } from './slice-files.ts';
 export { datasetFactsOf, EXAMPLE_CLASSES, FACTS_FILE, LINK_COUNTS, type DatasetFacts, type GraphFacts, type LinksetName } from './dataset-facts.ts';
+export { startThread } from './start-thread.ts';
 
 /** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -1,7 +1,8 @@
 // Runs plan conversions on a pool of worker threads (os.availableParallelism() by default), each taking the next plan
 // file as soon as it is free.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Problem } from '../plan/index.ts';
+import { startThread } from './start-thread.ts';
 import type { PlanRecord } from './plan-cache.ts';
 import type { UnitContext } from './plan-unit.ts';
 import type { Violation } from './shacl.ts';
@@ -21,12 +22,7 @@ export type WorkerReply = { readonly file: string } & (
 
 const WORKER = new URL('./plan-worker.ts', import.meta.url);
 
-/** A worker from a .ts module: tsx's loader is registered first, so it runs under tsx, `node --import tsx` and vitest alike. */
-const startWorker = (setup: WorkerSetup): Worker => {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER.href)}); });`;
-  return new Worker(boot, { eval: true, execArgv: [], workerData: setup });
-};
+const startWorker = (setup: WorkerSetup): Worker => startThread(WORKER, { workerData: setup });
 
 /** Converts every file on `size` workers; replies come back in the order of `files`. */
 export const convertOnPool = async (files: readonly string[], setup: WorkerSetup, size: number): Promise<WorkerReply[]> => {

@@ -2,7 +2,7 @@
 // crashed, may be corrupted, or grew past its memory bound. A new dataset is loaded into fresh workers and
 // swapped in at once; tasks already running finish on the old workers.
 import { Worker } from 'node:worker_threads';
-import { startThread } from './start-thread.ts';
+import { startThread } from '../convert/index.ts';
 import { queryTimeout, StoreError, type StoreHealth } from './store.ts';
 import type { FromWorker, LoadMessage, NewTask, TaskMessage, TaskResult } from './worker-protocol.ts';
 

@@ -3,7 +3,7 @@
 // and a bounded memo so a repeated query does not pay the round trip.
 import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
-import { startThread } from '../../store/start-thread.ts';
+import { startThread } from '../../convert/index.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { HttpError, type ErrorCode } from './errors.ts';
 import type { ClassifiedQuery } from './query-classify.ts';
