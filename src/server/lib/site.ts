@@ -265,7 +265,11 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
     const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;
-    return pageContext(makeLinks(urls, lang, hasPage(key)), pageView(key, path));
+    // A page links to some resources more than once (breadcrumbs, lists, its plan): each is looked up once per page.
+    const known = new Map<string, boolean>();
+    const has = hasPage(key);
+    const linked = (p: string) => known.get(p) ?? known.set(p, has(p)).get(p)!;
+    return pageContext(makeLinks(urls, lang, linked), pageView(key, path));
   };
 
   const documentPaths = () => {
