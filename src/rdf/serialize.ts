@@ -23,14 +23,18 @@ export const serializeQuads = async (quads: readonly Quad[], mediaType: RdfMedia
   const prefixes = { ...PREFIXES, ...options.prefixes };
   const format = rdfFormatOf(mediaType);
   if (!format) throw new Error(`no RDF syntax for ${mediaType}`);
-  const keyed = new Map<string, Quad>();
+  const entries: [string, Quad][] = [];
+  const seen = new Set<string>();
   for (const q of quads) {
     const quad = format.namedGraphs || q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object);
     const key = quadKey(quad);
-    // A triple format keeps one of equal triples; a quad format keeps every quad given, equal ones included.
-    if (!keyed.has(key)) keyed.set(key, quad);
-    else if (format.namedGraphs) keyed.set(`${key}\0${keyed.size}`, quad);
+    // A triple format keeps one of equal triples; a quad format every quad given.
+    if (!format.namedGraphs) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    entries.push([key, quad]);
   }
-  const sorted = [...keyed.keys()].sort().map((k) => keyed.get(k)!);
+  const sorted = entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, q]) => q);
   return format.write(sorted, prefixes);
 };
