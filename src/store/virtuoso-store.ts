@@ -224,7 +224,7 @@ class VirtuosoStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     if (this.#active) release(this.#active.slot);
-    await this.#federation.close();
+    await Promise.all([this.#federation.close(), ...this.#options.slots.map((s) => s.endpoint.close())]);
   }
 }
 

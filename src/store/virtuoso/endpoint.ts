@@ -1,4 +1,7 @@
 // One Virtuoso instance's SPARQL endpoint over HTTP: sends a query with a deadline and maps every failure to a StoreError.
+// undici's request API over a keep-alive pool, not fetch: a third of fetch's CPU per query (0.12 against 0.42 ms for a
+// label lookup, by hand), which the server's one thread spends on every SPARQL request.
+import { Pool } from 'undici';
 import { queryTimeout, StoreError } from '../store.ts';
 
 /** What Virtuoso answered: its body and content type. */
@@ -38,33 +41,51 @@ const mapError = (status: number, body: string, endpoint: string, timeoutMs: num
 };
 
 export class Endpoint {
+  #pool: Pool | undefined;
+
   constructor(readonly url: string) {}
 
+  /** Opened on first use: most holders of a slot (scripts, tests) never query it. Idle sockets keep no process alive. */
+  get #connections(): Pool {
+    return (this.#pool ??= new Pool(new URL(this.url).origin));
+  }
+
   async request({ query, accept, timeoutMs }: EndpointRequest): Promise<EndpointAnswer> {
-    const form = new URLSearchParams({ query, timeout: String(timeoutMs) });
+    const url = new URL(this.url);
     const signal = AbortSignal.timeout(timeoutMs + ABORT_GRACE_MS);
-    let response: Response;
+    let response: Awaited<ReturnType<Pool['request']>>;
     try {
-      response = await fetch(this.url, {
+      response = await this.#connections.request({
+        path: url.pathname + url.search,
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
-        body: form,
+        body: new URLSearchParams({ query, timeout: String(timeoutMs) }).toString(),
         signal,
       });
     } catch (e) {
       if (signal.aborted) throw queryTimeout(timeoutMs);
-      throw new StoreError('unavailable', `the Virtuoso instance at ${this.url} cannot be reached (${(e as Error).cause ?? (e as Error).message})`);
+      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code ?? (e as Error).message;
+      throw new StoreError('unavailable', `the Virtuoso instance at ${this.url} cannot be reached (${cause})`);
     }
     let body: string;
     try {
-      body = await response.text();
+      body = await response.body.text();
     } catch {
       if (signal.aborted) throw queryTimeout(timeoutMs);
       throw new StoreError('unavailable', `the Virtuoso instance at ${this.url} broke off its answer`);
     }
     // An "anytime" answer is whatever was found before the deadline: never passed off as complete.
-    if (response.headers.get('x-sql-state') === PARTIAL) throw queryTimeout(timeoutMs);
-    if (!response.ok) throw mapError(response.status, body, this.url, timeoutMs);
-    return { body, contentType: response.headers.get('content-type') ?? '' };
+    if (header(response.headers['x-sql-state']) === PARTIAL) throw queryTimeout(timeoutMs);
+    if (response.statusCode < 200 || response.statusCode >= 300) throw mapError(response.statusCode, body, this.url, timeoutMs);
+    return { body, contentType: header(response.headers['content-type']) ?? '' };
+  }
+
+  /** Closes the pooled connections; a later request opens new ones. */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.close();
   }
 }
+
+const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
