@@ -1,5 +1,6 @@
 // The query-engine contract routes depend on: an embedded Oxigraph pool today, a remote SPARQL endpoint tomorrow.
 import type { Quad } from 'n3';
+import type { SparqlQuery } from 'sparqljs';
 import type { RdfMediaType } from '../rdf/serialize.ts';
 import type { ResultsMediaType } from './sparql-results.ts';
 
@@ -25,6 +26,11 @@ export interface QueryRequest {
   readonly limit?: number | undefined;
   /** True when a VALUES block trails the outermost query (a LIMIT cannot simply be appended). */
   readonly trailingValues?: boolean | undefined;
+  /**
+   * The query's sparqljs syntax tree when the server has parsed it (in a parser thread, as plain data): a store that
+   * needs a tree uses this one instead of parsing the text again, and never changes it (requests may share it).
+   */
+  readonly syntax?: SparqlQuery | undefined;
 }
 
 export type QueryAnswer =

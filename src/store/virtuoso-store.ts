@@ -188,7 +188,7 @@ class VirtuosoStore implements Store {
       mergeGraph: mergeGraphOf(active.marker),
       baseIri,
       rowLimit: maxRows + 1,
-    });
+    }, request.syntax);
     if (request.form === 'SELECT' || request.form === 'ASK') {
       const json = results(await this.#send(text, 'application/sparql-results+json'));
       const { body, rows, capped } = serializeResults(json, request.resultsMediaType, maxRows);

@@ -1,5 +1,6 @@
 // Parses a query with sparqljs and tells its form, its SERVICE endpoints and its outer LIMIT; refuses updates.
-// Pure and synchronous: the server runs it in a parser thread (query-parser.ts), behind a timeout.
+// Pure and synchronous: the server runs it in a parser thread (query-parser.ts), behind a timeout, and hands its syntax
+// tree on, so that no store parses the text again on the main thread.
 import sparqljs from 'sparqljs';
 import type { QueryForm } from '../../store/index.ts';
 import { HttpError } from './errors.ts';
@@ -13,7 +14,25 @@ export interface ClassifiedQuery {
   readonly limit: number | undefined;
   /** True when a VALUES block follows the outermost query's modifiers. */
   readonly trailingValues: boolean;
+  /** The syntax tree, as plain data that survives structured cloning (see plainWildcards). */
+  readonly syntax: sparqljs.SparqlQuery;
 }
+
+/** `*` as plain data: sparqljs's Wildcard keeps its termType on its prototype, which a structured clone drops. */
+const WILDCARD = { termType: 'Wildcard', value: '*' } as const;
+
+/** Replaces every sparqljs Wildcard (SELECT *, DESCRIBE *, COUNT(*)) with WILDCARD, in place; iterative like findServices. */
+const plainWildcards = (root: object): void => {
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Record<string, unknown>;
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (value instanceof sparqljs.Wildcard) node[key] = WILDCARD;
+      else if (value !== null && typeof value === 'object') stack.push(value);
+    }
+  }
+};
 
 interface ParseErrorHash {
   readonly loc?: { readonly last_line?: number; readonly last_column?: number };
@@ -59,11 +78,13 @@ export const classifyQuery = (text: string, baseIri?: string): ClassifiedQuery =
   const found = findServices(parsed.where ?? []);
   if (found.variable)
     throw new HttpError('service_not_allowed', 'SERVICE with a variable endpoint is not allowed; name an allowlisted endpoint IRI');
+  plainWildcards(parsed);
   return {
     form: parsed.queryType,
     services: [...found.iris],
     limit: (parsed as { limit?: number }).limit,
     trailingValues: parsed.values !== undefined && parsed.values.length > 0,
+    syntax: parsed,
   };
 };
 

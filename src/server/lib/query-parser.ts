@@ -176,19 +176,23 @@ export interface QueryClassifierOptions {
   readonly memoEntries?: number;
 }
 
+/** The longest text whose classification (syntax tree included) the memo keeps: a bound on the memo's size. */
+const MEMO_MAX_TEXT = 2048;
+
 /**
- * The server's classifier: the nesting check (400 before any parser), then the pool; results (never failures) are
- * remembered by a digest of the text, so the memo holds no query texts.
+ * The server's classifier: the nesting check (400 before any parser), then the pool; results (never failures) of short
+ * texts are remembered by a digest of the text, so the memo holds no query texts. A remembered syntax tree is shared by
+ * every request of that text: stores never change it.
  */
 export const queryClassifier = ({ pool, maxNesting, memoEntries = 1000 }: QueryClassifierOptions) => {
   const memo = new BoundedMemo<ClassifiedQuery>(memoEntries);
   return async (text: string): Promise<ClassifiedQuery> => {
-    const key = createHash('sha256').update(text).digest('base64url');
-    const hit = memo.peek(key);
+    const key = text.length <= MEMO_MAX_TEXT ? createHash('sha256').update(text).digest('base64url') : undefined;
+    const hit = key === undefined ? undefined : memo.peek(key);
     if (hit) return hit;
     checkNesting(text, maxNesting);
     const classified = await pool.parse(text);
-    memo.set(key, classified);
+    if (key !== undefined) memo.set(key, classified);
     return classified;
   };
 };

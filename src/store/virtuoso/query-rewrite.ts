@@ -53,7 +53,7 @@ const readsNamedGraphs = (node: unknown): boolean => {
 
 /** DESCRIBE r1 … rn WHERE P as CONSTRUCT of every triple whose subject is a described resource (the data has no blank nodes). */
 const describeAsConstruct = (q: sparqljs.DescribeQuery, from: { default: string[]; named: string[] }): string => {
-  if (q.variables.length === 1 && '*' === (q.variables[0] as unknown as string)) {
+  if (q.variables.some((t) => (t as { termType?: string }).termType === 'Wildcard')) {
     throw new StoreError('unsupported', 'DESCRIBE * is not supported by the Virtuoso backend; name the variables to describe');
   }
   const { order, limit, offset } = q as sparqljs.DescribeQuery & Pick<sparqljs.SelectQuery, 'order' | 'limit' | 'offset'>;
@@ -77,18 +77,21 @@ const describeAsConstruct = (q: sparqljs.DescribeQuery, from: { default: string[
   return `CONSTRUCT { ?describe_r ?describe_p ?describe_o }\n${fromText}WHERE { ${parts.join(' UNION ')} ?describe_r ?describe_p ?describe_o }`;
 };
 
-/** The query Virtuoso runs in place of the client's. */
-export const rewriteQuery = (text: string, o: RewriteOptions): string => {
-  let q: Query;
+/** The text's syntax tree; the server passes the one its parser thread made, so only callers without one parse here. */
+const parse = (text: string, baseIri: string | undefined): sparqljs.SparqlQuery => {
   try {
-    q = new sparqljs.Parser(o.baseIri ? { baseIRI: o.baseIri } : {}).parse(text) as Query;
+    return new sparqljs.Parser(baseIri ? { baseIRI: baseIri } : {}).parse(text);
   } catch (e) {
     throw new StoreError('syntax', (e as Error).message.split('\n')[0] ?? 'syntax error');
   }
+};
+
+/** The query Virtuoso runs in place of the client's (`syntax`: its tree, when the caller has it; left unchanged). */
+export const rewriteQuery = (text: string, o: RewriteOptions, syntax: sparqljs.SparqlQuery = parse(text, o.baseIri)): string => {
+  const q = syntax as Query;
   if (q.type !== 'query') throw new StoreError('unsupported', 'updates are not accepted');
   const from = dataset(q, o);
   if (q.queryType === 'DESCRIBE') return describeAsConstruct(q, from);
-  q.from = { default: from.default.map(iri), named: from.named.map(iri) };
-  if (q.queryType === 'SELECT' && (q.limit === undefined || q.limit > o.rowLimit)) q.limit = o.rowLimit;
-  return generator.stringify(q);
+  const capped = q.queryType === 'SELECT' && (q.limit === undefined || q.limit > o.rowLimit);
+  return generator.stringify({ ...q, from: { default: from.default.map(iri), named: from.named.map(iri) }, ...(capped ? { limit: o.rowLimit } : {}) } as Query);
 };
