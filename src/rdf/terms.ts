@@ -1,5 +1,5 @@
 // Small helpers to build RDF/JS terms and quads with n3's DataFactory, typed literals included.
-import { DataFactory, type Quad, type Quad_Object } from 'n3';
+import { DataFactory, type NamedNode, type Quad, type Quad_Object } from 'n3';
 import type { Localized } from '../plan/model.ts';
 import { RDF, XSD } from './vocab.ts';
 
@@ -16,17 +16,26 @@ export const date = (isoDate: string) => typed(isoDate, 'date');
 /** xsd:decimal in canonical-ish form: 100 → "100.0", 84.9 → "84.9". */
 export const decimal = (n: number) => typed(Number.isInteger(n) ? n.toFixed(1) : String(n), 'decimal');
 
-/** Collects the quads of one named graph (or of the default graph when no graph IRI is given). */
+/**
+ * Collects the quads of one named graph (or of the default graph when no graph IRI is given). An IRI used again gets
+ * the same term: the quads of a graph held in memory (the server's catalog) share their IRIs' terms.
+ */
 export class GraphWriter {
   readonly quads: Quad[] = [];
   private readonly graph;
+  readonly #nodes = new Map<string, NamedNode>();
   constructor(graphIri?: string) {
     this.graph = graphIri === undefined ? defaultGraph() : namedNode(graphIri);
   }
+  #node(iri: string): NamedNode {
+    let node = this.#nodes.get(iri);
+    if (!node) this.#nodes.set(iri, (node = namedNode(iri)));
+    return node;
+  }
   add(subject: string, predicate: string, object: Quad_Object | string | undefined): this {
     if (object === undefined) return this;
-    const o = typeof object === 'string' ? namedNode(object) : object;
-    this.quads.push(quad(namedNode(subject), namedNode(predicate), o, this.graph));
+    const o = typeof object === 'string' ? this.#node(object) : object;
+    this.quads.push(quad(this.#node(subject), this.#node(predicate), o, this.graph));
     return this;
   }
   addAll(subject: string, predicate: string, objects: Iterable<Quad_Object | string>): this {
