@@ -33,6 +33,7 @@ import {
   type ViewIndex,
 } from '../../documents/index.ts';
 import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
+import { compactQuads } from '../../rdf/compact-quads.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { openSearchFile, type SearchIndex } from '../../search/index.ts';
 import { DCTERMS, FOAF, HYDRA, OWL, RDF, RDFS, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
@@ -146,7 +147,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   // dataset: start-up reads the same few files at any size.
   let t = performance.now();
   const data = JSON.parse(file(FACTS_FILE).toString('utf8')) as DatasetFacts;
-  const vocabulary = new Parser({ format: 'N-Quads' }).parse(file(summary.vocabularyFile).toString('utf8'));
+  const vocabulary = compactQuads(new Parser({ format: 'N-Quads' }).parse(file(summary.vocabularyFile).toString('utf8')));
   const parseMs = ms(t);
 
   t = performance.now();
