@@ -2,7 +2,7 @@
 // the issue's scale table.
 // One row per dataset and backend: the five real plans first, then a synthetic set of each size (bodies). For each:
 // convert time and peak RSS (and, synthetic, a rebuild after one plan changed), the engine's load time, the server's
-// start-up time (process start to the first 200 on /) and RSS after every scenario ran, and p50 / p99 / req/s at 10 connections
+// start-up time (process start to the first 200 on /) and RSS after every scenario ran and again after 20 s idle, and p50 / p99 / req/s at 10 connections
 // for a 303 dereference, a Turtle document, an HTML page, a search, a SPARQL label lookup, a GROUP BY and a 3-hop join
 // (bench/load.ts: the load generator and queries of `npm run bench`). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
@@ -26,6 +26,8 @@ const PROJECT = resolve(import.meta.dirname, '..');
 const BASE = 'http://localhost:3000/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARM_UP_SECONDS = 1;
+/** How long the server is left idle before its RSS is read the second time. */
+const IDLE_SECONDS = 20;
 const CONNECTIONS = 10;
 /**
  * Element IRIs (and titles) the document, page and search scenarios rotate through, spread over every plan
@@ -198,6 +200,10 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     }
     row['server RSS MB'] = rssMb(server.pid);
     if (extraRss) row['virtuoso-t RSS MB'] = extraRss();
+    // Right after the 3-hop joins the heap holds their garbage (V8 collects the old generation late); the resident
+    // footprint is read again once the server has been idle long enough for V8's memory reducer to run.
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    row['server RSS idle MB'] = rssMb(server.pid);
   } finally {
     await stopServer(server);
   }
@@ -318,7 +324,7 @@ try {
   else rmSync(d.root, { recursive: true, force: true });
 }
 
-const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'virtuoso-t RSS MB'];
+const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'server RSS idle MB', 'virtuoso-t RSS MB'];
 const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s`)].filter((c) => rows.some((r) => r[c] !== undefined));
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
