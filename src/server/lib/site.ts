@@ -33,7 +33,7 @@ import {
   type ViewIndex,
 } from '../../documents/index.ts';
 import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
-import { compactQuads } from '../../rdf/compact-quads.ts';
+import { compactQuads } from '../../rdf/owned-terms.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import { openSearchFile, type SearchIndex } from '../../search/index.ts';
 import { DCTERMS, FOAF, HYDRA, OWL, RDF, RDFS, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';

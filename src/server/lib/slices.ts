@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Parser, type Quad } from 'n3';
 import { checkBuildFile, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import { buildDocumentIndex, buildViewIndex, distinctTriples, subjectIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
-import { compactQuads } from '../../rdf/compact-quads.ts';
+import { compactQuads } from '../../rdf/owned-terms.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
 
@@ -120,7 +120,7 @@ export class SliceCache {
     const files = key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file);
     const quads: Quad[] = [...vocabulary];
     for (const f of files) for (const q of this.#parse(f)) quads.push(q);
-    // Kept for as long as the slice is: its terms must not hold the parsed text (compact-quads.ts).
+    // Kept for as long as the slice is: its terms must not hold the parsed text (owned-terms.ts).
     const triples = compactQuads(distinctTriples(quads));
     const { sharedView, described } = this.source;
     // Each made when first needed: a page of a municipality needs its view only (its documents come from rows).
