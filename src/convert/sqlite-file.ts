@@ -28,9 +28,15 @@ export const sqliteFileEntry = (dir: string, file: string): Manifest['files'][nu
   return { path: file, mediaType: MEDIA_TYPE, bytes: statSync(path).size, sha256: fileSha256(path) };
 };
 
-/** Opens a build's database read-only. */
+/**
+ * Opens a build's database read-only. A build's files never change in place (a new build is a new file), so the
+ * connection takes its shared lock once and keeps it (EXCLUSIVE locking mode): otherwise every statement locks and
+ * unlocks the file and checks it for changes, which dropped its page cache and made a point read 2–3× slower
+ * (by hand, documents.sqlite of 8 synthetic bodies: 20 → 8 µs a row).
+ */
 export const openSqliteFile = (path: string): Database.Database => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('locking_mode = EXCLUSIVE');
   db.pragma('query_only = ON');
   return db;
 };

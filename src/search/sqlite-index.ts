@@ -136,6 +136,8 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
   let size: number;
   try {
     db.pragma(`cache_size = -${options.cacheKiB ?? 16_384}`);
+    // The shared lock is taken once and kept (the file never changes in place): see openSqliteFile.
+    db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('query_only = ON');
     size = (db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
   } catch (e) {
