@@ -67,6 +67,10 @@ export interface Config {
   readonly catalogPageSize: number;
   /** Municipality slices (page views) kept in memory at most; the shared one is kept apart (server/lib/slices.ts). */
   readonly sliceCacheEntries: number;
+  /** Threads that answer searches from the search index, each with its own handle (server/lib/search-threads.ts). */
+  readonly searchThreads: number;
+  /** Threads that make a municipality's resource documents from the build's rows (server/lib/document-threads.ts). */
+  readonly documentThreads: number;
   /** Serialized document and metadata bodies kept at most (server/lib/body-cache.ts), by count and bytes. */
   readonly bodyCacheEntries: number;
   readonly bodyCacheBytes: number;
@@ -220,6 +224,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env, root = process.
     },
     catalogPageSize: int(env, 'CATALOG_PAGE_SIZE', 100, 1),
     sliceCacheEntries: int(env, 'SLICE_CACHE_ENTRIES', 16, 1),
+    searchThreads: int(env, 'SEARCH_THREADS', Math.min(4, availableParallelism()), 1),
+    documentThreads: int(env, 'DOCUMENT_THREADS', Math.min(4, availableParallelism()), 1),
     bodyCacheEntries: int(env, 'BODY_CACHE_ENTRIES', 20_000, 1),
     bodyCacheBytes: int(env, 'BODY_CACHE_BYTES', 64 * 2 ** 20, 0),
     reloadWatch: bool(env, 'RELOAD_WATCH', true),

@@ -1,6 +1,6 @@
 // Search results: the documented JSON shape ({ query, total, results: [...] }) and the HTML page with highlighted snippets.
 import { JPP } from '../rdf/vocab.ts';
-import { highlightsOf, normalize, runs, snippetOf, type SearchIndex, type Snippet } from '../search/index.ts';
+import { highlightsOf, normalize, runs, snippetOf, type SearchOptions, type SearchResult, type Snippet } from '../search/index.ts';
 import type { ViewIndex } from '../documents/index.ts';
 import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
@@ -47,11 +47,19 @@ export interface SearchRequest {
   readonly municipality?: string;
 }
 
-/** Runs a search and shapes the answer (labels in the page's language, snippets from the text or the title). */
-export const searchResponse = (ctx: PageContext, index: SearchIndex, req: SearchRequest): SearchResponse => {
+const offsetOf = (req: SearchRequest): number => (Math.max(1, req.page) - 1) * PAGE_SIZE;
+
+/** What a search request asks the index for: its page of results, in its municipality if any. */
+export const searchOptions = (req: SearchRequest): SearchOptions => ({
+  offset: offsetOf(req),
+  limit: PAGE_SIZE,
+  ...(req.municipality ? { group: req.municipality } : {}),
+});
+
+/** The index's answer to a request, shaped (labels in the page's language, snippets from the text or the title). */
+export const searchResponse = (ctx: PageContext, req: SearchRequest, found: SearchResult): SearchResponse => {
   const { links } = ctx;
-  const offset = (Math.max(1, req.page) - 1) * PAGE_SIZE;
-  const found = req.q.trim() ? index.search(req.q, { offset, limit: PAGE_SIZE, group: req.municipality }) : { terms: [], total: 0, hits: [] };
+  const offset = offsetOf(req);
   // Each hit carries what its line shows (search-index.ts SearchShown): listing results reads no slice.
   const results = found.hits.map((hit): SearchResultItem => {
     const shown = hit.shown;

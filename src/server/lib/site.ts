@@ -35,14 +35,17 @@ import {
 import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
-import { openSearchFile, type SearchIndex } from '../../search/index.ts';
+import type { SearchOptions, SearchResult } from '../../search/index.ts';
 import { DCTERMS, FOAF, HYDRA, OWL, RDF, RDFS, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { SHARED, SliceCache, sliceOf } from './slices.ts';
 import { RepresentationCache } from './representation.ts';
+import { openSearchThreads } from './search-threads.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
+import { documentBody as documentBodyOf, VOID_PREFIXES } from './document-body.ts';
+import { documentThreads } from './document-threads.ts';
 
 export type { SourceFile, SourceFiles } from './source-files.ts';
 
@@ -82,8 +85,8 @@ export interface Site {
   readonly slices: SliceCache;
   /** Every document path, sorted, by walking every slice through the bounded cache (slow at scale: sitemap, tests). */
   documentPaths(): string[];
-  /** Full-text search over titles and texts. */
-  readonly search: SearchIndex;
+  /** Full-text search over titles and texts, answered by the search threads. */
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
   readonly catalog: readonly Quad[];
   /** schema.org Dataset JSON-LD (ja, en) by landing page URL: for the pages that are some dataset's dcat:landingPage. */
   readonly datasetMarkup: DatasetMarkup;
@@ -109,6 +112,13 @@ export interface Site {
    * a second copy here would only hold the same bytes twice.
    */
   documentBody(doc: ResourceDocument, ext: DocumentExt): Promise<Buffer>;
+  /**
+   * The body of the document at a path in one format and the resource it is about, made each time (a
+   * municipality's in the document threads); undefined when there is no document there.
+   */
+  description(path: string, ext: DocumentExt): Promise<{ readonly iri: string; readonly body: Buffer } | undefined>;
+  /** The JSON-LD of a document's own triples, which its page embeds (made once, then kept in `bodies`). */
+  ownJsonLd(doc: ResourceDocument): Promise<Buffer>;
   metadataBody(kind: MetadataKind, ext: DocumentExt): Promise<Buffer>;
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
   cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
@@ -127,7 +137,6 @@ export interface SiteOptions {
   readonly files?: ReadonlyMap<string, Buffer>;
 }
 
-const VOID_PREFIXES = { void: VOID, sd: SD };
 const CATALOG_PREFIXES = { void: VOID, sd: SD, spdx: SPDX, vcard: VCARD };
 
 const ms = (since: number) => Math.round(performance.now() - since);
@@ -182,7 +191,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   };
   const paths = open(() => openPathsFile(join(config.buildDir, PATHS_FILE)));
   const rows = open(() => openDocumentRows(join(config.buildDir, DOCUMENTS_FILE)));
-  const search = open(() => openSearchFile(join(config.buildDir, SEARCH_FILE)));
+  // Its threads stop when the site closes (close() is not awaited there: a search in flight is refused with 503).
+  const searchThreads = open(() => openSearchThreads(join(config.buildDir, SEARCH_FILE), { threads: config.searchThreads }));
   const searchMs = ms(t);
 
   t = performance.now();
@@ -216,22 +226,30 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const indexMs = ms(t);
 
   const bodies = new BodyCache(config.bodyCacheEntries, config.bodyCacheBytes);
-  /** The document's own description of itself: which resource it is about, under which licence, in which dataset. */
-  const about = (doc: ResourceDocument, ext: DocumentExt): Quad[] => {
-    const self = DataFactory.namedNode(urls.data(doc.path, ext));
-    const q = (p: string, o: string) => DataFactory.quad(self, DataFactory.namedNode(p), DataFactory.namedNode(o));
-    const out = [q(`${RDF}type`, `${FOAF}Document`), q(`${FOAF}primaryTopic`, doc.iri), q(`${VOID}inDataset`, urls.dataset()), q(`${DCTERMS}license`, facts.license)];
-    // A hub cut at the converter's cap (slice-files.ts INBOUND_CAP) says so, and where the full list is.
-    const total = summary.truncated[doc.iri];
-    if (total !== undefined) {
-      const query = `SELECT ?s ?p WHERE { ?s ?p <${doc.iri}> FILTER(?p != <${RDF}type>) } ORDER BY ?s ?p`;
-      out.push(q(`${RDFS}seeAlso`, withParams(urls.sparql(), { query })));
-      out.push(DataFactory.quad(self, DataFactory.namedNode(`${RDFS}comment`), DataFactory.literal(`${summary.inboundCap} of ${total} inbound links; the rdfs:seeAlso query lists them all`, 'en')));
+  const documentFacts = { urls, license: facts.license, inboundCap: summary.inboundCap };
+  const documentBody = (doc: ResourceDocument, ext: DocumentExt) => documentBodyOf(doc, ext, documentFacts, summary.truncated[doc.iri]);
+  // A municipality's documents are made in the document threads; the shared slice's here, from its kept index.
+  const madeElsewhere = documentThreads(
+    { documentsFile: join(config.buildDir, DOCUMENTS_FILE), vocabularyFile: join(config.buildDir, summary.vocabularyFile), baseIri: config.baseIri, license: facts.license, inboundCap: summary.inboundCap },
+    { threads: config.documentThreads },
+  );
+  opened.push(madeElsewhere);
+  /** A body the document threads make for a municipality's resource, else `here` makes from its document. */
+  const madeFor = async (path: string, ext: DocumentExt | 'own', here: (doc: ResourceDocument) => Promise<Buffer>): Promise<{ iri: string; body: Buffer } | undefined> => {
+    const key = paths.has(path) ? sliceKey(path) : undefined;
+    if (key === undefined) return undefined;
+    if (key === SHARED) {
+      const doc = slices.get(SHARED).documents.byPath.get(path);
+      return doc && { iri: doc.iri, body: await here(doc) };
     }
-    return out;
+    const iri = urls.iriOf(path);
+    const body = iri === undefined ? undefined : await madeElsewhere.body({ code: key, iri, path, ext, truncated: summary.truncated[iri] });
+    return body && { iri: iri!, body };
   };
-  const documentBody = async (doc: ResourceDocument, ext: DocumentExt) =>
-    Buffer.from(await serializeQuads([...about(doc, ext), ...documentTriples(doc)], RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: VOID_PREFIXES }));
+  const description = (path: string, ext: DocumentExt) => madeFor(path, ext, (doc) => documentBody(doc, ext));
+  const ownJsonLdHere = async (doc: ResourceDocument) => Buffer.from(await serializeQuads(doc.own, 'application/ld+json'));
+  const ownJsonLd = (doc: ResourceDocument) =>
+    bodies.get(`own jsonld ${doc.path}`, async () => (await madeFor(doc.path, 'own', ownJsonLdHere))?.body ?? ownJsonLdHere(doc));
   const metadataBody = (kind: MetadataKind, ext: DocumentExt) =>
     bodies.get(`meta ${ext} ${kind}`, () => {
       if (kind === 'ontology' && ext === 'ttl') return ontologyTurtle;
@@ -287,7 +305,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     pageContext: pageContextOf,
     slices,
     documentPaths,
-    search,
+    search: searchThreads.search,
     catalog,
     datasetMarkup: datasetMarkup(catalogIndex),
     catalogPages: catalogPageCount(catalogIndex, config.catalogPageSize),
@@ -302,6 +320,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     sitemap,
     timings: { parseMs, indexMs, searchMs, metadataMs, dumpsMs, totalMs: ms(started) },
     documentBody,
+    description,
+    ownJsonLd,
     metadataBody,
     cached: (key, produce) => bodies.get(key, produce),
     bodies,

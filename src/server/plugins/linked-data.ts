@@ -1,6 +1,6 @@
 // Cool URIs: /id/*, /def/*, /graph/* and /ontology answer 303 See Other by Accept; /data/*.<ext> and /ontology.<ext> serve the documents.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { DOCUMENT_EXTS, isDocumentExt, RDF_FORMATS, contentType, type DocumentExt, type ResourceDocument } from '../../documents/index.ts';
+import { DOCUMENT_EXTS, isDocumentExt, RDF_FORMATS, contentType, type DocumentExt } from '../../documents/index.ts';
 import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
 import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
@@ -37,13 +37,14 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     etag: etagOf(site.version, path, ext),
     links: descriptionLinks(urls, path, iri, ext),
   });
-  const makeDescription = async (doc: ResourceDocument, ext: DocumentExt) => described(await site.documentBody(doc, ext), doc.path, doc.iri, ext);
-  const describe = (request: FastifyRequest, reply: FastifyReply, doc: ResourceDocument, ext: DocumentExt) => {
-    const key = `data ${ext} ${doc.path}`;
-    // sendPrepared, written out: the hot path makes no closure once the description is ready.
-    const ready = prepared.peek(key);
-    return ready ? sendRepresentation(request, reply, ready) : prepared.get(key, () => makeDescription(doc, ext)).then((r) => sendRepresentation(request, reply, r));
-  };
+  const describe = (request: FastifyRequest, reply: FastifyReply, path: string, ext: DocumentExt) =>
+    prepared
+      .get(`data ${ext} ${path}`, async () => {
+        const made = await site.description(path, ext);
+        if (!made) throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
+        return described(made.body, path, made.iri, ext);
+      })
+      .then((r) => sendRepresentation(request, reply, r));
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];
@@ -78,8 +79,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     if (isDocumentExt(ext) && path !== 'ontology') {
       const ready = prepared.peek(`data ${ext} ${path}`);
       if (ready) return sendRepresentation(request, reply, ready);
-      const doc = site.document(path);
-      if (doc) return describe(request, reply, doc, ext);
+      if (site.hasDocument(path)) return describe(request, reply, path, ext);
     }
     if (rest !== 'ontology' && site.hasDocument(rest)) return redirect(request, reply, rest);
     throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);

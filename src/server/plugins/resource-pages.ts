@@ -6,7 +6,6 @@ import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { LANG_PARAM, requestLang } from '../lib/lang.ts';
 import { pageInit } from '../lib/page-reply.ts';
-import { serializeQuads } from '../../rdf/serialize.ts';
 import { sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
@@ -27,14 +26,13 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const { urls } = site;
   const codes = new Set(site.summary.municipalities.map((m) => m.code));
   const themes = new Set(site.summary.themes);
-  const ownJsonLd = (doc: ResourceDocument) => site.cached(`own jsonld ${doc.path}`, () => serializeQuads(doc.own, 'application/ld+json'));
   // A page is made once per language (and theme filter), even under concurrent requests: body, validators, Link header.
   const pages = site.representations;
   // Redirects are root-relative, so they stay on the host the client reached.
   const home = urls.local(urls.home());
   const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
-    const jsonld = (await ownJsonLd(doc)).toString('utf8');
+    const jsonld = (await site.ownJsonLd(doc)).toString('utf8');
     const dataset = site.datasetMarkup.get(urls.page(doc.path))?.[lang];
     const body = resourcePage({ ctx: site.pageContext(lang, doc.path), doc, alternates, jsonld, dataset, only });
     return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });

@@ -1,6 +1,6 @@
 // /search?q=: Japanese full-text search over titles and texts, as an HTML page (default) or JSON (Accept or ?format=json).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { MAX_QUERY_LENGTH, messages, searchPage, searchResponse, type SearchResponse } from '../../pages/index.ts';
+import { MAX_QUERY_LENGTH, messages, searchOptions, searchPage, searchResponse, type SearchResponse } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { BoundedMemo } from '../lib/bounded-memo.ts';
 import { etagOf } from '../lib/ld-http.ts';
@@ -9,6 +9,7 @@ import { negotiate, type Choice } from '../lib/negotiate.ts';
 import { pageInit, sendErrorPage } from '../lib/page-reply.ts';
 import { Representation, sendRepresentation } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
+import type { SearchResult } from '../../search/index.ts';
 
 const CHOICES: readonly Choice[] = [
   { type: 'text/html', alsoAccepts: ['application/xhtml+xml'], names: ['html'] },
@@ -30,6 +31,8 @@ const schema = {
 
 type SearchRequest = FastifyRequest<{ Querystring: { q?: string; m?: string; page?: string; format?: string; lang?: string } }>;
 
+const NOTHING: SearchResult = { terms: [], total: 0, hits: [] };
+
 /** Pages beyond this are not served (a result list is capped at 1000 entries). */
 const MAX_PAGE = 50;
 
@@ -37,7 +40,7 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
   const codes = new Set(site.summary.municipalities.map((m) => m.code));
   const answers = new BoundedMemo<Representation>(512);
 
-  app.get('/search', { schema }, (request: SearchRequest, reply) => {
+  app.get('/search', { schema }, async (request: SearchRequest, reply) => {
     const format = negotiate(request.headers.accept, request.query.format, CHOICES);
     const lang = requestLang(request);
     const ctx = site.pageContext(lang);
@@ -59,17 +62,23 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
     }
     const key = `search?${new URLSearchParams({ q, m: municipality ?? '', page: String(pageNo), lang })}`;
     // Searches repeat (links, back buttons, revalidation): their answers are kept, boundedly, with their gzip copies.
-    const answer = answers.get(`${format} ${key}`, () => {
-      const response = searchResponse(ctx, site.search, { q, page: pageNo, municipality });
-      if (format === 'application/json')
-        return new Representation({
-          body: `${JSON.stringify(response)}\n`,
-          contentType: 'application/json; charset=utf-8',
-          etag: etagOf(site.version, key, 'json'),
-          vary: ['Accept', 'Accept-Language'],
-        });
-      return new Representation(pageInit({ body: searchPage({ ctx, response }), etag: etagOf(site.version, key, 'html'), varyAlso: ['Accept'] }));
-    });
+    const memoKey = `${format} ${key}`;
+    let answer = answers.peek(memoKey);
+    if (!answer) {
+      const req = { q, page: pageNo, municipality };
+      const found = q ? await site.search(q, searchOptions(req)) : NOTHING;
+      const response = searchResponse(ctx, req, found);
+      answer =
+        format === 'application/json'
+          ? new Representation({
+              body: `${JSON.stringify(response)}\n`,
+              contentType: 'application/json; charset=utf-8',
+              etag: etagOf(site.version, key, 'json'),
+              vary: ['Accept', 'Accept-Language'],
+            })
+          : new Representation(pageInit({ body: searchPage({ ctx, response }), etag: etagOf(site.version, key, 'html'), varyAlso: ['Accept'] }));
+      answers.set(memoKey, answer);
+    }
     return sendRepresentation(request, reply, answer);
   });
 };

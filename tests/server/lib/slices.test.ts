@@ -15,13 +15,14 @@ import {
   distinctTriples,
   graphDescriptions,
   parseCatalogFile,
+  DOCUMENT_EXTS,
   type DocumentIndex,
 } from '../../../src/documents/index.ts';
 import { datasetFactsOf } from '../../../src/convert/index.ts';
 import { quadLine } from '../../../src/rdf/serialize.ts';
 import { siteUrls } from '../../../src/rdf/uris.ts';
 import { loadSite } from '../../../src/server/lib/site.ts';
-import { searchResponse } from '../../../src/pages/search-page.ts';
+import { searchOptions, searchResponse } from '../../../src/pages/search-page.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 let f: SiteFixture;
@@ -99,7 +100,8 @@ describe('search', () => {
     try {
       const ctx = site.pageContext('ja');
       expect(site.slices.stats).toMatchObject({ held: 0, shared: true, loads: 1 });
-      const response = searchResponse(ctx, site.search, { q: 'まちづくり', page: 1 });
+      const req = { q: 'まちづくり', page: 1 };
+      const response = searchResponse(ctx, req, await site.search(req.q, searchOptions(req)));
       expect(new Set(response.results.map((x) => x.municipality)).size).toBeGreaterThan(1);
       expect(response.results.every((x) => x.label && x.municipality && x.type)).toBe(true);
       expect(site.slices.stats.loads).toBe(1);
@@ -177,6 +179,33 @@ describe('documents', () => {
       const again = await site.documentBody(site.document('id/132101')!, 'ttl');
       expect(again.equals(first)).toBe(true);
       expect(site.slices.stats.loads).toBe(0);
+    } finally {
+      site.close();
+    }
+  });
+});
+
+describe('descriptions', () => {
+  it('made in the document threads are, byte for byte, the bodies made on the main thread, in every format', async () => {
+    const site = await loadSite({ ...f.config, documentThreads: 2 }, f.dataset.manifest);
+    try {
+      const paths = [...whole.byPath.keys()].filter((p) => /^id\/\d{6}(\/|$)/.test(p));
+      // Every municipality resource in Turtle; a spread of them in the other formats.
+      const asked = [...paths.map((p) => [p, 'ttl'] as const), ...paths.filter((_, i) => i % 25 === 0).flatMap((p) => DOCUMENT_EXTS.map((e) => [p, e] as const))];
+      expect(paths.length).toBeGreaterThan(500);
+      // Asked 200 at a time: more waiting than the threads' queue takes are refused with 503.
+      const made: Awaited<ReturnType<typeof site.description>>[] = [];
+      for (let i = 0; i < asked.length; i += 200) made.push(...(await Promise.all(asked.slice(i, i + 200).map(([p, e]) => site.description(p, e)))));
+      for (const [i, [p, e]] of asked.entries()) {
+        const doc = site.document(p)!;
+        expect(made[i]?.iri, p).toBe(doc.iri);
+        expect(made[i]!.body.toString('utf8'), `${p}.${e}`).toBe((await site.documentBody(doc, e)).toString('utf8'));
+      }
+      expect(site.slices.stats.loads).toBe(0);
+      // A shared resource's, from the shared slice; none for a path without a document.
+      expect((await site.description('id/theme', 'ttl'))?.iri).toBe(whole.byPath.get('id/theme')?.iri);
+      expect(await site.description('id/132101/plan/nope', 'ttl')).toBeUndefined();
+      expect(await site.description('id/999999', 'ttl')).toBeUndefined();
     } finally {
       site.close();
     }

@@ -1,0 +1,54 @@
+// A municipality's documents made off the main thread: a document is a few row reads, a parse, an index and a
+// serialization (~1 ms of synchronous work nationally, measured by hand), which on the main thread made every other
+// request wait and used one core whatever the machine had. Each thread holds its own read-only handle on the rows.
+import type { DocumentExt } from '../../documents/formats.ts';
+import { HttpError } from './errors.ts';
+import { ThreadPool } from './thread-pool.ts';
+
+export interface DocumentThreadData {
+  readonly documentsFile: string;
+  /** The vocabulary graph's N-Quads (site.json's vocabularyFile), part of every slice's documents. */
+  readonly vocabularyFile: string;
+  readonly baseIri: string;
+  readonly license: string;
+  readonly inboundCap: number;
+}
+
+export interface DocumentTask {
+  /** The slice (municipality code) whose rows hold the resource. */
+  readonly code: string;
+  readonly iri: string;
+  readonly path: string;
+  /** The document in this syntax, or (`own`) the JSON-LD of the resource's own triples, which its page embeds. */
+  readonly ext: DocumentExt | 'own';
+  /** The resource's inbound links in all, when the converter cut them at its cap. */
+  readonly truncated?: number | undefined;
+}
+
+export interface DocumentThreads {
+  /** The body asked for, or undefined when the slice's rows say nothing of the resource. */
+  body(task: DocumentTask): Promise<Buffer | undefined>;
+  close(): Promise<void>;
+}
+
+const WORKER_URL = new URL('./document-worker.ts', import.meta.url);
+
+export const documentThreads = (data: DocumentThreadData, { threads, maxQueued = 1024 }: { threads: number; maxQueued?: number }): DocumentThreads => {
+  const pool = new ThreadPool<DocumentTask, Uint8Array | null>({
+    script: WORKER_URL,
+    workerData: data,
+    threads,
+    maxQueued,
+    maxMemoryMb: 512,
+    name: 'the document maker',
+    killed: () => new HttpError('unavailable', 'the document could not be made; retry'),
+  });
+  return {
+    // A Buffer arrives as a plain Uint8Array (structured clone): viewed as a Buffer again, not copied.
+    body: async (task) => {
+      const bytes = await pool.run(task);
+      return bytes === null ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    },
+    close: () => pool.close(),
+  };
+};

@@ -1,0 +1,25 @@
+// One document thread: a municipality's resource documents made from the build's rows (documents.sqlite) and the
+// vocabulary graph, serialized, one at a time, off the main thread.
+import { readFileSync } from 'node:fs';
+import { workerData } from 'node:worker_threads';
+import { Parser } from 'n3';
+import { openDocumentRows } from '../../convert/document-rows.ts';
+import { documentFromRows, vocabularyIndex } from '../../documents/row-documents.ts';
+import { compactQuads } from '../../rdf/owned-terms.ts';
+import { serializeQuads } from '../../rdf/serialize.ts';
+import { siteUrls } from '../../rdf/uris.ts';
+import { documentBody } from './document-body.ts';
+import type { DocumentTask, DocumentThreadData } from './document-threads.ts';
+import { serveTasks } from './pool-thread.ts';
+
+const data = workerData as DocumentThreadData;
+const rows = openDocumentRows(data.documentsFile);
+const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(data.vocabularyFile, 'utf8'))));
+const facts = { urls: siteUrls(data.baseIri), license: data.license, inboundCap: data.inboundCap };
+
+serveTasks(async ({ code, iri, path, ext, truncated }: DocumentTask): Promise<Uint8Array | null> => {
+  const slice = { triples: (i: string) => rows.triples(code, i), names: (i: string) => rows.names(code, i) };
+  const doc = documentFromRows(iri, path, slice, vocabulary);
+  if (!doc) return null;
+  return ext === 'own' ? Buffer.from(await serializeQuads(doc.own, 'application/ld+json')) : documentBody(doc, ext, facts, truncated);
+});
