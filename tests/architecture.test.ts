@@ -58,6 +58,29 @@ describe('architecture', () => {
     expect(upward).toEqual([]);
   });
 
+  it("keeps the page renderers and the HTTP framework out of the server's worker threads (each loads its own copy)", () => {
+    // Type-only imports are erased; every other relative import is followed.
+    const valueImports = (file: string) =>
+      [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+'([^']+)'|^import\s+'([^']+)'/gm)].map((m) => (m[1] ?? m[2])!);
+    const threads = files.filter((f) => /^server[\\/]lib[\\/][a-z-]+-worker\.ts$/.test(relative(SRC, f)));
+    expect(threads.length).toBeGreaterThanOrEqual(3);
+    const heavy: string[] = [];
+    for (const entry of threads) {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const spec of valueImports(file)) {
+          if (spec === 'fastify' || spec.startsWith('@fastify/')) heavy.push(`${relative(SRC, entry)} → ${relative(SRC, file)} imports ${spec}`);
+          if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        }
+      };
+      visit(entry);
+      for (const f of seen) if (/^pages[\\/]index\.ts$|^server[\\/]lib[\\/]errors\.ts$/.test(relative(SRC, f))) heavy.push(`${relative(SRC, entry)} loads ${relative(SRC, f)}`);
+    }
+    expect(heavy).toEqual([]);
+  });
+
   it('finds the imports it checks', () => {
     expect(importsOf(`import type { A } from '../rdf/x.ts';\nexport * from './y.ts';\nimport '../z.ts';\nconst m = await import('../w.ts');`)).toEqual([
       '../rdf/x.ts',

@@ -2,7 +2,7 @@
 // The wire protocol: a thread posts { ready: true } once, then answers each { id, input } with { id, ok } or
 // { id, error: { code, message, line?, column? } } (code 'internal' for a failure that is not the client's).
 import { parentPort } from 'node:worker_threads';
-import { HttpError, type ErrorCode } from './errors.ts';
+import { HttpError, type ErrorCode } from './http-error.ts';
 
 export interface ToThread<I> {
   readonly id: number;

@@ -3,7 +3,7 @@
 // tree on, so that no store parses the text again on the main thread.
 import sparqljs from 'sparqljs';
 import type { QueryForm } from '../../store/index.ts';
-import { HttpError } from './errors.ts';
+import { HttpError } from './http-error.ts';
 import type { ServiceAllowlist } from '../../store/index.ts';
 
 export interface ClassifiedQuery {

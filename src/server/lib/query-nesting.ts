@@ -1,6 +1,6 @@
 // Measures how deeply a query nests { ( [ in one linear pass, before any parser sees it: parsers (sparqljs, the
 // engine's) recurse per level and take superlinear time or overflow their stack on deep queries.
-import { HttpError } from './errors.ts';
+import { HttpError } from './http-error.ts';
 
 const OPEN = new Set(['{', '(', '[']);
 const CLOSE = new Set(['}', ')', ']']);
