@@ -10,9 +10,19 @@ import type { PageContext, PageLink } from './page-parts.ts';
 import { municipalityPage, planPage } from './plan-page.ts';
 import { themePage, themeSchemePage } from './theme-page.ts';
 
+/**
+ * A resource whose document is made only if its page needs it: element, plan, municipality and theme pages render from
+ * the view, only the generic page lists the document's triples.
+ */
+export interface LazyDocument {
+  readonly iri: string;
+  readonly path: string;
+  load(): ResourceDocument;
+}
+
 export interface ResourcePageInput {
   readonly ctx: PageContext;
-  readonly doc: ResourceDocument;
+  readonly doc: ResourceDocument | LazyDocument;
   /** The document in each RDF format. */
   readonly alternates: readonly PageLink[];
   /** The resource's own triples as JSON-LD, embedded as a data block. */
@@ -49,7 +59,7 @@ export const resourcePage = ({ ctx, doc, alternates, jsonld, dataset, only }: Re
     return themePage({ ctx, theme, only: code, alternates, jsonld, dataset, self: withParams(self, { m: code }) });
   }
   if (iri === urls.themeScheme()) return themeSchemePage({ ctx, iri, alternates, jsonld, dataset, self });
-  return genericPage({ ctx, doc, alternates, jsonld, dataset, self });
+  return genericPage({ ctx, doc: 'load' in doc ? doc.load() : doc, alternates, jsonld, dataset, self });
 };
 
 /** The page of any error answered to a browser: its status and the same message the text and JSON answers carry. */

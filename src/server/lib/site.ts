@@ -117,8 +117,8 @@ export interface Site {
    * municipality's in the document threads); undefined when there is no document there.
    */
   description(path: string, ext: DocumentExt): Promise<{ readonly iri: string; readonly body: Buffer } | undefined>;
-  /** The JSON-LD of a document's own triples, which its page embeds (made once, then kept in `bodies`). */
-  ownJsonLd(doc: ResourceDocument): Promise<Buffer>;
+  /** The JSON-LD of the own triples of the document at a path, which its page embeds (kept in `bodies`); undefined when there is none. */
+  ownJsonLd(path: string): Promise<Buffer | undefined>;
   metadataBody(kind: MetadataKind, ext: DocumentExt): Promise<Buffer>;
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
   cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
@@ -247,9 +247,18 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     return body && { iri: iri!, body };
   };
   const description = (path: string, ext: DocumentExt) => madeFor(path, ext, (doc) => documentBody(doc, ext));
-  const ownJsonLdHere = async (doc: ResourceDocument) => Buffer.from(await serializeQuads(doc.own, 'application/ld+json'));
-  const ownJsonLd = (doc: ResourceDocument) =>
-    bodies.get(`own jsonld ${doc.path}`, async () => (await madeFor(doc.path, 'own', ownJsonLdHere))?.body ?? ownJsonLdHere(doc));
+  const noDocument = new Error('no document');
+  const ownJsonLd = (path: string): Promise<Buffer | undefined> =>
+    bodies
+      .get(`own jsonld ${path}`, async () => {
+        const made = await madeFor(path, 'own', async (d) => Buffer.from(await serializeQuads(d.own, 'application/ld+json')));
+        if (!made) throw noDocument;
+        return made.body;
+      })
+      .catch((e: unknown) => {
+        if (e === noDocument) return undefined;
+        throw e;
+      });
   const metadataBody = (kind: MetadataKind, ext: DocumentExt) =>
     bodies.get(`meta ${ext} ${kind}`, () => {
       if (kind === 'ontology' && ext === 'ttl') return ontologyTurtle;

@@ -1,6 +1,6 @@
 // /page/<path>: the HTML page of every described resource, in Japanese or English; /page/ itself redirects to the home page.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { DOCUMENT_EXTS, RDF_FORMATS, type Lang, type ResourceDocument } from '../../documents/index.ts';
+import { DOCUMENT_EXTS, RDF_FORMATS, type Lang } from '../../documents/index.ts';
 import { resourcePage, withParams } from '../../pages/index.ts';
 import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
@@ -22,6 +22,10 @@ const schema = {
 
 type PageRequest = FastifyRequest<{ Params: { '*': string }; Querystring: { lang?: string; m?: string } }>;
 
+const throwing = (e: Error): never => {
+  throw e;
+};
+
 const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls } = site;
   const codes = new Set(site.summary.municipalities.map((m) => m.code));
@@ -30,12 +34,18 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   const pages = site.representations;
   // Redirects are root-relative, so they stay on the host the client reached.
   const home = urls.local(urls.home());
-  const makePage = async (doc: ResourceDocument, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
-    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(doc.path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
-    const jsonld = (await site.ownJsonLd(doc)).toString('utf8');
-    const dataset = site.datasetMarkup.get(urls.page(doc.path))?.[lang];
-    const body = resourcePage({ ctx: site.pageContext(lang, doc.path), doc, alternates, jsonld, dataset, only });
-    return pageInit({ body, etag: etagOf(site.version, doc.path, variant), links: descriptionLinks(urls, doc.path, doc.iri, 'html') });
+  const makePage = async (path: string, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
+    const iri = urls.iriOf(path) ?? '';
+    const missing = () => new HttpError('not_found', `no page at ${urls.local(urls.page(path))}`);
+    // An element's page renders from its view: its document (and the JSON-LD of its own triples) comes from the
+    // document threads, the main thread makes it only for a page that lists it.
+    const doc = { iri, path, load: () => site.document(path) ?? throwing(missing()) };
+    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
+    const jsonld = await site.ownJsonLd(path);
+    if (jsonld === undefined) throw missing();
+    const dataset = site.datasetMarkup.get(urls.page(path))?.[lang];
+    const body = resourcePage({ ctx: site.pageContext(lang, path), doc, alternates, jsonld: jsonld.toString('utf8'), dataset, only });
+    return pageInit({ body, etag: etagOf(site.version, path, variant), links: descriptionLinks(urls, path, iri, 'html') });
   };
 
   app.get('/page/*', { schema }, (request: PageRequest, reply) => {
@@ -49,9 +59,8 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     // sendPrepared, written out: the hot path makes no closure once the page is ready, nor looks up its document.
     const ready = pages.peek(key);
     if (ready) return sendRepresentation(request, reply, ready);
-    const doc = site.document(path);
-    if (!doc) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
-    return pages.get(key, () => makePage(doc, lang, variant, only)).then((made) => sendRepresentation(request, reply, made));
+    if (!site.hasDocument(path)) throw new HttpError('not_found', `no page at ${request.url.split('?')[0]}`);
+    return pages.get(key, () => makePage(path, lang, variant, only)).then((made) => sendRepresentation(request, reply, made));
   });
 };
 
