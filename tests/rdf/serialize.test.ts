@@ -2,7 +2,7 @@
 import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { serializeQuads } from '../../src/rdf/serialize.ts';
+import { serializeQuads, usedPrefixes } from '../../src/rdf/serialize.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 const B = 'http://localhost:3000/';
@@ -57,5 +57,38 @@ describe('serializeQuads', () => {
     const context = (JSON.parse(await serializeQuads(quads, 'application/ld+json')) as { '@context': Record<string, string> })['@context'];
     expect(Object.keys(context)).toContain('jpp');
     expect(Object.keys(context)).not.toContain('org');
+  });
+});
+
+describe('usedPrefixes', () => {
+  it('names exactly the prefixes whose namespace starts some IRI or datatype, in their given order', () => {
+    const prefixes = {
+      jpp: 'https://w3id.org/jp-plan/def#',
+      rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+      id: `${B}id/`,
+      deep: `${B}id/132101/plan/`,
+      // Namespaces that end in neither '/' nor '#' are matched against whole IRIs.
+      odd: 'http://example.org/odd-',
+      xsd: 'http://www.w3.org/2001/XMLSchema#',
+      unused: 'http://example.org/unused/',
+    };
+    const naive = (qs: readonly ReturnType<typeof quad>[], p: Readonly<Record<string, string>>) => {
+      const iris = qs.flatMap((q) => [q.subject, q.predicate, q.object, q.graph]).flatMap((t) => (t.termType === 'NamedNode' ? [t.value] : t.termType === 'Literal' ? [t.datatype.value] : []));
+      return Object.fromEntries(Object.entries(p).filter(([, ns]) => iris.some((i) => i.startsWith(ns))));
+    };
+    const cases = [
+      quads,
+      [quad(namedNode('http://example.org/odd-thing'), label, literal('x'))],
+      [quad(namedNode('http://example.org/odd'), label, literal('x'))],
+      [quad(namedNode(`${B}id/132101/plan/p/m1`), namedNode('https://w3id.org/jp-plan/def#a/b'), namedNode(`${B}id/`))],
+      [quad(namedNode(`${B}id`), label, literal('1', namedNode('http://www.w3.org/2001/XMLSchema#integer')))],
+    ];
+    for (const qs of cases) {
+      expect(usedPrefixes(qs, prefixes)).toEqual(naive(qs, prefixes));
+      const { odd: _odd, ...delimited } = prefixes;
+      expect(usedPrefixes(qs, delimited)).toEqual(naive(qs, delimited));
+      expect(Object.keys(usedPrefixes(qs, prefixes))).toEqual(Object.keys(prefixes).filter((k) => k in naive(qs, prefixes)));
+    }
+    expect(Object.keys(usedPrefixes(quads, prefixes))).toEqual(['jpp', 'rdf', 'id', 'deep', 'xsd']);
   });
 });
