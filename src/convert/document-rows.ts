@@ -108,6 +108,8 @@ export interface DocumentRows {
   triples(code: string, iri: string): { readonly own: string; readonly inbound: string };
   /** Its labels and types. */
   names(code: string, iri: string): string;
+  /** One slice's rows: the same reads with the code given. */
+  slice(code: string): { triples(iri: string): { readonly own: string; readonly inbound: string }; names(iri: string): string };
   close(): void;
 }
 
@@ -116,15 +118,18 @@ export const openDocumentRows = (file: string): DocumentRows => {
   const db = openSqliteFile(file);
   const triples = db.prepare('SELECT triples FROM resource WHERE code = ? AND iri = ?').pluck();
   const names = db.prepare('SELECT names FROM resource WHERE code = ? AND iri = ?').pluck();
+  const triplesOf = (code: string, iri: string) => {
+    const stored = triples.get(code, iri) as string | Buffer | null | undefined;
+    if (!stored) return { own: '', inbound: '' };
+    const text = typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
+    const cut = text.indexOf('\n\n');
+    return { own: text.slice(0, cut), inbound: text.slice(cut + 2) };
+  };
+  const namesOf = (code: string, iri: string) => (names.get(code, iri) as string | null | undefined) ?? '';
   return {
-    triples: (code, iri) => {
-      const stored = triples.get(code, iri) as string | Buffer | null | undefined;
-      if (!stored) return { own: '', inbound: '' };
-      const text = typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
-      const cut = text.indexOf('\n\n');
-      return { own: text.slice(0, cut), inbound: text.slice(cut + 2) };
-    },
-    names: (code, iri) => (names.get(code, iri) as string | null | undefined) ?? '',
+    triples: triplesOf,
+    names: namesOf,
+    slice: (code) => ({ triples: (iri) => triplesOf(code, iri), names: (iri) => namesOf(code, iri) }),
     close: () => db.close(),
   };
 };

@@ -18,8 +18,7 @@ const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }
 const facts = { urls: siteUrls(data.baseIri), license: data.license, inboundCap: data.inboundCap };
 
 serveTasks(async ({ code, iri, path, ext, truncated }: DocumentTask): Promise<Uint8Array | null> => {
-  const slice = { triples: (i: string) => rows.triples(code, i), names: (i: string) => rows.names(code, i) };
-  const doc = documentFromRows(iri, path, slice, vocabulary);
+  const doc = documentFromRows(iri, path, rows.slice(code), vocabulary);
   if (!doc) return null;
   return ext === 'own' ? Buffer.from(await serializeQuads(doc.own, 'application/ld+json')) : documentBody(doc, ext, facts, truncated);
 });

@@ -19,7 +19,6 @@ import {
   documentFromRows,
   elementViewIndex,
   rowTriples,
-  documentTriples,
   parseCatalogFile,
   vocabularyIndex,
   movedPrefixes,
@@ -27,20 +26,20 @@ import {
   type MovedPrefix,
   type DocumentExt,
   type ResourceDocument,
-  type SliceRows,
   buildViewIndex,
   type Lang,
   type ViewIndex,
 } from '../../documents/index.ts';
-import { makeLinks, pageContext, withParams, type PageContext } from '../../pages/index.ts';
+import { makeLinks, pageContext, type PageContext } from '../../pages/index.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import type { SearchOptions, SearchResult } from '../../search/index.ts';
-import { DCTERMS, FOAF, HYDRA, OWL, RDF, RDFS, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
+import { HYDRA, OWL, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { SHARED, SliceCache, sliceOf } from './slices.ts';
 import { RepresentationCache } from './representation.ts';
 import { openSearchThreads } from './search-threads.ts';
+import { HttpError } from './http-error.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
@@ -117,8 +116,8 @@ export interface Site {
    * municipality's in the document threads); undefined when there is no document there.
    */
   description(path: string, ext: DocumentExt): Promise<{ readonly iri: string; readonly body: Buffer } | undefined>;
-  /** The JSON-LD of the own triples of the document at a path, which its page embeds (kept in `bodies`); undefined when there is none. */
-  ownJsonLd(path: string): Promise<Buffer | undefined>;
+  /** The JSON-LD of the own triples of the document at a path, which its page embeds (kept in `bodies`); 404 when there is none. */
+  ownJsonLd(path: string): Promise<Buffer>;
   metadataBody(kind: MetadataKind, ext: DocumentExt): Promise<Buffer>;
   /** Any other body worth keeping (e.g. rendered HTML pages), made once per key. */
   cached(key: string, produce: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer>;
@@ -212,7 +211,6 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
   const vocabularyTriples = vocabularyIndex(vocabulary);
   const vocabularyDistinct = distinctTriples(vocabulary);
-  const sliceRows = (key: string): SliceRows => ({ triples: (i) => rows.triples(key, i), names: (i) => rows.names(key, i) });
   // A path that has no document is answered from the paths index; a municipality's document from its rows: neither
   // makes a slice.
   const document = (path: string): ResourceDocument | undefined => {
@@ -221,7 +219,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     if (key === SHARED) return slices.get(SHARED).documents.byPath.get(path);
     const iri = urls.iriOf(path);
     if (iri === undefined) return undefined;
-    return documentFromRows(iri, path, sliceRows(key), vocabularyTriples);
+    return documentFromRows(iri, path, rows.slice(key), vocabularyTriples);
   };
   const indexMs = ms(t);
 
@@ -243,22 +241,18 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
       return doc && { iri: doc.iri, body: await here(doc) };
     }
     const iri = urls.iriOf(path);
-    const body = iri === undefined ? undefined : await madeElsewhere.body({ code: key, iri, path, ext, truncated: summary.truncated[iri] });
-    return body && { iri: iri!, body };
+    if (iri === undefined) return undefined;
+    const body = await madeElsewhere.body({ code: key, iri, path, ext, truncated: summary.truncated[iri] });
+    return body && { iri, body };
   };
   const description = (path: string, ext: DocumentExt) => madeFor(path, ext, (doc) => documentBody(doc, ext));
-  const noDocument = new Error('no document');
-  const ownJsonLd = (path: string): Promise<Buffer | undefined> =>
-    bodies
-      .get(`own jsonld ${path}`, async () => {
-        const made = await madeFor(path, 'own', async (d) => Buffer.from(await serializeQuads(d.own, 'application/ld+json')));
-        if (!made) throw noDocument;
-        return made.body;
-      })
-      .catch((e: unknown) => {
-        if (e === noDocument) return undefined;
-        throw e;
-      });
+  // A failure is not kept: an inconsistent build (a path without its rows) answers 404 each time it is asked.
+  const ownJsonLd = (path: string): Promise<Buffer> =>
+    bodies.get(`own jsonld ${path}`, async () => {
+      const made = await madeFor(path, 'own', async (d) => Buffer.from(await serializeQuads(d.own, 'application/ld+json')));
+      if (!made) throw new HttpError('not_found', `no document at ${urls.local(urls.data(path, 'jsonld'))}`);
+      return made.body;
+    });
   const metadataBody = (kind: MetadataKind, ext: DocumentExt) =>
     bodies.get(`meta ${ext} ${kind}`, () => {
       if (kind === 'ontology' && ext === 'ttl') return ontologyTurtle;
@@ -288,7 +282,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   /** A page's view: a municipality's element from its rows (and fiscal years from the shared slice), else its slice's. */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(sliceRows(key), (i) => slices.get(SHARED).about(i)), vocabularyDistinct, urls);
+    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i)), vocabularyDistinct, urls);
     return element ?? slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {

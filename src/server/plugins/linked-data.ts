@@ -5,7 +5,7 @@ import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
 import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { negotiate } from '../lib/negotiate.ts';
-import { sendPrepared, sendRepresentation, type RepresentationInit } from '../lib/representation.ts';
+import { sendPrepared, type RepresentationInit } from '../lib/representation.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 const WILDCARD = { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } as const;
@@ -38,13 +38,11 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     links: descriptionLinks(urls, path, iri, ext),
   });
   const describe = (request: FastifyRequest, reply: FastifyReply, path: string, ext: DocumentExt) =>
-    prepared
-      .get(`data ${ext} ${path}`, async () => {
-        const made = await site.description(path, ext);
-        if (!made) throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
-        return described(made.body, path, made.iri, ext);
-      })
-      .then((r) => sendRepresentation(request, reply, r));
+    sendPrepared(request, reply, prepared, `data ${ext} ${path}`, async () => {
+      const made = await site.description(path, ext);
+      if (!made) throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
+      return described(made.body, path, made.iri, ext);
+    });
 
   const dereference = (prefix: string) => (request: WildcardRequest, reply: FastifyReply) => {
     const path = prefix + request.params['*'];
@@ -76,11 +74,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
     const ext = dot > rest.lastIndexOf('/') ? rest.slice(dot + 1) : '';
     const path = ext ? rest.slice(0, dot) : rest;
     // A prepared description is sent without looking the document up (its slice may have left the cache).
-    if (isDocumentExt(ext) && path !== 'ontology') {
-      const ready = prepared.peek(`data ${ext} ${path}`);
-      if (ready) return sendRepresentation(request, reply, ready);
-      if (site.hasDocument(path)) return describe(request, reply, path, ext);
-    }
+    if (isDocumentExt(ext) && path !== 'ontology' && (prepared.peek(`data ${ext} ${path}`) || site.hasDocument(path))) return describe(request, reply, path, ext);
     if (rest !== 'ontology' && site.hasDocument(rest)) return redirect(request, reply, rest);
     throw new HttpError('not_found', `no description at ${request.url.split('?')[0]}`);
   });

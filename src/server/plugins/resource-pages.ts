@@ -42,7 +42,6 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
     const doc = { iri, path, load: () => site.document(path) ?? throwing(missing()) };
     const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
     const jsonld = await site.ownJsonLd(path);
-    if (jsonld === undefined) throw missing();
     const dataset = site.datasetMarkup.get(urls.page(path))?.[lang];
     const body = resourcePage({ ctx: site.pageContext(lang, path), doc, alternates, jsonld: jsonld.toString('utf8'), dataset, only });
     return pageInit({ body, etag: etagOf(site.version, path, variant), links: descriptionLinks(urls, path, iri, 'html') });
