@@ -27,12 +27,18 @@ export const documentFromRows = (iri: string, path: string, rows: SliceRows, voc
   const own = [...(vocabulary.bySubject.get(iri) ?? []), ...parse(stored.own)];
   const inbound = [...(vocabulary.byObject.get(iri) ?? []), ...parse(stored.inbound)];
   if (own.length === 0 && inbound.length === 0) return undefined;
-  const named = new Map<string, { labels: Quad[]; types: Quad[] }>();
+  const named = new Map<string, { labels: readonly Quad[]; types: readonly Quad[] }>();
   const namesOf = (m: string) => {
     let n = named.get(m);
     if (!n) {
-      const all = distinctTriples([...vocabulary.names.labels(m), ...vocabulary.names.types(m), ...parse(rows.names(m))]);
-      named.set(m, (n = { labels: all.filter(isLabelTriple), types: all.filter((t) => t.predicate.value === TYPE) }));
+      const text = rows.names(m);
+      // Most names a document asks for are the vocabulary's alone (its predicates and classes), already distinct.
+      if (text === '') n = { labels: vocabulary.names.labels(m), types: vocabulary.names.types(m) };
+      else {
+        const all = distinctTriples([...vocabulary.names.labels(m), ...vocabulary.names.types(m), ...parse(text)]);
+        n = { labels: all.filter(isLabelTriple), types: all.filter((t) => t.predicate.value === TYPE) };
+      }
+      named.set(m, n);
     }
     return n;
   };

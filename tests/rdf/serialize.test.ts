@@ -2,9 +2,9 @@
 import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { serializeQuads, usedPrefixes } from '../../src/rdf/serialize.ts';
+import { quadLine, serializeQuads, sortQuads, usedPrefixes } from '../../src/rdf/serialize.ts';
 
-const { namedNode, literal, quad } = DataFactory;
+const { blankNode, namedNode, literal, quad } = DataFactory;
 const B = 'http://localhost:3000/';
 const g1 = namedNode(`${B}graph/1`);
 const g2 = namedNode(`${B}graph/2`);
@@ -90,5 +90,27 @@ describe('usedPrefixes', () => {
       expect(Object.keys(usedPrefixes(qs, prefixes))).toEqual(Object.keys(prefixes).filter((k) => k in naive(qs, prefixes)));
     }
     expect(Object.keys(usedPrefixes(quads, prefixes))).toEqual(['jpp', 'rdf', 'id', 'deep', 'xsd']);
+  });
+});
+
+describe('sortQuads', () => {
+  it('orders by graph, subject and predicate, then by the whole N-Quads line, and drops duplicates', () => {
+    const xsd = (t: string) => namedNode(`http://www.w3.org/2001/XMLSchema#${t}`);
+    // Objects whose N-Quads terms share prefixes, need escapes (quote, newline, backslash, a character beyond the BMP)
+    // or differ only in language, datatype or kind.
+    const objects = [
+      literal('ab'), literal('ab', 'en'), literal('ab', 'ja'), literal('ab', xsd('token')), literal('a"b'), literal('a\nb'), literal('a\\b'),
+      literal('a\u{1F600}b'), literal('abc'), literal('10', xsd('integer')), literal('9', xsd('integer')), namedNode(`${B}a`), namedNode(`${B}a/b`),
+      namedNode(`${B}ab`), blankNode('b1'), blankNode('b10'), blankNode('b2'),
+    ];
+    const quads = [g1, g2, DataFactory.defaultGraph()].flatMap((g) =>
+      [plan, namedNode(`${B}id/132101`), blankNode('s')].flatMap((s) => [label, position].flatMap((p) => objects.map((o) => quad(s, p, o, g)))),
+    );
+    const shuffled = [...quads].reverse().concat(quads.filter((_, i) => i % 3 === 0));
+    const reference = [...new Map(shuffled.map((q) => [`${q.graph.value}\u0000${q.subject.value}\u0000${q.predicate.value}\u0000${quadLine(q)}`, q])).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, q]) => quadLine(q));
+    expect(sortQuads(shuffled).map(quadLine)).toEqual(reference);
+    expect(reference).toHaveLength(quads.length);
   });
 });

@@ -1,7 +1,6 @@
 // A resource document's body in one RDF syntax: its triples and the document's description of itself. Made on the main
 // thread for the shared slice's documents and in the document threads (document-worker.ts) for a municipality's.
 import { DataFactory, type Quad } from 'n3';
-import { documentTriples } from '../../documents/build-index.ts';
 import { RDF_FORMATS, type DocumentExt } from '../../documents/formats.ts';
 import type { ResourceDocument } from '../../documents/model.ts';
 import { withParams } from '../../pages/links.ts';
@@ -36,7 +35,11 @@ export const aboutDocument = (doc: ResourceDocument, ext: DocumentExt, facts: Do
   return out;
 };
 
+// The document's parts go to serializeQuads as they are: it sorts and drops duplicates itself (documentTriples would
+// key every triple once more first).
 export const documentBody = async (doc: ResourceDocument, ext: DocumentExt, facts: DocumentFacts, truncated?: number): Promise<Buffer> =>
   Buffer.from(
-    await serializeQuads([...aboutDocument(doc, ext, facts, truncated), ...documentTriples(doc)], RDF_FORMATS[ext].mediaType as RdfMediaType, { prefixes: VOID_PREFIXES }),
+    await serializeQuads([...aboutDocument(doc, ext, facts, truncated), ...doc.own, ...doc.inbound, ...doc.context], RDF_FORMATS[ext].mediaType as RdfMediaType, {
+      prefixes: VOID_PREFIXES,
+    }),
   );
