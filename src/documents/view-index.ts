@@ -59,6 +59,17 @@ export const bySdgNumber = (a: string, b: string): number => {
   return n(a) - n(b) || (a < b ? -1 : a > b ? 1 : 0);
 };
 
+/** Plan elements tagged with each theme (indicators excluded), by theme, then by municipality; zeros included. */
+const themeCountsOf = (themes: readonly ThemeView[], municipalities: readonly MunicipalityView[], byTheme: ReadonlyMap<string, readonly ElementView[]>) => {
+  const counts = new Map<string, Map<string, number>>();
+  for (const t of themes) {
+    const row = new Map<string, number>(municipalities.map((m) => [m.iri, 0]));
+    for (const e of byTheme.get(t.iri) ?? []) if (e.cls !== 'Indicator') row.set(e.municipality, (row.get(e.municipality) ?? 0) + 1);
+    counts.set(t.iri, row);
+  }
+  return counts;
+};
+
 /** `triples`: the dataset's distinct triples (distinctTriples in src/documents). */
 export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIndex => {
   const graph = new Map<string, Map<string, Term[]>>();
@@ -246,12 +257,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
   themes.sort((a, b) => (a.notation < b.notation ? -1 : a.notation > b.notation ? 1 : 0));
 
   // What the heatmap cells count, made once for every page that shows these counts.
-  const themeCounts = new Map<string, Map<string, number>>();
-  for (const t of themes) {
-    const row = new Map<string, number>(municipalities.map((m) => [m.iri, 0]));
-    for (const e of byTheme.get(t.iri) ?? []) if (e.cls !== 'Indicator') row.set(e.municipality, (row.get(e.municipality) ?? 0) + 1);
-    themeCounts.set(t.iri, row);
-  }
+  const themeCounts = themeCountsOf(themes, municipalities, byTheme);
 
   const elementCounts = new Map(
     [...elementsOfPlan].map(([plan, list]) => {
@@ -303,5 +309,41 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     types,
     objects,
     ancestors,
+  };
+};
+
+/** The view of a graph that holds no plan data (the vocabulary: classes, themes, goals), made once, and its subjects. */
+export interface BaseView {
+  readonly view: ViewIndex;
+  readonly subjects: ReadonlySet<string>;
+}
+
+const subjectsOf = (triples: readonly Quad[]): Set<string> => new Set(triples.flatMap((q) => (q.subject.termType === 'NamedNode' ? [q.subject.value] : [])));
+
+/** The base view of `triples` (distinct), or undefined when they hold plan data, which a layered view could not add to. */
+export const baseView = (triples: readonly Quad[], urls: SiteUrls): BaseView | undefined => {
+  const view = buildViewIndex(triples, urls);
+  const planData = view.elements.size + view.plans.size + view.municipalities.length + view.sources.size + view.quotesOf.size;
+  return planData === 0 ? { view, subjects: subjectsOf(triples) } : undefined;
+};
+
+/**
+ * buildViewIndex([...base's triples, ...triples]) without indexing the base again: when `triples` (distinct) describe
+ * none of the base's subjects, every part of the view comes from one side alone (the base's themes and labels, the
+ * triples' plan data) and only the theme counts join both. Otherwise undefined: the caller builds the whole view.
+ */
+export const layeredViewIndex = (base: BaseView, triples: readonly Quad[], urls: SiteUrls): ViewIndex | undefined => {
+  const own = subjectsOf(triples);
+  for (const s of own) if (base.subjects.has(s)) return undefined;
+  const top = buildViewIndex(triples, urls);
+  if (top.themes.length > 0) return undefined;
+  const under = base.view;
+  return {
+    ...top,
+    themes: under.themes,
+    themeCounts: themeCountsOf(under.themes, top.municipalities, top.byTheme),
+    label: (iri, lang) => (own.has(iri) ? top.label(iri, lang) : under.label(iri, lang)),
+    types: (iri) => (own.has(iri) ? top.types(iri) : under.types(iri)),
+    objects: (s, p) => (own.has(s) ? top.objects(s, p) : under.objects(s, p)),
   };
 };

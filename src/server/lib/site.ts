@@ -18,6 +18,7 @@ import {
   distinctTriples,
   documentFromRows,
   elementViewIndex,
+  vocabularyView,
   rowTriples,
   parseCatalogFile,
   vocabularyIndex,
@@ -210,7 +211,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const codes = new Set(summary.plans.map((p) => p.code));
   const sliceKey = (path: string) => sliceOf(path, summary, codes);
   const vocabularyTriples = vocabularyIndex(vocabulary);
-  const vocabularyDistinct = distinctTriples(vocabulary);
+  const vocabularyOfElements = vocabularyView(distinctTriples(vocabulary), urls);
   // A path that has no document is answered from the paths index; a municipality's document from its rows: neither
   // makes a slice.
   const document = (path: string): ResourceDocument | undefined => {
@@ -282,7 +283,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   /** A page's view: a municipality's element from its rows (and fiscal years from the shared slice), else its slice's. */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i)), vocabularyDistinct, urls);
+    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i)), vocabularyOfElements, urls);
     return element ?? slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
