@@ -47,6 +47,16 @@ export const documentFromRows = (iri: string, path: string, rows: SliceRows, voc
 };
 
 /**
+ * The own triples of the document of `iri` (those documentFromRows gives it, unsorted and maybe repeated), or undefined
+ * when there is no such document: what a page embeds, without naming what they mention.
+ */
+export const ownFromRows = (iri: string, rows: SliceRows, vocabulary: TripleIndex): Quad[] | undefined => {
+  const stored = rows.triples(iri);
+  const own = [...(vocabulary.bySubject.get(iri) ?? []), ...parse(stored.own)];
+  return own.length === 0 && stored.inbound === '' && !vocabulary.byObject.has(iri) ? undefined : own;
+};
+
+/**
  * A slice's rows as triples by resource, each row read once (own and inbound share it); `elsewhere` answers for the
  * resources whose triples the rows do not hold (e.g. fiscal years, in the shared slice).
  */

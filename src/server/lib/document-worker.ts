@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { Parser } from 'n3';
 import { openDocumentRows } from '../../convert/document-rows.ts';
-import { documentFromRows, vocabularyIndex } from '../../documents/row-documents.ts';
+import { documentFromRows, ownFromRows, vocabularyIndex } from '../../documents/row-documents.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
 import { siteUrls } from '../../rdf/uris.ts';
@@ -18,7 +18,11 @@ const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }
 const facts = { urls: siteUrls(data.baseIri), license: data.license, inboundCap: data.inboundCap };
 
 serveTasks(async ({ code, iri, path, ext, truncated }: DocumentTask): Promise<Uint8Array | null> => {
+  // A page's JSON-LD needs the own triples alone: serializeQuads sorts them and drops repeats, as the document does.
+  if (ext === 'own') {
+    const own = ownFromRows(iri, rows.slice(code), vocabulary);
+    return own ? Buffer.from(await serializeQuads(own, 'application/ld+json')) : null;
+  }
   const doc = documentFromRows(iri, path, rows.slice(code), vocabulary);
-  if (!doc) return null;
-  return ext === 'own' ? Buffer.from(await serializeQuads(doc.own, 'application/ld+json')) : documentBody(doc, ext, facts, truncated);
+  return doc ? documentBody(doc, ext, facts, truncated) : null;
 });

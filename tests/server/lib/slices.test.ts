@@ -19,7 +19,7 @@ import {
   type DocumentIndex,
 } from '../../../src/documents/index.ts';
 import { datasetFactsOf } from '../../../src/convert/index.ts';
-import { quadLine } from '../../../src/rdf/serialize.ts';
+import { quadLine, serializeQuads } from '../../../src/rdf/serialize.ts';
 import { siteUrls } from '../../../src/rdf/uris.ts';
 import { loadSite } from '../../../src/server/lib/site.ts';
 import { searchOptions, searchResponse } from '../../../src/pages/search-page.ts';
@@ -201,6 +201,11 @@ describe('descriptions', () => {
         expect(made[i]?.iri, p).toBe(doc.iri);
         expect(made[i]!.body.toString('utf8'), `${p}.${e}`).toBe((await site.documentBody(doc, e)).toString('utf8'));
       }
+      // The JSON-LD of the own triples that a page embeds.
+      for (const p of paths.filter((_, i) => i % 5 === 0)) {
+        expect((await site.ownJsonLd(p)).toString('utf8'), `own ${p}`).toBe(await serializeQuads(site.document(p)!.own, 'application/ld+json'));
+      }
+      await expect(site.ownJsonLd('id/132101/plan/nope')).rejects.toMatchObject({ status: 404 });
       expect(site.slices.stats.loads).toBe(0);
       // A shared resource's, from the shared slice; none for a path without a document.
       expect((await site.description('id/theme', 'ttl'))?.iri).toBe(whole.byPath.get('id/theme')?.iri);
