@@ -37,7 +37,9 @@ export const openSearchThreads = (path: string, { threads, maxQueued = 256, cach
     workerData: { path, cacheKiB },
     threads,
     maxQueued,
-    maxMemoryMb: 256,
+    // An answer is at most a page of hits (SQLite holds the index): a low heap limit makes V8 collect sooner (see
+    // document-threads.ts).
+    maxMemoryMb: 96,
     name: 'the search',
     killed: () => new HttpError('unavailable', 'the search stopped while answering; retry'),
   });
