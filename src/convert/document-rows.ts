@@ -102,6 +102,14 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
   };
 };
 
+/** One slice's rows of a resource, as N-Triples text ('' when none). */
+export interface SliceRows {
+  /** Triples with the resource as subject, and with it as object (rdf:type left out). */
+  triples(iri: string): { readonly own: string; readonly inbound: string };
+  /** Its labels and types. */
+  names(iri: string): string;
+}
+
 /** A resource's lines in one slice, as N-Triples text ('' when none). */
 export interface DocumentRows {
   /** Triples with the resource as subject, and with it as object (rdf:type left out). */
@@ -109,7 +117,7 @@ export interface DocumentRows {
   /** Its labels and types. */
   names(code: string, iri: string): string;
   /** One slice's rows: the same reads with the code given. */
-  slice(code: string): { triples(iri: string): { readonly own: string; readonly inbound: string }; names(iri: string): string };
+  slice(code: string): SliceRows;
   close(): void;
 }
 

@@ -1,20 +1,16 @@
 // A document made from its slice's stored rows (convert/document-rows.ts) and the vocabulary graph, which is part of
 // every slice: the same document the slice's index makes (build-index.ts), from a few small reads.
 import { Parser, type Quad } from 'n3';
+import type { SliceRows } from '../convert/index.ts';
 import { RDF } from '../rdf/vocab.ts';
 import { describeResource, distinctTriples, indexTriples, isLabelTriple, type NameSource, type TripleIndex } from './build-index.ts';
 import type { ResourceTriples } from './element-view.ts';
 import type { ResourceDocument } from './model.ts';
 
+export type { SliceRows };
+
 const TYPE = `${RDF}type`;
 
-/** One slice's rows of a resource, as N-Triples text ('' when none). */
-export interface SliceRows {
-  /** Triples with the resource as subject, and with it as object (rdf:type left out). */
-  triples(iri: string): { readonly own: string; readonly inbound: string };
-  /** Its labels and types. */
-  names(iri: string): string;
-}
 
 /** The vocabulary graph's triples, indexed as a slice's document index indexes them (made once per build). */
 export const vocabularyIndex = (quads: readonly Quad[]): TripleIndex => indexTriples(distinctTriples(quads));

@@ -158,8 +158,8 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
   const counted = (where: string) => db.prepare(`SELECT count(*) AS n FROM fts WHERE fts MATCH @match ${where}`);
   // The first few + 1 matches with both scores, in FTS5's order: when they are all, they are ranked here (one pass of
   // the match instead of three: the count, the ranking and the title phrase's own match).
-  // bm25 is called once per row (a materialized CTE; written twice in one SELECT, it ran twice: 10.8 → 10.0 ms a national
-  // title query, by hand), and both scores are rounded from the same value.
+  // bm25 is called once per row (a materialized CTE; written twice in one SELECT, it ran twice: 10.8 → 10.0 ms for this
+  // pass of a national title query, by hand), and both scores are rounded from the same value.
   const firstMatches = (where: string) =>
     db.prepare(
       `WITH m AS MATERIALIZED (SELECT fts.rowid AS rowid, -bm25(fts, ${weights}) AS s FROM fts WHERE fts MATCH @match ${where} LIMIT ${few + 1})
