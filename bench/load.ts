@@ -1,6 +1,7 @@
 // The load generator and query set shared by `npm run bench` (bench/run.ts) and `npm run bench:scale` (bench/scale.ts):
 // autocannon against a server started as its own process, the three SPARQL queries, and the helpers both need.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -21,18 +22,33 @@ export const freePort = () =>
   });
 
 /**
- * Starts a script in its own process (`node --import tsx`, optionally behind a command prefix such as taskset) and
- * resolves once `ready` answers 200 (polled every 250 ms, at most `tries` times).
+ * The flags `npm start` gives node before the server's script (package.json's start script: the server's heap limit),
+ * so that a bench measures the process `npm start` runs.
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = (() => {
+  const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const m = /^node ((?:--[\w-]+(?:=\S+)? )*)--import tsx src\/server\/main\.ts$/.exec(script);
+  if (!m) throw new Error(`package.json's start script is not "node [--flag …] --import tsx src/server/main.ts": ${script}`);
+  return m[1]!.split(' ').filter(Boolean);
+})();
+
+/**
+ * Starts a script in its own process (`node [nodeFlags] --import tsx`, optionally behind a command prefix such as
+ * taskset) and resolves once `ready` answers 200 (polled every 250 ms, at most `tries` times).
  */
 export const start = async (
   script: string,
   env: Record<string, string>,
   ready: string,
-  opts: { prefix?: readonly string[]; cwd?: string; tries?: number } = {},
+  opts: { prefix?: readonly string[]; cwd?: string; tries?: number; nodeFlags?: readonly string[] } = {},
 ): Promise<ChildProcess> => {
   const [command, ...args] = [...(opts.prefix ?? []), process.execPath];
   // tsx resolved here, so that a child whose working folder is a temp root still finds it.
-  const child = spawn(command!, [...args, '--import', import.meta.resolve('tsx'), script], { cwd: opts.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command!, [...args, ...(opts.nodeFlags ?? []), '--import', import.meta.resolve('tsx'), script], {
+    cwd: opts.cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let exited = false;
   child.on('exit', () => (exited = true));
   const tries = opts.tries ?? 600;

@@ -20,7 +20,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../src/config.ts';
 import { createLocalStore } from '../src/store/index.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
-import { drive, freePort, QUERIES, start, uncached } from './load.ts';
+import { drive, freePort, QUERIES, SERVER_NODE_FLAGS, start, uncached } from './load.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const BASE = 'http://localhost:3000/';
@@ -183,7 +183,7 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     join(PROJECT, 'src/server/main.ts'),
     { ...modeEnv(d), ...env, PORT: String(port), HOST: '127.0.0.1', BUILD_DIR: d.buildDir, RELOAD_WATCH: 'false', SPARQL_MAX_QUEUED: '256', LOG_LEVEL: 'warn' },
     `${origin}/`,
-    { cwd: d.root, tries: 4 * 60 * 30 },
+    { cwd: d.root, tries: 4 * 60 * 30, nodeFlags: SERVER_NODE_FLAGS },
   );
   row['start-up s'] = s1(performance.now() - started);
   try {

@@ -147,13 +147,22 @@ export const isStale = (opts: ConvertOptions, inputsHash = inputsHashOf(opts)): 
 
 /**
  * Converts only when build/ cannot be served as it is; returns the build as read and verified, so that the caller
- * does not read and hash it again. The inputs are hashed once. `onRebuild` hears why a rebuild is needed.
+ * does not read and hash it again. The inputs are hashed once. `onRebuild` hears why a rebuild is needed; `convert`
+ * makes the build (in this process by default; the server runs the converter as its own process), which is then
+ * checked again against the same inputs.
  */
-export const ensureBuild = async (opts: ConvertOptions, onRebuild?: (reason: string) => void): Promise<VerifiedBuild> => {
+export const ensureBuild = async (
+  opts: ConvertOptions,
+  onRebuild?: (reason: string) => void,
+  convert?: () => Promise<void>,
+): Promise<VerifiedBuild> => {
   const inputsHash = inputsHashOf(opts);
   const checked = checkBuild(opts, inputsHash);
   if ('build' in checked) return checked.build;
   onRebuild?.(checked.reason);
-  await convertAndWrite(opts, inputsHash);
-  return readVerifiedBuild(opts.buildDir, opts.synthetic ?? false);
+  if (convert) await convert();
+  else await convertAndWrite(opts, inputsHash);
+  const rebuilt = checkBuild(opts, inputsHash);
+  if ('reason' in rebuilt) throw new Error(`the converter finished, but ${rebuilt.reason}`);
+  return rebuilt.build;
 };

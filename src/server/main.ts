@@ -2,9 +2,11 @@
 // A new build is taken in without a restart (SIGHUP, or manifest.json changing when RELOAD_WATCH is on); SIGTERM and
 // SIGINT drain in-flight requests (at most SHUTDOWN_GRACE_MS) and exit 0. A start-up failure is one line naming the
 // file or setting and the reason, and exit code 1.
+import { getHeapStatistics } from 'node:v8';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.ts';
 import { describeError, ensureBuild } from '../convert/index.ts';
+import { convertInChildProcess } from './lifecycle/convert-process.ts';
 import { loadGeneration, type Generation } from './lifecycle/generation.ts';
 import { reloader } from './lifecycle/reload.ts';
 import { serve, type Serving } from './lifecycle/serve.ts';
@@ -30,7 +32,11 @@ const start = async (): Promise<{ config: Config; serving: Serving; logging: { l
   try {
     const config = loadConfig();
     const logging = { loggerInstance: pino({ level: config.logLevel }, destination) };
-    const build = await ensureBuild(config, (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`));
+    const build = await ensureBuild(
+      config,
+      (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`),
+      convertInChildProcess,
+    );
     first = await loadGeneration(config, logging, build);
     const serving = serve(config, first);
     await serving.listen(config.host, config.port);
@@ -68,5 +74,6 @@ process.on('SIGTERM', () => void stop('SIGTERM'));
 const { manifest, app } = serving.current;
 log().info(
   `dataset ${manifest.version} (${manifest.quads} quads) on http://${config.host}:${config.port}/; SPARQL at ${app.urls.sparql()}; ` +
-    `new builds are taken in on SIGHUP${config.reloadWatch ? ` or when ${config.buildDir}/manifest.json changes` : ''}`,
+    `new builds are taken in on SIGHUP${config.reloadWatch ? ` or when ${config.buildDir}/manifest.json changes` : ''}; ` +
+    `V8 heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB`,
 );

@@ -47,6 +47,9 @@ describe('the real dataset', () => {
 
   it('is rebuilt, not served, when a synthetic build is where the real one goes', async () => {
     expect(server.stderr()).toContain('a synthetic build (npm run synth), never served as the real dataset');
+    // The converter ran as its own process: its report on stderr, stdout left to the JSON log lines.
+    expect(server.stderr()).toMatch(new RegExp(`built ${buildDir()}: \\d+ quads in \\d+ graphs`));
+    for (const line of server.stdout().split('\n').filter(Boolean)) expect(() => JSON.parse(line), line).not.toThrow();
     const health = (await (await get('/healthz')).json()) as { version: string };
     expect(health.version).not.toBe(synthVersion);
     const manifest = JSON.parse(readFileSync(join(buildDir(), 'manifest.json'), 'utf8')) as { version: string; synthetic?: boolean; graphs: { iri: string }[] };

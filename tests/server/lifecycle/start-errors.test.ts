@@ -1,6 +1,6 @@
 // Start-up failures of the real server, as a person sees them: exit code 1 and one line naming the file or setting and
 // the reason, never a stack trace.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAndWrite } from '../../../src/convert/index.ts';
 import { freePort } from '../../free-port.ts';
-import { removeDir, run, SERVER_MAIN, TEST_BASE } from './processes.ts';
+import { removeDir, run, SERVER_MAIN, tempRoot, TEST_BASE } from './processes.ts';
 
 let parent: string;
 const good = () => join(parent, 'build');
@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => removeDir(parent));
 
-const startServer = async (buildDir: string, port: number) => {
-  const p = run(SERVER_MAIN, { cwd: process.cwd(), env: { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: TEST_BASE, BUILD_DIR: buildDir } });
+const startServer = async (buildDir: string, port: number, cwd = process.cwd()) => {
+  const p = run(SERVER_MAIN, { cwd, env: { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: TEST_BASE, BUILD_DIR: buildDir } });
   // Hang-guard: a server that does start is stopped.
   const guard = setTimeout(() => void p.kill(), 120_000);
   try {
@@ -61,5 +61,26 @@ describe('start-up errors', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`cannot start: ${join(damaged, 'dataset.nq')}: `);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('names the plan file and place when the rebuild it needs fails, and leaves the previous build untouched', async () => {
+    const root = tempRoot();
+    try {
+      const build = join(root, 'build');
+      await convertAndWrite({ root, baseIri: TEST_BASE, buildDir: build });
+      const manifest = readFileSync(join(build, 'manifest.json'));
+      // The build is now older than its inputs, and the change is not a plan.
+      appendFileSync(join(root, 'data/plans/132101-koganei.yaml'), '\n  - this: [is not closed\n');
+      const { code, stderr } = await startServer(build, await freePort(), root);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`rebuilding ${build}: ${build} is older than its inputs`);
+      expect(stderr).toContain('convert failed; the previous build is left untouched.');
+      expect(stderr).toMatch(/data\/plans\/132101-koganei\.yaml.*\d+/);
+      expect(stderr).toMatch(/cannot start: the converter \(.*src\/convert\/main\.ts\) exited with code 1; its message is above/);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(readFileSync(join(build, 'manifest.json')).equals(manifest)).toBe(true);
+    } finally {
+      removeDir(root);
+    }
   });
 });
