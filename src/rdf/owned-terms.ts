@@ -21,11 +21,8 @@ const ownedFactory: Factory = {
 /** N-Quads parsed into quads that hold no reference to the text. */
 export const parseOwnedNQuads = (text: string): Quad[] => new Parser({ format: 'N-Quads', factory: ownedFactory }).parse(text);
 
-/**
- * Quads to be kept: each distinct term made once (one object however often it occurs) from owned strings. For quads
- * already parsed, and read often: the server's slices and vocabulary.
- */
-export const compactQuads = (quads: readonly Quad[]): Quad[] => {
+/** A term table: each distinct term made once (one object however often it occurs), from owned strings. */
+const termTable = () => {
   const terms = new Map<string, Term>();
   const term = <T extends Term>(t: T): T => {
     if (t.termType === 'DefaultGraph') return DataFactory.defaultGraph() as T;
@@ -41,5 +38,70 @@ export const compactQuads = (quads: readonly Quad[]): Quad[] => {
     }
     return made as T;
   };
+  return term;
+};
+
+/**
+ * Quads to be kept: each distinct term made once (one object however often it occurs) from owned strings. For quads
+ * already parsed, and read often: the server's vocabulary.
+ */
+export const compactQuads = (quads: readonly Quad[]): Quad[] => {
+  const term = termTable();
   return quads.map((q) => DataFactory.quad(term(q.subject), term(q.predicate), term(q.object), term(q.graph)));
 };
+
+/** N-Quads text parsed a chunk of whole lines at a time (about this many bytes). */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The distinct triples (the RDF merge: graphs dropped, the first of equal triples kept, in the order first met) of
+ * quads and N-Quads files, kept compact (see compactQuads). A file is parsed a chunk of lines at a time, so its text
+ * is never one string and each chunk's terms are garbage once copied: for the national shared slice (42 MB) 330
+ * instead of 470 MB peak RSS. Equal terms are one object here, so a triple is distinct by its three terms' identity.
+ */
+export class CompactTriples {
+  readonly #term = termTable();
+  readonly #seen = new Map<Term, Map<Term, Set<Term>>>();
+  readonly triples: Quad[] = [];
+
+  add(quads: Iterable<Quad>): this {
+    for (const q of quads) {
+      const s = this.#term(q.subject);
+      const p = this.#term(q.predicate);
+      const o = this.#term(q.object);
+      let byPredicate = this.#seen.get(s);
+      if (!byPredicate) this.#seen.set(s, (byPredicate = new Map()));
+      let objects = byPredicate.get(p);
+      if (!objects) byPredicate.set(p, (objects = new Set()));
+      if (objects.has(o)) continue;
+      objects.add(o);
+      this.triples.push(DataFactory.quad(s, p, o));
+    }
+    return this;
+  }
+
+  /**
+   * Adds the quads of an N-Quads file. A line is a whole statement, so the text is cut at line ends; blank node labels
+   * are kept as written (one parser per chunk would otherwise give the same label a new node in each chunk).
+   */
+  addNQuads(bytes: Buffer, chunkBytes = CHUNK_BYTES): this {
+    let line = 1;
+    for (let start = 0; start < bytes.length; ) {
+      let end = Math.min(bytes.length, start + chunkBytes);
+      if (end < bytes.length) {
+        const newline = bytes.indexOf(10, end - 1);
+        end = newline < 0 ? bytes.length : newline + 1;
+      }
+      const text = bytes.toString('utf8', start, end);
+      try {
+        this.add(new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(text));
+      } catch (e) {
+        // The parser counts lines from its chunk's start.
+        throw new Error((e as Error).message.replace(/on line (\d+)/, (_, n: string) => `on line ${line + Number(n) - 1}`));
+      }
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;
+      start = end;
+    }
+    return this;
+  }
+}

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { compactQuads, ownString, parseOwnedNQuads } from '../../src/rdf/owned-terms.ts';
+import { distinctTriples } from '../../src/documents/index.ts';
+import { CompactTriples, compactQuads, ownString, parseOwnedNQuads } from '../../src/rdf/owned-terms.ts';
 import { quadLine } from '../../src/rdf/serialize.ts';
 
 const G = '<http://localhost:3000/graph/900001/p>';
@@ -81,8 +82,45 @@ describe('compactQuads', () => {
     };
     const parsed = heap('parsed');
     const compacted = heap('compacted');
+    const triples = heap('triples');
     // The text is 32 MB as two-byte characters (16M of them); parsed quads keep it all, and a term object per occurrence.
     expect(parsed).toBeGreaterThan(32);
     expect(compacted).toBeLessThan(parsed / 2);
+    expect(triples).toBeLessThan(parsed / 2);
+  });
+});
+
+describe('CompactTriples', () => {
+  /** Blank node labels get a prefix per parser; CompactTriples keeps the file's. */
+  const line = (q: Quad) => quadLine(q).replace(/_:b\d+_/g, '_:');
+  // The same statements again in another graph, and some twice in one: the merge holds each triple once.
+  const text = nquads(1) + nquads(2) + nquads(1).replaceAll(G, '<http://localhost:3000/graph/900002/q>') + nquads(2).split('\n').slice(0, 50).join('\n') + '\n';
+
+  it('gives the distinct triples, compacted, in the order first met, whatever the chunk size', () => {
+    const vocabulary = compactQuads(new Parser({ format: 'N-Quads' }).parse(TEXT));
+    const expected = compactQuads(distinctTriples([...vocabulary, ...new Parser({ format: 'N-Quads' }).parse(text)])).map(line);
+    expect(expected).toHaveLength(6 + 2 * 6_000);
+    for (const chunk of [1, 100, 4096, 1 << 20]) {
+      const made = new CompactTriples().add(vocabulary).addNQuads(Buffer.from(text), chunk);
+      expect(made.triples.map(line), `chunks of ${chunk} bytes`).toEqual(expected);
+      expect(made.triples.every((q) => q.graph.termType === 'DefaultGraph')).toBe(true);
+    }
+  });
+
+  it('makes each distinct term once, across chunks, blank nodes included', () => {
+    const made = new CompactTriples().addNQuads(Buffer.from(`${TEXT}${TEXT.replaceAll('<http://e/g>', '<http://e/h>')}<http://e/c> <http://e/r> _:b0 .\n`), 16);
+    const [a1, , a3, b1, bn, b2, last] = made.triples;
+    expect(made.triples).toHaveLength(7);
+    expect(a1!.subject).toBe(a3!.subject);
+    expect(a1!.object).toBe(b1!.object);
+    expect(bn!.object).toBe(a1!.subject);
+    expect(b2!.object).toBe(bn!.subject);
+    // The label of the first chunks, met again in the last: the same node.
+    expect(last!.object).toBe(bn!.subject);
+  });
+
+  it('names the line of a syntax error, counted from the start of the file', () => {
+    const bad = `${nquads(3)}<http://e/a> <http://e/p> "unclosed .\n${nquads(4)}`;
+    for (const chunk of [4096, 1 << 20]) expect(() => new CompactTriples().addNQuads(Buffer.from(bad), chunk)).toThrow(/on line 6001\b/);
   });
 });

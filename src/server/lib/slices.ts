@@ -4,10 +4,10 @@
 // come from its rows instead (site.ts, documents.sqlite).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Parser, type Quad } from 'n3';
+import type { Quad } from 'n3';
 import { checkBuildFile, type Manifest, type SiteSummary } from '../../convert/index.ts';
-import { buildDocumentIndex, buildViewIndex, distinctTriples, subjectIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
-import { compactQuads } from '../../rdf/owned-terms.ts';
+import { buildDocumentIndex, buildViewIndex, subjectIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
+import { CompactTriples } from '../../rdf/owned-terms.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
 
@@ -96,32 +96,30 @@ export class SliceCache {
   }
 
   /** A build file, checked against this generation's manifest (a newer build may have been swapped in since). */
-  #read(path: string): string {
+  #read(path: string): Buffer {
     const { buildDir, manifest } = this.source;
     try {
-      return checkBuildFile(buildDir, manifest, path, readFileSync(join(buildDir, path))).toString('utf8');
+      return checkBuildFile(buildDir, manifest, path, readFileSync(join(buildDir, path)));
     } catch {
       // A newer build swapped in under this generation: a 503 until the reload takes it in, never a mix of two builds.
       throw new HttpError('unavailable', `${path}: the build changed under the loaded one; it is being reloaded, try again shortly`);
     }
   }
 
-  #parse(file: string): Quad[] {
-    const text = this.#read(file);
-    try {
-      return new Parser({ format: 'N-Quads' }).parse(text);
-    } catch (e) {
-      throw new Error(`${join(this.source.buildDir, file)}: ${(e as Error).message}`);
-    }
-  }
-
   #make(key: string): Slice {
     const { summary, urls, vocabulary } = this.source;
     const files = key === SHARED ? [summary.sharedFile] : summary.plans.filter((p) => p.code === key).map((p) => p.file);
-    const quads: Quad[] = [...vocabulary];
-    for (const f of files) for (const q of this.#parse(f)) quads.push(q);
     // Kept for as long as the slice is: its terms must not hold the parsed text (owned-terms.ts).
-    const triples = compactQuads(distinctTriples(quads));
+    const made = new CompactTriples().add(vocabulary);
+    for (const f of files) {
+      const bytes = this.#read(f);
+      try {
+        made.addNQuads(bytes);
+      } catch (e) {
+        throw new Error(`${join(this.source.buildDir, f)}: ${(e as Error).message}`);
+      }
+    }
+    const { triples } = made;
     const { sharedView, described } = this.source;
     // Each made when first needed: a page of a municipality needs its view only (its documents come from rows).
     let documents: DocumentIndex | undefined;
