@@ -62,6 +62,7 @@ const CHUNK_BYTES = 1 << 20;
 export class CompactTriples {
   readonly #term = termTable();
   readonly #seen = new Map<Term, Map<Term, Set<Term>>>();
+  #files = 0;
   readonly triples: Quad[] = [];
 
   add(quads: Iterable<Quad>): this {
@@ -81,10 +82,12 @@ export class CompactTriples {
   }
 
   /**
-   * Adds the quads of an N-Quads file. A line is a whole statement, so the text is cut at line ends; blank node labels
-   * are kept as written (one parser per chunk would otherwise give the same label a new node in each chunk).
+   * Adds the quads of an N-Quads file. A line is a whole statement, so the text is cut at line ends. A blank node label
+   * is scoped to its file, as in N-Quads: one node across the file's chunks (a parser's own prefix would differ from
+   * chunk to chunk), another in another file; the file's number is the prefix.
    */
   addNQuads(bytes: Buffer, chunkBytes = CHUNK_BYTES): this {
+    const blankNodePrefix = `f${this.#files++}_`;
     let line = 1;
     for (let start = 0; start < bytes.length; ) {
       let end = Math.min(bytes.length, start + chunkBytes);
@@ -94,7 +97,7 @@ export class CompactTriples {
       }
       const text = bytes.toString('utf8', start, end);
       try {
-        this.add(new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(text));
+        this.add(new Parser({ format: 'N-Quads', blankNodePrefix }).parse(text));
       } catch (e) {
         // The parser counts lines from its chunk's start.
         throw new Error((e as Error).message.replace(/on line (\d+)/, (_, n: string) => `on line ${line + Number(n) - 1}`));

@@ -91,8 +91,8 @@ describe('compactQuads', () => {
 });
 
 describe('CompactTriples', () => {
-  /** Blank node labels get a prefix per parser; CompactTriples keeps the file's. */
-  const line = (q: Quad) => quadLine(q).replace(/_:b\d+_/g, '_:');
+  /** Blank node labels get a prefix per parser, and per file in CompactTriples. */
+  const line = (q: Quad) => quadLine(q).replace(/_:[bf]\d+_/g, '_:');
   // The same statements again in another graph, and some twice in one: the merge holds each triple once.
   const text = nquads(1) + nquads(2) + nquads(1).replaceAll(G, '<http://localhost:3000/graph/900002/q>') + nquads(2).split('\n').slice(0, 50).join('\n') + '\n';
 
@@ -117,6 +117,14 @@ describe('CompactTriples', () => {
     expect(b2!.object).toBe(bn!.subject);
     // The label of the first chunks, met again in the last: the same node.
     expect(last!.object).toBe(bn!.subject);
+  });
+
+  it('keeps blank nodes of two files apart, as two parses of them would', () => {
+    const made = new CompactTriples().addNQuads(Buffer.from(TEXT), 16).addNQuads(Buffer.from(TEXT), 16);
+    const blanks = new Set(made.triples.filter((q) => q.subject.termType === 'BlankNode').map((q) => q.subject));
+    expect(blanks.size).toBe(2);
+    // Each file's triples with a blank node are its own; the others are the first file's, met again.
+    expect(made.triples).toHaveLength(6 + 2);
   });
 
   it('names the line of a syntax error, counted from the start of the file', () => {
