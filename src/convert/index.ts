@@ -17,7 +17,7 @@ import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-buil
 import { swapInBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
-export { MANIFEST } from './write-build.ts';
+export { abandonBuild, clearAbandonedBuilds, MANIFEST } from './write-build.ts';
 export { BuildError, checkBuildFile, listedFile, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
 export { SEARCH_FILE } from './search-file.ts';
@@ -135,6 +135,7 @@ const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: Verified
   try {
     const build = readVerifiedBuild(opts.buildDir, opts.synthetic ?? false);
     if (build.manifest.inputsHash === inputsHash) return { build };
+    if (build.manifest.baseIri !== opts.baseIri) return { reason: `${opts.buildDir} was built for BASE_IRI ${build.manifest.baseIri}, not ${opts.baseIri}` };
     return { reason: `${opts.buildDir} is older than its inputs (data/, ontology/, the converter or BASE_IRI changed)` };
   } catch (e) {
     if (e instanceof BuildError) return { reason: e.message };

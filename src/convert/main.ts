@@ -1,8 +1,9 @@
 // `npm run convert` (writes build/) and `npm run validate` (--check: checks everything, writes nothing).
+import { constants } from 'node:os';
 import { loadConfig } from '../config.ts';
 import { formatProblem } from '../plan/errors.ts';
 import { checkDraft } from '../plan/check-draft.ts';
-import { convertAndWriteReport, describeError, validate } from './index.ts';
+import { abandonBuild, convertAndWriteReport, describeError, validate } from './index.ts';
 
 const check = process.argv.includes('--check');
 const draftAt = process.argv.indexOf('--draft');
@@ -21,6 +22,21 @@ if (draftAt >= 0) {
 }
 try {
   const config = loadConfig();
+  // Stopped (Ctrl-C, a service manager, the server that ran it going away): its staging folder is removed and the
+  // previous build stays as it was; the exit code is the shell's for the signal (130, 143), or 1.
+  const stop = (why: string, code: number) => {
+    if (!check) abandonBuild(config.buildDir);
+    console.error(`${check ? 'validate' : 'convert'} stopped by ${why}; the previous build is left untouched.`);
+    process.exit(code);
+  };
+  // `on`, not `once`: a repeated signal (Ctrl-C reaches the server and this, which it also passes on) must not find
+  // the default action, which would end this in the middle of removing its staging folder.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal, 128 + constants.signals[signal]));
+  // Run by the server (convert-process.ts) with an IPC channel: when the server exits, even by SIGKILL, so does this.
+  if (process.channel) {
+    process.channel.unref();
+    process.once('disconnect', () => stop('the end of the server that ran it', 1));
+  }
   const plans = (r: { converted: readonly string[]; cached: readonly string[] }) =>
     `${r.converted.length} plan(s) converted on ${Math.min(config.convertWorkers, r.converted.length)} worker(s), ${r.cached.length} unchanged from the cache`;
   if (check) {

@@ -1,6 +1,7 @@
 // Writes build files into a fresh temporary folder and swaps it in for build/, so a failed build never leaves a half-written one.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { abandonedBy } from './abandoned.ts';
 import type { BuildFile, Manifest } from './dataset.ts';
 import { writeGzipCopies, writeGzipCopy } from './gzip-file.ts';
 import { isSliceFile } from './slice-files.ts';
@@ -37,10 +38,47 @@ export const writeBuild = (buildDir: string, files: readonly BuildFile[], manife
     );
   });
 
+const stagingOf = (buildDir: string, pid = process.pid) => `${buildDir}.tmp-${pid}`;
+const setAsideOf = (buildDir: string, pid = process.pid) => `${buildDir}.old-${pid}`;
+
+/**
+ * Clears what converters killed in the middle of a build of buildDir left beside it: their staging folders are
+ * removed; a previous build one had set aside (killed between the two renames) is put back when buildDir is missing,
+ * else removed. Folders of a process still running are left alone. Returns the folders removed or put back.
+ */
+export const clearAbandonedBuilds = (buildDir: string): string[] => {
+  const parent = dirname(buildDir);
+  const name = basename(buildDir);
+  let entries: string[];
+  try {
+    entries = readdirSync(parent, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch {
+    return [];
+  }
+  const cleared: string[] = [];
+  for (const entry of entries) {
+    const path = join(parent, entry);
+    if (abandonedBy(entry, `${name}.tmp-`) !== undefined) rmSync(path, { recursive: true, force: true });
+    else if (abandonedBy(entry, `${name}.old-`) !== undefined) {
+      if (existsSync(buildDir)) rmSync(path, { recursive: true, force: true });
+      else renameSync(path, buildDir);
+    } else continue;
+    cleared.push(path);
+  }
+  return cleared;
+};
+
+/**
+ * Removes this process's staging folder of buildDir, for a converter stopped by a signal. A signal is handled between
+ * tasks, never between the two renames of the swap, so buildDir is then the previous build or the new one, whole.
+ */
+export const abandonBuild = (buildDir: string): void => rmSync(stagingOf(buildDir), { recursive: true, force: true, maxRetries: 3 });
+
 /** Lets `fill` write a complete build (manifest last) into a fresh staging folder, then swaps it in for buildDir. */
 export const swapInBuild = async (buildDir: string, fill: (staging: string) => Promise<void>): Promise<void> => {
-  const staging = `${buildDir}.tmp-${process.pid}`;
-  const previous = `${buildDir}.old-${process.pid}`;
+  clearAbandonedBuilds(buildDir);
+  const staging = stagingOf(buildDir);
+  const previous = setAsideOf(buildDir);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging, { recursive: true });

@@ -6,7 +6,7 @@ import { getHeapStatistics } from 'node:v8';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../config.ts';
 import { describeError, ensureBuild } from '../convert/index.ts';
-import { convertInChildProcess } from './lifecycle/convert-process.ts';
+import { convertInChildProcess, StoppedWhileConverting } from './lifecycle/convert-process.ts';
 import { loadGeneration, type Generation } from './lifecycle/generation.ts';
 import { reloader } from './lifecycle/reload.ts';
 import { serve, type Serving } from './lifecycle/serve.ts';
@@ -35,7 +35,7 @@ const start = async (): Promise<{ config: Config; serving: Serving; logging: { l
     const build = await ensureBuild(
       config,
       (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`),
-      convertInChildProcess,
+      () => convertInChildProcess(config.buildDir),
     );
     first = await loadGeneration(config, logging, build);
     const serving = serve(config, first);
@@ -43,6 +43,10 @@ const start = async (): Promise<{ config: Config; serving: Serving; logging: { l
     return { config, serving, logging };
   } catch (e) {
     await first?.close().catch(() => {});
+    if (e instanceof StoppedWhileConverting) {
+      process.stderr.write(`jp-plan-lod: ${e.message}\n`);
+      process.exit(0);
+    }
     return fail(e);
   }
 };

@@ -30,6 +30,14 @@ describe('ensureBuild', () => {
     expect(await ensure()).toBeUndefined();
   });
 
+  it('names the base IRI the build was made for when BASE_IRI (or PORT, when it is unset) differs', async () => {
+    const other = 'http://localhost:3300/';
+    let reason: string | undefined;
+    const noBuild = async () => {};
+    await expect(ensureBuild({ ...opts(), baseIri: other }, (r) => (reason = r), noBuild)).rejects.toThrow(/the converter finished, but/);
+    expect(reason).toBe(`${opts().buildDir} was built for BASE_IRI ${TEST_BASE}, not ${other}`);
+  });
+
   it('keeps the bytes of the small files the site reads whole only (never dataset.nq), and still checks the files it does not keep', async () => {
     expect([...readVerifiedBuild(opts().buildDir).files.keys()].sort()).toEqual(['facts.json', 'graphs/vocabulary.nq', 'site.json']);
     const slice = join(root, 'build/shared.nq');

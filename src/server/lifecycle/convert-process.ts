@@ -3,6 +3,7 @@
 // start script) and stay in the server's memory long after the build was written.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { clearAbandonedBuilds } from '../../convert/index.ts';
 
 const CONVERTER = fileURLToPath(new URL('../../convert/main.ts', import.meta.url));
 
@@ -22,17 +23,48 @@ export const moduleFlags = (execArgv: readonly string[]): string[] => {
   return kept;
 };
 
+/** The server was asked to stop (SIGINT, SIGTERM) while the converter it ran was making the build. */
+export class StoppedWhileConverting extends Error {
+  constructor(readonly signal: NodeJS.Signals, finished: boolean) {
+    super(
+      finished
+        ? `${signal} while the converter was rebuilding: it had just written the new build; stopping`
+        : `${signal} while the converter was rebuilding: it was stopped, and the previous build is left untouched`,
+    );
+  }
+}
+
 /**
  * Runs the converter in the server's working folder and environment (so with the same inputs and build folder); its
  * output goes to stderr, which keeps stdout for the access log. Rejects when it fails: its own message, naming the
- * file, the place and the reason, is then already on stderr, and the previous build is untouched.
+ * file, the place and the reason, is then already on stderr, and the previous build is untouched. SIGINT and SIGTERM
+ * are passed on to it, which then stops (removing its staging folder) and rejects with StoppedWhileConverting; the
+ * IPC channel ends it if this process dies (converter main.ts). A converter that was killed leaves its staging folder
+ * in `buildDir`'s parent: it is cleared here.
  */
-export const convertInChildProcess = (): Promise<void> =>
+export const convertInChildProcess = (buildDir: string): Promise<void> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...moduleFlags(process.execArgv), CONVERTER], { stdio: ['ignore', 2, 2] });
-    child.once('error', (e) => reject(new Error(`could not run the converter (${CONVERTER}): ${e.message}`)));
+    const child = spawn(process.execPath, [...moduleFlags(process.execArgv), CONVERTER], { stdio: ['ignore', 2, 2, 'ipc'] });
+    let stoppedBy: NodeJS.Signals | undefined;
+    const forward = (signal: NodeJS.Signals) => {
+      // A second signal does not wait for the converter to clean up.
+      child.kill(stoppedBy ? 'SIGKILL' : signal);
+      stoppedBy ??= signal;
+    };
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    for (const signal of signals) process.on(signal, forward);
+    const done = () => {
+      for (const signal of signals) process.off(signal, forward);
+    };
+    child.once('error', (e) => {
+      done();
+      reject(new Error(`could not run the converter (${CONVERTER}): ${e.message}`));
+    });
     child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
+      done();
+      if (code === 0 && !stoppedBy) return resolve();
+      if (code !== 0) clearAbandonedBuilds(buildDir);
+      if (stoppedBy) reject(new StoppedWhileConverting(stoppedBy, code === 0));
       else reject(new Error(`the converter (${CONVERTER}) ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}; its message is above`));
     });
   });
