@@ -9,15 +9,18 @@
 // free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement. A
 // national build takes an hour: `--keep` leaves each dataset's root (printed) in place, and `--root <dir>` measures the
 // build already in such a root (one size; its convert columns left blank) instead of making one; `--skip-rebuild` leaves
-// out the rebuild (eleven minutes nationally).
+// out the rebuild (eleven minutes nationally). `--warm-files` reads the SQLite files the server answers from once
+// before it starts (documents, search, paths), so that the measurements see them in the page cache, as a server that
+// has run for a while with the memory for them does, rather than as a Virtuoso load just left it.
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../src/config.ts';
+import { DOCUMENTS_FILE, PATHS_FILE, SEARCH_FILE } from '../src/convert/index.ts';
 import { createLocalStore } from '../src/store/index.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
 import { drive, freePort, QUERIES, SERVER_NODE_FLAGS, start, uncached } from './load.ts';
@@ -49,6 +52,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
     root: { type: 'string' },
+    'warm-files': { type: 'boolean', default: false },
   },
 });
 const backends = new Set(values.backends.split(',').filter(Boolean));
@@ -174,8 +178,26 @@ const stopServer = async (child: ChildProcess) => {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 };
 
+/** Reads the files once, front to back (into the page cache); their size in MB and the seconds it took. */
+const readThrough = (files: readonly string[]): { mb: number; seconds: number } => {
+  const started = performance.now();
+  const chunk = Buffer.allocUnsafe(8 * 2 ** 20);
+  let bytes = 0;
+  for (const file of files) {
+    const fd = openSync(file, 'r');
+    try {
+      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) bytes += n;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { mb: Math.round(bytes / 2 ** 20), seconds: Number(s1(performance.now() - started)) };
+};
+let warmed: { mb: number; seconds: number } | undefined;
+
 /** Starts the server on a built dataset, measures start-up, warms every scenario up, then measures each. */
 const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, extraRss?: () => number | string) => {
+  if (values['warm-files']) warmed = readThrough([DOCUMENTS_FILE, SEARCH_FILE, PATHS_FILE].map((f) => join(d.buildDir, f)));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -328,9 +350,10 @@ const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', '
 const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s`)].filter((c) => rows.some((r) => r[c] !== undefined));
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
-  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''}${values['skip-rebuild'] ? ' --skip-rebuild' : ''} --backends ${values.backends}${values.root ? ` --root ${values.root}` : ''}; ${new Date().toISOString()}; Node ${process.version}; ` +
+  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''}${values['skip-rebuild'] ? ' --skip-rebuild' : ''} --backends ${values.backends}${values.root ? ` --root ${values.root}` : ''}${values['warm-files'] ? ' --warm-files' : ''}; ${new Date().toISOString()}; Node ${process.version}; ` +
     `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${SECONDS} s per measurement; ` +
-    `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}, ${MAX_TARGETS} targets; convert peak RSS by GNU time\n`,
+    `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}, ${MAX_TARGETS} targets; convert peak RSS by GNU time` +
+    `${warmed ? `; the server's SQLite files read once before each server started (last: ${warmed.mb} MB in ${warmed.seconds} s)` : ''}\n`,
 );
 console.log(`| ${columns.join(' | ')} |\n|${columns.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${columns.map((c) => r[c] ?? '').join(' | ')} |`);
