@@ -13,12 +13,12 @@ export const processRunning = (pid: number): boolean => {
 };
 
 /**
- * The pid in `name` when it is `<prefix><pid>` or `<prefix><pid>-<more>` and that process is gone (never this one);
- * undefined for any other name, and for a process still running.
+ * The pid in `name` when it is `<prefix><pid>` (or, with `more`, `<prefix><pid>-<anything>`) and that process is gone
+ * (never this one); undefined for any other name, and for a process still running.
  */
-export const abandonedBy = (name: string, prefix: string): number | undefined => {
+export const abandonedBy = (name: string, prefix: string, more = false): number | undefined => {
   if (!name.startsWith(prefix)) return undefined;
-  const m = /^(\d+)(?:-|$)/.exec(name.slice(prefix.length));
+  const m = (more ? /^(\d+)(?:-|$)/ : /^(\d+)$/).exec(name.slice(prefix.length));
   if (!m) return undefined;
   const pid = Number(m[1]);
   return pid > 0 && pid !== process.pid && !processRunning(pid) ? pid : undefined;

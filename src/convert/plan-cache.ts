@@ -107,7 +107,7 @@ export const planCache = (cacheDir: string, synthetic: boolean, shared: string):
       // Staging folders (name.tmp-pid-thread) of a build running now are left alone; a killed build's are removed.
       for (const name of folders) {
         const at = name.indexOf('.tmp-');
-        if (at >= 0 && abandonedBy(name.slice(at), '.tmp-') !== undefined) rmSync(join(root, name), { recursive: true, force: true });
+        if (at >= 0 && abandonedBy(name.slice(at), '.tmp-', true) !== undefined) rmSync(join(root, name), { recursive: true, force: true });
       }
       const gone = folders.filter((name) => !name.includes('.tmp-') && !keep.has(name));
       for (const name of gone) rmSync(join(root, name), { recursive: true, force: true });

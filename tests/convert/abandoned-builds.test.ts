@@ -32,7 +32,8 @@ describe('abandonedBy', () => {
     const dead = deadPid();
     expect(processRunning(dead)).toBe(false);
     expect(abandonedBy(`build.tmp-${dead}`, 'build.tmp-')).toBe(dead);
-    expect(abandonedBy(`build.tmp-${dead}-3`, 'build.tmp-')).toBe(dead);
+    expect(abandonedBy(`build.tmp-${dead}-3`, 'build.tmp-', true)).toBe(dead);
+    expect(abandonedBy(`build.tmp-${dead}-3`, 'build.tmp-')).toBeUndefined();
     expect(abandonedBy(`build.tmp-${livePid}`, 'build.tmp-')).toBeUndefined();
     expect(abandonedBy(`build.tmp-${process.pid}`, 'build.tmp-')).toBeUndefined();
     for (const name of ['build.tmp-', 'build.tmp-x1', `build.tmp-${dead}x`, `buildx.tmp-${dead}`, `build.old-${dead}`, 'build.tmp-0'])
@@ -44,10 +45,10 @@ describe('clearAbandonedBuilds', () => {
   it("removes a killed build's staging and set-aside folders, and leaves the build, running builds' folders and other folders alone", () => {
     const dead = deadPid();
     folder('build', 'current');
-    for (const name of [`build.tmp-${dead}`, `build.old-${dead}`, `build.tmp-${livePid}`, `build.old-${livePid}`, 'build.tmp-mine', 'other', `other.tmp-${dead}`]) folder(name);
+    for (const name of [`build.tmp-${dead}`, `build.old-${dead}`, `build.tmp-${livePid}`, `build.old-${livePid}`, 'build.tmp-mine', `build.tmp-${dead}-copy`, 'other', `other.tmp-${dead}`]) folder(name);
     expect(clearAbandonedBuilds(build()).sort()).toEqual([join(parent, `build.old-${dead}`), join(parent, `build.tmp-${dead}`)]);
     for (const name of [`build.tmp-${dead}`, `build.old-${dead}`]) expect(existsSync(join(parent, name)), name).toBe(false);
-    for (const name of ['build', `build.tmp-${livePid}`, `build.old-${livePid}`, 'build.tmp-mine', 'other', `other.tmp-${dead}`]) expect(existsSync(join(parent, name)), name).toBe(true);
+    for (const name of ['build', `build.tmp-${livePid}`, `build.old-${livePid}`, 'build.tmp-mine', `build.tmp-${dead}-copy`, 'other', `other.tmp-${dead}`]) expect(existsSync(join(parent, name)), name).toBe(true);
     expect(readFileSync(join(build(), 'file'), 'utf8')).toBe('current');
   });
 
