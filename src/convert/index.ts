@@ -14,7 +14,7 @@ import { pathsBuildFile } from './paths-file.ts';
 import { checkCubeIntegrity } from './cube-integrity.ts';
 import { formatViolations, validateShacl } from './shacl.ts';
 import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
-import { swapInBuild } from './write-build.ts';
+import { clearAbandonedBuilds, swapInBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
 export { abandonBuild, clearAbandonedBuilds, MANIFEST } from './write-build.ts';
@@ -147,16 +147,18 @@ const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: Verified
 export const isStale = (opts: ConvertOptions, inputsHash = inputsHashOf(opts)): boolean => 'reason' in checkBuild(opts, inputsHash);
 
 /**
- * Converts only when build/ cannot be served as it is; returns the build as read and verified, so that the caller
- * does not read and hash it again. The inputs are hashed once. `onRebuild` hears why a rebuild is needed; `convert`
- * makes the build (in this process by default; the server runs the converter as its own process), which is then
- * checked again against the same inputs.
+ * Clears what killed converters left beside build/, then converts only when build/ cannot be served as it is; returns
+ * the build as read and verified, so that the caller does not read and hash it again. The inputs are hashed once.
+ * `onRebuild` hears why a rebuild is needed; `convert` makes the build (in this process by default; the server runs
+ * the converter as its own process), which is then checked again against the same inputs.
  */
 export const ensureBuild = async (
   opts: ConvertOptions,
   onRebuild?: (reason: string) => void,
   convert?: () => Promise<void>,
 ): Promise<VerifiedBuild> => {
+  // What a killed converter left (GBs nationally) goes even when no rebuild follows.
+  clearAbandonedBuilds(opts.buildDir);
   const inputsHash = inputsHashOf(opts);
   const checked = checkBuild(opts, inputsHash);
   if ('build' in checked) return checked.build;

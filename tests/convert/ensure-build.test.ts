@@ -1,6 +1,7 @@
 // `npm start`'s build check: a build whose files are missing, damaged or whose manifest is unreadable is rebuilt,
 // and the reason given names the file.
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAndWrite, ensureBuild, readVerifiedBuild } from '../../src/convert/index.ts';
@@ -28,6 +29,15 @@ const ensure = async () => {
 describe('ensureBuild', () => {
   it('keeps an intact, current build', async () => {
     expect(await ensure()).toBeUndefined();
+  });
+
+  it("removes a killed converter's staging folder even when the build is current", async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const staging = join(root, `build.tmp-${dead}`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'dataset.nq'), 'half a build');
+    expect(await ensure()).toBeUndefined();
+    expect(existsSync(staging)).toBe(false);
   });
 
   it('names the base IRI the build was made for when BASE_IRI (or PORT, when it is unset) differs', async () => {
