@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { freemem } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../src/config.ts';
+import { processRunning } from '../../src/convert/index.ts';
 import { runSql, secureSlot, type Slot } from '../../src/store/index.ts';
 
 const MB = 2 ** 20;
@@ -94,20 +95,11 @@ DefaultGraph = urn:x-jp-plan-lod:no-graph
 
 const pidFile = (slot: Slot) => join(slot.dir, 'virtuoso.pid');
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The PID of the slot's running instance, if its PID file names a live process. */
 export const runningPid = (slot: Slot): number | undefined => {
   if (!existsSync(pidFile(slot))) return undefined;
   const pid = Number(readFileSync(pidFile(slot), 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && processRunning(pid) ? pid : undefined;
 };
 
 const answers = (slot: Slot) =>
@@ -164,8 +156,8 @@ export const stopSlot = async (slot: Slot): Promise<boolean> => {
   rmSync(pidFile(slot), { force: true });
   if (!pid) return false;
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 300 && alive(pid); i++) await sleep(100);
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
-  for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
+  for (let i = 0; i < 300 && processRunning(pid); i++) await sleep(100);
+  if (processRunning(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && processRunning(pid); i++) await sleep(100);
   return true;
 };

@@ -17,7 +17,8 @@ import { BuildError, readVerifiedBuild, type VerifiedBuild } from './verify-buil
 import { clearAbandonedBuilds, swapInBuild } from './write-build.ts';
 
 export type { Dataset, Manifest, BuildFile, GraphInfo } from './dataset.ts';
-export { abandonBuild, clearAbandonedBuilds, MANIFEST } from './write-build.ts';
+export { abandonBuild, MANIFEST } from './write-build.ts';
+export { processRunning } from './abandoned.ts';
 export { BuildError, checkBuildFile, listedFile, readManifest, readVerifiedBuild, type VerifiedBuild } from './verify-build.ts';
 export { ShapeViolationError, type BuildReport } from './build.ts';
 export { SEARCH_FILE } from './search-file.ts';
@@ -147,10 +148,11 @@ const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: Verified
 export const isStale = (opts: ConvertOptions, inputsHash = inputsHashOf(opts)): boolean => 'reason' in checkBuild(opts, inputsHash);
 
 /**
- * Clears what killed converters left beside build/, then converts only when build/ cannot be served as it is; returns
- * the build as read and verified, so that the caller does not read and hash it again. The inputs are hashed once.
- * `onRebuild` hears why a rebuild is needed; `convert` makes the build (in this process by default; the server runs
- * the converter as its own process), which is then checked again against the same inputs.
+ * Clears what killed converters left beside build/ (before, and after a failed conversion), then converts only when
+ * build/ cannot be served as it is; returns the build as read and verified, so that the caller does not read and
+ * hash it again. The inputs are hashed once. `onRebuild` hears why a rebuild is needed; `convert` makes the build (in
+ * this process by default; the server runs the converter as its own process), which is then checked again against
+ * the same inputs.
  */
 export const ensureBuild = async (
   opts: ConvertOptions,
@@ -163,8 +165,14 @@ export const ensureBuild = async (
   const checked = checkBuild(opts, inputsHash);
   if ('build' in checked) return checked.build;
   onRebuild?.(checked.reason);
-  if (convert) await convert();
-  else await convertAndWrite(opts, inputsHash);
+  try {
+    if (convert) await convert();
+    else await convertAndWrite(opts, inputsHash);
+  } catch (e) {
+    // A converter run as its own process and killed leaves its staging folder: it goes now, not at the next start.
+    clearAbandonedBuilds(opts.buildDir);
+    throw e;
+  }
   const rebuilt = checkBuild(opts, inputsHash);
   if ('reason' in rebuilt) throw new Error(`the converter finished, but ${rebuilt.reason}`);
   return rebuilt.build;

@@ -35,7 +35,7 @@ const start = async (): Promise<{ config: Config; serving: Serving; logging: { l
     const build = await ensureBuild(
       config,
       (reason) => process.stderr.write(`jp-plan-lod: rebuilding ${config.buildDir}: ${reason}\n`),
-      () => convertInChildProcess(config.buildDir),
+      convertInChildProcess,
     );
     first = await loadGeneration(config, logging, build);
     const serving = serve(config, first);

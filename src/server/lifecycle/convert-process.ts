@@ -3,7 +3,6 @@
 // start script) and stay in the server's memory long after the build was written.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { clearAbandonedBuilds } from '../../convert/index.ts';
 
 const CONVERTER = fileURLToPath(new URL('../../convert/main.ts', import.meta.url));
 
@@ -25,7 +24,7 @@ export const moduleFlags = (execArgv: readonly string[]): string[] => {
 
 /** The server was asked to stop (SIGINT, SIGTERM) while the converter it ran was making the build. */
 export class StoppedWhileConverting extends Error {
-  constructor(readonly signal: NodeJS.Signals, finished: boolean) {
+  constructor(signal: NodeJS.Signals, finished: boolean) {
     super(
       finished
         ? `${signal} while the converter was rebuilding: it had just written the new build; stopping`
@@ -39,10 +38,9 @@ export class StoppedWhileConverting extends Error {
  * output goes to stderr, which keeps stdout for the access log. Rejects when it fails: its own message, naming the
  * file, the place and the reason, is then already on stderr, and the previous build is untouched. SIGINT and SIGTERM
  * are passed on to it, which then stops (removing its staging folder) and rejects with StoppedWhileConverting; the
- * IPC channel ends it if this process dies (converter main.ts). A converter that was killed leaves its staging folder
- * in `buildDir`'s parent: it is cleared here.
+ * IPC channel ends it if this process dies (converter main.ts). What a killed converter leaves, ensureBuild clears.
  */
-export const convertInChildProcess = (buildDir: string): Promise<void> =>
+export const convertInChildProcess = (): Promise<void> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...moduleFlags(process.execArgv), CONVERTER], { stdio: ['ignore', 2, 2, 'ipc'] });
     let stoppedBy: NodeJS.Signals | undefined;
@@ -63,7 +61,6 @@ export const convertInChildProcess = (buildDir: string): Promise<void> =>
     child.once('exit', (code, signal) => {
       done();
       if (code === 0 && !stoppedBy) return resolve();
-      if (code !== 0) clearAbandonedBuilds(buildDir);
       if (stoppedBy) reject(new StoppedWhileConverting(stoppedBy, code === 0));
       else reject(new Error(`the converter (${CONVERTER}) ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}; its message is above`));
     });
