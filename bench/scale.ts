@@ -4,7 +4,8 @@
 // convert time and peak RSS (and, synthetic, a rebuild after one plan changed), the engine's load time, the server's
 // start-up time (process start to the first 200 on /) and RSS after every scenario ran and again after 20 s idle, and p50 / p99 / req/s at 10 connections
 // for a 303 dereference, a Turtle document, an HTML page, a search, a SPARQL label lookup, a GROUP BY and a 3-hop join
-// (bench/load.ts: the load generator and queries of `npm run bench`). The embedded store is skipped, with a note, above
+// (bench/load.ts: the load generator and queries of `npm run bench`), with the CPU time per answered request of the
+// server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
 // free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement. A
 // national build takes an hour: `--keep` leaves each dataset's root (printed) in place, and `--root <dir>` measures the
@@ -14,7 +15,7 @@
 // has run for a while with the memory for them does, rather than as a Virtuoso load just left it.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type autocannon from 'autocannon';
@@ -66,6 +67,17 @@ const rssMb = (pid: number | undefined): number | string => {
   return kb ? Math.round(Number(kb[1]) / 1024) : '–';
 };
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+/** CPU time (user + system, every thread) a process has used so far, in ms. */
+const cpuMs = (pid: number | undefined): number => {
+  const stat = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(stat)) return NaN;
+  // The fields after the command name (which may hold spaces), from the 3rd: utime is the 14th, stime the 15th.
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+};
 
 /** Runs the converter as one process (worker threads included), timed by GNU time: wall seconds and peak RSS. */
 const timedConvert = (d: Dataset): { seconds: number; rssMb: number; out: string } => {
@@ -196,7 +208,7 @@ const readThrough = (files: readonly string[]): { mb: number; seconds: number } 
 let warmed: { mb: number; seconds: number } | undefined;
 
 /** Starts the server on a built dataset, measures start-up, warms every scenario up, then measures each. */
-const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, extraRss?: () => number | string) => {
+const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, engine?: { rss: () => number | string; pid: () => number }) => {
   if (values['warm-files']) warmed = readThrough([DOCUMENTS_FILE, SEARCH_FILE, PATHS_FILE].map((f) => join(d.buildDir, f)));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -214,14 +226,19 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     for (const s of scenariosFor(await checkedTargets(origin, targetsOf(d)))) {
       await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
       await settle(origin);
+      const cpu = [server.pid, engine?.pid()].map(cpuMs);
       const r = await drive(s.opts(origin), CONNECTIONS, SECONDS);
+      // CPU per answered request, of the server (all its threads) and of the engine's process: what bounds the rate on
+      // a machine of a given number of cores, however many connections wait.
+      const perRequest = [server.pid, engine?.pid()].map((pid, i) => (cpuMs(pid) - cpu[i]!) / r.requests);
+      const cpuCell = r.requests > 0 ? `; CPU ${perRequest[0]!.toFixed(2)}${engine ? ` + ${perRequest[1]!.toFixed(2)}` : ''} ms` : '';
       const bad = (r.failed + r.errors > 0 ? ` (${r.failed} 4xx/5xx, ${r.errors} errors)` : '') + (s.repeated?.() ? ' (targets repeated)' : '');
       // A query slower than the measurement at 10 connections completes none: then say so, and time one alone.
-      row[`${s.name} p50 / p99 ms, req/s`] = r.requests > 0 ? `${r.p50} / ${r.p99}, ${Math.round(r.rps)}${bad}` : `none in ${SECONDS} s${bad}; alone ${await alone(s.opts(origin))} ms`;
+      row[`${s.name} p50 / p99 ms, req/s, CPU ms/req`] = r.requests > 0 ? `${r.p50} / ${r.p99}, ${Math.round(r.rps)}${cpuCell}${bad}` : `none in ${SECONDS} s${bad}; alone ${await alone(s.opts(origin))} ms`;
       await settle(origin);
     }
     row['server RSS MB'] = rssMb(server.pid);
-    if (extraRss) row['virtuoso-t RSS MB'] = extraRss();
+    if (engine) row['virtuoso-t RSS MB'] = engine.rss();
     // Right after the 3-hop joins the heap holds their garbage (V8 collects the old generation late); the resident
     // footprint is read again once the server has been idle long enough for V8's memory reducer to run.
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
@@ -279,6 +296,7 @@ const virtuosoSlot = async () => {
       return Number(ms[1]);
     },
     rss: () => rssMb(pid()),
+    pid,
     stop: () => {
       try {
         cli('stop');
@@ -291,7 +309,7 @@ const virtuosoSlot = async () => {
 
 const virtuoso = async (d: Dataset, row: Row, slot: Awaited<ReturnType<typeof virtuosoSlot>>) => {
   row['engine load s'] = s1(slot.load(d));
-  await serveAndMeasure(d, { STORE: 'virtuoso', VIRTUOSO_AUTOLOAD: 'false', ...slot.env }, row, slot.rss);
+  await serveAndMeasure(d, { STORE: 'virtuoso', VIRTUOSO_AUTOLOAD: 'false', ...slot.env }, row, slot);
 };
 
 const datasets: Dataset[] = [];
@@ -347,10 +365,10 @@ try {
 }
 
 const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'server RSS idle MB', 'virtuoso-t RSS MB'];
-const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s`)].filter((c) => rows.some((r) => r[c] !== undefined));
+const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s, CPU ms/req`)].filter((c) => rows.some((r) => r[c] !== undefined));
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
-  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''}${values['skip-rebuild'] ? ' --skip-rebuild' : ''} --backends ${values.backends}${values.root ? ` --root ${values.root}` : ''}${values['warm-files'] ? ' --warm-files' : ''}; ${new Date().toISOString()}; Node ${process.version}; ` +
+  `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''}${values['skip-rebuild'] ? ' --skip-rebuild' : ''} --backends ${values.backends}${values.root ? ` --root ${values.root}` : ''}${values['warm-files'] ? ' --warm-files' : ''}; ${new Date().toISOString()}; Node ${process.version}; ${availableParallelism()} cores; ` +
     `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${SECONDS} s per measurement; ` +
     `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}, ${MAX_TARGETS} targets; convert peak RSS by GNU time` +
     `${warmed ? `; the server's SQLite files read once before each server started (last: ${warmed.mb} MB in ${warmed.seconds} s)` : ''}\n`,
