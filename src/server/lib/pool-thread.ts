@@ -20,7 +20,8 @@ export type FromThread<O> = { readonly ready: true } | { readonly id: number; re
 
 /**
  * The thread's side: answers each task with `answer` (an HttpError keeps its code and place, anything else is
- * 'internal'). The pool gives a thread one task at a time, so an answer may take its time (a promise).
+ * 'internal'). A task's synchronous work runs to its end before the next task starts; an answer that is a promise
+ * may take its time, and the pool may give the thread its next task meanwhile (ThreadPoolOptions.perThread).
  */
 export const serveTasks = <I, O>(answer: (input: I) => O | Promise<O>): void => {
   if (!parentPort) throw new Error('a pool thread must run in a worker thread');

@@ -40,6 +40,8 @@ export const openSearchThreads = (path: string, { threads, maxQueued = 256, cach
     // An answer is at most a page of hits (SQLite holds the index): a low heap limit makes V8 collect sooner (see
     // document-threads.ts).
     maxMemoryMb: 96,
+    // As the document threads (document-threads.ts): a thread has its next search before it answers the current one.
+    perThread: 2,
     name: 'the search',
     killed: () => new HttpError('unavailable', 'the search stopped while answering; retry'),
   });

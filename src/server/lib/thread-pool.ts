@@ -1,6 +1,8 @@
-// A small pool of worker threads that each answer one task at a time (the SPARQL parser threads, the search threads):
-// threads start on first use, waiting tasks are bounded (503 beyond), a task that overruns its time terminates its
-// thread (synchronous work cannot be interrupted otherwise) and a thread that dies is replaced.
+// A small pool of worker threads (the SPARQL parser threads, the search and document threads): threads start on first
+// use, waiting tasks are bounded (503 beyond), a task that overruns its time terminates its thread (synchronous work
+// cannot be interrupted otherwise) and a thread that dies is replaced. A thread answers its tasks one at a time; a pool
+// without a time limit may hand a thread its next task before the current one is answered, so that the thread does not
+// wait for a main thread busy with other requests to send it.
 // The threads' side is pool-thread.ts.
 import type { Worker } from 'node:worker_threads';
 import { startThread } from '../../convert/index.ts';
@@ -17,6 +19,8 @@ export interface ThreadPoolOptions {
   readonly maxMemoryMb: number;
   /** Longest a task may run once a thread took it (none when absent). */
   readonly timeoutMs?: number;
+  /** Tasks handed to a thread at once (default 1); more than 1 only without timeoutMs, whose clock is per task. */
+  readonly perThread?: number;
   /** What the pool does, for its messages ("the query parser", "the search"). */
   readonly name: string;
   /** The error of a task that overran timeoutMs. */
@@ -35,7 +39,8 @@ interface Task<I, O> {
 interface Slot<I, O> {
   readonly worker: Worker;
   ready: boolean;
-  task?: Task<I, O> | undefined;
+  /** The tasks the thread was given and has not answered, in the order given. */
+  tasks: Task<I, O>[];
   timer?: NodeJS.Timeout | undefined;
 }
 
@@ -49,7 +54,11 @@ export class ThreadPool<I, O> {
   #closed = false;
   #replaced = 0;
 
+  readonly #perThread: number;
+
   constructor(options: ThreadPoolOptions) {
+    this.#perThread = Math.max(1, Math.floor(options.perThread ?? 1));
+    if (this.#perThread > 1 && options.timeoutMs !== undefined) throw new Error(`${options.name}: perThread > 1 needs a pool without timeoutMs`);
     this.#options = options;
   }
 
@@ -84,7 +93,7 @@ export class ThreadPool<I, O> {
     const worker = startThread(script, { workerData, resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
     // Never what keeps the process alive: the listener (or the test) does.
     worker.unref();
-    const slot: Slot<I, O> = { worker, ready: false };
+    const slot: Slot<I, O> = { worker, ready: false, tasks: [] };
     this.#slots.push(slot);
     worker.on('message', (m: FromThread<O>) => {
       if ('ready' in m) {
@@ -97,23 +106,26 @@ export class ThreadPool<I, O> {
   }
 
   #dispatch(): void {
-    for (const slot of this.#slots) {
-      if (this.#queue.length === 0) return;
-      if (!slot.ready || slot.task) continue;
-      const task = this.#queue.shift()!;
-      slot.task = task;
-      // The clock starts when a thread takes the task: waiting for a free thread is not running.
-      const { timeoutMs } = this.#options;
-      if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#overrun(slot, timeoutMs), timeoutMs);
-      slot.worker.postMessage({ id: task.id, input: task.input } satisfies ToThread<I>);
+    // Round by round, so that waiting tasks spread over the threads before any thread gets a second one.
+    for (let depth = 1; depth <= this.#perThread; depth++) {
+      for (const slot of this.#slots) {
+        if (this.#queue.length === 0) return;
+        if (!slot.ready || slot.tasks.length >= depth) continue;
+        const task = this.#queue.shift()!;
+        slot.tasks.push(task);
+        // The clock starts when a thread takes the task: waiting for a free thread is not running.
+        const { timeoutMs } = this.#options;
+        if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#overrun(slot, timeoutMs), timeoutMs);
+        slot.worker.postMessage({ id: task.id, input: task.input } satisfies ToThread<I>);
+      }
     }
   }
 
   #settle(slot: Slot<I, O>, m: Exclude<FromThread<O>, { ready: true }>): void {
-    const task = slot.task;
-    if (!task || m.id !== task.id) return;
+    const at = slot.tasks.findIndex((t) => t.id === m.id);
+    if (at < 0) return;
+    const task = slot.tasks.splice(at, 1)[0]!;
     clearTimeout(slot.timer);
-    slot.task = undefined;
     if ('ok' in m) task.resolve(m.ok);
     else if (m.error.code === 'internal') task.reject(new Error(`${this.#options.name} failed: ${m.error.message}`));
     else task.reject(new HttpError(m.error.code, m.error.message, { line: m.error.line, column: m.error.column }));
@@ -129,7 +141,7 @@ export class ThreadPool<I, O> {
   #crashed(slot: Slot<I, O>, error: Error): void {
     if (!this.#drop(slot)) return;
     clearTimeout(slot.timer);
-    slot.task?.reject(this.#options.killed());
+    for (const t of slot.tasks.splice(0)) t.reject(this.#options.killed());
     if (slot.ready) this.#replace();
     // A thread that could not even start: fail what waits rather than retrying forever; the next task tries again.
     else if (this.#slots.length === 0) for (const t of this.#queue.splice(0)) t.reject(new Error(`${this.#options.name} could not start: ${error.message}`));
@@ -151,8 +163,7 @@ export class ThreadPool<I, O> {
   async #retire(slot: Slot<I, O>, reason: Error): Promise<void> {
     this.#drop(slot);
     clearTimeout(slot.timer);
-    slot.task?.reject(reason);
-    slot.task = undefined;
+    for (const t of slot.tasks.splice(0)) t.reject(reason);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => {});
     await slot.worker.terminate();

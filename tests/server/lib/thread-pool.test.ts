@@ -6,13 +6,14 @@ import { ThreadPool } from '../../../src/server/lib/thread-pool.ts';
 
 const SCRIPT = new URL('./fixtures/task-thread.ts', import.meta.url);
 const pools: ThreadPool<string, string>[] = [];
-const pool = (options: { threads?: number; maxQueued?: number; timeoutMs?: number } = {}) => {
+const pool = (options: { threads?: number; maxQueued?: number; timeoutMs?: number; perThread?: number } = {}) => {
   const p = new ThreadPool<string, string>({
     script: SCRIPT,
     threads: options.threads ?? 1,
     maxQueued: options.maxQueued ?? 16,
     maxMemoryMb: 64,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.perThread ? { perThread: options.perThread } : {}),
     name: 'the test pool',
     overrun: (ms) => new HttpError('query_too_complex', `overran ${ms} ms`),
     killed: () => new HttpError('unavailable', 'killed'),
@@ -68,6 +69,31 @@ describe('ThreadPool', () => {
     await expect(p.run('exit')).rejects.toMatchObject({ code: 'unavailable', message: 'killed' });
     expect(p.replaced).toBe(1);
     expect(await p.run('next')).toBe('done next');
+  });
+
+  it('gives a thread its next task while it awaits the current one only when perThread allows', async () => {
+    const answered = async (p: ThreadPool<string, string>) => {
+      const order: string[] = [];
+      await Promise.all(['later', 'now'].map((t) => p.run(t).then((v) => order.push(v))));
+      return order;
+    };
+    expect(await answered(pool())).toEqual(['done later', 'done now']);
+    expect(await answered(pool({ perThread: 2 }))).toEqual(['done now', 'done later']);
+  });
+
+  it('fails every task a dying thread was given, replaces it once and answers again', async () => {
+    const p = pool({ perThread: 2 });
+    const both = await Promise.all(['later', 'exit'].map((t) => p.run(t).catch((e: unknown) => e)));
+    expect(both).toMatchObject([
+      { code: 'unavailable', message: 'killed' },
+      { code: 'unavailable', message: 'killed' },
+    ]);
+    expect(p.replaced).toBe(1);
+    expect(await Promise.all(['a', 'b', 'c'].map((t) => p.run(t)))).toEqual(['done a', 'done b', 'done c']);
+  });
+
+  it('refuses perThread above 1 with a time limit, whose clock is per task', () => {
+    expect(() => pool({ perThread: 2, timeoutMs: 100 })).toThrow(/perThread > 1 needs a pool without timeoutMs/);
   });
 
   it('refuses waiting and new tasks with 503 once closed', async () => {
