@@ -226,11 +226,12 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     for (const s of scenariosFor(await checkedTargets(origin, targetsOf(d)))) {
       await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
       await settle(origin);
-      const cpu = [server.pid, engine?.pid()].map(cpuMs);
+      const pids = [server.pid, engine?.pid()];
+      const cpu = pids.map(cpuMs);
       const r = await drive(s.opts(origin), CONNECTIONS, SECONDS);
       // CPU per answered request, of the server (all its threads) and of the engine's process: what bounds the rate on
       // a machine of a given number of cores, however many connections wait.
-      const perRequest = [server.pid, engine?.pid()].map((pid, i) => (cpuMs(pid) - cpu[i]!) / r.requests);
+      const perRequest = pids.map((pid, i) => (cpuMs(pid) - cpu[i]!) / r.requests);
       const cpuCell = r.requests > 0 ? `; CPU ${perRequest[0]!.toFixed(2)}${engine ? ` + ${perRequest[1]!.toFixed(2)}` : ''} ms` : '';
       const bad = (r.failed + r.errors > 0 ? ` (${r.failed} 4xx/5xx, ${r.errors} errors)` : '') + (s.repeated?.() ? ' (targets repeated)' : '');
       // A query slower than the measurement at 10 connections completes none: then say so, and time one alone.

@@ -106,6 +106,7 @@ export class ThreadPool<I, O> {
   }
 
   #dispatch(): void {
+    const { timeoutMs } = this.#options;
     // Round by round, so that waiting tasks spread over the threads before any thread gets a second one.
     for (let depth = 1; depth <= this.#perThread; depth++) {
       for (const slot of this.#slots) {
@@ -114,7 +115,6 @@ export class ThreadPool<I, O> {
         const task = this.#queue.shift()!;
         slot.tasks.push(task);
         // The clock starts when a thread takes the task: waiting for a free thread is not running.
-        const { timeoutMs } = this.#options;
         if (timeoutMs !== undefined) slot.timer = setTimeout(() => this.#overrun(slot, timeoutMs), timeoutMs);
         slot.worker.postMessage({ id: task.id, input: task.input } satisfies ToThread<I>);
       }
