@@ -20,12 +20,21 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A row per resource of a slice: `names`, its label and type lines as text (read for every resource a document
- * mentions, so kept plain); `triples`, its own lines, an empty line, then its inbound lines: as text when short, else
- * deflated (a blob). A deflate costs more to start than to run on a few kB, and small windows start faster (measured).
+ * mentions, so kept plain); `own` and `inbound`, its own lines and the lines that point at it, each as text when short,
+ * else deflated (a blob). They are apart because a page reads the own lines of resources whose inbound lines it never
+ * needs: a plan's are every element's link to it (41 kB of a synthetic plan's 43, inflated on every page of the plan).
+ * A deflate costs more to start than to run on a few kB, and small windows start faster (measured).
  */
 const DEFLATE = { level: 4, memLevel: 4, windowBits: 12 } as const;
 const DEFLATE_ABOVE = 2048;
 const sorted = (lines: ReadonlySet<string> | undefined): string => (lines ? [...lines].sort(cmp).join('\n') : '');
+/** A column of lines as stored: null when none, text when short, else deflated. */
+const stored = (lines: ReadonlySet<string> | undefined): string | Buffer | null => {
+  if (!lines) return null;
+  const text = sorted(lines);
+  return Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : text;
+};
+const text = (column: string | Buffer | null | undefined): string => (column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8'));
 
 export interface DocumentRowsWriter {
   /** One plan graph's quads; a municipality's graphs come together (manifest order: code, then plan id). */
@@ -36,10 +45,17 @@ export interface DocumentRowsWriter {
 
 export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWriter => {
   const urls = siteUrls(baseIri);
-  // names first: a look-up of a name reads no further into the record.
-  const db = createSqliteFile(dir, DOCUMENTS_FILE, PAGE_SIZE, 'CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, triples BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID');
-  const insert = db.prepare('INSERT INTO resource (code, iri, names, triples) VALUES (?, ?, ?, ?)');
-  const insertAll = db.transaction((rows: readonly (readonly [string, string, string | null, string | Buffer | null])[]) => {
+  // In the order they are read most: a read of a column stops there, so a long inbound column is never read for names
+  // or own lines.
+  const db = createSqliteFile(
+    dir,
+    DOCUMENTS_FILE,
+    PAGE_SIZE,
+    'CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, own BLOB, inbound BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID',
+  );
+  const insert = db.prepare('INSERT INTO resource (code, iri, names, own, inbound) VALUES (?, ?, ?, ?, ?)');
+  type Row = readonly [string, string, string | null, string | Buffer | null, string | Buffer | null];
+  const insertAll = db.transaction((rows: readonly Row[]) => {
     for (const r of rows) insert.run(...r);
   });
 
@@ -70,11 +86,9 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
       if (q.object.termType === 'NamedNode' && q.predicate.value !== TYPE && served(q.object.value)) put(q.object.value, 'inbound', line);
     }
     const c = code;
-    insertAll([...columns.keys()].sort(cmp).map((iri) => {
+    insertAll([...columns.keys()].sort(cmp).map((iri): Row => {
       const row = columns.get(iri)!;
-      const text = row.own || row.inbound ? `${sorted(row.own)}\n\n${sorted(row.inbound)}` : null;
-      const triples = text !== null && Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : text;
-      return [c, iri, row.names ? sorted(row.names) : null, triples] as const;
+      return [c, iri, row.names ? sorted(row.names) : null, stored(row.own), stored(row.inbound)];
     }));
     done.add(c);
     quads = [];
@@ -106,6 +120,10 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
 export interface SliceRows {
   /** Triples with the resource as subject, and with it as object (rdf:type left out). */
   triples(iri: string): { readonly own: string; readonly inbound: string };
+  /** Triples with the resource as subject alone (a read that never touches its inbound lines). */
+  own(iri: string): string;
+  /** Triples with the resource as object alone (rdf:type left out). */
+  inbound(iri: string): string;
   /** Its labels and types. */
   names(iri: string): string;
 }
@@ -124,20 +142,33 @@ export interface DocumentRows {
 /** Opens a build's document rows read-only. */
 export const openDocumentRows = (file: string): DocumentRows => {
   const db = openSqliteFile(file);
-  const triples = db.prepare('SELECT triples FROM resource WHERE code = ? AND iri = ?').pluck();
-  const names = db.prepare('SELECT names FROM resource WHERE code = ? AND iri = ?').pluck();
-  const triplesOf = (code: string, iri: string) => {
-    const stored = triples.get(code, iri) as string | Buffer | null | undefined;
-    if (!stored) return { own: '', inbound: '' };
-    const text = typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8');
-    const cut = text.indexOf('\n\n');
-    return { own: text.slice(0, cut), inbound: text.slice(cut + 2) };
+  const prepare = (columns: string) => {
+    try {
+      return db.prepare(`SELECT ${columns} FROM resource WHERE code = ? AND iri = ?`);
+    } catch (e) {
+      db.close();
+      // A file of an older converter (one column of own and inbound lines) is rebuilt, not misread.
+      throw new Error(`${file}: not the document rows this server reads (${(e as Error).message}); rebuild with npm run convert`);
+    }
   };
+  const both = prepare('own, inbound').raw();
+  const [names, own, inbound] = [prepare('names').pluck(), prepare('own').pluck(), prepare('inbound').pluck()];
+  const triplesOf = (code: string, iri: string) => {
+    const row = both.get(code, iri) as [string | Buffer | null, string | Buffer | null] | undefined;
+    return { own: text(row?.[0]), inbound: text(row?.[1]) };
+  };
+  const ownOf = (code: string, iri: string) => text(own.get(code, iri) as string | Buffer | null | undefined);
+  const inboundOf = (code: string, iri: string) => text(inbound.get(code, iri) as string | Buffer | null | undefined);
   const namesOf = (code: string, iri: string) => (names.get(code, iri) as string | null | undefined) ?? '';
   return {
     triples: triplesOf,
     names: namesOf,
-    slice: (code) => ({ triples: (iri) => triplesOf(code, iri), names: (iri) => namesOf(code, iri) }),
+    slice: (code) => ({
+      triples: (iri) => triplesOf(code, iri),
+      own: (iri) => ownOf(code, iri),
+      inbound: (iri) => inboundOf(code, iri),
+      names: (iri) => namesOf(code, iri),
+    }),
     close: () => db.close(),
   };
 };

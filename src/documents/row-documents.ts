@@ -47,23 +47,19 @@ export const documentFromRows = (iri: string, path: string, rows: SliceRows, voc
  * when there is no such document: what a page embeds, without naming what they mention.
  */
 export const ownFromRows = (iri: string, rows: SliceRows, vocabulary: TripleIndex): Quad[] | undefined => {
-  const stored = rows.triples(iri);
-  const own = [...(vocabulary.bySubject.get(iri) ?? []), ...parse(stored.own)];
-  return own.length === 0 && stored.inbound === '' && !vocabulary.byObject.has(iri) ? undefined : own;
+  const own = [...(vocabulary.bySubject.get(iri) ?? []), ...parse(rows.own(iri))];
+  // Inbound lines are read only to tell a resource that is only pointed at from none.
+  return own.length === 0 && !vocabulary.byObject.has(iri) && rows.inbound(iri) === '' ? undefined : own;
 };
 
 /**
- * A slice's rows as triples by resource, each row read once (own and inbound share it); `elsewhere` answers for the
- * resources whose triples the rows do not hold (e.g. fiscal years, in the shared slice).
+ * A slice's rows as triples by resource, each column read when asked for; `elsewhere` answers for the resources whose
+ * triples the rows do not hold (e.g. fiscal years, in the shared slice).
  */
-export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly Quad[]): ResourceTriples => {
-  const read = new Map<string, { readonly own: string; readonly inbound: string }>();
-  const row = (iri: string) => read.get(iri) ?? read.set(iri, rows.triples(iri)).get(iri)!;
-  return {
-    own: (iri) => {
-      const { own } = row(iri);
-      return own === '' ? elsewhere(iri) : parse(own);
-    },
-    inbound: (iri) => parse(row(iri).inbound),
-  };
-};
+export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly Quad[]): ResourceTriples => ({
+  own: (iri) => {
+    const own = rows.own(iri);
+    return own === '' ? elsewhere(iri) : parse(own);
+  },
+  inbound: (iri) => parse(rows.inbound(iri)),
+});

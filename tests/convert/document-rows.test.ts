@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DataFactory, type Quad } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENTS_FILE, documentRowsWriter, openDocumentRows } from '../../src/convert/document-rows.ts';
@@ -56,9 +57,40 @@ describe('document rows', () => {
       // A shared resource is named in the slice, never described there; another slice knows nothing of these.
       expect(rows.triples('132101', year.value)).toEqual({ own: '', inbound: '' });
       expect(rows.triples('131121', measure.value)).toEqual({ own: '', inbound: '' });
+      // The own and inbound lines are read apart too, each as the pair gives it.
+      const slice = rows.slice('132101');
+      expect(slice.own(measure.value)).toBe(rows.triples('132101', measure.value).own);
+      expect(slice.inbound(plan.value)).toBe(rows.triples('132101', plan.value).inbound);
+      expect(slice.own(year.value)).toBe('');
     } finally {
       rows.close();
     }
+  });
+
+  it('keep a resource\'s own lines apart from a long inbound list, each deflated on its own when long', () => {
+    // A plan pointed at by 200 elements: a page of any of them reads the plan's own lines, never this list.
+    const elements = Array.from({ length: 200 }, (_, i) => iri(`${BASE}id/132101/plan/p/measure/${i + 1}`));
+    write([['132101', [quad(plan, RDFS_LABEL, literal('計画', 'ja'), g), ...elements.map((e) => quad(e, PLAN, plan, g))]]]);
+    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE));
+    try {
+      const slice = rows.slice('132101');
+      expect(slice.own(plan.value)).toBe(`<${plan.value}> <${RDFS_LABEL.value}> "計画"@ja .`);
+      const inbound = slice.inbound(plan.value).split('\n');
+      expect(inbound).toHaveLength(200);
+      expect(Buffer.byteLength(inbound.join('\n'))).toBeGreaterThan(2048);
+      expect(inbound).toContain(`<${elements[0]!.value}> <${PLAN.value}> <${plan.value}> .`);
+    } finally {
+      rows.close();
+    }
+  });
+
+  it('refuse, naming the file and the fix, a rows file of the older layout (own and inbound in one column)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
+    const file = join(dir, DOCUMENTS_FILE);
+    const db = new Database(file);
+    db.exec('CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, triples BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID');
+    db.close();
+    expect(() => openDocumentRows(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not the document rows this server reads .*rebuild with npm run convert$`));
   });
 
   it("refuse a municipality's graphs that do not come together", () => {
