@@ -39,6 +39,33 @@ export const runs = (chars: readonly string[]): string[][] => {
   return out;
 };
 
+/** A run of a normalized text and its length in characters (code points). */
+export interface Run {
+  readonly text: string;
+  readonly length: number;
+}
+
+/** The runs of a normalized text, as runs(normalize(text).chars) gives them, joined: without a per-character array. */
+export const runsOf = (text: string): Run[] => {
+  const out: Run[] = [];
+  let current = '';
+  let length = 0;
+  for (const cp of text) {
+    for (const ch of cp.normalize('NFKC').toLowerCase()) {
+      if (isSeparator(ch)) {
+        if (length) out.push({ text: current, length });
+        current = '';
+        length = 0;
+      } else {
+        current += ch;
+        length++;
+      }
+    }
+  }
+  if (length) out.push({ text: current, length });
+  return out;
+};
+
 /** Every unigram and bigram of every run, with its count: what the index stores. */
 export const indexTokens = (text: string): Map<string, number> => {
   const counts = new Map<string, number>();

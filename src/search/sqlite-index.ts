@@ -1,8 +1,9 @@
 // The on-disk search index: an SQLite file with an FTS5 table of our own tokens (written once, then opened read-only).
 // Same interface and matching as the in-memory index (search-index.ts): every query run must occur, inside one field,
-// as a substring; ranked by FTS5's bm25 (k1 1.2, b 0.75) with FIELD_WEIGHTS per column and the title boost.
+// as a substring; ranked by FTS5's bm25 (k1 1.2, b 0.75) with FIELD_WEIGHTS per column and the title boost, computed by
+// SQLite for many matches and here for a few (the same scores, with each phrase's row count kept per file).
 import Database from 'better-sqlite3';
-import { fieldTokenStream, normalize, runPhrase, runs } from './normalize.ts';
+import { fieldTokenStream, normalize, runPhrase, runs, runsOf, type Run } from './normalize.ts';
 import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult, type SearchShown } from './search-index.ts';
 
 const FIELDS = Object.keys(FIELD_WEIGHTS) as FieldName[];
@@ -17,6 +18,8 @@ const SCHEMA = [
   'CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, grp TEXT, title TEXT, subtitle TEXT, field TEXT, text TEXT, shown TEXT)',
   // Each group's documents are consecutive rowids, so a group filter is a rowid range FTS5 seeks to.
   'CREATE TABLE groups (grp TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID',
+  // What bm25 reads of the whole index besides a phrase's rows: its rows (padding included) and tokens, all columns.
+  'CREATE TABLE stats (rows INTEGER NOT NULL, tokens INTEGER NOT NULL)',
 ];
 
 export interface SearchFileWriter {
@@ -37,6 +40,7 @@ export const searchFileWriter = (path: string): SearchFileWriter => {
   const insertFts = db.prepare(`INSERT INTO fts (rowid, ${FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?)`);
   const ranges = new Map<string, { lo: number; hi: number }>();
   let rowid = 0;
+  let tokens = 0;
   let current: string | undefined;
   const addAll = db.transaction((documents: Iterable<SearchDocument>) => {
     for (const d of documents) {
@@ -50,7 +54,9 @@ export const searchFileWriter = (path: string): SearchFileWriter => {
       current = d.group;
       const texts = FIELDS.map((f) => d.fields[f] ?? null);
       insertDoc.run(rowid, d.id, d.group ?? null, ...texts, d.shown ? JSON.stringify(d.shown) : null);
-      insertFts.run(rowid, ...texts.map((t) => (t ? fieldTokenStream(t) : '')));
+      const streams = texts.map((t) => (t ? fieldTokenStream(t) : ''));
+      for (const stream of streams) if (stream !== '') tokens += stream.split(' ').length;
+      insertFts.run(rowid, ...streams);
     }
   });
   return {
@@ -67,6 +73,7 @@ export const searchFileWriter = (path: string): SearchFileWriter => {
         db.transaction(() => {
           for (let i = 1; i <= rowid; i++) pad.run(rowid + i);
         })();
+        db.prepare('INSERT INTO stats (rows, tokens) VALUES (?, ?)').run(2 * rowid, tokens);
         // One segment: the same rows give the same b-tree whatever the flushes were, and queries read one doclist per term.
         db.exec("INSERT INTO fts (fts) VALUES ('optimize')");
         db.exec('VACUUM');
@@ -107,19 +114,29 @@ interface Row {
   readonly shown: string | null;
 }
 
-interface FewRow {
-  readonly rowid: number;
-  readonly id: string;
-  readonly title: string | null;
-  readonly plain: number;
-  readonly boosted: number;
-}
-
 /**
- * Matches up to this many are ranked in JS from one pass of FTS5; more, by SQLite (ORDER BY … LIMIT), which matches
- * three times (the count, the ranking, and the title phrase's match) and whose bm25 matches each phrase once more.
+ * Matches up to this many are ranked in JS from one pass of FTS5 without bm25; more, by SQLite (ORDER BY … LIMIT),
+ * which matches three times (the count, the ranking, and the title phrase's match) and whose bm25 matches each phrase
+ * once more over the whole index to count its rows (its IDF).
  */
 const FEW = 256;
+/** Phrases whose row count a handle keeps (a file never changes, so neither do they): some kB each at most. */
+const PHRASE_COUNTS = 8192;
+const K1 = 1.2;
+const B = 0.75;
+
+/** FTS5's IDF of a phrase found in `hits` of `rows` rows (fts5_aux.c): never 0 or less, so a common phrase still counts. */
+const idfOf = (rows: number, hits: number): number => {
+  const idf = Math.log((rows - hits + 0.5) / (hits + 0.5));
+  return idf <= 0 ? 1e-6 : idf;
+};
+
+/** Where a string occurs in another, overlaps included: FTS5 counts a phrase at every position it starts. */
+const occurrences = (hay: string, needle: string): number => {
+  let n = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) n++;
+  return n;
+};
 /** SQLite's order of TEXT (BINARY: UTF-8 bytes), which JS's < follows only below U+D800. */
 const byBytes = (a: string, b: string): number => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
 
@@ -128,6 +145,7 @@ const squeeze = (s: string) => normalize(s).chars.filter((c) => !/\s/u.test(c)).
 /** Opens an index file read-only; queries are synchronous. */
 export const openSearchFile = (path: string, options: OpenOptions = {}): SearchFile => {
   let db: Database.Database;
+  let stats: { rows: number; tokens: number } | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch (e) {
@@ -141,6 +159,8 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     // Reading one row checks the file; its size is counted when first asked for (a national count scans 360k rows:
     // 62–173 ms, by hand), not at every open (start-up and each search thread).
     db.prepare('SELECT 1 FROM docs LIMIT 1').get();
+    stats = db.prepare('SELECT rows, tokens FROM stats').get() as typeof stats;
+    if (!stats) throw new Error('no stats row');
   } catch (e) {
     db.close();
     throw new Error(`${path}: not a search index (${(e as Error).message}); rebuild with npm run convert`);
@@ -156,21 +176,50 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
        ORDER BY score DESC, d.id LIMIT @limit OFFSET @offset`,
     );
   const counted = (where: string) => db.prepare(`SELECT count(*) AS n FROM fts WHERE fts MATCH @match ${where}`);
-  // The first few + 1 matches with both scores, in FTS5's order: when they are all, they are ranked here (one pass of
-  // the match instead of three: the count, the ranking and the title phrase's own match).
-  // bm25 is called once per row (a materialized CTE; written twice in one SELECT, it ran twice: 10.8 → 10.0 ms for this
-  // pass of a national title query, by hand), and both scores are rounded from the same value.
-  const firstMatches = (where: string) =>
-    db.prepare(
-      `WITH m AS MATERIALIZED (SELECT fts.rowid AS rowid, -bm25(fts, ${weights}) AS s FROM fts WHERE fts MATCH @match ${where} LIMIT ${few + 1})
-       SELECT m.rowid AS rowid, d.id, d.title, round(m.s, 3) AS plain, round(m.s * ${TITLE_PHRASE_BOOST}, 3) AS boosted FROM m JOIN docs d ON d.rowid = m.rowid`,
-    );
+  // The first few + 1 matches, in FTS5's order, without bm25: when they are all, they are ranked here (one pass of the
+  // match instead of three: the count, the ranking and the title phrase's own match).
+  const firstMatches = (where: string) => db.prepare(`SELECT fts.rowid FROM fts WHERE fts MATCH @match ${where} LIMIT ${few + 1}`).pluck();
   const statements = {
     all: { hits: scored(''), count: counted(''), few: firstMatches('') },
     group: { hits: scored(`AND ${range}`), count: counted(`AND ${range}`), few: firstMatches(`AND ${range}`) },
   };
   const groupRange = db.prepare('SELECT lo, hi FROM groups WHERE grp = ?');
   const docRow = db.prepare('SELECT id, title, subtitle, field, text, shown FROM docs WHERE rowid = ?');
+  // Rounded by SQLite, as the ranking in SQL rounds: the same scores either way.
+  const rounded = db.prepare(`SELECT round(@s, 3), round(@s * ${TITLE_PHRASE_BOOST}, 3)`).raw();
+  const phraseRows = db.prepare('SELECT count(*) FROM fts WHERE fts MATCH ?').pluck();
+  const { rows: allRows, tokens: allTokens } = stats!;
+  const avgdl = allTokens / allRows;
+  const counts = new Map<string, number>();
+  /** The IDF of a phrase over the whole index, as bm25 takes it (a group filter does not change it). */
+  const idf = (phrase: string): number => {
+    let hits = counts.get(phrase);
+    if (hits === undefined) {
+      hits = phraseRows.get(phrase) as number;
+      if (counts.size >= PHRASE_COUNTS) counts.delete(counts.keys().next().value!);
+    } else counts.delete(phrase);
+    counts.set(phrase, hits);
+    return idfOf(allRows, hits);
+  };
+  /**
+   * bm25 of a row (fts5Bm25Function): per phrase, its instances weighted by their column, against the row's tokens
+   * in all columns. A field's tokens are a run's bigrams and characters (2n - 1 for n characters), and a query run's
+   * phrase occurs wherever the run occurs inside one of the field's runs.
+   */
+  const bm25 = (fieldRuns: readonly (readonly Run[])[], queryRuns: readonly string[], idfs: readonly number[]): number => {
+    let size = 0;
+    const freq = queryRuns.map(() => 0);
+    fieldRuns.forEach((list, column) => {
+      const weight = FIELD_WEIGHTS[FIELDS[column]!];
+      for (const run of list) {
+        size += 2 * run.length - 1;
+        queryRuns.forEach((q, i) => (freq[i]! += occurrences(run.text, q) * weight));
+      }
+    });
+    let score = 0;
+    queryRuns.forEach((_, i) => (score += (idfs[i]! * (freq[i]! * (K1 + 1.0))) / (freq[i]! + K1 * (1 - B + (B * size) / avgdl))));
+    return score;
+  };
 
   const hitOf = (terms: readonly string[]) => (row: Row): SearchHit => ({
     id: row.id,
@@ -196,19 +245,26 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
       where = { match, lo: r.lo, hi: r.hi };
       which = statements.group;
     }
-    const first = which.few.all(where) as FewRow[];
+    const first = which.few.all(where) as number[];
     if (first.length <= few) {
-      // Every run occurs in the title exactly when the title phrase matches: each run is a substring of one of the
-      // title's runs (the phrase's bigrams never cross a run).
-      const boosted = (title: string | null) => {
-        const titleRuns = title === null ? [] : runs(normalize(title).chars).map((r) => r.join(''));
-        return terms.every((t) => titleRuns.some((r) => r.includes(t)));
-      };
+      // The phrases in their order in the MATCH expression, with the run each one is; their IDFs, counted once per file.
+      const phraseRuns = new Map(queryRuns.map((r) => [runPhrase(r), r.join('')]));
+      const queryTerms = [...phraseRuns.values()];
+      const idfs = [...phraseRuns.keys()].map(idf);
       const ranked = first
-        .map((r) => ({ rowid: r.rowid, id: r.id, score: boosted(r.title) ? r.boosted : r.plain }))
+        .map((rowid) => {
+          const row = docRow.get(rowid) as Omit<Row, 'score'>;
+          const fieldRuns = FIELDS.map((f) => (row[f] ? runsOf(row[f]) : []));
+          const [plain, boosted] = rounded.get({ s: bm25(fieldRuns, queryTerms, idfs) }) as [number, number];
+          // Every run occurs in the title exactly when the title phrase matches: each run is a substring of one of the
+          // title's runs (the phrase's bigrams never cross a run).
+          const titleRuns = fieldRuns[FIELDS.indexOf('title')]!;
+          const inTitle = terms.every((t) => titleRuns.some((r) => r.text.includes(t)));
+          return { ...row, score: inTitle ? boosted : plain };
+        })
         .sort((a, b) => b.score - a.score || byBytes(a.id, b.id))
         .slice(page.offset, page.offset + page.limit);
-      return { terms, total: first.length, hits: ranked.map((r) => hitOf(terms)({ ...(docRow.get(r.rowid) as Omit<Row, 'score'>), score: r.score })) };
+      return { terms, total: first.length, hits: ranked.map(hitOf(terms)) };
     }
     const total = (which.count.get(where) as { n: number }).n;
     const rows = which.hits.all({ ...where, ...page, title: `title : (${match})` }) as Row[];

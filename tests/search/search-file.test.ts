@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert, type Dataset } from '../../src/convert/index.ts';
@@ -97,13 +98,15 @@ describe('search.sqlite', () => {
       const queries = [...titles.filter((_, i) => i % 3 === 0), 'まち', '緑', '推進', '脱炭 素材', '子育て・教育', '地域 まち 緑', 'ない言葉'];
       // Queries whose hits are boosted (a run in the title) and not: the boost is then what the two rankings agree on.
       let mixed = 0;
-      for (const q of queries)
-        for (const options of [{ limit: 1000 }, { offset: 5, limit: 5 }, { group: '132101', limit: 50 }]) {
-          const a = inSql.search(q, options);
-          const b = inProcess.search(q, options);
-          expect(b, `${q} ${JSON.stringify(options)}`).toEqual(a);
-          if (new Set(a.hits.map((h) => h.matched.includes('title'))).size === 2) mixed++;
-        }
+      // Twice: the second round takes each phrase's row count from what the handle kept of the first.
+      for (const round of [1, 2])
+        for (const q of queries)
+          for (const options of [{ limit: 1000 }, { offset: 5, limit: 5 }, { group: '132101', limit: 50 }]) {
+            const a = inSql.search(q, options);
+            const b = inProcess.search(q, options);
+            expect(b, `${q} ${JSON.stringify(options)} (round ${round})`).toEqual(a);
+            if (round === 1 && new Set(a.hits.map((h) => h.matched.includes('title'))).size === 2) mixed++;
+          }
       expect(queries.length).toBeGreaterThan(50);
       expect(mixed).toBeGreaterThan(10);
       // The default ranks both ways: a common word goes to SQLite, a title to the process (the same answers as above).
@@ -161,6 +164,15 @@ describe('phrases', () => {
         ties.close();
       }
     }
+  });
+
+  it('refuses an index without the counts bm25 reads (an older converter\'s), naming it and the fix', () => {
+    const older = join(smallDir, 'older.sqlite');
+    writeSearchFile(older, [{ id: 'a', fields: { title: 'まちづくり' } }]);
+    const db = new Database(older);
+    db.exec('DROP TABLE stats');
+    db.close();
+    expect(() => openSearchFile(older)).toThrow(new RegExp(`^${older.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a search index .*rebuild with npm run convert$`));
   });
 
   it('refuses a file that is not an index, naming it', () => {

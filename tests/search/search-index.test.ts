@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, findAll, indexTokens, openSearchFile, queryTokens, runs, normalize, snippetOf, writeSearchFile, type SearchDocument } from '../../src/search/index.ts';
+import { buildSearchIndex, findAll, indexTokens, openSearchFile, queryTokens, runs, runsOf, normalize, snippetOf, writeSearchFile, type SearchDocument } from '../../src/search/index.ts';
 
 const DOCUMENTS: SearchDocument[] = [
   { id: 'title-hit', group: 'A', fields: { title: '脱炭素社会の構築', text: '自然との共生を進めます。' } },
@@ -37,6 +37,18 @@ describe('tokens', () => {
     expect(runs(normalize('脱炭素　ＤＸ').chars).map((r) => r.join(''))).toEqual(['脱炭素', 'dx']);
     expect(queryTokens([['緑']])).toEqual(['緑']);
     expect(findAll('𠮷野家でＤＸ', ['dx'])).toEqual([[4, 6]]);
+  });
+});
+
+describe('runs of a text', () => {
+  it('are the runs of its normalized characters, joined, with their lengths in characters', () => {
+    // Half-width kana and a voiced mark composing apart, full width, case, a surrogate pair, punctuation and spaces.
+    const texts = ['ﾊﾞｽ停　ＡＢＣ・まちづくり', '𠮷野家 𩸽、abc-DEF', 'ｶﾞｷﾞ１２３（）「」', '', '・、。', 'Ⅻ ㍻ ﬁ café'];
+    for (const text of texts) {
+      const expected = runs(normalize(text).chars).map((r) => ({ text: r.join(''), length: r.length }));
+      expect(runsOf(text), text).toEqual(expected);
+    }
+    expect(runsOf('𠮷野家')).toEqual([{ text: '𠮷野家', length: 3 }]);
   });
 });
 
