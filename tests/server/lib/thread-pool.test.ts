@@ -6,7 +6,7 @@ import { ThreadPool } from '../../../src/server/lib/thread-pool.ts';
 
 const SCRIPT = new URL('./fixtures/task-thread.ts', import.meta.url);
 const pools: ThreadPool<string, string>[] = [];
-const pool = (options: { threads?: number; maxQueued?: number; timeoutMs?: number; perThread?: number } = {}) => {
+const pool = (options: { threads?: number; maxQueued?: number; timeoutMs?: number; perThread?: number; youngMemoryMb?: number } = {}) => {
   const p = new ThreadPool<string, string>({
     script: SCRIPT,
     threads: options.threads ?? 1,
@@ -14,6 +14,7 @@ const pool = (options: { threads?: number; maxQueued?: number; timeoutMs?: numbe
     maxMemoryMb: 64,
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.perThread ? { perThread: options.perThread } : {}),
+    ...(options.youngMemoryMb ? { youngMemoryMb: options.youngMemoryMb } : {}),
     name: 'the test pool',
     overrun: (ms) => new HttpError('query_too_complex', `overran ${ms} ms`),
     killed: () => new HttpError('unavailable', 'killed'),
@@ -90,6 +91,14 @@ describe('ThreadPool', () => {
     ]);
     expect(p.replaced).toBe(1);
     expect(await Promise.all(['a', 'b', 'c'].map((t) => p.run(t)))).toEqual(['done a', 'done b', 'done c']);
+  });
+
+  it("bounds its threads' young generation when asked (the search threads' short-lived texts)", async () => {
+    const mb = async (p: ThreadPool<string, string>) => Number(await p.run('young')) / 2 ** 20;
+    const bounded = await mb(pool({ youngMemoryMb: 6 }));
+    const free = await mb(pool());
+    expect(bounded).toBeLessThanOrEqual(4);
+    expect(free).toBeGreaterThan(bounded * 2);
   });
 
   it('refuses perThread above 1 with a time limit, whose clock is per task', () => {
