@@ -120,7 +120,7 @@ interface Row {
  * once more over the whole index to count its rows (its IDF).
  */
 const FEW = 256;
-/** Phrases whose row count a handle keeps (a file never changes, so neither do they): some kB each at most. */
+/** Phrases whose row count a handle keeps (a file never changes, so neither do they): under a kB each. */
 const PHRASE_COUNTS = 8192;
 const K1 = 1.2;
 const B = 0.75;
@@ -247,7 +247,7 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     }
     const first = which.few.all(where) as number[];
     if (first.length <= few) {
-      // The phrases in their order in the MATCH expression, with the run each one is; their IDFs, counted once per file.
+      // The phrases in their order in the MATCH expression, with the run each one is; their IDFs, kept by this handle.
       const phraseRuns = new Map(queryRuns.map((r) => [runPhrase(r), r.join('')]));
       const queryTerms = [...phraseRuns.values()];
       const idfs = [...phraseRuns.keys()].map(idf);
