@@ -17,7 +17,7 @@ export interface ThreadPoolOptions {
   readonly maxQueued: number;
   /** Heap of one thread: a task that needs more fails alone. */
   readonly maxMemoryMb: number;
-  /** Young generation of one thread (V8's default when absent, 48 MB here): smaller is collected sooner. */
+  /** Young generation of one thread, in MB (V8's default when absent: its semi-spaces grew to 32 MB in a test): smaller is collected sooner. */
   readonly youngMemoryMb?: number;
   /** Longest a task may run once a thread took it (none when absent). */
   readonly timeoutMs?: number;
