@@ -11,11 +11,14 @@ export interface Normalized {
   readonly origin: readonly number[];
 }
 
+/** One code point as the index sees it: NFKC, then lower case (one or more code points). */
+const fold = (cp: string): string => cp.normalize('NFKC').toLowerCase();
+
 export const normalize = (text: string): Normalized => {
   const chars: string[] = [];
   const origin: number[] = [];
   Array.from(text).forEach((cp, i) => {
-    for (const ch of Array.from(cp.normalize('NFKC').toLowerCase())) {
+    for (const ch of Array.from(fold(cp))) {
       chars.push(ch);
       origin.push(i);
     }
@@ -51,7 +54,7 @@ export const runsOf = (text: string): Run[] => {
   let current = '';
   let length = 0;
   for (const cp of text) {
-    for (const ch of cp.normalize('NFKC').toLowerCase()) {
+    for (const ch of fold(cp)) {
       if (isSeparator(ch)) {
         if (length) out.push({ text: current, length });
         current = '';

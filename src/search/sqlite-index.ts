@@ -7,6 +7,7 @@ import { fieldTokenStream, normalize, runPhrase, runs, runsOf, type Run } from '
 import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult, type SearchShown } from './search-index.ts';
 
 const FIELDS = Object.keys(FIELD_WEIGHTS) as FieldName[];
+const TITLE = FIELDS.indexOf('title');
 /** Multiplier when every query run occurs in the title (as in the in-memory index). */
 const TITLE_PHRASE_BOOST = 1.5;
 /** Fixed so that the same rows give the same bytes. */
@@ -234,8 +235,9 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     const queryRuns = runs(normalize(query).chars);
     const terms = queryRuns.map((r) => r.join(''));
     if (terms.length === 0) return { terms, total: 0, hits: [] };
-    const phrases = [...new Set(queryRuns.map(runPhrase))];
-    const match = phrases.join(' AND ');
+    // Each distinct phrase, in its order in the MATCH expression (bm25 numbers them so), with the run it is.
+    const phraseRuns = new Map(queryRuns.map((r) => [runPhrase(r), r.join('')]));
+    const match = [...phraseRuns.keys()].join(' AND ');
     const page = { offset: Math.max(0, Math.floor(options.offset ?? 0)), limit: Math.max(0, Math.floor(options.limit ?? 20)) };
     let which = statements.all;
     let where: Record<string, string | number> = { match };
@@ -247,8 +249,7 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     }
     const first = which.few.all(where) as number[];
     if (first.length <= few) {
-      // The phrases in their order in the MATCH expression, with the run each one is; their IDFs, kept by this handle.
-      const phraseRuns = new Map(queryRuns.map((r) => [runPhrase(r), r.join('')]));
+      // Their IDFs, kept by this handle.
       const queryTerms = [...phraseRuns.values()];
       const idfs = [...phraseRuns.keys()].map(idf);
       const ranked = first
@@ -258,7 +259,7 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
           const [plain, boosted] = rounded.get({ s: bm25(fieldRuns, queryTerms, idfs) }) as [number, number];
           // Every run occurs in the title exactly when the title phrase matches: each run is a substring of one of the
           // title's runs (the phrase's bigrams never cross a run).
-          const titleRuns = fieldRuns[FIELDS.indexOf('title')]!;
+          const titleRuns = fieldRuns[TITLE]!;
           const inTitle = terms.every((t) => titleRuns.some((r) => r.text.includes(t)));
           return { ...row, score: inTitle ? boosted : plain };
         })

@@ -82,6 +82,13 @@ describe('document rows', () => {
     } finally {
       rows.close();
     }
+    // Stored apart: the short own lines as text, the long inbound list deflated on its own.
+    const db = new Database(join(dir, DOCUMENTS_FILE), { readonly: true });
+    try {
+      expect(db.prepare('SELECT typeof(own), typeof(inbound) FROM resource WHERE code = ? AND iri = ?').raw().get('132101', plan.value)).toEqual(['text', 'blob']);
+    } finally {
+      db.close();
+    }
   });
 
   it('refuse, naming the file and the fix, a rows file of the older layout (own and inbound in one column)', () => {

@@ -42,7 +42,7 @@ export const openSearchThreads = (path: string, { threads, maxQueued = 256, cach
     maxMemoryMb: 96,
     // Ranking a few matches reads their texts (sqlite-index.ts): short-lived strings, which a young generation of
     // V8's default size let grow by some 30 MB a thread before it was collected (by hand: a national search handle's
-    // RSS after 3,000 title searches +57 MB, +26 MB with 6 MB, in the same time).
+    // RSS after 3,000 title searches +54–58 MB, +22–26 MB with 2 MB semi-spaces, which 6 MB gives, in the same time).
     youngMemoryMb: 6,
     // As the document threads (document-threads.ts): a thread has its next search before it answers the current one.
     perThread: 2,
