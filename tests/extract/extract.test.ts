@@ -3,13 +3,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/extract.ts';
 import { checkDraft } from '../../src/plan/check-draft.ts';
+import { removeDir } from '../server/lifecycle/processes.ts';
 
 const root = process.cwd();
 const fixture = (name: string) => join(root, 'tests/extract/fixtures', name);
-const tmp = () => mkdtempSync(join(tmpdir(), 'extract-'));
+const made: string[] = [];
+const tmp = () => { const dir = mkdtempSync(join(tmpdir(), 'jpp-extract-')); made.push(dir); return dir; };
+afterAll(() => made.forEach(removeDir));
 
 describe('extract', () => {
   it('writes the source text byte for byte, a draft that passes --draft validation, and a sidecar', async () => {
