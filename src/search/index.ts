@@ -4,4 +4,4 @@ export { buildSearchIndex, FIELD_WEIGHTS, shownElement, type FieldName, type Sea
 export { findAll, indexTokens, normalize, queryTokens, runs, runsOf, type Run } from './normalize.ts';
 export { highlightsOf, snippetOf, type Snippet } from './snippet.ts';
 export { openSearchFile, searchFileWriter, writeSearchFile, type OpenOptions, type SearchFile, type SearchFileWriter } from './sqlite-index.ts';
-export { fieldTokenStream, runPhrase } from './normalize.ts';
+export { fieldTokenStream, queryPhrases, runPhrase } from './normalize.ts';

@@ -145,3 +145,9 @@ export const runPhrase = (run: readonly string[]): string => {
   const tokens = codes.length === 1 ? codes : codes.slice(1).map((c, i) => codes[i]! + c);
   return `"${tokens.join(' ')}"`;
 };
+
+/**
+ * A query's distinct phrases, in the order the MATCH expression takes them, each with the run it is: what the on-disk
+ * index matches, and what its handles count rows of (sqlite-index.ts).
+ */
+export const queryPhrases = (queryRuns: readonly (readonly string[])[]): Map<string, string> => new Map(queryRuns.map((r) => [runPhrase(r), r.join('')]));

@@ -3,7 +3,7 @@
 // as a substring; ranked by FTS5's bm25 (k1 1.2, b 0.75) with FIELD_WEIGHTS per column and the title boost, computed by
 // SQLite for many matches and here for a few (the same scores, with each phrase's row count kept per file).
 import Database from 'better-sqlite3';
-import { fieldTokenStream, normalize, runPhrase, runs, runsOf, type Run } from './normalize.ts';
+import { fieldTokenStream, normalize, queryPhrases, runs, runsOf, type Run } from './normalize.ts';
 import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult, type SearchShown } from './search-index.ts';
 
 const FIELDS = Object.keys(FIELD_WEIGHTS) as FieldName[];
@@ -95,6 +95,8 @@ export const writeSearchFile = (path: string, documents: readonly SearchDocument
 };
 
 export interface SearchFile extends SearchIndex {
+  /** Row counts of phrases that another handle on the same file counted (OpenOptions.counted): not counted again. */
+  knowCounts(counts: Iterable<readonly [phrase: string, rows: number]>): void;
   close(): void;
 }
 
@@ -103,6 +105,8 @@ export interface OpenOptions {
   readonly cacheKiB?: number;
   /** Results of at most this many matches are ranked in JS from one pass of FTS5, larger ones by SQLite (default 256). */
   readonly rankInProcess?: number;
+  /** Told each phrase row count this handle makes (3 ms nationally), so that other handles can be given it. */
+  readonly counted?: (phrase: string, rows: number) => void;
 }
 
 interface Row {
@@ -192,14 +196,19 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
   const { rows: allRows, tokens: allTokens } = stats!;
   const avgdl = allTokens / allRows;
   const counts = new Map<string, number>();
+  /** Keeps a phrase's row count as the most recently used. */
+  const keep = (phrase: string, hits: number) => {
+    if (!counts.delete(phrase) && counts.size >= PHRASE_COUNTS) counts.delete(counts.keys().next().value!);
+    counts.set(phrase, hits);
+  };
   /** The IDF of a phrase over the whole index, as bm25 takes it (a group filter does not change it). */
   const idf = (phrase: string): number => {
     let hits = counts.get(phrase);
     if (hits === undefined) {
       hits = phraseRows.get(phrase) as number;
-      if (counts.size >= PHRASE_COUNTS) counts.delete(counts.keys().next().value!);
-    } else counts.delete(phrase);
-    counts.set(phrase, hits);
+      options.counted?.(phrase, hits);
+    }
+    keep(phrase, hits);
     return idfOf(allRows, hits);
   };
   /**
@@ -236,7 +245,7 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     const terms = queryRuns.map((r) => r.join(''));
     if (terms.length === 0) return { terms, total: 0, hits: [] };
     // Each distinct phrase, in its order in the MATCH expression (bm25 numbers them so), with the run it is.
-    const phraseRuns = new Map(queryRuns.map((r) => [runPhrase(r), r.join('')]));
+    const phraseRuns = queryPhrases(queryRuns);
     const match = [...phraseRuns.keys()].join(' AND ');
     const page = { offset: Math.max(0, Math.floor(options.offset ?? 0)), limit: Math.max(0, Math.floor(options.limit ?? 20)) };
     let which = statements.all;
@@ -278,6 +287,9 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
       return (size ??= (db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n);
     },
     search,
+    knowCounts: (known) => {
+      for (const [phrase, hits] of known) keep(phrase, hits);
+    },
     close: () => db.close(),
   };
 };

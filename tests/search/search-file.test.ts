@@ -117,6 +117,27 @@ describe('search.sqlite', () => {
     }
   });
 
+  it('ranks with the phrase counts another handle made as with its own, without counting them again', () => {
+    const made: [string, number][] = [];
+    const first = openSearchFile(join(dir, SEARCH_FILE), { counted: (phrase, rows) => made.push([phrase, rows]) });
+    let recounted = 0;
+    const second = openSearchFile(join(dir, SEARCH_FILE), { counted: () => recounted++ });
+    try {
+      const queries = ['まち', '地域 まち 緑', '子育て・教育', 'ない言葉'];
+      const answers = queries.map((q) => first.search(q, { limit: 1000 }));
+      // One count per distinct phrase (まち twice), each the phrase's rows over the whole index.
+      expect(made.map(([phrase]) => phrase)).toEqual([...new Set(made.map(([phrase]) => phrase))]);
+      expect(made.length).toBe(6);
+      expect(made.find(([, rows]) => rows === 0)).toBeDefined();
+      second.knowCounts(made);
+      queries.forEach((q, i) => expect(second.search(q, { limit: 1000 }), q).toEqual(answers[i]));
+      expect(recounted).toBe(0);
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
   it('answers FTS5 syntax and huge queries as plain text: results or nothing, never an error', () => {
     const hostile = ['"', '""', '*', 'まち*', 'NEAR(まち 緑)', 'NEAR(', 'title:まち', ':', '-まち', '^まち', 'まち AND OR NOT 緑', 'AND', 'OR', 'NOT', '(', ')', '{title}: x', "'", '\\', '\u0000', 'まち'.repeat(2000), 'あ い う え お '.repeat(500)];
     for (const q of hostile) expect(() => index.search(q), q).not.toThrow();

@@ -1,17 +1,30 @@
 // Searches answered off the main thread: an FTS5 query over a national index takes milliseconds of synchronous work
 // (10.5 ms for a title query, measured by hand), so on the main thread every other request waited behind it and
 // searches ran one at a time whatever the cores. Each thread holds its own read-only handle (search-worker.ts).
+import { BoundedMemo } from './bounded-memo.ts';
 import { HttpError } from './errors.ts';
-import { openSearchFile, type SearchOptions, type SearchResult } from '../../search/index.ts';
+import { normalize, openSearchFile, queryPhrases, runs, type SearchOptions, type SearchResult } from '../../search/index.ts';
 import { ThreadPool } from './thread-pool.ts';
+
+type PhraseCount = readonly [phrase: string, rows: number];
 
 export interface SearchTask {
   readonly query: string;
   readonly options: SearchOptions;
+  /** The row counts of the query's phrases that some thread has counted already. */
+  readonly counts: readonly PhraseCount[];
+}
+
+export interface SearchAnswer {
+  readonly result: SearchResult;
+  /** The phrase row counts this search made. */
+  readonly counted: readonly PhraseCount[];
 }
 
 export interface SearchThreads {
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  /** How many phrase row counts the threads have made (each phrase once, unless two threads met it at once). */
+  readonly phrasesCounted: number;
   /** Stops the threads (searches still waiting are refused with 503). */
   close(): Promise<void>;
 }
@@ -25,6 +38,8 @@ export interface SearchThreadsOptions {
 }
 
 const WORKER_URL = new URL('./search-worker.ts', import.meta.url);
+/** Phrase row counts kept here for the threads (a handle keeps as many: sqlite-index.ts). */
+const PHRASE_COUNTS = 8192;
 
 /**
  * Checks the index file here (a missing or damaged file fails the caller at once, with the file's name) and answers
@@ -32,7 +47,7 @@ const WORKER_URL = new URL('./search-worker.ts', import.meta.url);
  */
 export const openSearchThreads = (path: string, { threads, maxQueued = 256, cacheKiB }: SearchThreadsOptions): SearchThreads => {
   openSearchFile(path, { cacheKiB: 64 }).close();
-  const pool = new ThreadPool<SearchTask, SearchResult>({
+  const pool = new ThreadPool<SearchTask, SearchAnswer>({
     script: WORKER_URL,
     workerData: { path, cacheKiB },
     threads,
@@ -49,5 +64,25 @@ export const openSearchThreads = (path: string, { threads, maxQueued = 256, cach
     name: 'the search',
     killed: () => new HttpError('unavailable', 'the search stopped while answering; retry'),
   });
-  return { search: (query, options = {}) => pool.run({ query, options }), close: () => pool.close() };
+  // A phrase's row count (its IDF) costs 3 ms nationally; counted by one thread, it is handed to the others with the
+  // searches that need it rather than counted once per thread.
+  const known = new BoundedMemo<number>(PHRASE_COUNTS);
+  let phrasesCounted = 0;
+  return {
+    search: async (query, options = {}) => {
+      const counts: PhraseCount[] = [];
+      for (const phrase of queryPhrases(runs(normalize(query).chars)).keys()) {
+        const rows = known.peek(phrase);
+        if (rows !== undefined) counts.push([phrase, rows]);
+      }
+      const { result, counted } = await pool.run({ query, options, counts });
+      for (const [phrase, rows] of counted) known.set(phrase, rows);
+      phrasesCounted += counted.length;
+      return result;
+    },
+    get phrasesCounted() {
+      return phrasesCounted;
+    },
+    close: () => pool.close(),
+  };
 };

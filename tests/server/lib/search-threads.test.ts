@@ -1,5 +1,6 @@
 // Searches answered by the search threads: the same answers as the index file opened in process (hits, scores,
-// totals, pages, municipality groups), a missing or damaged file refused at once with its name.
+// totals, pages, municipality groups), each phrase's row count made once for all threads, a missing or damaged file
+// refused at once with its name.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,21 @@ describe('search threads', () => {
     const answers = await Promise.all(asked.map(([q, o]) => threads.search(q, o)));
     expect(answers.some((a) => a.total > 0)).toBe(true);
     asked.forEach(([q, o], i) => expect(answers[i], q).toEqual(file.search(q, o)));
+  });
+
+  it('count a phrase once for all threads: a phrase one thread counted is handed to the others', async () => {
+    const pool = openSearchThreads(join(dir, 'search.sqlite'), { threads: 2 });
+    try {
+      // Each word is one phrase, asked once at a time: both threads count some.
+      await Promise.all(WORDS.map((q) => pool.search(q)));
+      expect(pool.phrasesCounted).toBe(WORDS.length);
+      // Asked again, many at once, each word reaches the thread that did not count it too.
+      const again = await Promise.all([...WORDS, ...WORDS, ...WORDS].map((q) => pool.search(q)));
+      expect(pool.phrasesCounted).toBe(WORDS.length);
+      [...WORDS, ...WORDS, ...WORDS].forEach((q, i) => expect(again[i], q).toEqual(file.search(q)));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('refuse a missing or damaged index file at once, naming it', () => {
