@@ -3,5 +3,5 @@
 export { buildSearchIndex, FIELD_WEIGHTS, shownElement, type FieldName, type SearchDocument, type SearchHit, type SearchShown, type SearchIndex, type SearchOptions, type SearchResult } from './search-index.ts';
 export { findAll, indexTokens, normalize, queryTokens, runs, runsOf, type Run } from './normalize.ts';
 export { highlightsOf, snippetOf, type Snippet } from './snippet.ts';
-export { openSearchFile, searchFileWriter, writeSearchFile, type OpenOptions, type SearchFile, type SearchFileWriter } from './sqlite-index.ts';
+export { openSearchFile, PHRASE_COUNTS, searchFileWriter, writeSearchFile, type OpenOptions, type PhraseCount, type SearchFile, type SearchFileWriter } from './sqlite-index.ts';
 export { fieldTokenStream, queryPhrases, runPhrase } from './normalize.ts';

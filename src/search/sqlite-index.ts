@@ -1,7 +1,8 @@
 // The on-disk search index: an SQLite file with an FTS5 table of our own tokens (written once, then opened read-only).
 // Same interface and matching as the in-memory index (search-index.ts): every query run must occur, inside one field,
 // as a substring; ranked by FTS5's bm25 (k1 1.2, b 0.75) with FIELD_WEIGHTS per column and the title boost, computed by
-// SQLite for many matches and here for a few (the same scores, with each phrase's row count kept per file).
+// SQLite for many matches and here for a few (the same scores; each phrase's row count is kept by the handle, and can
+// be handed to other handles on the same file).
 import Database from 'better-sqlite3';
 import { fieldTokenStream, normalize, queryPhrases, runs, runsOf, type Run } from './normalize.ts';
 import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult, type SearchShown } from './search-index.ts';
@@ -96,7 +97,7 @@ export const writeSearchFile = (path: string, documents: readonly SearchDocument
 
 export interface SearchFile extends SearchIndex {
   /** Row counts of phrases that another handle on the same file counted (OpenOptions.counted): not counted again. */
-  knowCounts(counts: Iterable<readonly [phrase: string, rows: number]>): void;
+  knowCounts(counts: Iterable<PhraseCount>): void;
   close(): void;
 }
 
@@ -126,7 +127,10 @@ interface Row {
  */
 const FEW = 256;
 /** Phrases whose row count a handle keeps (a file never changes, so neither do they): under a kB each. */
-const PHRASE_COUNTS = 8192;
+export const PHRASE_COUNTS = 8192;
+
+/** A phrase (runPhrase) and the number of the index's rows it occurs in. */
+export type PhraseCount = readonly [phrase: string, rows: number];
 const K1 = 1.2;
 const B = 0.75;
 
