@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { parseArgs } from 'node:util';
 import type { GraphInfo, Manifest } from '../src/convert/dataset.ts';
 import { documentRowsWriter } from '../src/convert/document-rows.ts';
-import { planGraphFile, sliceFiles, VOCABULARY_GRAPH_FILE } from '../src/convert/slice-files.ts';
+import { planGraphFile, planParts, sliceFiles, VOCABULARY_GRAPH_FILE } from '../src/convert/slice-files.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '30' } } });
 const dir = resolve(positionals[0] ?? 'build-synth');
@@ -34,10 +34,15 @@ const base = process.memoryUsage().heapUsed;
 const started = performance.now();
 let done = 0;
 const rowsDir = mkdtempSync(join(tmpdir(), 'jpp-slice-heap-'));
-const rows = documentRowsWriter(rowsDir, manifest.baseIri);
+const rows = documentRowsWriter(rowsDir);
 console.log(`${dir}: ${plans.length} plan graphs, ${manifest.quads} quads`);
 console.log('plans  heap retained MB  plan texts read MB');
-for (const file of sliceFiles(manifest.baseIri, { graph: vocabulary, nq: read(VOCABULARY_GRAPH_FILE) }, plans.map((g) => ({ graph: g, nq: read(planGraphFile(g.plan!.municipality, g.plan!.id)) })), rows)) {
+for (const file of sliceFiles(manifest.baseIri, { graph: vocabulary, nq: read(VOCABULARY_GRAPH_FILE) }, plans.map((g) => {
+  const path = planGraphFile(g.plan!.municipality, g.plan!.id);
+  // The converter takes a plan's parts from its cache entry; here they are made from its graph file, as a converter
+  // worker makes them (a text not kept, so not counted).
+  return { graph: g, nq: read(path), parts: () => planParts(manifest.baseIri, g, readFileSync(join(dir, path), 'utf8')) };
+}), rows)) {
   file.content();
   if (file.path.startsWith('graphs/') && file.path !== VOCABULARY_GRAPH_FILE && ++done % every === 0) {
     gc();

@@ -5,14 +5,17 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync 
 import { join } from 'node:path';
 import type { SearchDocument } from '../search/index.ts';
 import type { GraphInfo, Manifest } from './dataset.ts';
+import type { GraphFacts } from './dataset-facts.ts';
 import { jsonLdFrame, prefixesNamed, trigHeader, type GraphPieces } from './graph-files.ts';
 import { PIECE_FILES } from './plan-cache.ts';
 import { writeSearchBuildFile } from './search-file.ts';
 import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
-import { sliceFiles } from './slice-files.ts';
+import { sliceFiles, type PlanParts } from './slice-files.ts';
 import { finishBuild } from './write-build.ts';
-import { documentRowsWriter } from './document-rows.ts';
+import { documentRowsWriter, unpackPlanRows } from './document-rows.ts';
 import { pathsFileWriter } from './paths-file.ts';
+
+type GraphPieceKind = Exclude<keyof typeof PIECE_FILES, keyof PlanParts>;
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
 export interface GraphSource {
@@ -20,18 +23,27 @@ export interface GraphSource {
   readonly prefixes: readonly string[];
   /** File name under plans/ for a plan graph; the vocabulary's Turtle is vocabulary.ttl. */
   readonly turtleName?: string;
-  readonly piece: (kind: keyof typeof PIECE_FILES) => string | Buffer;
+  readonly piece: (kind: GraphPieceKind) => string | Buffer;
   /** The `pages` piece line by line, a buffer at a time. */
   readonly pagesLines: () => PiecesLines;
 }
 
-export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly string[], turtleName: string): GraphSource => ({
-  graph,
-  prefixes,
-  turtleName,
-  piece: (kind) => readFileSync(join(dir, PIECE_FILES[kind])),
-  pagesLines: () => fileLines(join(dir, PIECE_FILES.pages)),
-});
+/** A plan graph: its pieces, and its parts (document rows and facts) made when it was converted. */
+export interface PlanSource extends GraphSource {
+  readonly parts: () => PlanParts;
+}
+
+export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly string[], turtleName: string): PlanSource => {
+  const read = (kind: keyof typeof PIECE_FILES) => readFileSync(join(dir, PIECE_FILES[kind]));
+  return {
+    graph,
+    prefixes,
+    turtleName,
+    piece: read,
+    pagesLines: () => fileLines(join(dir, PIECE_FILES.pages)),
+    parts: () => ({ rows: unpackPlanRows(read('rows')), facts: JSON.parse(read('facts').toString()) as GraphFacts }),
+  };
+};
 
 // The vocabulary has no search rows (plans and elements only).
 export const inMemoryGraph = (graph: GraphInfo, pieces: GraphPieces & PagesPiece): GraphSource => ({
@@ -66,7 +78,7 @@ const streamFile = (staging: string, path: string, mediaType: string, write: (pu
 export interface AssembleInput {
   readonly vocabulary: GraphSource;
   /** Plan graphs, in manifest order (municipality code, then plan id). */
-  readonly plans: readonly GraphSource[];
+  readonly plans: readonly PlanSource[];
   readonly baseIri: string;
   readonly inputsHash: string;
   readonly synthetic: boolean;
@@ -108,11 +120,11 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     })(),
   );
   // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
-  const rows = documentRowsWriter(staging, input.baseIri);
+  const rows = documentRowsWriter(staging);
   const slices = sliceFiles(
     input.baseIri,
     { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') },
-    input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq') })),
+    input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq'), parts: g.parts })),
     rows,
   );
   for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));

@@ -7,7 +7,7 @@ import { loadThemes } from '../plan/load-themes.ts';
 import { sortQuads } from '../rdf/serialize.ts';
 import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
-import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource } from './assemble.ts';
+import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource, type PlanSource } from './assemble.ts';
 import { ontologyQuads, type Manifest } from './dataset.ts';
 import { graphPieces } from './graph-files.ts';
 import { planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
@@ -42,7 +42,7 @@ export interface BuildReport {
 
 export interface CheckedBuild extends BuildReport {
   readonly vocabulary: GraphSource;
-  readonly plans: readonly GraphSource[];
+  readonly plans: readonly PlanSource[];
 }
 
 /** Converts (or takes from the cache) and checks every plan; throws InputError or ShapeViolationError; writes only the cache. */

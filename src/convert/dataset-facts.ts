@@ -40,32 +40,36 @@ export interface DatasetFacts {
 
 const LINKSET_NAMES = Object.keys(LINK_COUNTS) as LinksetName[];
 
+/** What a graph's own quads say (made once per plan, where it is converted, and kept in its cache entry). */
+export const graphFacts = (baseIri: string, graph: GraphInfo, graphQuads: readonly Quad[]): GraphFacts => {
+  const seen = new Set<string>();
+  const quads = graphQuads.filter((q) => {
+    const key = `${q.subject.id} ${q.predicate.id} ${q.object.id}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+  const lookup = new TripleLookup(quads);
+  const topics = [...new Set(VOCABULARY_TOPICS.flatMap((c) => lookup.subjects(`${RDF}type`, c)))].sort();
+  return {
+    iri: graph.iri,
+    stats: tripleStats(quads, `${baseIri}id/`),
+    topics,
+    ...(graph.plan ? { plan: readPlanFacts(lookup, { iri: graph.iri, plan: graph.plan }) } : {}),
+  };
+};
+
+/** The dataset's facts, a graph at a time: each graph's own (graphFacts) and the statistics of their merge. */
 export class DatasetFactsBuilder {
-  readonly #uriSpace: string;
   readonly #merge: MergeStats;
   readonly #graphs: GraphFacts[] = [];
 
   constructor(baseIri: string) {
-    this.#uriSpace = `${baseIri}id/`;
-    this.#merge = new MergeStats(this.#uriSpace, EXAMPLE_CLASSES, LINKSET_NAMES.map((n) => LINK_COUNTS[n]));
+    this.#merge = new MergeStats(`${baseIri}id/`, EXAMPLE_CLASSES, LINKSET_NAMES.map((n) => LINK_COUNTS[n]));
   }
 
-  /** One graph's quads. */
-  add(graph: GraphInfo, graphQuads: readonly Quad[]): void {
-    const seen = new Set<string>();
-    const quads = graphQuads.filter((q) => {
-      const key = `${q.subject.id} ${q.predicate.id} ${q.object.id}`;
-      return !seen.has(key) && !!seen.add(key);
-    });
+  /** One graph: its facts, and its quads for the merge (which tells repeated triples apart itself). */
+  add(facts: GraphFacts, quads: readonly Quad[]): void {
     this.#merge.add(quads);
-    const lookup = new TripleLookup(quads);
-    const topics = [...new Set(VOCABULARY_TOPICS.flatMap((c) => lookup.subjects(`${RDF}type`, c)))].sort();
-    this.#graphs.push({
-      iri: graph.iri,
-      stats: tripleStats(quads, this.#uriSpace),
-      topics,
-      ...(graph.plan ? { plan: readPlanFacts(lookup, { iri: graph.iri, plan: graph.plan }) } : {}),
-    });
+    this.#graphs.push(facts);
   }
 
   finish(): DatasetFacts {
@@ -79,7 +83,7 @@ export const datasetFactsOf = (baseIri: string, graphs: readonly GraphInfo[], qu
   const byGraph = new Map<string, Quad[]>(graphs.map((g) => [g.iri, []]));
   for (const q of quads) byGraph.get(q.graph.value)?.push(q);
   const builder = new DatasetFactsBuilder(baseIri);
-  for (const g of graphs) builder.add(g, byGraph.get(g.iri)!);
+  for (const g of graphs) builder.add(graphFacts(baseIri, g, byGraph.get(g.iri)!), byGraph.get(g.iri)!);
   return builder.finish();
 };
 

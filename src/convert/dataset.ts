@@ -7,7 +7,7 @@ import { sortQuads, toJsonLd, toNQuads, toTrig, toTurtle } from '../rdf/serializ
 import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
 import { documentRowsWriter } from './document-rows.ts';
-import { sliceFiles } from './slice-files.ts';
+import { planParts, sliceFiles } from './slice-files.ts';
 import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export interface BuildFile {
@@ -91,9 +91,12 @@ export const buildDataset = async (
       plan: { iri: uri.plan(plan.municipality.code, plan.id), municipality: plan.municipality.code, id: plan.id, file: plan.file },
     })),
   ];
-  const planGraphInfo = graphs.slice(1).map((graph, i) => ({ graph, nq: () => toNQuads(planGraphs[i]!.quads) }));
+  const planGraphInfo = graphs.slice(1).map((graph, i) => {
+    const nq = () => toNQuads(planGraphs[i]!.quads);
+    return { graph, nq, parts: () => planParts(baseIri, graph, nq()) };
+  });
   const rows = bytesOfBuildFile((dir) => {
-    const writer = documentRowsWriter(dir, baseIri);
+    const writer = documentRowsWriter(dir);
     for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo, writer))
       files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
     return writer.finish();

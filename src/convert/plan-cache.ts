@@ -50,11 +50,23 @@ interface Meta extends PlanRecord {
   readonly sources: Readonly<Record<string, string>>;
 }
 
-/** `pages`: the page paths the graph gives the sitemap (sitemap-file.ts); `search`: its search rows (search-file.ts). */
-export const PIECE_FILES = { nq: 'graph.nq', trig: 'graph.trig', jsonld: 'graph.jsonld', turtle: 'plan.ttl', pages: 'pages.tsv', search: 'search.json' } as const;
+/**
+ * `pages`: the page paths the graph gives the sitemap (sitemap-file.ts); `search`: its search rows (search-file.ts);
+ * `rows` and `facts`: its document rows and its entry of facts.json (PlanParts in slice-files.ts).
+ */
+export const PIECE_FILES = {
+  nq: 'graph.nq',
+  trig: 'graph.trig',
+  jsonld: 'graph.jsonld',
+  turtle: 'plan.ttl',
+  pages: 'pages.tsv',
+  search: 'search.json',
+  rows: 'rows.json.deflate',
+  facts: 'facts.json',
+} as const;
 
-/** A plan's pieces: its graph's, its page paths and its search rows as JSON. */
-export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string };
+/** A plan's pieces: its graph's, its page paths, its search rows, its document rows (packed) and its facts as JSON. */
+export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string; readonly rows: Buffer; readonly facts: string };
 const META = 'meta.json';
 
 export interface PlanCache {

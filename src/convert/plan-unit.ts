@@ -1,5 +1,6 @@
 // Converts one plan file on its own: loads and checks it, makes its graph, validates it (SHACL and the cube integrity
-// constraints, with the vocabulary graph beside it) and renders its pieces. Runs in a converter worker.
+// constraints, with the vocabulary graph beside it) and renders its pieces, its document rows and its facts among them,
+// so that a build makes none of these again for a plan it takes from the cache. Runs in a converter worker.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Parser, type Quad } from 'n3';
@@ -12,6 +13,8 @@ import { graphPieces } from './graph-files.ts';
 import { sha256, type PlanPieces, type PlanRecord } from './plan-cache.ts';
 import { planSearchRows } from './search-file.ts';
 import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
+import { packPlanRows } from './document-rows.ts';
+import { planParts } from './slice-files.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
 /** What every plan of a build is converted with. */
@@ -60,21 +63,20 @@ export const planConverter = (ctx: UnitContext) => {
     const turtleName = `${code}-${plan.id}.ttl`;
     // The sitemap's share of this plan: its page paths, and those of what the catalog says about it.
     const pages = pagesPiece(quads, ctx.baseIri, planDescribedPaths(uri, code, plan.id, plan.series.id, turtleName));
-    const pieces = { ...(await graphPieces(quads)), pages, search: JSON.stringify(planSearchRows(quads, ctx.baseIri)) };
-    return {
-      kind: 'converted',
-      sources,
-      pieces,
-      record: {
-        summary: summarizePlan(plan),
-        graph: {
-          iri: uri.planGraph(code, plan.id),
-          quads: quads.length,
-          plan: { iri: uri.plan(code, plan.id), municipality: code, id: plan.id, file: plan.file },
-        },
-        prefixes: pieces.prefixes,
-        turtleName,
-      },
+    const graph = {
+      iri: uri.planGraph(code, plan.id),
+      quads: quads.length,
+      plan: { iri: uri.plan(code, plan.id), municipality: code, id: plan.id, file: plan.file },
     };
+    const rendered = await graphPieces(quads);
+    const parts = planParts(ctx.baseIri, graph, rendered.nq);
+    const pieces = {
+      ...rendered,
+      pages,
+      search: JSON.stringify(planSearchRows(quads, ctx.baseIri)),
+      rows: packPlanRows(parts.rows),
+      facts: JSON.stringify(parts.facts),
+    };
+    return { kind: 'converted', sources, pieces, record: { summary: summarizePlan(plan), graph, prefixes: pieces.prefixes, turtleName } };
   };
 };

@@ -9,10 +9,10 @@ import { quadLine, tripleLine } from '../rdf/serialize.ts';
 import { siteUrls, type SiteUrls } from '../rdf/uris.ts';
 import { DCTERMS, JPP, LABEL_PREDICATES, OWL, RDF, SCHEMA, SKOS } from '../rdf/vocab.ts';
 import type { GraphInfo } from './dataset.ts';
-import { DatasetFactsBuilder, FACTS_FILE, factsJson } from './dataset-facts.ts';
+import { DatasetFactsBuilder, FACTS_FILE, factsJson, graphFacts, type GraphFacts } from './dataset-facts.ts';
 import { HashSet64 } from '../rdf/hash-set.ts';
 import { PATHS_FILE } from './paths-file.ts';
-import { DOCUMENTS_FILE, type DocumentRowsWriter } from './document-rows.ts';
+import { DOCUMENTS_FILE, planRows, type DocumentRowsWriter, type PlanRows } from './document-rows.ts';
 
 export const SUMMARY_FILE = 'site.json';
 export const SHARED_FILE = 'shared.nq';
@@ -249,30 +249,41 @@ export interface SliceFile {
   readonly content: () => string | Buffer;
 }
 
+/** What a plan graph gives the slice files besides its quads: made where the plan is converted, kept in its cache entry. */
+export interface PlanParts {
+  /** Its share of its municipality's document rows. */
+  readonly rows: PlanRows;
+  /** Its entry of facts.json. */
+  readonly facts: GraphFacts;
+}
+
+/** A plan graph's parts, from its piece of dataset.nq (read back, so that they are what the build's quads give). */
+export const planParts = (baseIri: string, graph: GraphInfo, nq: string): PlanParts => {
+  const quads = parseOwnedNQuads(nq);
+  return { rows: planRows(baseIri, graph.plan!.municipality, quads), facts: graphFacts(baseIri, graph, quads) };
+};
+
 /**
  * The slice files in the order the manifest lists them: each graph's N-Quads (vocabulary first, then the plans as
  * given), then the shared slice, the summary and the facts (dataset-facts.ts), counted in the same pass. `nq` of a
- * graph is its piece of dataset.nq. `rows` is given each plan graph's quads as it is read (document-rows.ts).
+ * graph is its piece of dataset.nq, `parts` what planParts made of it. `rows` is given each plan's rows as it is read.
  */
 export function* sliceFiles(
   baseIri: string,
   vocabulary: { readonly graph: GraphInfo; readonly nq: () => string | Buffer },
-  plans: readonly { readonly graph: GraphInfo; readonly nq: () => string | Buffer }[],
+  plans: readonly { readonly graph: GraphInfo; readonly nq: () => string | Buffer; readonly parts: () => PlanParts }[],
   rows: DocumentRowsWriter,
 ): Generator<SliceFile> {
   const files = new SliceFiles(baseIri);
   const facts = new DatasetFactsBuilder(baseIri);
-  const parsed = (graph: GraphInfo, nq: string | Buffer): Quad[] => {
-    const quads = parseOwnedNQuads(nq.toString());
-    facts.add(graph, quads);
-    return quads;
-  };
   yield {
     path: VOCABULARY_GRAPH_FILE,
     mediaType: 'application/n-quads',
     content: () => {
       const nq = vocabulary.nq();
-      files.addVocabulary(parsed(vocabulary.graph, nq));
+      const quads = parseOwnedNQuads(nq.toString());
+      facts.add(graphFacts(baseIri, vocabulary.graph, quads), quads);
+      files.addVocabulary(quads);
       return nq;
     },
   };
@@ -282,9 +293,11 @@ export function* sliceFiles(
       mediaType: 'application/n-quads',
       content: () => {
         const nq = p.nq();
-        const quads = parsed(p.graph, nq);
+        const quads = parseOwnedNQuads(nq.toString());
+        const parts = p.parts();
+        facts.add(parts.facts, quads);
         files.addPlan(p.graph, quads);
-        rows.add(p.graph.plan!.municipality, quads);
+        rows.add(p.graph.plan!.municipality, parts.rows);
         return nq;
       },
     };
