@@ -280,11 +280,22 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     if (of === key || of === SHARED) return paths.has(path);
     return true;
   };
-  /** A page's view: a municipality's element from its rows (and fiscal years from the shared slice), else its slice's. */
+  /**
+   * A page's view. A municipality's element: from its rows (fiscal years from the shared slice). A resource under an
+   * element (its values, quote selections and selectors: most of a municipality's pages): its owner's view, which
+   * holds every resource such a page names. Anything else (plans, the municipality, source texts): its slice's.
+   */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    const element = iri === undefined ? undefined : elementViewIndex(iri, rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i)), vocabularyOfElements, urls);
-    return element ?? slices.get(key).view;
+    if (iri !== undefined) {
+      const source = rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i));
+      const top = urls.municipality(key);
+      for (let at = iri; at.startsWith(`${top}/`); at = at.slice(0, at.lastIndexOf('/'))) {
+        const element = elementViewIndex(at, source, vocabularyOfElements, urls);
+        if (element) return element;
+      }
+    }
+    return slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
     const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;

@@ -1,5 +1,6 @@
 // An element's page, rendered from the view made of its own rows (documents/element-view.ts), is the page its
-// municipality's whole slice gives: on the real plans and on a synthetic build with plans of two editions.
+// municipality's whole slice gives, and so is the page of a resource under an element (a value, a quote selection, a
+// selector), rendered from its owner's view: on the real plans and on a synthetic build with plans of two editions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../../src/documents/index.ts';
 import { resourcePage } from '../../../src/pages/index.ts';
@@ -30,6 +31,35 @@ const comparePages = (site: Site) => {
   return { pages, classes };
 };
 
+/**
+ * Compares the page of every other resource of each municipality (every `stride`-th of them) in both languages with
+ * the page its slice gives; returns how many were made from an owner's view and the paths left to the slice.
+ */
+const compareOtherPages = (site: Site, stride = 1) => {
+  const codes = new Set(site.summary.plans.map((p) => p.code));
+  let fromOwner = 0;
+  const fromSlice: string[] = [];
+  for (const code of codes) {
+    const slice = site.slices.get(code);
+    const paths = [...slice.documents.byPath.keys()].filter((p) => sliceOf(p, site.summary, codes) === code && !slice.view.elements.has(site.urls.iriOf(p)!));
+    paths.forEach((path, i) => {
+      if (i % stride !== 0) return;
+      const doc = site.document(path)!;
+      for (const lang of LANGS) {
+        const ctx = site.pageContext(lang, path);
+        if (ctx.view === slice.view) {
+          if (lang === 'ja') fromSlice.push(path);
+          continue;
+        }
+        const page = (view: typeof ctx.view) => resourcePage({ ctx: { ...ctx, view }, doc, alternates: [] });
+        expect(page(ctx.view), `${lang} ${path}`).toBe(page(slice.view));
+        fromOwner++;
+      }
+    });
+  }
+  return { fromOwner, fromSlice };
+};
+
 describe('element pages from rows, on the real plans', () => {
   let f: SiteFixture;
   beforeAll(async () => {
@@ -42,6 +72,19 @@ describe('element pages from rows, on the real plans', () => {
     expect(pages).toBeGreaterThan(400);
     expect(classes).toContain('Indicator');
     expect(classes).toContain('Measure');
+  });
+
+  it('give the pages of values, quotes and selectors from their owners, the pages the slices give', { timeout: 300_000 }, () => {
+    const { fromOwner, fromSlice } = compareOtherPages(f.site);
+    expect(fromOwner).toBeGreaterThan(1800);
+    // What is under no element keeps its slice's view: plans and what describes them, municipalities, source texts.
+    expect(fromSlice.length).toBeGreaterThan(0);
+    for (const path of fromSlice) {
+      const view = f.site.slices.get(sliceOf(path, f.site.summary, new Set(f.site.summary.plans.map((p) => p.code)))!).view;
+      const iri = f.site.urls.iriOf(path)!;
+      const owner = [...view.elements.keys()].find((e) => iri.startsWith(`${e}/`));
+      expect(owner, path).toBeUndefined();
+    }
   });
 
   it('leave plans, municipalities and themes to their slices', () => {
@@ -63,5 +106,10 @@ describe('element pages from rows, on a synthetic build', () => {
     const { pages, classes } = comparePages(synthetic.site);
     expect(pages).toBeGreaterThan(2000);
     expect(classes).toContain('Indicator');
+  });
+
+  it('give the pages of values, quotes and selectors from their owners, the pages the slices give', { timeout: 300_000 }, () => {
+    const { fromOwner } = compareOtherPages(synthetic.site, 7);
+    expect(fromOwner).toBeGreaterThan(2000);
   });
 });

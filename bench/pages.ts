@@ -1,0 +1,103 @@
+// A crawler's walk: every k-th page of a build's sitemap, in a seeded random order, requested through the page route
+// in process (its JSON-LD from the document threads), with the CPU each page took, every thread counted. As the
+// reference in the same run, the municipalities' pages of the same sample rendered in process twice: from the view
+// the site gives them (an element's or its owner's, made from rows) and from their municipality's whole slice (what
+// every page but an element's was made from before), the slices kept in the site's LRU as the server keeps them.
+// `npm run bench:pages [-- --pages 2000 --reference 300]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
+// data/sources holds the source texts, as for bench/site-startup.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
+import { ensureBuild, readVerifiedBuild } from '../src/convert/index.ts';
+import { LANGS } from '../src/documents/index.ts';
+import { resourcePage } from '../src/pages/index.ts';
+import { buildApp } from '../src/server/app.ts';
+import { loadSite } from '../src/server/lib/site.ts';
+import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
+import { createStore } from '../src/store/index.ts';
+
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' } } });
+
+const loaded = loadConfig({ ...process.env, SPARQL_WORKERS: '1' });
+const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWatch: false };
+await ensureBuild(config);
+const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
+
+/** Every page path the sitemap lists (what a crawler is given). */
+const sitemapPaths = (): string[] => {
+  const prefix = `${config.baseIri}page/`;
+  const out: string[] = [];
+  const index = readFileSync(join(config.buildDir, 'sitemap.xml'), 'utf8');
+  for (const [, loc] of index.matchAll(/<loc>([^<]*)<\/loc>/g)) {
+    const file = join(config.buildDir, loc!.slice(config.baseIri.length));
+    for (const [, page] of readFileSync(file, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)) if (page!.startsWith(prefix)) out.push(decodeURI(page!.slice(prefix.length)));
+  }
+  return out;
+};
+
+/** A seeded shuffle (a linear congruential generator: the same order for the same seed on every machine). */
+const shuffled = <T>(list: readonly T[], seed: number): T[] => {
+  const out = [...list];
+  let x = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+
+const all = sitemapPaths();
+const want = Math.min(Number(values.pages), all.length);
+const sample = shuffled(
+  Array.from({ length: want }, (_, i) => all[Math.floor((i * all.length) / want)]!),
+  Number(values.seed),
+);
+const site = await loadSite(config, manifest);
+const store = createStore(config);
+const app = await buildApp(config, store, manifest, { site });
+const codes = new Set(site.summary.plans.map((p) => p.code));
+
+/** Milliseconds and CPU milliseconds (every thread of the process) per call of `each` over `list`. */
+const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean> | boolean) => {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let ok = 0;
+  for (const item of list) if (await each(item)) ok++;
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { n: list.length, ok, perSecond: Math.round((list.length / ms) * 1000), cpuMsEach: +((cpu.user + cpu.system) / 1000 / list.length).toFixed(2) };
+};
+
+const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}` })).statusCode === 200);
+
+// The reference: a municipality's pages of the same sample, rendered from the site's view and from the slice's.
+const theirs = sample.filter((p) => { const key = sliceOf(p, site.summary, codes); return key !== undefined && key !== SHARED; }).slice(0, Number(values.reference));
+const render = (path: string, view: 'site' | 'slice') => {
+  const doc = site.document(path);
+  if (!doc) return false;
+  for (const lang of LANGS) {
+    // From the slice: the shared context's links (no look-up per link), which only flatters the reference.
+    const ctx = view === 'site' ? site.pageContext(lang, path) : { ...site.pageContext(lang), view: site.slices.get(sliceOf(path, site.summary, codes)!).view };
+    resourcePage({ ctx, doc, alternates: [] });
+  }
+  return true;
+};
+const fromSite = await measure(theirs, (p) => render(p, 'site'));
+const fromSlice = await measure(theirs, (p) => render(p, 'slice'));
+console.log(
+  JSON.stringify({
+    build: config.buildDir,
+    quads: manifest.quads,
+    municipalities: codes.size,
+    sitemapPages: all.length,
+    sliceCacheEntries: config.sliceCacheEntries,
+    route,
+    // Each of these renders a page in both languages (the pageContext's view is made per language).
+    reference: { fromSite, fromSlice, slices: site.slices.stats },
+  }),
+);
+await app.close();
+await store.close();
+site.close();
