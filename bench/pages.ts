@@ -71,6 +71,8 @@ const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean
 };
 
 const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}` })).statusCode === 200);
+// Slices made by the route: the shared one, and a municipality's for a plan, municipality or source text page.
+const routeSliceLoads = site.slices.stats.loads;
 
 // The reference: a municipality's pages of the same sample, rendered from the site's view and from the slice's.
 const theirs = sample.filter((p) => { const key = sliceOf(p, site.summary, codes); return key !== undefined && key !== SHARED; }).slice(0, Number(values.reference));
@@ -93,7 +95,7 @@ console.log(
     municipalities: codes.size,
     sitemapPages: all.length,
     sliceCacheEntries: config.sliceCacheEntries,
-    route,
+    route: { ...route, sliceLoads: routeSliceLoads },
     // Each of these renders a page in both languages (the pageContext's view is made per language).
     reference: { fromSite, fromSlice, slices: site.slices.stats },
   }),

@@ -1,6 +1,7 @@
 // The page view of one plan element, made from the resources its page shows (itself, its values and quotes, its
 // ancestors, children, plan and municipality) instead of its municipality's whole slice: a few rows instead of
-// parsing and indexing every triple of the municipality, which was most of a page's cost.
+// parsing and indexing every triple of the municipality, which was most of a page's cost. The same for the page of
+// what describes a plan (resourceViewIndex); a resource under an element is shown with its owner's view.
 import type { Quad } from 'n3';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
@@ -27,6 +28,8 @@ export interface VocabularyView {
 export const vocabularyView = (triples: readonly Quad[], urls: SiteUrls): VocabularyView => ({ triples, base: baseView(triples, urls) });
 
 const ELEMENT_TYPES: ReadonlySet<string> = new Set(ELEMENT_CLASSES.map((c) => `${JPP}${c}`));
+/** What a page shows from its slice's whole view: a plan (its elements) and a municipality (its plans). */
+const WHOLE_VIEW_TYPES: ReadonlySet<string> = new Set([`${JPP}Plan`, `${JPP}Municipality`]);
 const QUOTE_PREDICATES = Object.values(QUOTE_PROPERTIES);
 
 /**
@@ -70,5 +73,43 @@ export const elementViewIndex = (iri: string, source: ResourceTriples, vocabular
   const triples = distinctTriples(quads);
   // The vocabulary's part of the view is made once (~970 triples: 0.3 ms a page, by hand), unless the element's
   // resources describe one of its subjects.
+  return (vocabulary.base && layeredViewIndex(vocabulary.base, triples, urls)) ?? buildViewIndex([...vocabulary.triples, ...triples], urls);
+};
+
+/**
+ * The view index of the page of a resource of a municipality that is no plan element, nor a plan or the municipality
+ * (what describes a plan: its quotes and their selectors, its published document, versions, periods and series), or
+ * undefined for those. `within`: the municipality's IRI. The view holds the resource, every resource its IRI lies
+ * under (so a page finds the plan it belongs to), what it points at and what points at it, and for each of these its
+ * whole plan, its municipality and its quotes' selectors: every resource such a page names, as in the slice's view
+ * (tests/server/lib/element-view.test.ts).
+ */
+export const resourceViewIndex = (iri: string, within: string, source: ResourceTriples, vocabulary: VocabularyView, urls: SiteUrls): ViewIndex | undefined => {
+  const taken = new Map<string, readonly Quad[]>();
+  const take = (s: string): readonly Quad[] => {
+    let quads = taken.get(s);
+    if (!quads) taken.set(s, (quads = source.own(s)));
+    return quads;
+  };
+  const objects = (s: string, ...predicates: readonly string[]): string[] =>
+    take(s)
+      .filter((q) => q.object.termType === 'NamedNode' && predicates.includes(q.predicate.value))
+      .map((q) => q.object.value);
+
+  const own = take(iri);
+  if (own.length === 0 || own.some((q) => q.predicate.value === P.type && (WHOLE_VIEW_TYPES.has(q.object.value) || ELEMENT_TYPES.has(q.object.value)))) return undefined;
+  const named = new Set([iri]);
+  for (let at = iri.slice(0, iri.lastIndexOf('/')); at.startsWith(`${within}/`) || at === within; at = at.slice(0, at.lastIndexOf('/'))) named.add(at);
+  for (const q of own) if (q.object.termType === 'NamedNode' && q.object.value.startsWith(`${within}/`)) named.add(q.object.value);
+  for (const q of source.inbound(iri)) if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(`${within}/`)) named.add(q.subject.value);
+  for (const r of named) {
+    for (const whole of objects(r, P.isPartOf)) take(whole);
+    for (const m of objects(r, P.municipality)) take(m);
+    for (const selection of objects(r, ...QUOTE_PREDICATES)) for (const sel of objects(selection, P.hasSelector)) take(sel);
+    for (const sel of objects(r, P.hasSelector)) take(sel);
+  }
+  const quads: Quad[] = [];
+  for (const list of taken.values()) for (const q of list) quads.push(q);
+  const triples = distinctTriples(quads);
   return (vocabulary.base && layeredViewIndex(vocabulary.base, triples, urls)) ?? buildViewIndex([...vocabulary.triples, ...triples], urls);
 };

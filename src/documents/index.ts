@@ -6,7 +6,7 @@ export { LABEL_PREDICATES, labelOf, typesOf } from './labels.ts';
 export { LANGS, isLang, type Lang } from './langs.ts';
 export type * from './view-model.ts';
 export { buildViewIndex } from './view-index.ts';
-export { elementViewIndex, vocabularyView, type ResourceTriples, type VocabularyView } from './element-view.ts';
+export { elementViewIndex, resourceViewIndex, vocabularyView, type ResourceTriples, type VocabularyView } from './element-view.ts';
 export { searchDocuments } from './search-documents.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';
 export { datasetMarkup, type DatasetMarkup, DESCRIPTION_MAX, DESCRIPTION_MIN, fitDescription } from './dataset-markup.ts';

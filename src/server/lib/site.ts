@@ -18,6 +18,7 @@ import {
   distinctTriples,
   documentFromRows,
   elementViewIndex,
+  resourceViewIndex,
   vocabularyView,
   rowTriples,
   parseCatalogFile,
@@ -283,7 +284,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   /**
    * A page's view. A municipality's element: from its rows (fiscal years from the shared slice). A resource under an
    * element (its values, quote selections and selectors: most of a municipality's pages): its owner's view, which
-   * holds every resource such a page names. Anything else (plans, the municipality, source texts): its slice's.
+   * holds every resource such a page names. What describes a plan (its quotes, document, versions, periods, series):
+   * a view of it, its plan and municipality (resourceViewIndex). Plans, the municipality, source texts: its slice's.
    */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
@@ -294,6 +296,9 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
         const element = elementViewIndex(at, source, vocabularyOfElements, urls);
         if (element) return element;
       }
+      // A source text's page lists every span its municipality's plans quote: it keeps the slice's view.
+      const other = iri.startsWith(`${top}/`) ? resourceViewIndex(iri, top, source, vocabularyOfElements, urls) : undefined;
+      if (other) return other;
     }
     return slices.get(key).view;
   };
