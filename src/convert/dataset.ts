@@ -92,7 +92,9 @@ export const buildDataset = async (
     })),
   ];
   const planGraphInfo = graphs.slice(1).map((graph, i) => {
-    const nq = () => toNQuads(planGraphs[i]!.quads);
+    // Serialized once: the slice files read it, then its parts are made from it.
+    let text: string | undefined;
+    const nq = () => (text ??= toNQuads(planGraphs[i]!.quads));
     return { graph, nq, parts: () => planParts(baseIri, graph, nq()) };
   });
   const rows = bytesOfBuildFile((dir) => {

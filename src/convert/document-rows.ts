@@ -35,7 +35,7 @@ const stored = (lines: ReadonlySet<string> | undefined): Column => {
   const text = sorted(lines);
   return Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : text;
 };
-const text = (column: string | Buffer | null | undefined): string => (column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8'));
+const text = (column: Column | undefined): string => (column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8'));
 
 /** One resource's row of a slice: IRI, names, own lines, inbound lines. */
 export type ResourceRow = readonly [iri: string, names: string | null, own: Column, inbound: Column];

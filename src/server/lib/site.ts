@@ -289,18 +289,15 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
    */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    if (iri !== undefined) {
-      const source = rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i));
-      const top = urls.municipality(key);
-      for (let at = iri; at.startsWith(`${top}/`); at = at.slice(0, at.lastIndexOf('/'))) {
-        const element = elementViewIndex(at, source, vocabularyOfElements, urls);
-        if (element) return element;
-      }
-      // A source text's page lists every span its municipality's plans quote: it keeps the slice's view.
-      const other = iri.startsWith(`${top}/`) ? resourceViewIndex(iri, top, source, vocabularyOfElements, urls) : undefined;
-      if (other) return other;
+    const top = urls.municipality(key);
+    // The municipality itself, and a source text (its page lists every span its municipality's plans quote).
+    if (iri === undefined || !iri.startsWith(`${top}/`)) return slices.get(key).view;
+    const source = rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i));
+    for (let at = iri; at.startsWith(`${top}/`); at = at.slice(0, at.lastIndexOf('/'))) {
+      const element = elementViewIndex(at, source, vocabularyOfElements, urls);
+      if (element) return element;
     }
-    return slices.get(key).view;
+    return resourceViewIndex(iri, top, source, vocabularyOfElements, urls) ?? slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
     const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;

@@ -38,7 +38,7 @@ const comparePages = (site: Site) => {
  */
 const compareOtherPages = (site: Site, stride = 1) => {
   const codes = new Set(site.summary.plans.map((p) => p.code));
-  let fromOwner = 0;
+  let fromRows = 0;
   const fromSlice: string[] = [];
   for (const code of codes) {
     const slice = site.slices.get(code);
@@ -54,11 +54,11 @@ const compareOtherPages = (site: Site, stride = 1) => {
         }
         const page = (view: typeof ctx.view) => resourcePage({ ctx: { ...ctx, view }, doc, alternates: [] });
         expect(page(ctx.view), `${lang} ${path}`).toBe(page(slice.view));
-        fromOwner++;
+        fromRows++;
       }
     });
   }
-  return { fromOwner, fromSlice };
+  return { fromRows, fromSlice };
 };
 
 describe('element pages from rows, on the real plans', () => {
@@ -76,8 +76,8 @@ describe('element pages from rows, on the real plans', () => {
   });
 
   it('give the pages of values, quotes, selectors and what describes a plan from rows, the pages the slices give', { timeout: 300_000 }, () => {
-    const { fromOwner, fromSlice } = compareOtherPages(f.site);
-    expect(fromOwner).toBeGreaterThan(2000);
+    const { fromRows, fromSlice } = compareOtherPages(f.site);
+    expect(fromRows).toBeGreaterThan(2000);
     // Only what shows a whole plan or more keeps its slice's view: plans and their parts, municipalities, source texts.
     const codes = new Set(f.site.summary.plans.map((p) => p.code));
     const view = (path: string) => f.site.slices.get(sliceOf(path, f.site.summary, codes)!).view;
@@ -111,7 +111,7 @@ describe('element pages from rows, on a synthetic build', () => {
   });
 
   it('give the pages of values, quotes, selectors and what describes a plan from rows, the pages the slices give', { timeout: 300_000 }, () => {
-    const { fromOwner } = compareOtherPages(synthetic.site, 7);
-    expect(fromOwner).toBeGreaterThan(2000);
+    const { fromRows } = compareOtherPages(synthetic.site, 7);
+    expect(fromRows).toBeGreaterThan(2000);
   });
 });
