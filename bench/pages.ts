@@ -3,10 +3,13 @@
 // reference in the same run, the municipalities' pages of the same sample rendered in process twice: from the view
 // the site gives them (an element's or its owner's, made from rows) and from their municipality's whole slice (what
 // every page but an element's was made from before), the slices kept in the site's LRU as the server keeps them.
-// `npm run bench:pages [-- --pages 2000 --reference 300]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
+// `--concurrency N` keeps N route requests in flight (a crawler's or several clients'), so that the document threads,
+// which make a municipality's pages, work in parallel; `mainMsEach` is the main thread's busy time per page.
+// `npm run bench:pages [-- --pages 2000 --reference 300 --concurrency 1]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
 // data/sources holds the source texts, as for bench/site-startup.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { ensureBuild, readVerifiedBuild } from '../src/convert/index.ts';
@@ -17,7 +20,7 @@ import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' } } });
 
 const loaded = loadConfig({ ...process.env, SPARQL_WORKERS: '1' });
 const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWatch: false };
@@ -59,18 +62,29 @@ const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });
 const codes = new Set(site.summary.plans.map((p) => p.code));
 
-/** Milliseconds and CPU milliseconds (every thread of the process) per call of `each` over `list`. */
-const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean> | boolean) => {
+/**
+ * Per call of `each` over `list`, `concurrency` calls in flight: calls a second, CPU milliseconds (every thread of the
+ * process) and the main thread's busy milliseconds (its event loop's utilization).
+ */
+const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean> | boolean, concurrency = 1) => {
   const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   const t0 = performance.now();
   let ok = 0;
-  for (const item of list) if (await each(item)) ok++;
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) if (await each(list[next++]!)) ok++;
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { n: list.length, ok, perSecond: Math.round((list.length / ms) * 1000), cpuMsEach: +((cpu.user + cpu.system) / 1000 / list.length).toFixed(2) };
+  const busy = performance.eventLoopUtilization(elu0).active;
+  const per = (total: number) => +(total / list.length).toFixed(2);
+  return { n: list.length, ok, perSecond: Math.round((list.length / ms) * 1000), cpuMsEach: per((cpu.user + cpu.system) / 1000), mainMsEach: per(busy) };
 };
 
-const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}` })).statusCode === 200);
+const concurrency = Number(values.concurrency);
+const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}` })).statusCode === 200, concurrency);
 // Slices made by the route: the shared one, and a municipality's for a plan, municipality or source text page.
 const routeSliceLoads = site.slices.stats.loads;
 
@@ -95,7 +109,7 @@ console.log(
     municipalities: codes.size,
     sitemapPages: all.length,
     sliceCacheEntries: config.sliceCacheEntries,
-    route: { ...route, sliceLoads: routeSliceLoads },
+    route: { ...route, concurrency, sliceLoads: routeSliceLoads },
     // Each of these renders a page in both languages (the pageContext's view is made per language).
     reference: { fromSite, fromSlice, slices: site.slices.stats },
   }),

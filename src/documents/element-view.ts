@@ -110,3 +110,19 @@ export const resourceViewIndex = (iri: string, within: string, source: ResourceT
   }
   return view();
 };
+
+/**
+ * The view a page of a municipality's resource is rendered from, made from rows, or undefined when its page needs its
+ * slice's whole view (the municipality, its plans and their parts). `within`: the municipality's IRI. An element's
+ * own view; a resource under an element (its values, quote selections and selectors: most of a municipality's pages)
+ * its owner's, the nearest element above it, which holds every resource such a page names; what describes a plan
+ * (its quotes, document, versions, periods, series) resourceViewIndex's.
+ */
+export const rowsPageView = (iri: string, within: string, source: ResourceTriples, vocabulary: VocabularyView, urls: SiteUrls): ViewIndex | undefined => {
+  if (!iri.startsWith(`${within}/`)) return undefined;
+  for (let at = iri; at.startsWith(`${within}/`); at = at.slice(0, at.lastIndexOf('/'))) {
+    const element = elementViewIndex(at, source, vocabulary, urls);
+    if (element) return element;
+  }
+  return resourceViewIndex(iri, within, source, vocabulary, urls);
+};

@@ -1,12 +1,12 @@
 // Entry point of the Linked Data documents layer: document index, view index, VoID, DCAT catalog, sitemap (pure; no HTTP, no I/O).
 export type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
 export { buildDocumentIndex, describeResource, distinctTriples, documentTriples, subjectIndex, type NameSource } from './build-index.ts';
-export { documentFromRows, rowTriples, vocabularyIndex, type SliceRows } from './row-documents.ts';
+export { documentFromRows, outsideSubjects, ownFromRows, rowTriples, vocabularyIndex, type SliceRows } from './row-documents.ts';
 export { LABEL_PREDICATES, labelOf, typesOf } from './labels.ts';
 export { LANGS, isLang, type Lang } from './langs.ts';
 export type * from './view-model.ts';
 export { buildViewIndex } from './view-index.ts';
-export { elementViewIndex, resourceViewIndex, vocabularyView, type ResourceTriples, type VocabularyView } from './element-view.ts';
+export { elementViewIndex, resourceViewIndex, rowsPageView, vocabularyView, type ResourceTriples, type VocabularyView } from './element-view.ts';
 export { searchDocuments } from './search-documents.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';
 export { datasetMarkup, type DatasetMarkup, DESCRIPTION_MAX, DESCRIPTION_MIN, fitDescription } from './dataset-markup.ts';

@@ -2,15 +2,16 @@
 // every slice: the same document the slice's index makes (build-index.ts), from a few small reads.
 import { Parser, type Quad } from 'n3';
 import type { SliceRows } from '../convert/index.ts';
+import { compactQuads } from '../rdf/owned-terms.ts';
+import type { SiteUrls } from '../rdf/uris.ts';
 import { RDF } from '../rdf/vocab.ts';
-import { describeResource, distinctTriples, indexTriples, isLabelTriple, type NameSource, type TripleIndex } from './build-index.ts';
+import { describeResource, distinctTriples, indexTriples, isLabelTriple, subjectIndex, type NameSource, type TripleIndex } from './build-index.ts';
 import type { ResourceTriples } from './element-view.ts';
 import type { ResourceDocument } from './model.ts';
 
 export type { SliceRows };
 
 const TYPE = `${RDF}type`;
-
 
 /** The vocabulary graph's triples, indexed as a slice's document index indexes them (made once per build). */
 export const vocabularyIndex = (quads: readonly Quad[]): TripleIndex => indexTriples(distinctTriples(quads));
@@ -63,3 +64,19 @@ export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly
   },
   inbound: (iri) => parse(rows.inbound(iri)),
 });
+
+/**
+ * The triples of the resources outside every municipality (fiscal years, source texts no plan of one quotes) and of
+ * the vocabulary, by subject: what a municipality's rows do not hold and its pages name (rowTriples' `elsewhere`).
+ * `shared`: the shared slice's N-Quads, whose lines about a municipality's resources (each plan's sample, for the home
+ * and theme pages: nationally nearly all of its 42 MB) are skipped unparsed.
+ */
+export const outsideSubjects = (shared: string, vocabulary: readonly Quad[], urls: SiteUrls): ((iri: string) => readonly Quad[]) => {
+  const base = urls.home().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ofMunicipality = new RegExp(`^<${base}id/\\d{6}[/>]`);
+  const kept = shared.split('\n').filter((line) => line.startsWith('<') && !ofMunicipality.test(line));
+  // Owned terms: the kept quads must not hold the whole file's text (owned-terms.ts).
+  const quads = compactQuads(new Parser({ format: 'N-Quads' }).parse(kept.join('\n')));
+  const bySubject = subjectIndex(distinctTriples([...vocabulary, ...quads]));
+  return (iri) => bySubject.get(iri) ?? [];
+};

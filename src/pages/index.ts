@@ -8,7 +8,7 @@ export { messages } from './i18n.ts';
 export { makeLinks, withParams, type Links } from './links.ts';
 export { pageContext, type PageContext, type PageLink } from './page-parts.ts';
 export { exampleName, queryPage, type ExampleQuery } from './query-page.ts';
-export { errorPage, resourcePage, type LazyDocument } from './resource-page.ts';
+export { documentAlternates, errorPage, resourcePage, type LazyDocument } from './resource-page.ts';
 export { MAX_QUERY_LENGTH, searchOptions, searchPage, searchResponse, type SearchResponse } from './search-page.ts';
 export { sourcePage } from './source-page.ts';
 

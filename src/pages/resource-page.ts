@@ -1,5 +1,6 @@
 // Renders the HTML page of any described resource (choosing the element, plan, municipality, theme or generic page) and the error pages (404 and others).
-import type { ResourceDocument } from '../documents/index.ts';
+import { DOCUMENT_EXTS, RDF_FORMATS, type ResourceDocument } from '../documents/index.ts';
+import type { SiteUrls } from '../rdf/uris.ts';
 import { elementPage } from './element-page.ts';
 import { genericPage } from './generic-page.ts';
 import { html } from './html.ts';
@@ -19,6 +20,10 @@ export interface LazyDocument {
   readonly path: string;
   load(): ResourceDocument;
 }
+
+/** The document at `path` in each RDF format, as a page links to it. */
+export const documentAlternates = (urls: SiteUrls, path: string): PageLink[] =>
+  DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
 
 export interface ResourcePageInput {
   readonly ctx: PageContext;

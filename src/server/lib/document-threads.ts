@@ -1,8 +1,12 @@
-// A municipality's documents made off the main thread: a document is a few row reads, a parse, an index and a
-// serialization (~1 ms of synchronous work nationally, measured by hand), which on the main thread made every other
-// request wait and used one core whatever the machine had. Each thread holds its own read-only handle on the rows.
+// A municipality's documents and pages made off the main thread: a document is a few row reads, a parse, an index and a
+// serialization (~1 ms of synchronous work nationally, measured by hand), a page a view from rows and its rendering
+// (~2 ms), which on the main thread made every other request wait and used one core whatever the machine had. Each
+// thread holds its own read-only handles on the rows and the paths index.
+import type { Manifest } from '../../convert/index.ts';
 import type { DocumentExt } from '../../documents/formats.ts';
+import type { Lang } from '../../documents/langs.ts';
 import { HttpError } from './errors.ts';
+import type { SliceKeySource } from './slice-keys.ts';
 import { ThreadPool } from './thread-pool.ts';
 
 export interface DocumentThreadData {
@@ -12,21 +16,43 @@ export interface DocumentThreadData {
   readonly baseIri: string;
   readonly license: string;
   readonly inboundCap: number;
+  /** What a page's links read: the build's manifest (to check the shared slice's file), paths index, codes and source texts. */
+  readonly manifest: Manifest;
+  readonly buildDir: string;
+  readonly pathsFile: string;
+  /** The shared slice's N-Quads (site.json's sharedFile), whose resources outside every municipality a page names. */
+  readonly sharedFile: string;
+  readonly codes: readonly string[];
+  readonly sources: SliceKeySource['sources'];
 }
 
-export interface DocumentTask {
+interface ResourceTask {
   /** The slice (municipality code) whose rows hold the resource. */
   readonly code: string;
   readonly iri: string;
   readonly path: string;
-  /** The document in this syntax, or (`own`) the JSON-LD of the resource's own triples, which its page embeds. */
-  readonly ext: DocumentExt | 'own';
-  /** The resource's inbound links in all, when the converter cut them at its cap. */
-  readonly truncated?: number | undefined;
 }
 
+export type DocumentTask =
+  | (ResourceTask & {
+      /** The document in this syntax, or (`own`) the JSON-LD of the resource's own triples, which its page embeds. */
+      readonly ext: DocumentExt | 'own';
+      /** The resource's inbound links in all, when the converter cut them at its cap. */
+      readonly truncated?: number | undefined;
+    })
+  | (ResourceTask & {
+      /** The resource's HTML page in `lang`. */
+      readonly ext: 'page';
+      readonly lang: Lang;
+      /** The schema.org Dataset the page embeds, when it is a dataset's landing page. */
+      readonly dataset?: string | undefined;
+    });
+
 export interface DocumentThreads {
-  /** The body asked for, or undefined when the slice's rows say nothing of the resource. */
+  /**
+   * The body asked for, or undefined when the slice's rows say nothing of the resource; for a page, undefined when it
+   * is rendered from its slice's whole view (a plan's, a part's: rowsPageView).
+   */
   body(task: DocumentTask): Promise<Buffer | undefined>;
   close(): Promise<void>;
 }

@@ -1,28 +1,79 @@
-// One document thread: a municipality's resource documents made from the build's rows (documents.sqlite) and the
-// vocabulary graph, serialized, one at a time, off the main thread.
+// One document thread: a municipality's resource documents and pages made from the build's rows (documents.sqlite)
+// and the vocabulary graph, one at a time, off the main thread.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
-import { Parser } from 'n3';
-import { openDocumentRows } from '../../convert/document-rows.ts';
-import { documentFromRows, ownFromRows, vocabularyIndex } from '../../documents/row-documents.ts';
+import { Parser, type Quad } from 'n3';
+import { checkBuildFile, openDocumentRows, openPathsFile, type DocumentPaths } from '../../convert/index.ts';
+import { distinctTriples, documentFromRows, outsideSubjects, ownFromRows, rowsPageView, rowTriples, vocabularyIndex, vocabularyView, type VocabularyView } from '../../documents/index.ts';
+import { documentAlternates, makeLinks, pageContext, resourcePage } from '../../pages/index.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
 import { siteUrls } from '../../rdf/uris.ts';
 import { documentBody } from './document-body.ts';
 import type { DocumentTask, DocumentThreadData } from './document-threads.ts';
+import { HttpError } from './http-error.ts';
 import { serveTasks } from './pool-thread.ts';
+import { pageLinks, sliceOf } from './slice-keys.ts';
 
 const data = workerData as DocumentThreadData;
 const rows = openDocumentRows(data.documentsFile);
-const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(data.vocabularyFile, 'utf8'))));
-const facts = { urls: siteUrls(data.baseIri), license: data.license, inboundCap: data.inboundCap };
+const vocabularyQuads = compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(data.vocabularyFile, 'utf8')));
+const vocabulary = vocabularyIndex(vocabularyQuads);
+const urls = siteUrls(data.baseIri);
+const facts = { urls, license: data.license, inboundCap: data.inboundCap };
 
-serveTasks(async ({ code, iri, path, ext, truncated }: DocumentTask): Promise<Uint8Array | null> => {
-  // A page's JSON-LD needs the own triples alone: serializeQuads sorts them and drops repeats, as the document does.
-  if (ext === 'own') {
-    const own = ownFromRows(iri, rows.slice(code), vocabulary);
-    return own ? Buffer.from(await serializeQuads(own, 'application/ld+json')) : null;
+/** What only a page reads: the paths index (its links), the resources outside every municipality, the vocabulary's view. */
+interface PageSources {
+  readonly paths: DocumentPaths;
+  readonly outside: (iri: string) => readonly Quad[];
+  readonly ofElements: VocabularyView;
+}
+let pageSources: PageSources | undefined;
+/** Opened on the first page: a Linked Data client's documents never need them. */
+const forPages = (): PageSources => {
+  if (pageSources) return pageSources;
+  let shared: Buffer;
+  try {
+    shared = checkBuildFile(data.buildDir, data.manifest, data.sharedFile, readFileSync(join(data.buildDir, data.sharedFile)));
+  } catch {
+    // As a slice's read (slices.ts): a newer build swapped in is answered 503 until the reload takes it in.
+    throw new HttpError('unavailable', `${data.sharedFile}: the build changed under the loaded one; it is being reloaded, try again shortly`);
   }
-  const doc = documentFromRows(iri, path, rows.slice(code), vocabulary);
-  return doc ? documentBody(doc, ext, facts, truncated) : null;
+  pageSources = {
+    paths: openPathsFile(join(data.buildDir, data.pathsFile)),
+    outside: outsideSubjects(shared.toString('utf8'), vocabularyQuads, urls),
+    ofElements: vocabularyView(distinctTriples(vocabularyQuads), urls),
+  };
+  return pageSources;
+};
+const codes = new Set(data.codes);
+const sliceKey = (path: string) => sliceOf(path, data, codes);
+
+const own = async (iri: string, code: string): Promise<Buffer | null> => {
+  // A page's JSON-LD needs the own triples alone: serializeQuads sorts them and drops repeats, as the document does.
+  const quads = ownFromRows(iri, rows.slice(code), vocabulary);
+  return quads ? Buffer.from(await serializeQuads(quads, 'application/ld+json')) : null;
+};
+
+serveTasks(async (task: DocumentTask): Promise<Uint8Array | null> => {
+  const { code, iri, path } = task;
+  if (task.ext === 'own') return own(iri, code);
+  if (task.ext !== 'page') {
+    const doc = documentFromRows(iri, path, rows.slice(code), vocabulary);
+    return doc ? documentBody(doc, task.ext, facts, task.truncated) : null;
+  }
+  const { paths, outside, ofElements } = forPages();
+  const slice = rows.slice(code);
+  const view = rowsPageView(iri, urls.municipality(code), rowTriples(slice, outside), ofElements, urls);
+  if (!view) return null;
+  const jsonld = await own(iri, code);
+  if (!jsonld) throw new HttpError('not_found', `no document at ${urls.local(urls.data(path, 'jsonld'))}`);
+  const ctx = pageContext(makeLinks(urls, task.lang, pageLinks(code, sliceKey, paths.has)), view);
+  const load = () => {
+    const doc = documentFromRows(iri, path, slice, vocabulary);
+    if (!doc) throw new HttpError('not_found', `no page at ${urls.local(urls.page(path))}`);
+    return doc;
+  };
+  return Buffer.from(resourcePage({ ctx, doc: { iri, path, load }, alternates: documentAlternates(urls, path), jsonld: jsonld.toString('utf8'), dataset: task.dataset }));
 });

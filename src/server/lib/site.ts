@@ -17,8 +17,8 @@ import {
   graphDescriptions,
   distinctTriples,
   documentFromRows,
-  elementViewIndex,
-  resourceViewIndex,
+  outsideSubjects,
+  rowsPageView,
   vocabularyView,
   rowTriples,
   parseCatalogFile,
@@ -32,13 +32,14 @@ import {
   type Lang,
   type ViewIndex,
 } from '../../documents/index.ts';
-import { makeLinks, pageContext, type PageContext } from '../../pages/index.ts';
+import { documentAlternates, makeLinks, pageContext, resourcePage, type PageContext } from '../../pages/index.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { siteUrls, type SiteUrls } from '../../rdf/uris.ts';
 import type { SearchOptions, SearchResult } from '../../search/index.ts';
 import { HYDRA, OWL, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
-import { SHARED, SliceCache, sliceOf } from './slices.ts';
+import { SliceCache } from './slices.ts';
+import { pageLinks, SHARED, sliceOf } from './slice-keys.ts';
 import { RepresentationCache } from './representation.ts';
 import { openSearchThreads } from './search-threads.ts';
 import { HttpError } from './http-error.ts';
@@ -82,6 +83,11 @@ export interface Site {
    * the slice holding `path` (the page's document path), or of the shared slice (home, search).
    */
   pageContext(lang: Lang, path?: string): PageContext;
+  /**
+   * The HTML of the page at `path` in `lang` (`only`: a theme page's municipality): a municipality's resource's made in
+   * the document threads, from its rows; the others here. Rejects with a 404 HttpError when there is no page there.
+   */
+  resourcePage(path: string, lang: Lang, only?: string): Promise<string | Buffer>;
   /** The slices: made and held (bounded by SLICE_CACHE_ENTRIES). */
   readonly slices: SliceCache;
   /** Every document path, sorted, by walking every slice through the bounded cache (slow at scale: sitemap, tests). */
@@ -141,6 +147,10 @@ export interface SiteOptions {
 const CATALOG_PREFIXES = { void: VOID, sd: SD, spdx: SPDX, vcard: VCARD };
 
 const ms = (since: number) => Math.round(performance.now() - since);
+
+const throwing = (e: Error): never => {
+  throw e;
+};
 
 /** Reads build/, data/catalog.yaml, the source texts (config.sourcesDir) and ontology/jpplan.ttl under config.root; throws on any inconsistency. */
 export const loadSite = async (config: Config, manifest: Manifest, options: SiteOptions = {}): Promise<Site> => {
@@ -223,6 +233,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     if (iri === undefined) return undefined;
     return documentFromRows(iri, path, rows.slice(key), vocabularyTriples);
   };
+  const datasetMarkups = datasetMarkup(catalogIndex);
   const indexMs = ms(t);
 
   const bodies = new BodyCache(config.bodyCacheEntries, config.bodyCacheBytes);
@@ -230,7 +241,19 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const documentBody = (doc: ResourceDocument, ext: DocumentExt) => documentBodyOf(doc, ext, documentFacts, summary.truncated[doc.iri]);
   // A municipality's documents are made in the document threads; the shared slice's here, from its kept index.
   const madeElsewhere = documentThreads(
-    { documentsFile: join(config.buildDir, DOCUMENTS_FILE), vocabularyFile: join(config.buildDir, summary.vocabularyFile), baseIri: config.baseIri, license: facts.license, inboundCap: summary.inboundCap },
+    {
+      documentsFile: join(config.buildDir, DOCUMENTS_FILE),
+      vocabularyFile: join(config.buildDir, summary.vocabularyFile),
+      baseIri: config.baseIri,
+      license: facts.license,
+      inboundCap: summary.inboundCap,
+      manifest,
+      buildDir: config.buildDir,
+      pathsFile: PATHS_FILE,
+      sharedFile: summary.sharedFile,
+      codes: [...codes],
+      sources: summary.sources,
+    },
     { threads: config.documentThreads },
   );
   opened.push(madeElsewhere);
@@ -271,41 +294,43 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     );
   };
 
+  // The resources outside every municipality (fiscal years) and the vocabulary's, which a municipality's rows do not
+  // hold and its pages name: read from the shared slice's file when a page first needs them, kept.
+  let outside: ((iri: string) => readonly Quad[]) | undefined;
+  const elsewhere = (iri: string) => (outside ??= outsideSubjects(file(summary.sharedFile).toString('utf8'), vocabulary, urls))(iri);
   /**
-   * Whether a path has a page, as a page rendered from slice `key` knows it: exactly for its own slice and the shared
-   * one; for another municipality's resources, whether that municipality was built (they are not read to render a link).
-   */
-  const hasPage = (key: string) => (path: string) => {
-    const of = sliceKey(path);
-    if (of === undefined) return false;
-    if (of === key || of === SHARED) return paths.has(path);
-    return true;
-  };
-  /**
-   * A page's view. A municipality's element: from its rows (fiscal years from the shared slice). A resource under an
-   * element (its values, quote selections and selectors: most of a municipality's pages): its owner's view, which
-   * holds every resource such a page names. What describes a plan (its quotes, document, versions, periods, series):
-   * a view of it, its plan and municipality (resourceViewIndex). Plans, the municipality, source texts: its slice's.
+   * A page's view: a municipality's resource's from its rows (rowsPageView), but for the municipality itself, its
+   * plans and their parts, and source texts (whose page lists every span its municipality's plans quote): its slice's.
    */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    const top = urls.municipality(key);
-    // The municipality itself, and a source text (its page lists every span its municipality's plans quote).
-    if (iri === undefined || !iri.startsWith(`${top}/`)) return slices.get(key).view;
-    const source = rowTriples(rows.slice(key), (i) => slices.get(SHARED).about(i));
-    for (let at = iri; at.startsWith(`${top}/`); at = at.slice(0, at.lastIndexOf('/'))) {
-      const element = elementViewIndex(at, source, vocabularyOfElements, urls);
-      if (element) return element;
-    }
-    return resourceViewIndex(iri, top, source, vocabularyOfElements, urls) ?? slices.get(key).view;
+    const fromRows = iri && rowsPageView(iri, urls.municipality(key), rowTriples(rows.slice(key), elsewhere), vocabularyOfElements, urls);
+    return fromRows || slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
     const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;
-    // A page links to some resources more than once (breadcrumbs, lists, its plan): each is looked up once per page.
-    const known = new Map<string, boolean>();
-    const has = hasPage(key);
-    const linked = (p: string) => known.get(p) ?? known.set(p, has(p)).get(p)!;
-    return pageContext(makeLinks(urls, lang, linked), pageView(key, path));
+    return pageContext(makeLinks(urls, lang, pageLinks(key, sliceKey, paths.has)), pageView(key, path));
+  };
+  /** The page at `path` rendered here, from its view. */
+  const pageHere = async (path: string, lang: Lang, only: string | undefined): Promise<string> => {
+    const iri = urls.iriOf(path) ?? '';
+    const missing = () => new HttpError('not_found', `no page at ${urls.local(urls.page(path))}`);
+    // A page renders from its view: its document is made only for a page that lists it.
+    const doc = { iri, path, load: () => document(path) ?? throwing(missing()) };
+    const jsonld = await ownJsonLd(path);
+    const dataset = datasetMarkups.get(urls.page(path))?.[lang];
+    return resourcePage({ ctx: pageContextOf(lang, path), doc, alternates: documentAlternates(urls, path), jsonld: jsonld.toString('utf8'), dataset, only });
+  };
+  /** A municipality's resource's page from the document threads, unless it needs its slice's view; else made here. */
+  const resourcePageBody = async (path: string, lang: Lang, only: string | undefined): Promise<string | Buffer> => {
+    const key = sliceKey(path);
+    const iri = urls.iriOf(path);
+    if (key !== undefined && key !== SHARED && iri?.startsWith(`${urls.municipality(key)}/`) && only === undefined) {
+      const dataset = datasetMarkups.get(urls.page(path))?.[lang];
+      const body = await madeElsewhere.body({ code: key, iri, path, ext: 'page', lang, dataset });
+      if (body) return body;
+    }
+    return pageHere(path, lang, only);
   };
 
   const documentPaths = () => {
@@ -324,7 +349,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     documentPaths,
     search: searchThreads.search,
     catalog,
-    datasetMarkup: datasetMarkup(catalogIndex),
+    datasetMarkup: datasetMarkups,
+    resourcePage: resourcePageBody,
     catalogPages: catalogPageCount(catalogIndex, config.catalogPageSize),
     catalogPageBody,
     moved: movedPrefixes(

@@ -10,9 +10,9 @@ import { buildDocumentIndex, buildViewIndex, subjectIndex, type DocumentIndex, t
 import { CompactTriples } from '../../rdf/owned-terms.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
+import { SHARED } from './slice-keys.ts';
 
-/** The key of the slice that holds everything outside any municipality. */
-export const SHARED = 'shared';
+export { SHARED, sliceOf } from './slice-keys.ts';
 
 export interface Slice {
   readonly key: string;
@@ -25,21 +25,6 @@ export interface Slice {
   /** Its triples with `iri` as subject (indexed when first asked). */
   about(iri: string): readonly Quad[];
 }
-
-/**
- * The slice a document path belongs to, decided from the path and the summary alone: `id/{code}/…` → the
- * municipality's (undefined when no plan of that code was built: no such document), a source text → the municipality
- * whose plans quote it, everything else → SHARED.
- */
-export const sliceOf = (path: string, summary: SiteSummary, codes: ReadonlySet<string>): string | undefined => {
-  const m = /^id\/(\d{6})(?:\/|$)/.exec(path);
-  if (m) return codes.has(m[1]!) ? m[1]! : undefined;
-  if (path.startsWith('sources/')) {
-    const entry = summary.sources[path.slice('sources/'.length)];
-    return entry ? (entry.code ?? SHARED) : undefined;
-  }
-  return SHARED;
-};
 
 export interface SliceSource {
   readonly buildDir: string;

@@ -1,7 +1,7 @@
 // /page/<path>: the HTML page of every described resource, in Japanese or English; /page/ itself redirects to the home page.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { DOCUMENT_EXTS, RDF_FORMATS, type Lang } from '../../documents/index.ts';
-import { resourcePage, withParams } from '../../pages/index.ts';
+import type { Lang } from '../../documents/index.ts';
+import { withParams } from '../../pages/index.ts';
 import { descriptionLinks, etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { LANG_PARAM, requestLang } from '../lib/lang.ts';
@@ -22,10 +22,6 @@ const schema = {
 
 type PageRequest = FastifyRequest<{ Params: { '*': string }; Querystring: { lang?: string; m?: string } }>;
 
-const throwing = (e: Error): never => {
-  throw e;
-};
-
 const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const { urls } = site;
   const codes = new Set(site.summary.municipalities.map((m) => m.code));
@@ -35,16 +31,8 @@ const resourcePagesPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, {
   // Redirects are root-relative, so they stay on the host the client reached.
   const home = urls.local(urls.home());
   const makePage = async (path: string, lang: Lang, variant: string, only: string | undefined): Promise<RepresentationInit> => {
-    const iri = urls.iriOf(path) ?? '';
-    const missing = () => new HttpError('not_found', `no page at ${urls.local(urls.page(path))}`);
-    // An element's page renders from its view: its document (and the JSON-LD of its own triples) comes from the
-    // document threads, the main thread makes it only for a page that lists it.
-    const doc = { iri, path, load: () => site.document(path) ?? throwing(missing()) };
-    const alternates = DOCUMENT_EXTS.map((e) => ({ href: urls.data(path, e), type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
-    const jsonld = await site.ownJsonLd(path);
-    const dataset = site.datasetMarkup.get(urls.page(path))?.[lang];
-    const body = resourcePage({ ctx: site.pageContext(lang, path), doc, alternates, jsonld: jsonld.toString('utf8'), dataset, only });
-    return pageInit({ body, etag: etagOf(site.version, path, variant), links: descriptionLinks(urls, path, iri, 'html') });
+    const body = await site.resourcePage(path, lang, only);
+    return pageInit({ body, etag: etagOf(site.version, path, variant), links: descriptionLinks(urls, path, urls.iriOf(path) ?? '', 'html') });
   };
 
   app.get('/page/*', { schema }, (request: PageRequest, reply) => {

@@ -1,10 +1,10 @@
 // An element's page, rendered from the view made of its own rows (documents/element-view.ts), is the page its
 // municipality's whole slice gives, and so is the page of a resource under an element (a value, a quote selection, a
 // selector), rendered from its owner's view, and of what describes a plan (resourceViewIndex): on the real plans and on
-// a synthetic build with plans of two editions.
+// a synthetic build with plans of two editions. The page the document threads make of each is that page too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../../src/documents/index.ts';
-import { resourcePage } from '../../../src/pages/index.ts';
+import { documentAlternates, resourcePage } from '../../../src/pages/index.ts';
 import type { Site } from '../../../src/server/lib/site.ts';
 import { sliceOf } from '../../../src/server/lib/slices.ts';
 import { siteFixture, syntheticSite, type SiteFixture } from '../../site-helpers.ts';
@@ -61,6 +61,35 @@ const compareOtherPages = (site: Site, stride = 1) => {
   return { fromRows, fromSlice };
 };
 
+/**
+ * Compares the page `site.resourcePage` serves of every resource of each municipality (every `stride`-th), in both
+ * languages, with the whole page rendered here from its slice's view; returns how many came from the document threads.
+ */
+const compareServedPages = async (site: Site, stride = 1) => {
+  const codes = new Set(site.summary.plans.map((p) => p.code));
+  let inThreads = 0;
+  let pages = 0;
+  for (const code of codes) {
+    const slice = site.slices.get(code);
+    const paths = [...slice.documents.byPath.keys()].filter((p, i) => i % stride === 0 && sliceOf(p, site.summary, codes) === code);
+    for (const path of paths) {
+      const doc = site.document(path)!;
+      const jsonld = (await site.ownJsonLd(path)).toString('utf8');
+      for (const lang of LANGS) {
+        const served = await site.resourcePage(path, lang);
+        const ctx = site.pageContext(lang, path);
+        const dataset = site.datasetMarkup.get(site.urls.page(path))?.[lang];
+        const expected = resourcePage({ ctx: { ...ctx, view: slice.view }, doc, alternates: documentAlternates(site.urls, path), jsonld, dataset });
+        expect(served.toString(), `${lang} ${path}`).toBe(expected);
+        pages++;
+        // The threads answer with bytes, the main thread with a string.
+        if (Buffer.isBuffer(served)) inThreads++;
+      }
+    }
+  }
+  return { pages, inThreads };
+};
+
 describe('element pages from rows, on the real plans', () => {
   let f: SiteFixture;
   beforeAll(async () => {
@@ -89,6 +118,14 @@ describe('element pages from rows, on the real plans', () => {
     expect(fromSlice.filter((p) => p.startsWith('sources/')).length).toBeGreaterThanOrEqual(codes.size);
   });
 
+  it('are served from the document threads, whole (links, formats, JSON-LD, dataset markup), as the slices give them', { timeout: 300_000 }, async () => {
+    const { pages, inThreads } = await compareServedPages(f.site);
+    expect(pages).toBeGreaterThan(2500);
+    // All but the municipalities, plans, parts and source texts (compareOtherPages: their slices' views).
+    expect(inThreads).toBeGreaterThan(pages * 0.95);
+    expect(inThreads).toBeLessThan(pages);
+  });
+
   it('leave plans, municipalities and themes to their slices', () => {
     const plan = f.site.summary.plans[0]!;
     const path = f.site.urls.pathOf(plan.iri)!;
@@ -113,5 +150,11 @@ describe('element pages from rows, on a synthetic build', () => {
   it('give the pages of values, quotes, selectors and what describes a plan from rows, the pages the slices give', { timeout: 300_000 }, () => {
     const { fromRows } = compareOtherPages(synthetic.site, 7);
     expect(fromRows).toBeGreaterThan(2000);
+  });
+
+  it('are served from the document threads as the slices give them', { timeout: 300_000 }, async () => {
+    const { pages, inThreads } = await compareServedPages(synthetic.site, 11);
+    expect(pages).toBeGreaterThan(1000);
+    expect(inThreads).toBeGreaterThan(pages * 0.9);
   });
 });
