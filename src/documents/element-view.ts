@@ -3,7 +3,7 @@
 // parsing and indexing every triple of the municipality, which was most of a page's cost. The same for the page of
 // what describes a plan (resourceViewIndex); a resource under an element is shown with its owner's view.
 import type { Quad } from 'n3';
-import { ELEMENT_CLASSES } from '../plan/index.ts';
+import { ELEMENT_CLASSES } from '../plan/model.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { JPP, QUOTE_PROPERTIES } from '../rdf/vocab.ts';
 import { distinctTriples } from './build-index.ts';

@@ -1,7 +1,7 @@
 // Builds the view index once from the dataset's triples: plans, elements, hierarchy, order, labels, themes and quoted spans.
 import type { Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { ELEMENT_CLASSES, type ElementClass } from '../plan/index.ts';
+import { ELEMENT_CLASSES, type ElementClass } from '../plan/model.ts';
 import { DCAT, DCTERMS, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME } from '../rdf/vocab.ts';
 import { LABEL_PREDICATES } from './labels.ts';
 import type { Lang } from './langs.ts';

@@ -1,7 +1,7 @@
 // The shell every HTML page shares: head, site header with navigation, search box and language switch, footer.
 import { html, type SafeHtml } from './html.ts';
 import { messages } from './i18n.ts';
-import { LANGS, type Lang } from '../documents/index.ts';
+import { LANGS, type Lang } from '../documents/langs.ts';
 import { withParams, type Links } from './links.ts';
 
 export type NavItem = 'home' | 'themes' | 'search' | 'sparql' | 'data';

@@ -1,6 +1,7 @@
 // Fragments the resource pages share: names and links of IRIs, breadcrumbs, theme chips, quotes, SDGs, data links, JSON-LD.
 import type { Term } from 'n3';
-import { labelOf, type ElementView, type Lang, type QuoteView, type ResourceDocument, type ViewIndex } from '../documents/index.ts';
+import type { ElementView, Lang, QuoteView, ResourceDocument, ViewIndex } from '../documents/index.ts';
+import { labelOf } from '../documents/labels.ts';
 import { JPP as JPP_NS, KNOWN_PREFIXES, RDF, SDG_GOAL, XSD, type QuoteKind } from '../rdf/vocab.ts';
 import { html, join, jsonScript, type Part, type SafeHtml } from './html.ts';
 import { messages, type Messages } from './i18n.ts';

@@ -1,5 +1,5 @@
 // The pages of a plan (or plan part) and of a municipality: facts, element counts per class, the plan's structure as an outline.
-import { ELEMENT_CLASSES } from '../plan/index.ts';
+import { ELEMENT_CLASSES } from '../plan/model.ts';
 import { JPP } from '../rdf/vocab.ts';
 import { paragraphs, planTrail } from './element-page.ts';
 import { html, type SafeHtml } from './html.ts';

@@ -1,5 +1,6 @@
 // Renders the HTML page of any described resource (choosing the element, plan, municipality, theme or generic page) and the error pages (404 and others).
-import { DOCUMENT_EXTS, RDF_FORMATS, type ResourceDocument } from '../documents/index.ts';
+import { DOCUMENT_EXTS, RDF_FORMATS } from '../documents/formats.ts';
+import type { ResourceDocument } from '../documents/index.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { elementPage } from './element-page.ts';
 import { genericPage } from './generic-page.ts';

@@ -2,7 +2,6 @@
 // serialization (~1 ms of synchronous work nationally, measured by hand), a page a view from rows and its rendering
 // (~2 ms), which on the main thread made every other request wait and used one core whatever the machine had. Each
 // thread holds its own read-only handles on the rows and the paths index.
-import type { Manifest } from '../../convert/index.ts';
 import type { DocumentExt } from '../../documents/formats.ts';
 import type { Lang } from '../../documents/langs.ts';
 import { HttpError } from './errors.ts';
@@ -16,12 +15,12 @@ export interface DocumentThreadData {
   readonly baseIri: string;
   readonly license: string;
   readonly inboundCap: number;
-  /** What a page's links read: the build's manifest (to check the shared slice's file), paths index, codes and source texts. */
-  readonly manifest: Manifest;
+  /** What a page reads: the build's paths index (its links), codes and source texts (the slice of a path). */
   readonly buildDir: string;
   readonly pathsFile: string;
-  /** The shared slice's N-Quads (site.json's sharedFile), whose resources outside every municipality a page names. */
+  /** The shared slice's N-Quads (site.json's sharedFile), whose resources outside every municipality a page names, and its manifest sha256. */
   readonly sharedFile: string;
+  readonly sharedSha256: string;
   readonly codes: readonly string[];
   readonly sources: SliceKeySource['sources'];
 }

@@ -1,12 +1,20 @@
 // One document thread: a municipality's resource documents and pages made from the build's rows (documents.sqlite)
 // and the vocabulary graph, one at a time, off the main thread.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { Parser, type Quad } from 'n3';
-import { checkBuildFile, openDocumentRows, openPathsFile, type DocumentPaths } from '../../convert/index.ts';
-import { distinctTriples, documentFromRows, outsideSubjects, ownFromRows, rowsPageView, rowTriples, vocabularyIndex, vocabularyView, type VocabularyView } from '../../documents/index.ts';
-import { documentAlternates, makeLinks, pageContext, resourcePage } from '../../pages/index.ts';
+// Each module from where it is defined, not from its layer's index: a thread loads only what it answers with (the
+// indexes of convert and documents would load the whole converter, Oxigraph and the SHACL engine in every thread).
+import { openDocumentRows } from '../../convert/document-rows.ts';
+import { openPathsFile, type DocumentPaths } from '../../convert/paths-file.ts';
+import { distinctTriples } from '../../documents/build-index.ts';
+import { rowsPageView, vocabularyView, type VocabularyView } from '../../documents/element-view.ts';
+import { documentFromRows, outsideSubjects, ownFromRows, rowTriples, vocabularyIndex } from '../../documents/row-documents.ts';
+import { makeLinks } from '../../pages/links.ts';
+import { pageContext } from '../../pages/page-parts.ts';
+import { documentAlternates, resourcePage } from '../../pages/resource-page.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
 import { siteUrls } from '../../rdf/uris.ts';
@@ -33,13 +41,10 @@ let pageSources: PageSources | undefined;
 /** Opened on the first page: a Linked Data client's documents never need them. */
 const forPages = (): PageSources => {
   if (pageSources) return pageSources;
-  let shared: Buffer;
-  try {
-    shared = checkBuildFile(data.buildDir, data.manifest, data.sharedFile, readFileSync(join(data.buildDir, data.sharedFile)));
-  } catch {
-    // As a slice's read (slices.ts): a newer build swapped in is answered 503 until the reload takes it in.
+  const shared = readFileSync(join(data.buildDir, data.sharedFile));
+  // As a slice's read (slices.ts): a newer build swapped in is answered 503 until the reload takes it in.
+  if (createHash('sha256').update(shared).digest('hex') !== data.sharedSha256)
     throw new HttpError('unavailable', `${data.sharedFile}: the build changed under the loaded one; it is being reloaded, try again shortly`);
-  }
   pageSources = {
     paths: openPathsFile(join(data.buildDir, data.pathsFile)),
     outside: outsideSubjects(shared.toString('utf8'), vocabularyQuads, urls),
