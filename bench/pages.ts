@@ -4,8 +4,9 @@
 // the site gives them (an element's or its owner's, made from rows) and from their municipality's whole slice (what
 // every page but an element's was made from before), the slices kept in the site's LRU as the server keeps them.
 // `--concurrency N` keeps N route requests in flight (a crawler's or several clients'), so that the document threads,
-// which make a municipality's pages, work in parallel; `mainMsEach` is the main thread's busy time per page.
-// `npm run bench:pages [-- --pages 2000 --reference 300 --concurrency 1]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
+// which make a municipality's pages, work in parallel; `mainMsEach` is the main thread's busy time per page. `--gzip`
+// asks as browsers and crawlers do (Accept-Encoding: gzip), so that each page is also compressed.
+// `npm run bench:pages [-- --pages 2000 --reference 300 --concurrency 1 --gzip]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
 // data/sources holds the source texts, as for bench/site-startup.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' }, gzip: { type: 'boolean', default: false } } });
 
 const loaded = loadConfig({ ...process.env, SPARQL_WORKERS: '1' });
 const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWatch: false };
@@ -84,7 +85,8 @@ const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean
 };
 
 const concurrency = Number(values.concurrency);
-const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}` })).statusCode === 200, concurrency);
+const headers = values.gzip ? { 'accept-encoding': 'gzip' } : {};
+const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}`, headers })).statusCode === 200, concurrency);
 // Slices made by the route: the shared one, and a municipality's for a plan, municipality or source text page.
 const routeSliceLoads = site.slices.stats.loads;
 
@@ -109,7 +111,7 @@ console.log(
     municipalities: codes.size,
     sitemapPages: all.length,
     sliceCacheEntries: config.sliceCacheEntries,
-    route: { ...route, concurrency, sliceLoads: routeSliceLoads },
+    route: { ...route, concurrency, gzip: values.gzip, sliceLoads: routeSliceLoads },
     // Each of these renders a page in both languages (the pageContext's view is made per language).
     reference: { fromSite, fromSlice, slices: site.slices.stats },
   }),

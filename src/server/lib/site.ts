@@ -304,8 +304,8 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
    */
   const pageView = (key: string, path: string | undefined): ViewIndex => {
     const iri = key === SHARED || path === undefined ? undefined : urls.iriOf(path);
-    const fromRows = iri && rowsPageView(iri, urls.municipality(key), rowTriples(rows.slice(key), elsewhere), vocabularyOfElements, urls);
-    return fromRows || slices.get(key).view;
+    const fromRows = iri === undefined ? undefined : rowsPageView(iri, urls.municipality(key), rowTriples(rows.slice(key), elsewhere), vocabularyOfElements, urls);
+    return fromRows ?? slices.get(key).view;
   };
   const pageContextOf = (lang: Lang, path?: string): PageContext => {
     const key = (path === undefined ? SHARED : sliceKey(path)) ?? SHARED;

@@ -1,12 +1,12 @@
 // The page views of plans, municipalities, themes and the shared pages, and the shared slice's documents, made per slice
 // from the files the converter wrote (one municipality's plan graphs plus the vocabulary, or the shared slice) and kept
-// in a bounded LRU, so that memory does not grow with the data. A municipality's documents and its elements' page views
-// come from its rows instead (site.ts, documents.sqlite).
+// in a bounded LRU, so that memory does not grow with the data. A municipality's documents and the pages of its other
+// resources come from its rows instead, in the document threads (document-worker.ts, documents.sqlite).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { checkBuildFile, type Manifest, type SiteSummary } from '../../convert/index.ts';
-import { buildDocumentIndex, buildViewIndex, subjectIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
+import { buildDocumentIndex, buildViewIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
 import { CompactTriples } from '../../rdf/owned-terms.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
@@ -22,8 +22,6 @@ export interface Slice {
   readonly view: ViewIndex;
   /** Distinct triples it was made from. */
   readonly triples: number;
-  /** Its triples with `iri` as subject (indexed when first asked). */
-  about(iri: string): readonly Quad[];
 }
 
 export interface SliceSource {
@@ -109,7 +107,6 @@ export class SliceCache {
     // Each made when first needed: a page of a municipality needs its view only (its documents come from rows).
     let documents: DocumentIndex | undefined;
     let view: ViewIndex | undefined;
-    let bySubject: Map<string, Quad[]> | undefined;
     return {
       key,
       get documents() {
@@ -122,7 +119,6 @@ export class SliceCache {
         return view;
       },
       triples: triples.length,
-      about: (iri) => (bySubject ??= subjectIndex(triples)).get(iri) ?? [],
     };
   }
 }

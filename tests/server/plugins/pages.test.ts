@@ -1,5 +1,6 @@
 // The HTML pages over app.inject with the real dataset: home, resource pages, themes, source viewer, languages, headers, 404s.
 import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
@@ -79,6 +80,21 @@ describe('resource pages', () => {
     expect(JSON.parse(ld![1]!)['@id']).toBe(`${BASE}${MEASURE}`);
     // No raw IRI of another resource is shown as link text.
     expect(b).not.toMatch(/>https?:\/\/[^<]*<\/a>/);
+  });
+
+  it('sends a page asked for first by a gzip client as the same page in either coding, each with its own validator', async () => {
+    const path = `/page/${MEASURE}/quote/title`;
+    const gz = await get(path, { 'accept-encoding': 'gzip' });
+    expect(gz.statusCode).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(String(gz.headers.vary)).toContain('Accept-Encoding');
+    const plain = await get(path);
+    expectPage(plain);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(gz.headers.etag).not.toBe(plain.headers.etag);
+    expect((await get(path, { 'accept-encoding': 'gzip', 'if-none-match': String(gz.headers.etag) })).statusCode).toBe(304);
+    expect((await get(path, { 'if-none-match': String(plain.headers.etag) })).statusCode).toBe(304);
   });
 
   it('lists children in the plan order and indicators as a table with a bar chart', async () => {
