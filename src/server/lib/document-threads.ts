@@ -58,6 +58,9 @@ export interface DocumentThreads {
 
 const WORKER_URL = new URL('./document-worker.ts', import.meta.url);
 
+/** The heap of a document thread, in MB (what it reads must fit: tests/documents/outside-subjects.test.ts). */
+export const DOCUMENT_THREAD_HEAP_MB = 96;
+
 export const documentThreads = (data: DocumentThreadData, { threads, maxQueued = 1024 }: { threads: number; maxQueued?: number }): DocumentThreads => {
   const pool = new ThreadPool<DocumentTask, Uint8Array | null>({
     script: WORKER_URL,
@@ -67,7 +70,7 @@ export const documentThreads = (data: DocumentThreadData, { threads, maxQueued =
     // A thread keeps the vocabulary's index and its SQLite handle, and the largest national document (a source text with
     // 1,872 links in) makes a few MB: a low heap limit makes V8 collect the garbage of documents sooner (with the search
     // threads', 40–45 MB less RSS nationally than at 512 and 256 MB, at the same rates; by hand).
-    maxMemoryMb: 96,
+    maxMemoryMb: DOCUMENT_THREAD_HEAP_MB,
     // A thread has its next document before it answers the current one: handed over only once it had answered, a thread
     // waited between documents for the main thread, busy with HTTP (nationally 1,203–1,331 → 1,529–1,669 uncached
     // documents a second on two cores, by hand; a third task gave no more).

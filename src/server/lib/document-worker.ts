@@ -47,7 +47,7 @@ const forPages = (): PageSources => {
     throw new HttpError('unavailable', `${data.sharedFile}: the build changed under the loaded one; it is being reloaded, try again shortly`);
   pageSources = {
     paths: openPathsFile(join(data.buildDir, data.pathsFile)),
-    outside: outsideSubjects(shared.toString('utf8'), vocabularyQuads, urls),
+    outside: outsideSubjects(shared, vocabularyQuads, urls),
     ofElements: vocabularyView(distinctTriples(vocabularyQuads), urls),
   };
   return pageSources;

@@ -297,7 +297,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   // The resources outside every municipality (fiscal years) and the vocabulary's, which a municipality's rows do not
   // hold and its pages name: read from the shared slice's file when a page first needs them, kept.
   let outside: ((iri: string) => readonly Quad[]) | undefined;
-  const elsewhere = (iri: string) => (outside ??= outsideSubjects(file(summary.sharedFile).toString('utf8'), vocabulary, urls))(iri);
+  const elsewhere = (iri: string) => (outside ??= outsideSubjects(file(summary.sharedFile), vocabulary, urls))(iri);
   /**
    * A page's view: a municipality's resource's from its rows (rowsPageView), but for the municipality itself, its
    * plans and their parts, and source texts (whose page lists every span its municipality's plans quote): its slice's.
