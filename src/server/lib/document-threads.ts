@@ -58,7 +58,7 @@ export interface DocumentThreads {
 
 const WORKER_URL = new URL('./document-worker.ts', import.meta.url);
 
-/** The heap of a document thread, in MB (what it reads must fit: tests/documents/outside-subjects.test.ts). */
+/** The heap of a document thread, in MB (what it reads must fit: tests/server/lib/document-thread-heap.test.ts). */
 export const DOCUMENT_THREAD_HEAP_MB = 96;
 
 export const documentThreads = (data: DocumentThreadData, { threads, maxQueued = 1024 }: { threads: number; maxQueued?: number }): DocumentThreads => {

@@ -1,7 +1,7 @@
 // A document thread reads the shared slice's file on its first page (outsideSubjects). Nationally that file is ~42 MB
 // of N-Quads with Japanese literals: decoded whole it is a two-byte string of ~80 MB, split into 200,000 lines, which
-// filled the thread's heap (96 MB). Here a file of that size is read within half that heap, the other half left to the
-// thread's documents and pages, in a process of its own.
+// nearly fills the thread's heap (96 MB; a 46 MB file ran out of it, by hand). Here a file of that size is read within
+// half that heap, the other half left to the thread's documents and pages, in a process of its own.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
