@@ -34,7 +34,7 @@ const base = process.memoryUsage().heapUsed;
 const started = performance.now();
 let done = 0;
 const rowsDir = mkdtempSync(join(tmpdir(), 'jpp-slice-heap-'));
-const rows = documentRowsWriter(rowsDir);
+const rows = documentRowsWriter(rowsDir, manifest.baseIri);
 console.log(`${dir}: ${plans.length} plan graphs, ${manifest.quads} quads`);
 console.log('plans  heap retained MB  plan texts read MB');
 for (const file of sliceFiles(manifest.baseIri, { graph: vocabulary, nq: read(VOCABULARY_GRAPH_FILE) }, plans.map((g) => {

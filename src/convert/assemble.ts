@@ -120,7 +120,7 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
     })(),
   );
   // What the server reads instead of the whole dataset (slice-files.ts); each is made only as it is written.
-  const rows = documentRowsWriter(staging);
+  const rows = documentRowsWriter(staging, input.baseIri);
   const slices = sliceFiles(
     input.baseIri,
     { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') },

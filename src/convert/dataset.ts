@@ -98,7 +98,7 @@ export const buildDataset = async (
     return { graph, nq, parts: () => planParts(baseIri, graph, nq()) };
   });
   const rows = bytesOfBuildFile((dir) => {
-    const writer = documentRowsWriter(dir);
+    const writer = documentRowsWriter(dir, baseIri);
     for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo, writer))
       files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
     return writer.finish();

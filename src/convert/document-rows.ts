@@ -37,6 +37,17 @@ const stored = (lines: ReadonlySet<string> | undefined): Column => {
 };
 const text = (column: Column | undefined): string => (column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8'));
 
+/**
+ * Whether `iri` is under a slice's own IRIs (id/{code}, or a source text). A document names ~14 resources, most of them
+ * the vocabulary's predicates and classes, which no slice has a row for: the file lists every other IRI some slice
+ * names (`named_elsewhere`: fiscal years, say), so that a reader asks for the names of these two kinds only.
+ */
+const ownIris = (baseIri: string, code: string) => {
+  const id = `${baseIri}id/${code}`;
+  const sources = `${baseIri}sources/`;
+  return (iri: string) => iri.startsWith(sources) || (iri.startsWith(id) && (iri.length === id.length || iri[id.length] === '/'));
+};
+
 /** One resource's row of a slice: IRI, names, own lines, inbound lines. */
 export type ResourceRow = readonly [iri: string, names: string | null, own: Column, inbound: Column];
 /** A plan graph's share of its municipality's rows, sorted by IRI: what its cache entry keeps (packPlanRows). */
@@ -112,18 +123,28 @@ export interface DocumentRowsWriter {
   finish(): Manifest['files'][number];
 }
 
-export const documentRowsWriter = (dir: string): DocumentRowsWriter => {
+export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWriter => {
   // In the order they are read most: a read of a column stops there, so a long inbound column is never read for names
   // or own lines.
   const db = createSqliteFile(
     dir,
     DOCUMENTS_FILE,
     PAGE_SIZE,
-    'CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, own BLOB, inbound BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID',
+    'CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, own BLOB, inbound BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID;' +
+      'CREATE TABLE named_elsewhere (iri TEXT PRIMARY KEY) WITHOUT ROWID',
   );
   const insert = db.prepare('INSERT INTO resource (code, iri, names, own, inbound) VALUES (?, ?, ?, ?, ?)');
+  const elsewhere = new Set<string>();
   const insertAll = db.transaction((code: string, rows: PlanRows) => {
-    for (const r of rows) insert.run(code, ...r);
+    const own = ownIris(baseIri, code);
+    for (const r of rows) {
+      insert.run(code, ...r);
+      if (r[1] !== null && !own(r[0])) elsewhere.add(r[0]);
+    }
+  });
+  const insertElsewhere = db.transaction(() => {
+    const put = db.prepare('INSERT INTO named_elsewhere (iri) VALUES (?)');
+    for (const iri of [...elsewhere].sort(cmp)) put.run(iri);
   });
 
   const done = new Set<string>();
@@ -151,6 +172,7 @@ export const documentRowsWriter = (dir: string): DocumentRowsWriter => {
         // Rows go in key order (codes in manifest order, IRIs sorted), so pages are filled as they are written: no
         // VACUUM, which would copy a national file (GBs) once more.
         flush();
+        insertElsewhere();
       } finally {
         db.close();
       }
@@ -167,7 +189,7 @@ export interface SliceRows {
   own(iri: string): string;
   /** Triples with the resource as object alone (rdf:type left out). */
   inbound(iri: string): string;
-  /** Its labels and types. */
+  /** Its labels and types ('' without a read for an IRI that no row of the slice can name). */
   names(iri: string): string;
 }
 
@@ -182,8 +204,8 @@ export interface DocumentRows {
   close(): void;
 }
 
-/** Opens a build's document rows read-only. */
-export const openDocumentRows = (file: string): DocumentRows => {
+/** Opens a build's document rows read-only (`baseIri`: the build's). */
+export const openDocumentRows = (file: string, baseIri: string): DocumentRows => {
   const db = openSqliteFile(file);
   const prepare = (columns: string) => {
     try {
@@ -203,14 +225,22 @@ export const openDocumentRows = (file: string): DocumentRows => {
   const ownOf = (code: string, iri: string) => text(own.get(code, iri) as string | Buffer | null | undefined);
   const inboundOf = (code: string, iri: string) => text(inbound.get(code, iri) as string | Buffer | null | undefined);
   const namesOf = (code: string, iri: string) => (names.get(code, iri) as string | null | undefined) ?? '';
+  // A file without the list (an older converter's) is read for every name.
+  const listed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'named_elsewhere'").pluck().get() !== undefined;
+  const elsewhere = listed ? new Set(db.prepare('SELECT iri FROM named_elsewhere').pluck().all() as string[]) : undefined;
+  const namedIn = (code: string) => {
+    if (!elsewhere) return (iri: string) => namesOf(code, iri);
+    const own = ownIris(baseIri, code);
+    return (iri: string) => (own(iri) || elsewhere.has(iri) ? namesOf(code, iri) : '');
+  };
   return {
     triples: triplesOf,
-    names: namesOf,
+    names: (code, iri) => namedIn(code)(iri),
     slice: (code) => ({
       triples: (iri) => triplesOf(code, iri),
       own: (iri) => ownOf(code, iri),
       inbound: (iri) => inboundOf(code, iri),
-      names: (iri) => namesOf(code, iri),
+      names: namedIn(code),
     }),
     close: () => db.close(),
   };

@@ -24,7 +24,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 // Each graph's rows go through the form its plan's cache entry keeps, as in a build.
 const write = (graphs: readonly (readonly [string, readonly Quad[]])[]) => {
   dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
-  const writer = documentRowsWriter(dir);
+  const writer = documentRowsWriter(dir, BASE);
   for (const [code, quads] of graphs) writer.add(code, unpackPlanRows(packPlanRows(planRows(BASE, code, quads))));
   return writer.finish();
 };
@@ -47,7 +47,7 @@ describe('document rows', () => {
       ],
     ]);
     expect(entry).toMatchObject({ path: DOCUMENTS_FILE, mediaType: 'application/vnd.sqlite3' });
-    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE));
+    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE), BASE);
     try {
       const own = rows.triples('132101', measure.value).own.split('\n');
       expect(own).toHaveLength(4);
@@ -72,7 +72,7 @@ describe('document rows', () => {
     // A plan pointed at by 200 elements: a page of any of them reads the plan's own lines, never this list.
     const elements = Array.from({ length: 200 }, (_, i) => iri(`${BASE}id/132101/plan/p/measure/${i + 1}`));
     write([['132101', [quad(plan, RDFS_LABEL, literal('計画', 'ja'), g), ...elements.map((e) => quad(e, PLAN, plan, g))]]]);
-    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE));
+    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE), BASE);
     try {
       const slice = rows.slice('132101');
       expect(slice.own(plan.value)).toBe(`<${plan.value}> <${RDFS_LABEL.value}> "計画"@ja .`);
@@ -115,7 +115,7 @@ describe('document rows', () => {
     rmSync(dir, { recursive: true, force: true });
     write([['132101', first], ['132101', second], ['132110', [quad(plan, RDFS_LABEL, literal('x', 'ja'), g)]]]);
     expect(bytes().equals(whole)).toBe(true);
-    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE));
+    const rows = openDocumentRows(join(dir, DOCUMENTS_FILE), BASE);
     try {
       expect(rows.triples('132101', municipality.value).inbound.split('\n')).toHaveLength(242);
       expect(rows.names('132101', municipality.value)).toBe(`<${municipality.value}> <${RDFS_LABEL.value}> "小金井市"@ja .`);
@@ -124,13 +124,58 @@ describe('document rows', () => {
     }
   });
 
+  it('list every IRI a slice names outside its own, and read names only there and under its own IRIs', () => {
+    const term = iri('https://w3id.org/jp-plan/def#Measure');
+    const other = iri(`${BASE}id/1321010/plan/p`); // another code that starts with the same six digits
+    write([
+      [
+        '132101',
+        [
+          quad(measure, TYPE, term, g),
+          quad(year, RDFS_LABEL, literal('2030年度', 'ja'), g),
+          quad(other, RDFS_LABEL, literal('他', 'ja'), g),
+          quad(term, RDFS_LABEL, literal('施策', 'ja'), g),
+        ],
+      ],
+    ]);
+    const file = join(dir, DOCUMENTS_FILE);
+    const listed = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare('SELECT iri FROM named_elsewhere').pluck().all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(listed()).toEqual([term.value, other.value, year.value].sort());
+    const read = () => {
+      const rows = openDocumentRows(file, BASE);
+      try {
+        const slice = rows.slice('132101');
+        return [measure, year, other, term].map((r) => slice.names(r.value) !== '');
+      } finally {
+        rows.close();
+      }
+    };
+    expect(read()).toEqual([true, true, true, true]);
+    // The list decides: an IRI taken off it is no longer read; a file without it (an older converter's) reads them all.
+    const db = new Database(file);
+    db.prepare('DELETE FROM named_elsewhere WHERE iri = ?').run(year.value);
+    db.close();
+    expect(read()).toEqual([true, false, true, true]);
+    const older = new Database(file);
+    older.exec('DROP TABLE named_elsewhere');
+    older.close();
+    expect(read()).toEqual([true, true, true, true]);
+  });
+
   it('refuse, naming the file and the fix, a rows file of the older layout (own and inbound in one column)', () => {
     dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
     const file = join(dir, DOCUMENTS_FILE);
     const db = new Database(file);
     db.exec('CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, triples BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID');
     db.close();
-    expect(() => openDocumentRows(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not the document rows this server reads .*rebuild with npm run convert$`));
+    expect(() => openDocumentRows(file, BASE)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not the document rows this server reads .*rebuild with npm run convert$`));
   });
 
   it("refuse a municipality's graphs that do not come together", () => {

@@ -25,7 +25,7 @@ import { serveTasks } from './pool-thread.ts';
 import { pageLinks, sliceOf } from './slice-keys.ts';
 
 const data = workerData as DocumentThreadData;
-const rows = openDocumentRows(data.documentsFile);
+const rows = openDocumentRows(data.documentsFile, data.baseIri);
 const vocabularyQuads = compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(data.vocabularyFile, 'utf8')));
 const vocabulary = vocabularyIndex(vocabularyQuads);
 const urls = siteUrls(data.baseIri);

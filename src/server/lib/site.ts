@@ -201,7 +201,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     }
   };
   const paths = open(() => openPathsFile(join(config.buildDir, PATHS_FILE)));
-  const rows = open(() => openDocumentRows(join(config.buildDir, DOCUMENTS_FILE)));
+  const rows = open(() => openDocumentRows(join(config.buildDir, DOCUMENTS_FILE), config.baseIri));
   // Its threads stop when the site closes (close() is not awaited there: a search in flight is refused with 503).
   const searchThreads = open(() => openSearchThreads(join(config.buildDir, SEARCH_FILE), { threads: config.searchThreads }));
   const searchMs = ms(t);
