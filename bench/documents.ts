@@ -1,0 +1,140 @@
+// A Linked Data crawler's walk: every k-th document of a build's sitemap, in a seeded random order, asked for in one
+// RDF syntax (/data/<path>.<ext>) through the route in process, `--concurrency N` in flight, each made the first time
+// (by the document threads from the build's rows, or from the shared slice), with the CPU each took (every thread)
+// and the main thread's busy time. As the reference in the same run, the same documents asked for again: then prepared
+// (the representation cache holds them all), so they cost HTTP and a look-up alone. Last, a municipality's documents
+// of the sample made on the main thread as a document thread makes them, per document: its rows read and its document
+// made, and its serialization.
+// `npm run bench:documents [-- --documents 4000 --concurrency 10 --ext ttl]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a
+// root whose data/sources holds the source texts, as for bench/pages.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Parser } from 'n3';
+import { loadConfig } from '../src/config.ts';
+import { openDocumentRows } from '../src/convert/document-rows.ts';
+import { DOCUMENTS_FILE, ensureBuild, readVerifiedBuild } from '../src/convert/index.ts';
+import { parseCatalogFile } from '../src/documents/catalog-file.ts';
+import { isDocumentExt } from '../src/documents/formats.ts';
+import { documentFromRows, vocabularyIndex } from '../src/documents/row-documents.ts';
+import { compactQuads } from '../src/rdf/owned-terms.ts';
+import { siteUrls } from '../src/rdf/uris.ts';
+import { buildApp } from '../src/server/app.ts';
+import { documentBody } from '../src/server/lib/document-body.ts';
+import { loadSite } from '../src/server/lib/site.ts';
+import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
+import { createStore } from '../src/store/index.ts';
+
+const { values } = parseArgs({
+  options: { documents: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '10' }, ext: { type: 'string', default: 'ttl' } },
+});
+const ext = values.ext;
+if (!isDocumentExt(ext)) throw new Error(`--ext: one of the document extensions (ttl, jsonld, nt, rdf), got ${ext}`);
+const want = Number(values.documents);
+
+const loaded = loadConfig({ ...process.env, SPARQL_WORKERS: '1' });
+// Every document of the sample is kept once made, so that the second pass is the prepared one.
+const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWatch: false, http: { ...loaded.http, documentCacheEntries: want, documentCacheBytes: 2 ** 31 } };
+await ensureBuild(config);
+const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
+
+/** Every page path the sitemap lists but a page's variants (`?m=`, a theme's page for one municipality): each has a document. */
+const sitemapPaths = (): string[] => {
+  const prefix = `${config.baseIri}page/`;
+  const out: string[] = [];
+  const index = readFileSync(join(config.buildDir, 'sitemap.xml'), 'utf8');
+  for (const [, loc] of index.matchAll(/<loc>([^<]*)<\/loc>/g)) {
+    const file = join(config.buildDir, loc!.slice(config.baseIri.length));
+    for (const [, page] of readFileSync(file, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)) if (page!.startsWith(prefix) && !page!.includes('?')) out.push(decodeURI(page!.slice(prefix.length)));
+  }
+  return out;
+};
+
+/** A seeded shuffle (a linear congruential generator: the same order for the same seed on every machine). */
+const shuffled = <T>(list: readonly T[], seed: number): T[] => {
+  const out = [...list];
+  let x = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+};
+
+const all = sitemapPaths();
+const n = Math.min(want, all.length);
+const sample = shuffled(
+  Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!),
+  Number(values.seed),
+);
+
+const site = await loadSite(config, manifest);
+const store = createStore(config);
+const app = await buildApp(config, store, manifest, { site });
+
+/** Per call of `each` over `list`, `concurrency` in flight: calls a second, CPU ms each (every thread), main thread's busy ms each. */
+const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean> | boolean, concurrency = 1) => {
+  const cpu0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
+  const t0 = performance.now();
+  let ok = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) if (await each(list[next++]!)) ok++;
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const busy = performance.eventLoopUtilization(elu0).active;
+  const per = (total: number) => +(total / list.length).toFixed(3);
+  return { n: list.length, ok, perSecond: Math.round((list.length / ms) * 1000), cpuMsEach: per((cpu.user + cpu.system) / 1000), mainMsEach: per(busy) };
+};
+
+const concurrency = Number(values.concurrency);
+const ask = async (path: string) => (await app.inject({ url: `/data/${path}.${ext}` })).statusCode === 200;
+const made = await measure(sample, ask, concurrency);
+const kept = site.representations.size;
+const prepared = await measure(sample, ask, concurrency);
+
+// A document thread's work, here: rows read and document made, then serialized (document-worker.ts).
+const codes = new Set(site.summary.plans.map((p) => p.code));
+const theirs = sample.filter((p) => {
+  const key = sliceOf(p, site.summary, codes);
+  return key !== undefined && key !== SHARED;
+});
+const urls = siteUrls(config.baseIri);
+const rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE), config.baseIri);
+const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(join(config.buildDir, site.summary.vocabularyFile), 'utf8'))));
+const { license } = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
+const facts = { urls, license, inboundCap: site.summary.inboundCap };
+let making = 0;
+let serializing = 0;
+let bytes = 0;
+for (const path of theirs) {
+  const slice = rows.slice(sliceOf(path, site.summary, codes)!);
+  const t0 = performance.now();
+  const doc = documentFromRows(urls.iriOf(path)!, path, slice, vocabulary);
+  const t1 = performance.now();
+  if (doc) bytes += (await documentBody(doc, ext, facts, site.summary.truncated[doc.iri])).byteLength;
+  making += t1 - t0;
+  serializing += performance.now() - t1;
+}
+rows.close();
+const each = (total: number) => +(total / Math.max(1, theirs.length)).toFixed(3);
+
+console.log(
+  JSON.stringify({
+    build: config.buildDir,
+    quads: manifest.quads,
+    sitemapDocuments: all.length,
+    ext,
+    concurrency,
+    route: { made, prepared, kept },
+    inProcess: { n: theirs.length, makeMsEach: each(making), serializeMsEach: each(serializing), bytesEach: Math.round(bytes / Math.max(1, theirs.length)) },
+  }),
+);
+await app.close();
+await store.close();
+site.close();
