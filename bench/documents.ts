@@ -25,6 +25,7 @@ import { documentBody } from '../src/server/lib/document-body.ts';
 import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
+import { measure, seededSample, sitemapPaths } from './crawl.ts';
 
 const { values } = parseArgs({
   options: { documents: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '10' }, ext: { type: 'string', default: 'ttl' } },
@@ -39,58 +40,12 @@ const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWa
 await ensureBuild(config);
 const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
 
-/** Every page path the sitemap lists but a page's variants (`?m=`, a theme's page for one municipality): each has a document. */
-const sitemapPaths = (): string[] => {
-  const prefix = `${config.baseIri}page/`;
-  const out: string[] = [];
-  const index = readFileSync(join(config.buildDir, 'sitemap.xml'), 'utf8');
-  for (const [, loc] of index.matchAll(/<loc>([^<]*)<\/loc>/g)) {
-    const file = join(config.buildDir, loc!.slice(config.baseIri.length));
-    for (const [, page] of readFileSync(file, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)) if (page!.startsWith(prefix) && !page!.includes('?')) out.push(decodeURI(page!.slice(prefix.length)));
-  }
-  return out;
-};
-
-/** A seeded shuffle (a linear congruential generator: the same order for the same seed on every machine). */
-const shuffled = <T>(list: readonly T[], seed: number): T[] => {
-  const out = [...list];
-  let x = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    const j = x % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-};
-
-const all = sitemapPaths();
-const n = Math.min(want, all.length);
-const sample = shuffled(
-  Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!),
-  Number(values.seed),
-);
-
+// A page's variants (`?m=`, a theme's page for one municipality) are no documents.
+const all = sitemapPaths(config.buildDir, config.baseIri).filter((p) => !p.includes('?'));
+const sample = seededSample(all, want, Number(values.seed));
 const site = await loadSite(config, manifest);
 const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });
-
-/** Per call of `each` over `list`, `concurrency` in flight: calls a second, CPU ms each (every thread), main thread's busy ms each. */
-const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean> | boolean, concurrency = 1) => {
-  const cpu0 = process.cpuUsage();
-  const elu0 = performance.eventLoopUtilization();
-  const t0 = performance.now();
-  let ok = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < list.length) if (await each(list[next++]!)) ok++;
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const busy = performance.eventLoopUtilization(elu0).active;
-  const per = (total: number) => +(total / list.length).toFixed(3);
-  return { n: list.length, ok, perSecond: Math.round((list.length / ms) * 1000), cpuMsEach: per((cpu.user + cpu.system) / 1000), mainMsEach: per(busy) };
-};
 
 const concurrency = Number(values.concurrency);
 const ask = async (path: string) => (await app.inject({ url: `/data/${path}.${ext}` })).statusCode === 200;

@@ -8,9 +8,6 @@
 // asks as browsers and crawlers do (Accept-Encoding: gzip), so that each page is also compressed.
 // `npm run bench:pages [-- --pages 2000 --reference 300 --concurrency 1 --gzip]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
 // data/sources holds the source texts, as for bench/site-startup.ts).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { ensureBuild, readVerifiedBuild } from '../src/convert/index.ts';
@@ -20,6 +17,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
+import { measure, seededSample, sitemapPaths } from './crawl.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' }, gzip: { type: 'boolean', default: false } } });
 
@@ -28,61 +26,12 @@ const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWa
 await ensureBuild(config);
 const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
 
-/** Every page path the sitemap lists (what a crawler is given). */
-const sitemapPaths = (): string[] => {
-  const prefix = `${config.baseIri}page/`;
-  const out: string[] = [];
-  const index = readFileSync(join(config.buildDir, 'sitemap.xml'), 'utf8');
-  for (const [, loc] of index.matchAll(/<loc>([^<]*)<\/loc>/g)) {
-    const file = join(config.buildDir, loc!.slice(config.baseIri.length));
-    for (const [, page] of readFileSync(file, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)) if (page!.startsWith(prefix)) out.push(decodeURI(page!.slice(prefix.length)));
-  }
-  return out;
-};
-
-/** A seeded shuffle (a linear congruential generator: the same order for the same seed on every machine). */
-const shuffled = <T>(list: readonly T[], seed: number): T[] => {
-  const out = [...list];
-  let x = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    const j = x % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-};
-
-const all = sitemapPaths();
-const want = Math.min(Number(values.pages), all.length);
-const sample = shuffled(
-  Array.from({ length: want }, (_, i) => all[Math.floor((i * all.length) / want)]!),
-  Number(values.seed),
-);
+const all = sitemapPaths(config.buildDir, config.baseIri);
+const sample = seededSample(all, Number(values.pages), Number(values.seed));
 const site = await loadSite(config, manifest);
 const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });
 const codes = new Set(site.summary.plans.map((p) => p.code));
-
-/**
- * Per call of `each` over `list`, `concurrency` calls in flight: calls a second, CPU milliseconds (every thread of the
- * process) and the main thread's busy milliseconds (its event loop's utilization).
- */
-const measure = async <T>(list: readonly T[], each: (item: T) => Promise<boolean> | boolean, concurrency = 1) => {
-  const cpu0 = process.cpuUsage();
-  const elu0 = performance.eventLoopUtilization();
-  const t0 = performance.now();
-  let ok = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < list.length) if (await each(list[next++]!)) ok++;
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const busy = performance.eventLoopUtilization(elu0).active;
-  const per = (total: number) => +(total / list.length).toFixed(2);
-  return { n: list.length, ok, perSecond: Math.round((list.length / ms) * 1000), cpuMsEach: per((cpu.user + cpu.system) / 1000), mainMsEach: per(busy) };
-};
 
 const concurrency = Number(values.concurrency);
 const headers = values.gzip ? { 'accept-encoding': 'gzip' } : {};
