@@ -6,7 +6,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Quad } from 'n3';
 import { tripleLine } from '../rdf/serialize.ts';
-import { siteUrls } from '../rdf/uris.ts';
 import { LABEL_PREDICATES, RDF } from '../rdf/vocab.ts';
 import type { Manifest } from './dataset.ts';
 import { createSqliteFile, openSqliteFile, sqliteFileEntry } from './sqlite-file.ts';
@@ -38,9 +37,10 @@ const stored = (lines: ReadonlySet<string> | undefined): Column => {
 const text = (column: Column | undefined): string => (column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8'));
 
 /**
- * Whether `iri` is under a slice's own IRIs (id/{code}, or a source text). A document names ~14 resources, most of them
- * the vocabulary's predicates and classes, which no slice has a row for: the file lists every other IRI some slice
- * names (`named_elsewhere`: fiscal years, say), so that a reader asks for the names of these two kinds only.
+ * Whether `iri` is under a slice's own IRIs (id/{code}, or a source text): the resources whose rows it holds. A synthetic
+ * document names ~14 resources, 11.6 of them predicates, classes and other publishers' IRIs that no slice has a row
+ * for: the file lists every other IRI some slice names (`named_elsewhere`: fiscal years, say), so that a reader asks
+ * for the names of these two kinds only.
  */
 const ownIris = (baseIri: string, code: string) => {
   const id = `${baseIri}id/${code}`;
@@ -58,13 +58,8 @@ export type PlanRows = readonly ResourceRow[];
  * a build takes them from the cache instead of reading every quad again (rowsOfSlice merges a municipality's plans).
  */
 export const planRows = (baseIri: string, code: string, quads: readonly Quad[]): PlanRows => {
-  const urls = siteUrls(baseIri);
   // The resources whose documents this slice serves: its own under id/{code}, and source texts (sliceOf decides which).
-  const own = new RegExp(`^id/${code}(/|$)|^sources/`);
-  const served = (iri: string) => {
-    const p = urls.pathOf(iri);
-    return p !== undefined && own.test(p);
-  };
+  const served = ownIris(baseIri, code);
   const columns = new Map<string, Partial<Record<'names' | 'own' | 'inbound', Set<string>>>>();
   const put = (iri: string, column: 'names' | 'own' | 'inbound', line: string) => {
     const row = columns.get(iri) ?? columns.set(iri, {}).get(iri)!;
