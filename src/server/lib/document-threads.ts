@@ -53,6 +53,8 @@ export interface DocumentThreads {
    * is rendered from its slice's whole view (a plan's, a part's: rowsPageView).
    */
   body(task: DocumentTask): Promise<Buffer | undefined>;
+  /** Starts the threads before the first task (ThreadPool.start). */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export const documentThreads = (data: DocumentThreadData, { threads, maxQueued =
       const bytes = await pool.run(task);
       return bytes === null ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
+    start: () => pool.start(),
     close: () => pool.close(),
   };
 };

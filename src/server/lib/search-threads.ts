@@ -24,6 +24,8 @@ export interface SearchThreads {
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** How many phrase row counts the threads have made (each phrase once, unless two threads met it at once). */
   readonly phrasesCounted: number;
+  /** Starts the threads before the first search (ThreadPool.start). */
+  start(): void;
   /** Stops the threads (searches still waiting are refused with 503). */
   close(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export const openSearchThreads = (path: string, { threads, maxQueued = 256, cach
     get phrasesCounted() {
       return phrasesCounted;
     },
+    start: () => pool.start(),
     close: () => pool.close(),
   };
 };

@@ -94,6 +94,11 @@ export interface Site {
   documentPaths(): string[];
   /** Full-text search over titles and texts, answered by the search threads. */
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  /**
+   * Starts the document and search threads now rather than on the first request that needs them: a new generation
+   * does, so that its first clients do not wait for each thread to load its modules and files.
+   */
+  startThreads(): void;
   readonly catalog: readonly Quad[];
   /** schema.org Dataset JSON-LD (ja, en) by landing page URL: for the pages that are some dataset's dcat:landingPage. */
   readonly datasetMarkup: DatasetMarkup;
@@ -348,6 +353,10 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     slices,
     documentPaths,
     search: searchThreads.search,
+    startThreads: () => {
+      madeElsewhere.start();
+      searchThreads.start();
+    },
     catalog,
     datasetMarkup: datasetMarkups,
     resourcePage: resourcePageBody,

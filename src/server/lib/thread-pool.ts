@@ -71,12 +71,21 @@ export class ThreadPool<I, O> {
       return Promise.reject(
         new HttpError('busy', `${this.#options.name} is busy (${this.#queue.length} requests waiting); retry later`, { headers: { 'retry-after': '2' } }),
       );
-    // Threads start on first use, so an application that never needs them (most tests) starts none.
-    while (this.#slots.length < this.#options.threads) this.#spawn();
+    // Threads start on first use (or start()), so an application that never needs them (most tests) starts none.
+    this.start();
     return new Promise((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, input, resolve, reject });
       this.#dispatch();
     });
+  }
+
+  /**
+   * Starts the threads now, each loading its modules and files, rather than on the first task (whose answer would
+   * wait for that); idempotent, and nothing once closed.
+   */
+  start(): void {
+    if (this.#closed) return;
+    while (this.#slots.length < this.#options.threads) this.#spawn();
   }
 
   /** Threads replaced since start (overran or died). */

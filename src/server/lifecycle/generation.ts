@@ -66,6 +66,9 @@ export const loadGeneration = async (
       site.close();
       throw named(nqPath, new Error(`the loaded dataset does not answer a query (${probe.statusCode}: ${probe.body.slice(0, 200)})`));
     }
+    // Not awaited: the threads load while the generation is taken in, and a document or search asked for meanwhile
+    // waits for its thread as it would have.
+    site.startThreads();
     app.log.info(
       { timings: site.timings, slices: site.slices.stats, heapUsedMB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
       `dataset ${manifest.version} loaded`,

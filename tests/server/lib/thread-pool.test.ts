@@ -101,6 +101,25 @@ describe('ThreadPool', () => {
     expect(free).toBeGreaterThan(bounded * 2);
   });
 
+  it('starts its threads when told, before any task, once only; not once closed', async () => {
+    const p = pool({ threads: 2 });
+    const before = Date.now();
+    p.start();
+    p.start();
+    await new Promise((r) => setTimeout(r, 3_000));
+    const asked = Date.now();
+    const origins = (await Promise.all(Array.from({ length: 8 }, () => p.run('origin')))).map(Number);
+    // Every task ran on a thread that had loaded before any task was asked for (two of them at most).
+    expect(new Set(origins).size).toBeLessThanOrEqual(2);
+    for (const o of origins) expect(o).toBeGreaterThanOrEqual(before - 1);
+    for (const o of origins) expect(o).toBeLessThan(asked);
+
+    const closed = pool();
+    await closed.close();
+    closed.start();
+    await expect(closed.run('late')).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
   it('refuses perThread above 1 with a time limit, whose clock is per task', () => {
     expect(() => pool({ perThread: 2, timeoutMs: 100 })).toThrow(/perThread > 1 needs a pool without timeoutMs/);
   });
