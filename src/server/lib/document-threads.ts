@@ -81,7 +81,7 @@ export const documentThreads = (data: DocumentThreadData, { threads, maxQueued =
     killed: () => new HttpError('unavailable', 'the document could not be made; retry'),
   });
   return {
-    // A Buffer arrives as a plain Uint8Array (structured clone): viewed as a Buffer again, not copied.
+    // A Buffer arrives as a plain Uint8Array that owns its bytes (pool-thread.ts moves them): viewed as a Buffer, not copied.
     body: async (task) => {
       const bytes = await pool.run(task);
       return bytes === null ? undefined : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

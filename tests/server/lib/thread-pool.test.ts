@@ -120,6 +120,20 @@ describe('ThreadPool', () => {
     await expect(closed.run('late')).rejects.toMatchObject({ code: 'unavailable' });
   });
 
+  it('hands over bytes that own exactly their buffer (a pooled Buffer would bring its whole 8 KB slab along)', async () => {
+    const p = new ThreadPool<string, Uint8Array>({ script: SCRIPT, threads: 1, maxQueued: 4, maxMemoryMb: 64, name: 'the test pool', killed: () => new Error('killed') });
+    try {
+      const small = await p.run('small bytes');
+      expect(Buffer.from(small).toString()).toBe('a small document');
+      expect(small.buffer.byteLength).toBe(small.byteLength);
+      const large = await p.run('large bytes');
+      expect(large.byteLength).toBe(20_000);
+      expect(large.buffer.byteLength).toBe(20_000);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('refuses perThread above 1 with a time limit, whose clock is per task', () => {
     expect(() => pool({ perThread: 2, timeoutMs: 100 })).toThrow(/perThread > 1 needs a pool without timeoutMs/);
   });
