@@ -1,11 +1,12 @@
 // A Linked Data crawler's walk: every k-th document of a build's sitemap, in a seeded random order, asked for in one
 // RDF syntax (/data/<path>.<ext>) through the route in process, `--concurrency N` in flight, each made the first time
 // (by the document threads from the build's rows, or from the shared slice), with the CPU each took (every thread)
-// and the main thread's busy time. As the reference in the same run, the same documents asked for again: then prepared
+// and the main thread's busy time; after as many other documents (`--warm-up N`) walked the same way first, since a
+// fresh process makes its first thousands of documents at twice the cost (V8 compiling their paths, threads loading). As the reference in the same run, the same documents asked for again: then prepared
 // (the representation cache holds them all), so they cost HTTP and a look-up alone. Last, a municipality's documents
 // of the sample made on the main thread as a document thread makes them, per document: its rows read and its document
 // made, and its serialization.
-// `npm run bench:documents [-- --documents 4000 --concurrency 10 --ext ttl]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a
+// `npm run bench:documents [-- --documents 4000 --warm-up 4000 --concurrency 10 --ext ttl]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a
 // root whose data/sources holds the source texts, as for bench/pages.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ import { createStore } from '../src/store/index.ts';
 import { measure, seededSample, sitemapPaths } from './crawl.ts';
 
 const { values } = parseArgs({
-  options: { documents: { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '10' }, ext: { type: 'string', default: 'ttl' } },
+  options: { documents: { type: 'string', default: '4000' }, 'warm-up': { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '10' }, ext: { type: 'string', default: 'ttl' } },
 });
 const ext = values.ext;
 if (!isDocumentExt(ext)) throw new Error(`--ext: one of the document extensions (ttl, jsonld, nt, rdf), got ${ext}`);
@@ -42,13 +43,17 @@ const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
 
 // A page's variants (`?m=`, a theme's page for one municipality) are no documents.
 const all = sitemapPaths(config.buildDir, config.baseIri).filter((p) => !p.includes('?'));
-const sample = seededSample(all, want, Number(values.seed));
+// The warm-up's documents and the measured ones: one seeded draw, so that no document is made twice.
+const warmUp = Number(values['warm-up']);
+const drawn = seededSample(all, want + warmUp, Number(values.seed));
+const [warming, sample] = [drawn.slice(0, warmUp), drawn.slice(warmUp)];
 const site = await loadSite(config, manifest);
 const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });
 
 const concurrency = Number(values.concurrency);
 const ask = async (path: string) => (await app.inject({ url: `/data/${path}.${ext}` })).statusCode === 200;
+const warmed = await measure(warming, ask, concurrency);
 const made = await measure(sample, ask, concurrency);
 const kept = site.representations.size;
 const prepared = await measure(sample, ask, concurrency);
@@ -86,7 +91,7 @@ console.log(
     sitemapDocuments: all.length,
     ext,
     concurrency,
-    route: { made, prepared, kept },
+    route: { warmUp: warmed, made, prepared, kept },
     inProcess: { n: theirs.length, makeMsEach: each(making), serializeMsEach: each(serializing), bytesEach: Math.round(bytes / Math.max(1, theirs.length)) },
   }),
 );

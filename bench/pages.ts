@@ -5,8 +5,10 @@
 // every page but an element's was made from before), the slices kept in the site's LRU as the server keeps them.
 // `--concurrency N` keeps N route requests in flight (a crawler's or several clients'), so that the document threads,
 // which make a municipality's pages, work in parallel; `mainMsEach` is the main thread's busy time per page. `--gzip`
-// asks as browsers and crawlers do (Accept-Encoding: gzip), so that each page is also compressed.
-// `npm run bench:pages [-- --pages 2000 --reference 300 --concurrency 1 --gzip]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
+// asks as browsers and crawlers do (Accept-Encoding: gzip), so that each page is also compressed. `--warm-up N` other
+// pages are asked for the same way first (a fresh process renders its first pages at a higher cost: V8 compiling
+// their paths, the document threads loading).
+// `npm run bench:pages [-- --pages 2000 --warm-up 500 --reference 300 --concurrency 1 --gzip]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a root whose
 // data/sources holds the source texts, as for bench/site-startup.ts).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
@@ -19,7 +21,7 @@ import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
 import { measure, seededSample, sitemapPaths } from './crawl.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' }, gzip: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, 'warm-up': { type: 'string', default: '500' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' }, gzip: { type: 'boolean', default: false } } });
 
 const loaded = loadConfig({ ...process.env, SPARQL_WORKERS: '1' });
 const config = { ...loaded, root: process.env.SITE_ROOT ?? loaded.root, reloadWatch: false };
@@ -27,7 +29,10 @@ await ensureBuild(config);
 const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
 
 const all = sitemapPaths(config.buildDir, config.baseIri);
-const sample = seededSample(all, Number(values.pages), Number(values.seed));
+// The warm-up's pages and the measured ones: one seeded draw, so that no page is asked for twice.
+const warmUp = Number(values['warm-up']);
+const drawn = seededSample(all, Number(values.pages) + warmUp, Number(values.seed));
+const [warming, sample] = [drawn.slice(0, warmUp), drawn.slice(warmUp)];
 const site = await loadSite(config, manifest);
 const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });
@@ -35,9 +40,12 @@ const codes = new Set(site.summary.plans.map((p) => p.code));
 
 const concurrency = Number(values.concurrency);
 const headers = values.gzip ? { 'accept-encoding': 'gzip' } : {};
-const route = await measure(sample, async (path) => (await app.inject({ url: `/page/${path}`, headers })).statusCode === 200, concurrency);
-// Slices made by the route: the shared one, and a municipality's for a plan, municipality or source text page.
-const routeSliceLoads = site.slices.stats.loads;
+const ask = async (path: string) => (await app.inject({ url: `/page/${path}`, headers })).statusCode === 200;
+const warmed = await measure(warming, ask, concurrency);
+const loadsBefore = site.slices.stats.loads;
+const route = await measure(sample, ask, concurrency);
+// Slices the measured walk made (the warm-up made its own first): the shared one, a municipality's for a plan, municipality or source text page.
+const routeSliceLoads = site.slices.stats.loads - loadsBefore;
 
 // The reference: a municipality's pages of the same sample, rendered from the site's view and from the slice's.
 const theirs = sample.filter((p) => { const key = sliceOf(p, site.summary, codes); return key !== undefined && key !== SHARED; }).slice(0, Number(values.reference));
@@ -60,7 +68,7 @@ console.log(
     municipalities: codes.size,
     sitemapPages: all.length,
     sliceCacheEntries: config.sliceCacheEntries,
-    route: { ...route, concurrency, gzip: values.gzip, sliceLoads: routeSliceLoads },
+    route: { ...route, concurrency, gzip: values.gzip, sliceLoads: routeSliceLoads, warmUp: warmed },
     // Each of these renders a page in both languages (the pageContext's view is made per language).
     reference: { fromSite, fromSlice, slices: site.slices.stats },
   }),

@@ -7,8 +7,8 @@
 // (bench/load.ts: the load generator and queries of `npm run bench`), with the CPU time per answered request of the
 // server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
-// free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement. A
-// national build takes an hour: `--keep` leaves each dataset's root (printed) in place, and `--root <dir>` measures the
+// free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement,
+// BENCH_WARMUP_SECONDS (default 10) that of the warm-up before it. A national build takes an hour: `--keep` leaves each dataset's root (printed) in place, and `--root <dir>` measures the
 // build already in such a root (one size; its convert columns left blank) instead of making one; `--skip-rebuild` leaves
 // out the rebuild (eleven minutes nationally). `--warm-files` reads the SQLite files the server answers from once
 // before it starts (documents, search, paths), so that the measurements see them in the page cache, as a server that
@@ -29,7 +29,12 @@ import { drive, freePort, QUERIES, SERVER_NODE_FLAGS, start, uncached } from './
 const PROJECT = resolve(import.meta.dirname, '..');
 const BASE = 'http://localhost:3000/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const WARM_UP_SECONDS = 1;
+/**
+ * Seconds each scenario is driven before its measurement (BENCH_WARMUP_SECONDS): a fresh server's answers cost more
+ * until V8 has compiled their paths (60 synthetic bodies, uncached Turtle documents over HTTP: 1.3–1.8 ms of server CPU
+ * each in the first 4 s, 0.7–0.8 ms after some 30,000), and a server that has run a while is what clients meet.
+ */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 /** How long the server is left idle before its RSS is read the second time. */
 const IDLE_SECONDS = 20;
 const CONNECTIONS = 10;
@@ -154,8 +159,13 @@ const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }]).map((s) => s.n
 
 /** Keeps the targets whose IRI the server dereferences (303): a plan file may name elements another graph holds. */
 const checkedTargets = async (origin: string, targets: { path: string; title: string }[]) => {
-  const ok: typeof targets = [];
-  for (const t of targets) if ((await fetch(origin + t.path, { headers: { accept: 'text/turtle' }, redirect: 'manual' })).status === 303) ok.push(t);
+  const dereferenced = new Array<boolean>(targets.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i; (i = next++) < targets.length; ) dereferenced[i] = (await fetch(origin + targets[i]!.path, { headers: { accept: 'text/turtle' }, redirect: 'manual' })).status === 303;
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, lane));
+  const ok = targets.filter((_, i) => dereferenced[i]);
   if (ok.length === 0) throw new Error('no element IRI of the plan files is dereferenced by the server');
   return ok;
 };
@@ -370,7 +380,7 @@ const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
   `npm run bench:scale -- --sizes ${values.sizes}${values['skip-real'] ? ' --skip-real' : ''}${values['skip-rebuild'] ? ' --skip-rebuild' : ''} --backends ${values.backends}${values.root ? ` --root ${values.root}` : ''}${values['warm-files'] ? ' --warm-files' : ''}; ${new Date().toISOString()}; Node ${process.version}; ${availableParallelism()} cores; ` +
-    `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${SECONDS} s per measurement; ` +
+    `load average ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s of warm-up and ${SECONDS} s of measurement per scenario; ` +
     `CONVERT_WORKERS=${process.env.CONVERT_WORKERS ?? 'default'}, SPARQL_WORKERS=${process.env.SPARQL_WORKERS ?? 'default'}, ${MAX_TARGETS} targets; convert peak RSS by GNU time` +
     `${warmed ? `; the server's SQLite files read once before each server started (last: ${warmed.mb} MB in ${warmed.seconds} s)` : ''}\n`,
 );
