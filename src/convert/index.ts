@@ -66,7 +66,9 @@ const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => (
 /** The hash that tells whether a build is stale: data, ontology, the converter's code, the base IRI and the plans' folders. */
 const inputsHashOf = (opts: Omit<ConvertOptions, 'buildDir'>): string => {
   const layout = layoutOf(opts);
-  return hashInputs(opts.root, opts.baseIri, layout.synthetic ? [layout.plansDir, layout.sourcesDir] : []);
+  // Beside the plan cache: the hash of the last full read, reused while no input's stamp changed.
+  const memo = { file: join(buildOptions(opts).cacheDir, `inputs-${layout.synthetic ? 'synthetic' : 'real'}.json`) };
+  return hashInputs(opts.root, opts.baseIri, layout.synthetic ? [layout.plansDir, layout.sourcesDir] : [], memo);
 };
 
 /**

@@ -1,11 +1,17 @@
 // Lists and hashes everything a build reads, so a build can tell whether it is stale.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 /** Folders (relative to the root) whose files are build inputs: data, ontology and the converter's own code (with
  * src/search, which writes the search index). */
 export const INPUT_DIRS = ['data', 'ontology', 'src/plan', 'src/rdf', 'src/convert', 'src/search'] as const;
+
+/**
+ * A stamp this recent may not yet be final: a file written again within the file system's clock tick keeps it (git's
+ * "racy" index entries), so a memo is written only when every input is older than this.
+ */
+const SETTLED_MS = 2_000;
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -13,18 +19,74 @@ const walk = (dir: string): string[] =>
     return d.isDirectory() ? walk(path) : d.isFile() ? [path] : [];
   });
 
-/** Hash over the paths and contents of all inputs plus the base IRI, independent of mtimes. */
-export const hashInputs = (root: string, baseIri: string, extraDirs: readonly string[] = []): string => {
-  const hash = createHash('sha256').update(`base ${baseIri}\n`);
-  const files = [...INPUT_DIRS, ...extraDirs].flatMap((d) => {
-    try {
-      return statSync(join(root, d)).isDirectory() ? walk(join(root, d)) : [];
-    } catch {
-      return [];
-    }
-  })
+/** Where the hash of unchanged inputs is kept: `file`, and the clock that decides whether stamps have settled. */
+export interface InputsMemo {
+  readonly file: string;
+  readonly now?: () => number;
+}
+
+interface MemoRecord {
+  readonly stamps: string;
+  readonly hash: string;
+}
+
+const readMemo = (file: string): MemoRecord | undefined => {
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Partial<MemoRecord>;
+    return typeof m.stamps === 'string' && typeof m.hash === 'string' ? (m as MemoRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Hash over the paths and contents of all inputs plus the base IRI, independent of mtimes. With a memo, the hash of
+ * the last full read is reused while every input keeps its stamp (size, mtime, ctime, inode, device: what git's index
+ * trusts), so an unchanged tree is not read again (nationally 356 MB of plans and source texts at every start).
+ */
+export const hashInputs = (root: string, baseIri: string, extraDirs: readonly string[] = [], memo?: InputsMemo): string => {
+  const files = [...INPUT_DIRS, ...extraDirs]
+    .flatMap((d) => {
+      try {
+        return statSync(join(root, d)).isDirectory() ? walk(join(root, d)) : [];
+      } catch {
+        return [];
+      }
+    })
     .map((p) => relative(root, p))
     .sort();
+  let newest = 0n;
+  const stamps = memo
+    ? createHash('sha256')
+        .update(`base ${baseIri}\n`)
+        .update(
+          files
+            .map((file) => {
+              const st = statSync(join(root, file), { bigint: true });
+              const changed = st.mtimeNs > st.ctimeNs ? st.mtimeNs : st.ctimeNs;
+              if (changed > newest) newest = changed;
+              return `${file}\t${st.size} ${st.mtimeNs} ${st.ctimeNs} ${st.ino} ${st.dev}\n`;
+            })
+            .join(''),
+        )
+        .digest('hex')
+    : '';
+  const kept = memo && readMemo(memo.file);
+  if (kept && kept.stamps === stamps) return kept.hash;
+
+  const hash = createHash('sha256').update(`base ${baseIri}\n`);
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(root, file))).update('\n');
-  return hash.digest('hex');
+  const digest = hash.digest('hex');
+  if (memo && newest < BigInt(Math.floor((memo.now ?? Date.now)() - SETTLED_MS)) * 1_000_000n) {
+    // Written whole or not at all (a convert's child process and a server may hash at once); a failure only costs a read.
+    try {
+      mkdirSync(dirname(memo.file), { recursive: true });
+      const tmp = `${memo.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ stamps, hash: digest } satisfies MemoRecord));
+      renameSync(tmp, memo.file);
+    } catch {
+      // not kept: the next check reads the inputs again
+    }
+  }
+  return digest;
 };
