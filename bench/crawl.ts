@@ -1,5 +1,5 @@
-// What the in-process crawls (bench/pages.ts, bench/documents.ts) share: the sitemap's pages, a seeded order and the
-// measure of a walk (rate, CPU of every thread, the main thread's busy time).
+// What the in-process crawls (bench/pages.ts, bench/documents.ts) share: the sitemap's pages, a seeded order (and its
+// split into a warm-up and a measured walk) and the measure of a walk (rate, CPU of every thread, the main thread's busy time).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,12 @@ export const seededSample = <T>(list: readonly T[], n: number, seed: number): T[
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+};
+
+/** A warm-up walk of `warmUp` items and a measured one of `n`, from one seeded draw: no item is in both. */
+export const warmUpAndSample = <T>(list: readonly T[], warmUp: number, n: number, seed: number): [warming: T[], sample: T[]] => {
+  const drawn = seededSample(list, warmUp + n, seed);
+  return [drawn.slice(0, warmUp), drawn.slice(warmUp)];
 };
 
 /**

@@ -2,10 +2,10 @@
 // RDF syntax (/data/<path>.<ext>) through the route in process, `--concurrency N` in flight, each made the first time
 // (by the document threads from the build's rows, or from the shared slice), with the CPU each took (every thread)
 // and the main thread's busy time; after as many other documents (`--warm-up N`) walked the same way first, since a
-// fresh process makes its first thousands of documents at twice the cost (V8 compiling their paths, threads loading). As the reference in the same run, the same documents asked for again: then prepared
-// (the representation cache holds them all), so they cost HTTP and a look-up alone. Last, a municipality's documents
-// of the sample made on the main thread as a document thread makes them, per document: its rows read and its document
-// made, and its serialization.
+// fresh process makes its first thousands of documents at twice the cost (V8 compiling their paths, threads loading).
+// As the reference in the same run, the same documents asked for again: then prepared (the representation cache holds
+// them all), so they cost HTTP and a look-up alone. Last, a municipality's documents of the sample made on the main
+// thread as a document thread makes them, per document: its rows read and its document made, and its serialization.
 // `npm run bench:documents [-- --documents 4000 --warm-up 4000 --concurrency 10 --ext ttl]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a
 // root whose data/sources holds the source texts, as for bench/pages.ts).
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ import { documentBody } from '../src/server/lib/document-body.ts';
 import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
-import { measure, seededSample, sitemapPaths } from './crawl.ts';
+import { measure, sitemapPaths, warmUpAndSample } from './crawl.ts';
 
 const { values } = parseArgs({
   options: { documents: { type: 'string', default: '4000' }, 'warm-up': { type: 'string', default: '4000' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '10' }, ext: { type: 'string', default: 'ttl' } },
@@ -43,10 +43,7 @@ const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
 
 // A page's variants (`?m=`, a theme's page for one municipality) are no documents.
 const all = sitemapPaths(config.buildDir, config.baseIri).filter((p) => !p.includes('?'));
-// The warm-up's documents and the measured ones: one seeded draw, so that no document is made twice.
-const warmUp = Number(values['warm-up']);
-const drawn = seededSample(all, want + warmUp, Number(values.seed));
-const [warming, sample] = [drawn.slice(0, warmUp), drawn.slice(warmUp)];
+const [warming, sample] = warmUpAndSample(all, Number(values['warm-up']), want, Number(values.seed));
 const site = await loadSite(config, manifest);
 const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });

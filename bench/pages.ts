@@ -19,7 +19,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';
-import { measure, seededSample, sitemapPaths } from './crawl.ts';
+import { measure, sitemapPaths, warmUpAndSample } from './crawl.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '2000' }, 'warm-up': { type: 'string', default: '500' }, reference: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '1' }, gzip: { type: 'boolean', default: false } } });
 
@@ -29,10 +29,7 @@ await ensureBuild(config);
 const { manifest } = readVerifiedBuild(config.buildDir, config.synthetic);
 
 const all = sitemapPaths(config.buildDir, config.baseIri);
-// The warm-up's pages and the measured ones: one seeded draw, so that no page is asked for twice.
-const warmUp = Number(values['warm-up']);
-const drawn = seededSample(all, Number(values.pages) + warmUp, Number(values.seed));
-const [warming, sample] = [drawn.slice(0, warmUp), drawn.slice(warmUp)];
+const [warming, sample] = warmUpAndSample(all, Number(values['warm-up']), Number(values.pages), Number(values.seed));
 const site = await loadSite(config, manifest);
 const store = createStore(config);
 const app = await buildApp(config, store, manifest, { site });
@@ -44,7 +41,8 @@ const ask = async (path: string) => (await app.inject({ url: `/page/${path}`, he
 const warmed = await measure(warming, ask, concurrency);
 const loadsBefore = site.slices.stats.loads;
 const route = await measure(sample, ask, concurrency);
-// Slices the measured walk made (the warm-up made its own first): the shared one, a municipality's for a plan, municipality or source text page.
+// Slices the measured walk made (the warm-up made its own first): the shared one, a municipality's for a plan,
+// municipality or source text page.
 const routeSliceLoads = site.slices.stats.loads - loadsBefore;
 
 // The reference: a municipality's pages of the same sample, rendered from the site's view and from the slice's.

@@ -8,9 +8,10 @@
 // server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
 // free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement,
-// BENCH_WARMUP_SECONDS (default 10) that of the warm-up before it. A national build takes an hour: `--keep` leaves each dataset's root (printed) in place, and `--root <dir>` measures the
-// build already in such a root (one size; its convert columns left blank) instead of making one; `--skip-rebuild` leaves
-// out the rebuild (eleven minutes nationally). `--warm-files` reads the SQLite files the server answers from once
+// BENCH_WARMUP_SECONDS (default 10) that of the warm-up before it. A national build takes an hour: `--keep` leaves
+// each dataset's root (printed) in place, and `--root <dir>` measures the build already in such a root (one size; its
+// convert columns left blank) instead of making one; `--skip-rebuild` leaves out the rebuild (eleven minutes
+// nationally). `--warm-files` reads the SQLite files the server answers from once
 // before it starts (documents, search, paths), so that the measurements see them in the page cache, as a server that
 // has run for a while with the memory for them does, rather than as a Virtuoso load just left it.
 import { spawnSync, type ChildProcess } from 'node:child_process';

@@ -54,12 +54,14 @@ const layoutOf = (opts: Omit<ConvertOptions, 'buildDir'>): InputLayout => ({
   synthetic: opts.synthetic ?? false,
 });
 
+const cacheDirOf = (opts: Omit<ConvertOptions, 'buildDir'>): string => opts.cacheDir ?? join(opts.root, '.cache/convert');
+
 const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => ({
   root: opts.root,
   baseIri: opts.baseIri,
   layout: layoutOf(opts),
   workers: opts.convertWorkers ?? availableParallelism(),
-  cacheDir: opts.cacheDir ?? join(opts.root, '.cache/convert'),
+  cacheDir: cacheDirOf(opts),
   sitemapMaxUrls: opts.sitemapMaxUrls,
 });
 
@@ -67,7 +69,7 @@ const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => (
 const inputsHashOf = (opts: Omit<ConvertOptions, 'buildDir'>): string => {
   const layout = layoutOf(opts);
   // Beside the plan cache: the hash of the last full read, reused while no input's stamp changed.
-  const memo = { file: join(buildOptions(opts).cacheDir, `inputs-${layout.synthetic ? 'synthetic' : 'real'}.json`) };
+  const memo = { file: join(cacheDirOf(opts), `inputs-${layout.synthetic ? 'synthetic' : 'real'}.json`) };
   return hashInputs(opts.root, opts.baseIri, layout.synthetic ? [layout.plansDir, layout.sourcesDir] : [], memo);
 };
 

@@ -39,6 +39,32 @@ const readMemo = (file: string): MemoRecord | undefined => {
   }
 };
 
+/** The inputs' stamps, hashed (paths, sizes, times, inodes; the base IRI), and the latest time any of them changed, in ns. */
+const stampsOf = (root: string, baseIri: string, files: readonly string[]): { key: string; newestNs: bigint } => {
+  const hash = createHash('sha256').update(`base ${baseIri}\n`);
+  let newestNs = 0n;
+  for (const file of files) {
+    const st = statSync(join(root, file), { bigint: true });
+    // ctime follows every write; mtime can be set past it (utimes).
+    const changed = st.mtimeNs > st.ctimeNs ? st.mtimeNs : st.ctimeNs;
+    if (changed > newestNs) newestNs = changed;
+    hash.update(`${file}\t${st.size} ${st.mtimeNs} ${st.ctimeNs} ${st.ino} ${st.dev}\n`);
+  }
+  return { key: hash.digest('hex'), newestNs };
+};
+
+/** Keeps the memo, written whole or not at all (a convert's child process and a server may hash at once). */
+const keepMemo = (file: string, record: MemoRecord): void => {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(record));
+    renameSync(tmp, file);
+  } catch {
+    // not kept: the next check reads the inputs again
+  }
+};
+
 /**
  * Hash over the paths and contents of all inputs plus the base IRI, independent of mtimes. With a memo, the hash of
  * the last full read is reused while every input keeps its stamp (size, mtime, ctime, inode, device: what git's index
@@ -55,38 +81,14 @@ export const hashInputs = (root: string, baseIri: string, extraDirs: readonly st
     })
     .map((p) => relative(root, p))
     .sort();
-  let newest = 0n;
-  const stamps = memo
-    ? createHash('sha256')
-        .update(`base ${baseIri}\n`)
-        .update(
-          files
-            .map((file) => {
-              const st = statSync(join(root, file), { bigint: true });
-              const changed = st.mtimeNs > st.ctimeNs ? st.mtimeNs : st.ctimeNs;
-              if (changed > newest) newest = changed;
-              return `${file}\t${st.size} ${st.mtimeNs} ${st.ctimeNs} ${st.ino} ${st.dev}\n`;
-            })
-            .join(''),
-        )
-        .digest('hex')
-    : '';
+  const stamps = memo && stampsOf(root, baseIri, files);
   const kept = memo && readMemo(memo.file);
-  if (kept && kept.stamps === stamps) return kept.hash;
+  if (stamps && kept?.stamps === stamps.key) return kept.hash;
 
   const hash = createHash('sha256').update(`base ${baseIri}\n`);
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(root, file))).update('\n');
   const digest = hash.digest('hex');
-  if (memo && newest < BigInt(Math.floor((memo.now ?? Date.now)() - SETTLED_MS)) * 1_000_000n) {
-    // Written whole or not at all (a convert's child process and a server may hash at once); a failure only costs a read.
-    try {
-      mkdirSync(dirname(memo.file), { recursive: true });
-      const tmp = `${memo.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ stamps, hash: digest } satisfies MemoRecord));
-      renameSync(tmp, memo.file);
-    } catch {
-      // not kept: the next check reads the inputs again
-    }
-  }
+  const settledNs = BigInt(Math.floor((memo?.now ?? Date.now)() - SETTLED_MS)) * 1_000_000n;
+  if (memo && stamps && stamps.newestNs < settledNs) keepMemo(memo.file, { stamps: stamps.key, hash: digest });
   return digest;
 };
