@@ -22,15 +22,26 @@ export const freePort = () =>
   });
 
 /**
- * The flags `npm start` gives node before the server's script (package.json's start script: the server's heap limit),
- * so that a bench measures the process `npm start` runs.
+ * How `npm start` runs node (package.json's start script: the environment it sets, e.g. glibc's arena limit, and the
+ * flags before the server's script, e.g. the heap limit), so that a bench measures the process `npm start` runs.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = (() => {
+const SERVER_LAUNCH = (() => {
   const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const m = /^node ((?:--[\w-]+(?:=\S+)? )*)--import tsx src\/server\/main\.ts$/.exec(script);
-  if (!m) throw new Error(`package.json's start script is not "node [--flag …] --import tsx src/server/main.ts": ${script}`);
-  return m[1]!.split(' ').filter(Boolean);
+  const m = /^((?:[A-Z_][A-Z0-9_]*=\S+ )*)node ((?:--[\w-]+(?:=\S+)? )*)--import tsx src\/server\/main\.ts$/.exec(script);
+  if (!m) throw new Error(`package.json's start script is not "[NAME=value …] node [--flag …] --import tsx src/server/main.ts": ${script}`);
+  // NAME=${NAME:-default} keeps what the caller's environment says, as sh does.
+  const env: Record<string, string> = {};
+  for (const pair of m[1]!.split(' ').filter(Boolean)) {
+    const [name, value] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
+    const fallback = new RegExp(`^\\$\\{${name}:-(.*)\\}$`).exec(value);
+    env[name] = fallback ? (process.env[name] || fallback[1]!) : value;
+  }
+  return { env, nodeFlags: m[2]!.split(' ').filter(Boolean) };
 })();
+/** The flags `npm start` gives node before the server's script. */
+export const SERVER_NODE_FLAGS: readonly string[] = SERVER_LAUNCH.nodeFlags;
+/** The environment `npm start` sets for the server (the caller's own values of these names kept). */
+export const SERVER_ENV: Readonly<Record<string, string>> = SERVER_LAUNCH.env;
 
 /**
  * Starts a script in its own process (`node [nodeFlags] --import tsx`, optionally behind a command prefix such as

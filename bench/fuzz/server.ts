@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS } from '../load.ts';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../load.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -63,6 +63,7 @@ export const startTarget = async ({ sparqlTimeoutMs, log }: TargetOptions): Prom
     cwd: ROOT,
     env: {
       ...process.env,
+      ...SERVER_ENV,
       PORT: String(port),
       HOST: '127.0.0.1',
       BASE_IRI: `http://127.0.0.1:${port}/`,
