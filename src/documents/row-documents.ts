@@ -53,8 +53,9 @@ export const ownFromRows = (iri: string, rows: SliceRows, vocabulary: TripleInde
 };
 
 /**
- * A slice's rows as triples by resource, each column read when asked for; `elsewhere` answers for the resources whose
- * triples the rows do not hold (e.g. fiscal years, in the shared slice).
+ * A slice's rows as triples by resource, each column read when asked for (a row's lines are distinct: the converter
+ * keeps them as a set); `elsewhere` answers, with distinct triples, for the resources whose triples the rows do not
+ * hold (e.g. fiscal years, in the shared slice).
  */
 export const rowTriples = (rows: SliceRows, elsewhere: (iri: string) => readonly Quad[]): ResourceTriples => ({
   own: (iri) => {
