@@ -21,11 +21,18 @@ export const freePort = () =>
     });
   });
 
+/** How a script's node process is run. */
+export interface Launch {
+  /** Flags given node before the script. */
+  readonly nodeFlags: readonly string[];
+  /** Variables set for the process (under the caller's own). */
+  readonly env: Readonly<Record<string, string>>;
+}
 /**
  * How `npm start` runs node (package.json's start script: the environment it sets, e.g. glibc's arena limit, and the
  * flags before the server's script, e.g. the heap limit), so that a bench measures the process `npm start` runs.
  */
-const SERVER_LAUNCH = (() => {
+export const NPM_START: Launch = (() => {
   const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
   const m = /^((?:[A-Z_][A-Z0-9_]*=\S+ )*)node ((?:--[\w-]+(?:=\S+)? )*)--import tsx src\/server\/main\.ts$/.exec(script);
   if (!m) throw new Error(`package.json's start script is not "[NAME=value …] node [--flag …] --import tsx src/server/main.ts": ${script}`);
@@ -38,26 +45,23 @@ const SERVER_LAUNCH = (() => {
   }
   return { env, nodeFlags: m[2]!.split(' ').filter(Boolean) };
 })();
-/** The flags `npm start` gives node before the server's script. */
-export const SERVER_NODE_FLAGS: readonly string[] = SERVER_LAUNCH.nodeFlags;
-/** The environment `npm start` sets for the server (the caller's own values of these names kept). */
-export const SERVER_ENV: Readonly<Record<string, string>> = SERVER_LAUNCH.env;
 
 /**
- * Starts a script in its own process (`node [nodeFlags] --import tsx`, optionally behind a command prefix such as
- * taskset) and resolves once `ready` answers 200 (polled every 250 ms, at most `tries` times).
+ * Starts a script in its own process (`node [launch's flags] --import tsx`, with launch's environment under `env`,
+ * optionally behind a command prefix such as taskset) and resolves once `ready` answers 200 (polled every 250 ms, at
+ * most `tries` times).
  */
 export const start = async (
   script: string,
   env: Record<string, string>,
   ready: string,
-  opts: { prefix?: readonly string[]; cwd?: string; tries?: number; nodeFlags?: readonly string[] } = {},
+  opts: { prefix?: readonly string[]; cwd?: string; tries?: number; launch?: Launch } = {},
 ): Promise<ChildProcess> => {
   const [command, ...args] = [...(opts.prefix ?? []), process.execPath];
   // tsx resolved here, so that a child whose working folder is a temp root still finds it.
-  const child = spawn(command!, [...args, ...(opts.nodeFlags ?? []), '--import', import.meta.resolve('tsx'), script], {
+  const child = spawn(command!, [...args, ...(opts.launch?.nodeFlags ?? []), '--import', import.meta.resolve('tsx'), script], {
     cwd: opts.cwd,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...opts.launch?.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited = false;

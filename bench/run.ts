@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { drive, freePort, QUERIES, SERVER_ENV, SERVER_NODE_FLAGS, start as startScript, uncached } from './load.ts';
+import { drive, freePort, NPM_START, QUERIES, start as startScript, uncached, type Launch } from './load.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -23,8 +23,8 @@ const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9
 
 /** Starts a script in its own process and resolves once `ready` answers 200 (polled, so nothing is logged per request). */
 // With BENCH_PIN=1 (and `taskset` on the PATH) servers run on CPU 0 and this process, the load generator, on CPU 1.
-const start = (script: string, env: Record<string, string>, ready: string, nodeFlags: readonly string[] = []): Promise<ChildProcess> =>
-  startScript(script, env, ready, { nodeFlags, ...(PIN ? { prefix: ['taskset', '-c', '0'] } : {}) });
+const start = (script: string, env: Record<string, string>, ready: string, launch?: Launch): Promise<ChildProcess> =>
+  startScript(script, env, ready, { launch, ...(PIN ? { prefix: ['taskset', '-c', '0'] } : {}) });
 
 /** CPU time (user + system, ms) a process has used, from /proc; NaN where there is no /proc. */
 const cpuMs = (pid: number | undefined): number => {
@@ -61,7 +61,7 @@ console.log('starting the server (converts first if build/ is stale) …');
 const copiesFile = join(mkdtempSync(join(tmpdir(), 'jpp-bench-')), 'copies.json');
 // The default `npm start` configuration (log level info: one access line per request), output to /dev/null. A deep queue
 // so that 50 connections of uncached queries wait for a worker instead of getting 503.
-const server = await start('src/server/main.ts', { ...SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`, SERVER_NODE_FLAGS);
+const server = await start('src/server/main.ts', { PORT: String(port), HOST: '127.0.0.1', BASE_IRI: base, SPARQL_MAX_QUEUED: '256' }, `${origin}/healthz`, NPM_START);
 
 /** Headers Node's http server writes itself, on both servers alike. */
 const NODE_OWN = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
@@ -109,7 +109,7 @@ if (process.env.BENCH_VIRTUOSO !== '0') {
     cli('start');
     cli('load');
     const vOrigin = `http://127.0.0.1:${vPort}`;
-    const vServer = await start('src/server/main.ts', { ...SERVER_ENV, ...env, PORT: String(vPort), HOST: '127.0.0.1', BASE_IRI: base, VIRTUOSO_AUTOLOAD: 'false' }, `${vOrigin}/healthz`, SERVER_NODE_FLAGS);
+    const vServer = await start('src/server/main.ts', { ...env, PORT: String(vPort), HOST: '127.0.0.1', BASE_IRI: base, VIRTUOSO_AUTOLOAD: 'false' }, `${vOrigin}/healthz`, NPM_START);
     const pid = Number(readFileSync(join(env.VIRTUOSO_DIR, 'blue', 'virtuoso.pid'), 'utf8'));
     virtuoso = { server: vServer, origin: vOrigin, pid, stop };
   } catch (e) {

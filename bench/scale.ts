@@ -25,7 +25,7 @@ import { loadConfig } from '../src/config.ts';
 import { DOCUMENTS_FILE, PATHS_FILE, SEARCH_FILE } from '../src/convert/index.ts';
 import { createLocalStore } from '../src/store/index.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
-import { drive, freePort, QUERIES, SERVER_ENV, SERVER_NODE_FLAGS, start, uncached } from './load.ts';
+import { drive, freePort, NPM_START, QUERIES, start, uncached } from './load.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const BASE = 'http://localhost:3000/';
@@ -226,9 +226,9 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
   const started = performance.now();
   const server = await start(
     join(PROJECT, 'src/server/main.ts'),
-    { ...SERVER_ENV, ...modeEnv(d), ...env, PORT: String(port), HOST: '127.0.0.1', BUILD_DIR: d.buildDir, RELOAD_WATCH: 'false', SPARQL_MAX_QUEUED: '256', LOG_LEVEL: 'warn' },
+    { ...modeEnv(d), ...env, PORT: String(port), HOST: '127.0.0.1', BUILD_DIR: d.buildDir, RELOAD_WATCH: 'false', SPARQL_MAX_QUEUED: '256', LOG_LEVEL: 'warn' },
     `${origin}/`,
-    { cwd: d.root, tries: 4 * 60 * 30, nodeFlags: SERVER_NODE_FLAGS },
+    { cwd: d.root, tries: 4 * 60 * 30, launch: NPM_START },
   );
   row['start-up s'] = s1(performance.now() - started);
   try {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { freePort } from '../tests/free-port.ts';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from './load.ts';
+import { NPM_START } from './load.ts';
 
 const rssMb = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -29,9 +29,9 @@ const download = (port: number, path: string, headers: Record<string, string> = 
 
 const port = await freePort();
 // The build is made for the default base IRI; only the port the server listens on differs.
-const env = { ...process.env, ...SERVER_ENV, PORT: String(port), BASE_IRI: process.env.BASE_IRI ?? 'http://localhost:3000/', LOG_LEVEL: 'warn', RELOAD_WATCH: 'false' };
+const env = { ...process.env, ...NPM_START.env, PORT: String(port), BASE_IRI: process.env.BASE_IRI ?? 'http://localhost:3000/', LOG_LEVEL: 'warn', RELOAD_WATCH: 'false' };
 const started = performance.now();
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const child = spawn(process.execPath, [...NPM_START.nodeFlags, '--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const exited = new Promise((resolve) => child.once('exit', resolve));
 try {
   for (;;) {

@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../load.ts';
+import { NPM_START } from '../load.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,11 +59,11 @@ export const startTarget = async ({ sparqlTimeoutMs, log }: TargetOptions): Prom
   const upstream = await startUpstream();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'jpp-fuzz-'));
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...NPM_START.nodeFlags, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
-      ...SERVER_ENV,
+      ...NPM_START.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       BASE_IRI: `http://127.0.0.1:${port}/`,
