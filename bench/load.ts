@@ -1,6 +1,6 @@
 // The load generator and query set shared by `npm run bench` (bench/run.ts) and `npm run bench:scale` (bench/scale.ts):
 // autocannon against a server started as its own process, the three SPARQL queries, and the helpers both need.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
@@ -47,23 +47,31 @@ export const NPM_START: Launch = (() => {
 })();
 
 /**
- * Starts a script in its own process (`node [launch's flags] --import tsx`, with launch's environment under `env`,
- * optionally behind a command prefix such as taskset) and resolves once `ready` answers 200 (polled every 250 ms, at
- * most `tries` times).
+ * Spawns a script in its own process: `node [launch's flags] --import tsx <script>`, optionally behind a command prefix
+ * such as taskset, with launch's environment under `env` (stderr inherited unless `stdio` says otherwise).
  */
+export const spawnScript = (
+  script: string,
+  env: Record<string, string>,
+  opts: { prefix?: readonly string[]; cwd?: string; launch?: Launch; stdio?: StdioOptions } = {},
+): ChildProcess => {
+  const [command, ...args] = [...(opts.prefix ?? []), process.execPath];
+  // tsx resolved here, so that a child whose working folder is a temp root still finds it.
+  return spawn(command!, [...args, ...(opts.launch?.nodeFlags ?? []), '--import', import.meta.resolve('tsx'), script], {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.launch?.env, ...env },
+    stdio: opts.stdio ?? ['ignore', 'ignore', 'inherit'],
+  });
+};
+
+/** Spawns a script (spawnScript) and resolves once `ready` answers 200 (polled every 250 ms, at most `tries` times). */
 export const start = async (
   script: string,
   env: Record<string, string>,
   ready: string,
   opts: { prefix?: readonly string[]; cwd?: string; tries?: number; launch?: Launch } = {},
 ): Promise<ChildProcess> => {
-  const [command, ...args] = [...(opts.prefix ?? []), process.execPath];
-  // tsx resolved here, so that a child whose working folder is a temp root still finds it.
-  const child = spawn(command!, [...args, ...(opts.launch?.nodeFlags ?? []), '--import', import.meta.resolve('tsx'), script], {
-    cwd: opts.cwd,
-    env: { ...process.env, ...opts.launch?.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnScript(script, env, opts);
   let exited = false;
   child.on('exit', () => (exited = true));
   const tries = opts.tries ?? 600;

@@ -2,12 +2,11 @@
 // dataset.nq (plain, then gzip): what the dumps, source texts and sitemap cost the process. One fresh server process,
 // started as `npm start` starts it, on a free port. `SYNTHETIC=true` measures build-synth/ (npm run synth, then
 // SYNTHETIC=true npm run convert). Usage: npx tsx bench/server-memory.ts
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { loadavg } from 'node:os';
 import { freePort } from '../tests/free-port.ts';
-import { NPM_START } from './load.ts';
+import { NPM_START, spawnScript } from './load.ts';
 
 const rssMb = (pid: number): number => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -29,9 +28,9 @@ const download = (port: number, path: string, headers: Record<string, string> = 
 
 const port = await freePort();
 // The build is made for the default base IRI; only the port the server listens on differs.
-const env = { ...process.env, ...NPM_START.env, PORT: String(port), BASE_IRI: process.env.BASE_IRI ?? 'http://localhost:3000/', LOG_LEVEL: 'warn', RELOAD_WATCH: 'false' };
+const env = { PORT: String(port), BASE_IRI: process.env.BASE_IRI ?? 'http://localhost:3000/', LOG_LEVEL: 'warn', RELOAD_WATCH: 'false' };
 const started = performance.now();
-const child = spawn(process.execPath, [...NPM_START.nodeFlags, '--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const child = spawnScript('src/server/main.ts', env, { launch: NPM_START });
 const exited = new Promise((resolve) => child.once('exit', resolve));
 try {
   for (;;) {

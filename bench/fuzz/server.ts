@@ -1,13 +1,13 @@
 // Starts what the fuzz runs against: the real server (src/server/main.ts on a free loopback port, its own build
 // directory under a temp dir, LOG_LEVEL=warn) and a fake SPARQL endpoint on 127.0.0.1 as its only SERVICE target.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NPM_START } from '../load.ts';
+import { NPM_START, spawnScript } from '../load.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -59,11 +59,9 @@ export const startTarget = async ({ sparqlTimeoutMs, log }: TargetOptions): Prom
   const upstream = await startUpstream();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'jpp-fuzz-'));
-  const child = spawn(process.execPath, [...NPM_START.nodeFlags, '--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...NPM_START.env,
+  const child = spawnScript(
+    'src/server/main.ts',
+    {
       PORT: String(port),
       HOST: '127.0.0.1',
       BASE_IRI: `http://127.0.0.1:${port}/`,
@@ -76,8 +74,8 @@ export const startTarget = async ({ sparqlTimeoutMs, log }: TargetOptions): Prom
       HTTP_HEADERS_TIMEOUT_MS: String(sparqlTimeoutMs),
       SPARQL_SERVICE_ALLOWLIST: upstream.url,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+    { cwd: ROOT, launch: NPM_START, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const tail: string[] = [];
   child.stderr!.setEncoding('utf8').on('data', (s: string) => {
     for (const line of s.split('\n')) if (line.trim()) tail.push(line.slice(0, 500));
