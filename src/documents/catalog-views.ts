@@ -2,6 +2,7 @@
 import { DataFactory, type Quad } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { DCAT, DCTERMS, HYDRA, RDF, XSD } from '../rdf/vocab.ts';
+import type { Descriptions } from './model.ts';
 
 const TYPE = `${RDF}type`;
 /** Resources that stand on their own: a description or a page includes them whole only when it is about them. */
@@ -18,6 +19,8 @@ export class CatalogIndex {
   readonly datasets: readonly string[];
   readonly #bySubject = new Map<string, Quad[]>();
   readonly #top = new Set<string>();
+  /** Triples by their IRI object, made at the first call of pointingAt. */
+  #byObject: Map<string, Quad[]> | undefined;
 
   constructor(
     readonly quads: readonly Quad[],
@@ -61,6 +64,15 @@ export class CatalogIndex {
     return out;
   }
 
+  /** The triples whose object is `iri`. */
+  pointingAt(iri: string): readonly Quad[] {
+    if (!this.#byObject) {
+      this.#byObject = new Map();
+      for (const q of this.quads) if (q.object.termType === 'NamedNode') (this.#byObject.get(q.object.value) ?? this.#byObject.set(q.object.value, []).get(q.object.value)!).push(q);
+    }
+    return this.#byObject.get(iri) ?? [];
+  }
+
   /** Every resource the catalog describes as a subject, other than the catalog itself. */
   subjects(): string[] {
     return [...this.#bySubject.keys()].filter((s) => s !== this.catalog);
@@ -74,21 +86,22 @@ export class CatalogIndex {
 /**
  * The description of each resource the catalog mints under the site's base (datasets, series, distributions,
  * checksums, the service, the publisher, the contact point): its closure, the triples pointing at it, and the types
- * and titles of the resources standing on their own it mentions, so that a client can show their names.
+ * and titles of the resources standing on their own it mentions, so that a client can show their names. Each made
+ * when asked for: a national catalog mints some 19,000.
  */
-export const catalogDescriptions = (index: CatalogIndex, urls: SiteUrls): Map<string, Quad[]> => {
-  const out = new Map<string, Quad[]>();
-  const inbound = new Map<string, Quad[]>();
-  for (const q of index.quads) if (q.object.termType === 'NamedNode') (inbound.get(q.object.value) ?? inbound.set(q.object.value, []).get(q.object.value)!).push(q);
-  for (const iri of index.subjects()) {
-    if (urls.pathOf(iri) === undefined || !iri.startsWith(urls.base)) continue;
-    const own = index.closure(iri);
-    const pointing = inbound.get(iri) ?? [];
-    const mentioned = new Set([...own, ...pointing].flatMap((q) => [q.subject.value, q.object.value]).filter((x) => x !== iri && index.isTopLevel(x)));
-    const names = [...mentioned].flatMap((m) => index.own(m).filter((q) => q.predicate.value === TYPE || q.predicate.value === `${DCTERMS}title`));
-    out.set(iri, [...own, ...pointing, ...names]);
-  }
-  return out;
+export const catalogDescriptions = (index: CatalogIndex, urls: SiteUrls): Descriptions => {
+  const minted = new Set(index.subjects().filter((iri) => iri.startsWith(urls.base) && urls.pathOf(iri) !== undefined));
+  return {
+    iris: [...minted],
+    describe: (iri) => {
+      if (!minted.has(iri)) return undefined;
+      const own = index.closure(iri);
+      const pointing = index.pointingAt(iri);
+      const mentioned = new Set([...own, ...pointing].flatMap((q) => [q.subject.value, q.object.value]).filter((x) => x !== iri && index.isTopLevel(x)));
+      const names = [...mentioned].flatMap((m) => index.own(m).filter((q) => q.predicate.value === TYPE || q.predicate.value === `${DCTERMS}title`));
+      return [...own, ...pointing, ...names];
+    },
+  };
 };
 
 export interface CatalogPageOptions {
@@ -117,7 +130,7 @@ export const catalogPage = (index: CatalogIndex, { page, size, pageUrl }: Catalo
   for (const d of members) {
     out.push(...index.closure(d));
     for (const q of index.own(d)) if (q.predicate.value === `${DCAT}inSeries`) related.add(q.object.value);
-    for (const q of index.quads) if (q.predicate.value === `${DCAT}servesDataset` && q.object.value === d) related.add(q.subject.value);
+    for (const q of index.pointingAt(d)) if (q.predicate.value === `${DCAT}servesDataset`) related.add(q.subject.value);
   }
   for (const q of index.own(index.catalog)) if (q.predicate.value === `${DCAT}service`) related.add(q.object.value);
   for (const r of related) out.push(...index.closure(r, onPage));

@@ -6,6 +6,7 @@ import type { Localized } from '../plan/index.ts';
 import { DCAT, DCTERMS, FOAF, RDF, RDFS, SD, VOID } from '../rdf/vocab.ts';
 import type { CatalogFacts } from './catalog-file.ts';
 import { GraphWriter } from '../rdf/terms.ts';
+import type { Descriptions } from './model.ts';
 
 export interface NamedGraphsInput {
   /** What the converter counted and read back per graph (facts.json). */
@@ -70,28 +71,33 @@ const CATALOG_DISTRIBUTION = new Set([`${RDF}type`, `${DCTERMS}title`, `${DCAT}d
 /**
  * The description of each named graph, by graph IRI, for its document: the named graph triples, everything VoID says
  * about its dataset (counts, `void:dataDump`, `void:sparqlEndpoint`), and the catalog's types, landing page, primary
- * topic and distributions (`dcat:downloadURL`, media type, size) of that dataset. Nothing new is computed here.
+ * topic and distributions (`dcat:downloadURL`, media type, size) of that dataset. Nothing new is computed here. Each
+ * description is made when asked for (the indexes once, at the first): a national build has thousands of graphs.
  */
-export const graphDescriptions = ({ namedGraphs, voidQuads, catalog, manifest, urls }: GraphDocumentsInput): Map<string, Quad[]> => {
+export const graphDescriptions = ({ namedGraphs, voidQuads, catalog, manifest, urls }: GraphDocumentsInput): Descriptions => {
   // By subject, so that a national build (thousands of graphs) is one pass over each list, not one per graph.
   const bySubject = (quads: readonly Quad[]) => {
     const index = new Map<string, Quad[]>();
     for (const q of quads) (index.get(q.subject.value) ?? index.set(q.subject.value, []).get(q.subject.value)!).push(q);
     return (s: string) => index.get(s) ?? [];
   };
-  const [named, described, cataloged] = [bySubject(namedGraphs), bySubject(voidQuads), bySubject(catalog)];
-  const out = new Map<string, Quad[]>();
-  for (const graph of manifest.graphs) {
-    const dataset = urls.graphDataset(graph.iri)!;
-    const ofDataset = cataloged(dataset);
-    const distributions = ofDataset.filter((q) => q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value);
-    out.set(graph.iri, [
-      ...named(graph.iri),
-      ...(dataset === graph.iri ? [] : named(dataset)),
-      ...described(dataset),
-      ...ofDataset.filter((q) => CATALOG_DATASET.has(q.predicate.value)),
-      ...[...new Set(distributions)].flatMap((d) => cataloged(d).filter((q) => CATALOG_DISTRIBUTION.has(q.predicate.value))),
-    ]);
-  }
-  return out;
+  let indexes: { named: (s: string) => Quad[]; described: (s: string) => Quad[]; cataloged: (s: string) => Quad[] } | undefined;
+  const graphs = new Set(manifest.graphs.map((g) => g.iri));
+  return {
+    iris: [...graphs],
+    describe: (graph) => {
+      if (!graphs.has(graph)) return undefined;
+      const { named, described, cataloged } = (indexes ??= { named: bySubject(namedGraphs), described: bySubject(voidQuads), cataloged: bySubject(catalog) });
+      const dataset = urls.graphDataset(graph)!;
+      const ofDataset = cataloged(dataset);
+      const distributions = ofDataset.filter((q) => q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value);
+      return [
+        ...named(graph),
+        ...(dataset === graph ? [] : named(dataset)),
+        ...described(dataset),
+        ...ofDataset.filter((q) => CATALOG_DATASET.has(q.predicate.value)),
+        ...[...new Set(distributions)].flatMap((d) => cataloged(d).filter((q) => CATALOG_DISTRIBUTION.has(q.predicate.value))),
+      ];
+    },
+  };
 };

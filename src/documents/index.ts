@@ -1,6 +1,6 @@
 // Entry point of the Linked Data documents layer: document index, view index, VoID, DCAT catalog, sitemap (pure; no HTTP, no I/O).
-export type { DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
-export { buildDocumentIndex, describeResource, distinctTriples, documentTriples, type NameSource } from './build-index.ts';
+export type { Descriptions, DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
+export { buildDocumentIndex, DOCUMENTS_KEPT, describeResource, distinctTriples, documentTriples, type NameSource } from './build-index.ts';
 export { documentFromRows, outsideSubjects, ownFromRows, rowTriples, vocabularyIndex, type SliceRows } from './row-documents.ts';
 export { LABEL_PREDICATES, labelOf, typesOf } from './labels.ts';
 export { LANGS, isLang, type Lang } from './langs.ts';

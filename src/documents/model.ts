@@ -42,3 +42,13 @@ export interface DocumentIndex {
   /** The same documents by IRI. */
   readonly byIri: ReadonlyMap<string, ResourceDocument>;
 }
+
+/**
+ * Descriptions of resources that are not in the data but described about it (the named graphs, the catalog's
+ * resources), each made when asked for: their IRIs up front, a description (its triples) on demand.
+ */
+export interface Descriptions {
+  readonly iris: readonly string[];
+  /** The triples describing `iri`, or undefined when it is not one of `iris`. */
+  describe(iri: string): readonly Quad[] | undefined;
+}

@@ -1,7 +1,7 @@
 // The document index on a hand-made dataset: own, inbound and context triples, paths, merged graphs, labels.
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { buildDocumentIndex, distinctTriples, documentTriples, labelOf, typesOf } from '../../src/documents/index.ts';
+import { buildDocumentIndex, DOCUMENTS_KEPT, distinctTriples, documentTriples, labelOf, typesOf } from '../../src/documents/index.ts';
 import { siteUrls } from '../../src/rdf/uris.ts';
 
 const B = 'http://example.org/';
@@ -93,7 +93,9 @@ describe('buildDocumentIndex', () => {
 <${G}> a sd:NamedGraph ; sd:name <${G}> ; sd:graph <${D}> ; dct:subject <${B}id/1> .
 <${D}> a sd:Graph ; void:triples 3 ; rdfs:seeAlso <${G}> ; rdfs:seeAlso <${G}> .
 <${B}id/1> rdfs:comment "ignored: the data has its own document" .`);
-    const withGraphs = buildDocumentIndex(distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG)), siteUrls(B), new Map([[G, description], [`${B}id/1`, description]]));
+    const withGraphs = buildDocumentIndex(distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG)), siteUrls(B), [
+      { iris: [G, `${B}id/1`], describe: () => description },
+    ]);
     const g = withGraphs.byPath.get('graph/a')!;
     expect(g.kind).toBe('graph');
     expect(withGraphs.byIri.get(G)).toBe(g);
@@ -109,15 +111,41 @@ describe('buildDocumentIndex', () => {
 });
 
 describe('laziness', () => {
+  it('holds at most DOCUMENTS_KEPT documents, the most recently asked for, and makes a dropped one again the same', () => {
+    const many = new Parser().parse(
+      Array.from({ length: DOCUMENTS_KEPT + 10 }, (_, i) => `<${B}id/x/${i}> <http://www.w3.org/2000/01/rdf-schema#label> "r${i}" .`).join('\n'),
+    );
+    const big = buildDocumentIndex(distinctTriples(many), siteUrls(B));
+    const first = big.byPath.get('id/x/0')!;
+    expect(big.byPath.get('id/x/0')).toBe(first);
+    for (let i = 1; i < DOCUMENTS_KEPT + 10; i++) big.byPath.get(`id/x/${i}`);
+    const again = big.byPath.get('id/x/0')!;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    // The last asked for are still held.
+    expect(big.byPath.get(`id/x/${DOCUMENTS_KEPT + 9}`)).toBe(big.byIri.get(`${B}id/x/${DOCUMENTS_KEPT + 9}`));
+  });
+
+  it('makes a description only for the document asked for', () => {
+    const asked: string[] = [];
+    const descriptions = { iris: [`${B}graph/a`, `${B}graph/b`], describe: (iri: string) => (asked.push(iri), []) };
+    const lazy = buildDocumentIndex(distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG)), siteUrls(B), [descriptions]);
+    expect(lazy.byPath.has('graph/b')).toBe(true);
+    expect(asked).toEqual([]);
+    lazy.byPath.get('graph/b');
+    expect(asked).toEqual([`${B}graph/b`]);
+  });
+
   it('knows every path at once but makes a document only when it is asked for', () => {
     const triples = distinctTriples(new Parser({ format: 'TriG' }).parse(TRIG));
-    // A description that cannot be read: making its document would throw.
-    const unreadable = new Proxy([], {
-      get: () => {
+    // A description that cannot be made: making its document would throw.
+    const unreadable = {
+      iris: [`${B}graph/a`],
+      describe: () => {
         throw new Error('made');
       },
-    }) as unknown as readonly never[];
-    const lazy = buildDocumentIndex(triples, siteUrls(B), new Map([[`${B}graph/a`, unreadable]]));
+    };
+    const lazy = buildDocumentIndex(triples, siteUrls(B), [unreadable]);
     expect(lazy.byPath.has('graph/a')).toBe(true);
     expect([...lazy.byPath.keys()].sort()).toEqual([...index.byPath.keys(), 'graph/a'].sort());
     expect(lazy.byPath.get('id/1')?.iri).toBe(`${B}id/1`);

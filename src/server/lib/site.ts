@@ -213,13 +213,9 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   t = performance.now();
   const catalogIndex = new CatalogIndex(catalog, urls.catalog());
-  // What the shared slice's documents add about the named graphs and the catalog's resources: made once, with that
-  // slice's documents (the first shared document asked for), not at start-up (nationally 19k catalog resources, 1.6–7 s).
-  const describedResources = () => {
-    const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
-    for (const [iri, quads] of catalogDescriptions(catalogIndex, urls)) if (!described.has(iri)) described.set(iri, quads);
-    return described;
-  };
+  // What the shared slice's documents add about the named graphs and the catalog's resources (the graphs' first): their
+  // IRIs when that slice's documents are first asked for, each description when its own document is.
+  const describedResources = () => [graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls }), catalogDescriptions(catalogIndex, urls)];
   const slices = new SliceCache(
     { buildDir: config.buildDir, manifest, summary, urls, vocabulary, described: describedResources, sharedView: (view) => withSummaryCounts(view, summary) },
     config.sliceCacheEntries,

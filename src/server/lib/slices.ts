@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { checkBuildFile, type Manifest, type SiteSummary } from '../../convert/index.ts';
-import { buildDocumentIndex, buildViewIndex, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
+import { buildDocumentIndex, buildViewIndex, type Descriptions, type DocumentIndex, type ViewIndex } from '../../documents/index.ts';
 import { CompactTriples } from '../../rdf/owned-terms.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
@@ -32,7 +32,7 @@ export interface SliceSource {
   /** The vocabulary graph (summary.vocabularyFile), parsed once by the site: in every slice, its size fixed. */
   readonly vocabulary: readonly Quad[];
   /** Descriptions of resources not in the data (named graphs, catalog resources), made when the shared slice's documents are. */
-  readonly described: () => ReadonlyMap<string, readonly Quad[]>;
+  readonly described: () => readonly Descriptions[];
   /** Replaces parts of the shared slice's view that must count the whole dataset (theme × municipality counts). */
   readonly sharedView: (view: ViewIndex) => ViewIndex;
 }
@@ -111,7 +111,7 @@ export class SliceCache {
       key,
       get documents() {
         // The shared slice's documents add the named graphs' and catalog resources' descriptions, made on this first use.
-        documents ??= buildDocumentIndex(triples, urls, key === SHARED ? described() : new Map());
+        documents ??= buildDocumentIndex(triples, urls, key === SHARED ? described() : []);
         return documents;
       },
       get view() {

@@ -40,9 +40,10 @@ beforeAll(async () => {
   const namedGraphs = describeNamedGraphs({ data, manifest, facts, urls });
   const catalog = buildCatalog({ data, vocabulary, manifest, facts, urls, namedGraphs });
   const voidQuads = buildVoid({ data, manifest, facts, urls, namedGraphs });
-  const described = graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls });
-  for (const [iri, d] of catalogDescriptions(new CatalogIndex(catalog, urls.catalog()), urls)) if (!described.has(iri)) described.set(iri, d);
-  whole = buildDocumentIndex(triples, urls, described);
+  whole = buildDocumentIndex(triples, urls, [
+    graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls }),
+    catalogDescriptions(new CatalogIndex(catalog, urls.catalog()), urls),
+  ]);
 });
 afterAll(() => f.close());
 
