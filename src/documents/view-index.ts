@@ -2,7 +2,7 @@
 import type { Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { ELEMENT_CLASSES, type ElementClass } from '../plan/model.ts';
-import { DCAT, DCTERMS, JPP, OA, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME } from '../rdf/vocab.ts';
+import { DCAT, DCTERMS, JPP, OA, OWL, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME } from '../rdf/vocab.ts';
 import { LABEL_PREDICATES } from './labels.ts';
 import type { Lang } from './langs.ts';
 import type { ElementView, Labels, MunicipalityView, PlanView, QuoteView, SourceView, ThemeView, ValueView, ViewIndex } from './view-model.ts';
@@ -69,6 +69,39 @@ const themeCountsOf = (themes: readonly ThemeView[], municipalities: readonly Mu
   }
   return counts;
 };
+
+/**
+ * The view's look-ups, made outside buildViewIndex so that their closures hold only what they read, never that
+ * function's index of every triple (a closure keeps its whole scope's captured variables alive).
+ */
+const lookups = (
+  labelCache: ReadonlyMap<string, Labels>,
+  elements: ReadonlyMap<string, ElementView>,
+  classes: ReadonlySet<string>,
+  definitions: ReadonlyMap<string, readonly { readonly value: string; readonly language: string }[]>,
+): Pick<ViewIndex, 'label' | 'isClass' | 'definition' | 'ancestors'> => ({
+  label: (iri, lang) => {
+    const l = labelCache.get(iri);
+    if (!l) return undefined;
+    return lang === 'en' ? (l.en ?? l.plain ?? l.ja) : (l.ja ?? l.plain ?? l.en);
+  },
+  isClass: (iri) => classes.has(iri),
+  definition: (iri, lang) => {
+    const defs = definitions.get(iri) ?? [];
+    return (defs.find((d) => d.language === lang) ?? defs[0])?.value;
+  },
+  ancestors: (iri) => {
+    const out: ElementView[] = [];
+    const visited = new Set<string>([iri]);
+    for (let p = elements.get(iri)?.parent; p && !visited.has(p); p = elements.get(p)?.parent) {
+      visited.add(p);
+      const e = elements.get(p);
+      if (!e) break;
+      out.unshift(e);
+    }
+    return out;
+  },
+});
 
 /** `triples`: the dataset's distinct triples (distinctTriples in src/documents). */
 export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIndex => {
@@ -276,22 +309,15 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     sources.set(file, { iri: s, file, format: one(s, P.format) ?? 'text/plain; charset=utf-8', publisher: one(s, P.publisher), quotes });
   }
 
-  const label = (iri: string, lang: Lang): string | undefined => {
-    const l = labelCache.get(iri);
-    if (!l) return undefined;
-    return lang === 'en' ? (l.en ?? l.plain ?? l.ja) : (l.ja ?? l.plain ?? l.en);
-  };
-  const ancestors = (iri: string): ElementView[] => {
-    const out: ElementView[] = [];
-    const visited = new Set<string>([iri]);
-    for (let p = elements.get(iri)?.parent; p && !visited.has(p); p = elements.get(p)?.parent) {
-      visited.add(p);
-      const e = elements.get(p);
-      if (!e) break;
-      out.unshift(e);
-    }
-    return out;
-  };
+  // What a page looks up about the ontology's terms (whether a class, its definition): kept apart, so that the view
+  // does not hold the index of every triple it was made from (three quarters of its heap, measured).
+  const classes = new Set<string>();
+  const definitions = new Map<string, { readonly value: string; readonly language: string }[]>();
+  for (const [s, props] of graph) {
+    if (types(s).includes(`${OWL}Class`)) classes.add(s);
+    const defs = (props.get(P.definition) ?? []).flatMap((t) => (t.termType === 'Literal' ? [{ value: t.value, language: t.language }] : []));
+    if (defs.length > 0) definitions.set(s, defs);
+  }
 
   return {
     elements,
@@ -305,10 +331,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     byTheme,
     themeCounts,
     elementCounts,
-    label,
-    types,
-    objects,
-    ancestors,
+    ...lookups(labelCache, elements, classes, definitions),
   };
 };
 
@@ -343,7 +366,7 @@ export const layeredViewIndex = (base: BaseView, triples: readonly Quad[], urls:
     themes: under.themes,
     themeCounts: themeCountsOf(under.themes, top.municipalities, top.byTheme),
     label: (iri, lang) => (own.has(iri) ? top.label(iri, lang) : under.label(iri, lang)),
-    types: (iri) => (own.has(iri) ? top.types(iri) : under.types(iri)),
-    objects: (s, p) => (own.has(s) ? top.objects(s, p) : under.objects(s, p)),
+    isClass: (iri) => (own.has(iri) ? top.isClass(iri) : under.isClass(iri)),
+    definition: (iri, lang) => (own.has(iri) ? top.definition(iri, lang) : under.definition(iri, lang)),
   };
 };

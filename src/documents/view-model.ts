@@ -1,5 +1,4 @@
 // The types of the view index: what the HTML pages show about plans, elements, themes, sources and quotes.
-import type { Term } from 'n3';
 import type { ElementClass } from '../plan/index.ts';
 import type { Lang } from './langs.ts';
 
@@ -124,9 +123,10 @@ export interface ViewIndex {
   /** Elements per class (ElementClass, non-zero only) by plan IRI: what a plan's card counts. */
   readonly elementCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
   label(iri: string, lang: Lang): string | undefined;
-  types(iri: string): readonly string[];
-  /** Objects of (s, p) in the data. */
-  objects(s: string, p: string): readonly Term[];
+  /** Whether the data types `iri` owl:Class (an ontology term). */
+  isClass(iri: string): boolean;
+  /** The skos:definition of `iri` in `lang`, else its first. */
+  definition(iri: string, lang: Lang): string | undefined;
   /** The ancestors of an element, outermost first (not including itself). */
   ancestors(iri: string): readonly ElementView[];
 }

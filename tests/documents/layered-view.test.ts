@@ -4,7 +4,7 @@ import { DataFactory, type Quad } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/index.ts';
 import { distinctTriples, LANGS, type ViewIndex } from '../../src/documents/index.ts';
-import { baseView, buildViewIndex, layeredViewIndex, VIEW_PREDICATES } from '../../src/documents/view-index.ts';
+import { baseView, buildViewIndex, layeredViewIndex } from '../../src/documents/view-index.ts';
 import { iris, siteUrls } from '../../src/rdf/uris.ts';
 import { RDFS } from '../../src/rdf/vocab.ts';
 
@@ -27,8 +27,8 @@ const contents = (view: ViewIndex, subjects: readonly string[]) => ({
   lookups: subjects.map((s) => ({
     s,
     labels: LANGS.map((l) => view.label(s, l)),
-    types: view.types(s),
-    objects: Object.values(VIEW_PREDICATES).map((p) => view.objects(s, p).map((t) => t.id)),
+    isClass: view.isClass(s),
+    definitions: LANGS.map((l) => view.definition(s, l)),
     ancestors: view.ancestors(s).map((e) => e.iri),
   })),
 });

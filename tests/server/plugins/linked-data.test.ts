@@ -239,6 +239,24 @@ describe('ontology', () => {
     expect((await get('/page/ontology')).statusCode).toBe(200);
   });
 
+  it("lists the ontology's classes and properties on its page, each in its own table with its definition in the page's language", async () => {
+    const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf('</section>', html.indexOf(`id="${id}"`)));
+    for (const [url, plan, theme] of [
+      ['/page/ontology', '地方公共団体が策定した総合計画', 'この資源が扱う分野テーマ。'],
+      ['/page/ontology?lang=en', 'A comprehensive plan (総合計画', 'A theme that this resource addresses.'],
+    ] as const) {
+      const html = (await get(url)).body;
+      const classes = section(html, 'h-classes');
+      const properties = section(html, 'h-term-props');
+      expect(classes).toContain('jpp:Plan</code>');
+      expect(classes).toContain(plan);
+      expect(classes).not.toContain('jpp:theme</code>');
+      expect(properties).toContain('jpp:theme</code>');
+      expect(properties).toContain(theme);
+      expect(properties).not.toContain('jpp:Plan</code>');
+    }
+  });
+
   it('gives each term a /def/<LocalName> that 303s to its description', async () => {
     const r = await get('/def/Plan', { accept: 'text/turtle' });
     expect(r.statusCode).toBe(303);
