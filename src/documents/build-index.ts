@@ -159,7 +159,7 @@ export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls, des
   for (const descriptions of described)
     for (const iri of descriptions.iris) {
       const path = urls.pathOf(iri);
-      if (path === undefined || makers.has(iri) || candidates.has(iri)) continue;
+      if (path === undefined || makers.has(iri)) continue;
       makers.set(iri, () => {
         const distinct = distinctTriples(descriptions.describe(iri)!);
         const own = distinct.filter((t) => t.subject.value === iri);
