@@ -5,6 +5,7 @@ import type { SiteUrls } from '../rdf/uris.ts';
 import type { Localized } from '../plan/index.ts';
 import { DCAT, DCTERMS, FOAF, RDF, RDFS, SD, VOID } from '../rdf/vocab.ts';
 import type { CatalogFacts } from './catalog-file.ts';
+import type { CatalogIndex } from './catalog-views.ts';
 import { GraphWriter } from '../rdf/terms.ts';
 import type { Descriptions } from './model.ts';
 
@@ -58,8 +59,8 @@ export interface GraphDocumentsInput {
   readonly namedGraphs: readonly Quad[];
   /** buildVoid's output. */
   readonly voidQuads: readonly Quad[];
-  /** buildCatalog's output. */
-  readonly catalog: readonly Quad[];
+  /** buildCatalog's output, indexed (its own triples by subject are what a graph document repeats). */
+  readonly catalog: CatalogIndex;
   readonly manifest: Pick<Manifest, 'graphs'>;
   readonly urls: SiteUrls;
 }
@@ -81,22 +82,22 @@ export const graphDescriptions = ({ namedGraphs, voidQuads, catalog, manifest, u
     for (const q of quads) (index.get(q.subject.value) ?? index.set(q.subject.value, []).get(q.subject.value)!).push(q);
     return (s: string) => index.get(s) ?? [];
   };
-  let indexes: { named: (s: string) => Quad[]; described: (s: string) => Quad[]; cataloged: (s: string) => Quad[] } | undefined;
+  let indexes: { named: (s: string) => Quad[]; described: (s: string) => Quad[] } | undefined;
   const graphs = new Set(manifest.graphs.map((g) => g.iri));
   return {
     iris: [...graphs],
     describe: (graph) => {
       if (!graphs.has(graph)) return undefined;
-      const { named, described, cataloged } = (indexes ??= { named: bySubject(namedGraphs), described: bySubject(voidQuads), cataloged: bySubject(catalog) });
+      const { named, described } = (indexes ??= { named: bySubject(namedGraphs), described: bySubject(voidQuads) });
       const dataset = urls.graphDataset(graph)!;
-      const ofDataset = cataloged(dataset);
+      const ofDataset = catalog.own(dataset);
       const distributions = ofDataset.filter((q) => q.predicate.value === `${DCAT}distribution`).map((q) => q.object.value);
       return [
         ...named(graph),
         ...(dataset === graph ? [] : named(dataset)),
         ...described(dataset),
         ...ofDataset.filter((q) => CATALOG_DATASET.has(q.predicate.value)),
-        ...[...new Set(distributions)].flatMap((d) => cataloged(d).filter((q) => CATALOG_DISTRIBUTION.has(q.predicate.value))),
+        ...[...new Set(distributions)].flatMap((d) => catalog.own(d).filter((q) => CATALOG_DISTRIBUTION.has(q.predicate.value))),
       ];
     },
   };

@@ -1,5 +1,5 @@
 // Builds the view index once from the dataset's triples: plans, elements, hierarchy, order, labels, themes and quoted spans.
-import type { Quad, Term } from 'n3';
+import type { Literal, Quad, Term } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { ELEMENT_CLASSES, type ElementClass } from '../plan/model.ts';
 import { DCAT, DCTERMS, JPP, OA, OWL, PROV, QUOTE_KINDS, QUOTE_PROPERTIES, RDF, RDFS, SCHEMA, SDG_GOAL, SDMX_DIMENSION, SKOS, TIME } from '../rdf/vocab.ts';
@@ -78,7 +78,7 @@ const lookups = (
   labelCache: ReadonlyMap<string, Labels>,
   elements: ReadonlyMap<string, ElementView>,
   classes: ReadonlySet<string>,
-  definitions: ReadonlyMap<string, readonly { readonly value: string; readonly language: string }[]>,
+  definitions: ReadonlyMap<string, readonly Literal[]>,
 ): Pick<ViewIndex, 'label' | 'isClass' | 'definition' | 'ancestors'> => ({
   label: (iri, lang) => {
     const l = labelCache.get(iri);
@@ -312,10 +312,10 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
   // What a page looks up about the ontology's terms (whether a class, its definition): kept apart, so that the view
   // does not hold the index of every triple it was made from (three quarters of its heap, measured).
   const classes = new Set<string>();
-  const definitions = new Map<string, { readonly value: string; readonly language: string }[]>();
+  const definitions = new Map<string, Literal[]>();
   for (const [s, props] of graph) {
     if (types(s).includes(`${OWL}Class`)) classes.add(s);
-    const defs = (props.get(P.definition) ?? []).flatMap((t) => (t.termType === 'Literal' ? [{ value: t.value, language: t.language }] : []));
+    const defs = (props.get(P.definition) ?? []).filter((t): t is Literal => t.termType === 'Literal');
     if (defs.length > 0) definitions.set(s, defs);
   }
 

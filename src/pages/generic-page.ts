@@ -66,7 +66,7 @@ const trailOf = (ctx: PageContext, doc: ResourceDocument, title: string) => {
 /** The ontology's classes and properties (what rdfs:isDefinedBy points at it), each with its name and definition. */
 const termTables = (ctx: PageContext, doc: ResourceDocument): SafeHtml => {
   const terms = doc.inbound.filter((q) => q.predicate.value === `${RDFS}isDefinedBy`).map((q) => q.subject.value);
-  const isClass = (t: string) => ctx.view.isClass(t);
+  const isClass = ctx.view.isClass;
   const definition = (t: string) => ctx.view.definition(t, ctx.lang) ?? '';
   const table = (id: string, title: string, list: string[]) =>
     html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><div class="table-wrap"><table class="props"><tbody>${list.map(

@@ -215,7 +215,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const catalogIndex = new CatalogIndex(catalog, urls.catalog());
   // What the shared slice's documents add about the named graphs and the catalog's resources (the graphs' first): their
   // IRIs when that slice's documents are first asked for, each description when its own document is.
-  const describedResources = () => [graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls }), catalogDescriptions(catalogIndex, urls)];
+  const describedResources = () => [graphDescriptions({ namedGraphs, voidQuads, catalog: catalogIndex, manifest, urls }), catalogDescriptions(catalogIndex, urls)];
   const slices = new SliceCache(
     { buildDir: config.buildDir, manifest, summary, urls, vocabulary, described: describedResources, sharedView: (view) => withSummaryCounts(view, summary) },
     config.sliceCacheEntries,

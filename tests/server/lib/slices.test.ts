@@ -40,10 +40,8 @@ beforeAll(async () => {
   const namedGraphs = describeNamedGraphs({ data, manifest, facts, urls });
   const catalog = buildCatalog({ data, vocabulary, manifest, facts, urls, namedGraphs });
   const voidQuads = buildVoid({ data, manifest, facts, urls, namedGraphs });
-  whole = buildDocumentIndex(triples, urls, [
-    graphDescriptions({ namedGraphs, voidQuads, catalog, manifest, urls }),
-    catalogDescriptions(new CatalogIndex(catalog, urls.catalog()), urls),
-  ]);
+  const catalogIndex = new CatalogIndex(catalog, urls.catalog());
+  whole = buildDocumentIndex(triples, urls, [graphDescriptions({ namedGraphs, voidQuads, catalog: catalogIndex, manifest, urls }), catalogDescriptions(catalogIndex, urls)]);
 });
 afterAll(() => f.close());
 
