@@ -56,7 +56,9 @@ export const toTurtle = (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES)
 
 /** JSON-LD (one @graph per named graph) compacted with the prefixes the quads use. */
 export const toJsonLd = async (sorted: readonly Quad[], prefixes: Prefixes = PREFIXES): Promise<string> => {
-  const expanded = await jsonld.fromRDF(toNQuads(sorted), { format: 'application/n-quads' });
+  // The quads themselves, not their N-Quads text: jsonld.js reads RDF/JS terms (termType, value, language, datatype)
+  // as its own N-Quads parser makes them, so writing and parsing the text again only cost time.
+  const expanded = await jsonld.fromRDF(sorted);
   const compacted = await jsonld.compact(expanded, { '@context': usedPrefixes(sorted, prefixes) } as jsonld.ContextDefinition);
   return JSON.stringify(compacted, null, 2) + '\n';
 };
