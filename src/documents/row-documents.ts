@@ -2,6 +2,7 @@
 // every slice: the same document the slice's index makes (build-index.ts), from a few small reads.
 import { Parser, type Quad } from 'n3';
 import type { SliceRows } from '../convert/index.ts';
+import { parseNTriples } from '../rdf/n-triples.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { RDF } from '../rdf/vocab.ts';
 import { describeResource, distinctTriples, indexTriples, isLabelTriple, subjectIndex, type NameSource, type TripleIndex } from './build-index.ts';
@@ -15,7 +16,7 @@ const TYPE = `${RDF}type`;
 /** The vocabulary graph's triples, indexed as a slice's document index indexes them (made once per build). */
 export const vocabularyIndex = (quads: readonly Quad[]): TripleIndex => indexTriples(distinctTriples(quads));
 
-const parse = (text: string): Quad[] => (text === '' ? [] : new Parser({ format: 'N-Triples' }).parse(text));
+const parse = (text: string): Quad[] => (text === '' ? [] : parseNTriples(text));
 
 /** The document of `iri` (at `path`) from its slice's rows, or undefined when the slice says nothing of it. */
 export const documentFromRows = (iri: string, path: string, rows: SliceRows, vocabulary: TripleIndex): ResourceDocument | undefined => {
