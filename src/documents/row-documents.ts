@@ -1,8 +1,8 @@
 // A document made from its slice's stored rows (convert/document-rows.ts) and the vocabulary graph, which is part of
 // every slice: the same document the slice's index makes (build-index.ts), from a few small reads.
-import { Parser, type Quad } from 'n3';
+import type { Quad } from 'n3';
 import type { SliceRows } from '../convert/index.ts';
-import { parseNTriples } from '../rdf/n-triples.ts';
+import { parseLines } from '../rdf/line-syntax.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { RDF } from '../rdf/vocab.ts';
 import { describeResource, distinctTriples, indexTriples, isLabelTriple, subjectIndex, type NameSource, type TripleIndex } from './build-index.ts';
@@ -16,7 +16,7 @@ const TYPE = `${RDF}type`;
 /** The vocabulary graph's triples, indexed as a slice's document index indexes them (made once per build). */
 export const vocabularyIndex = (quads: readonly Quad[]): TripleIndex => indexTriples(distinctTriples(quads));
 
-const parse = (text: string): Quad[] => (text === '' ? [] : parseNTriples(text));
+const parse = (text: string): Quad[] => (text === '' ? [] : parseLines(text, 'N-Triples'));
 
 /** The document of `iri` (at `path`) from its slice's rows, or undefined when the slice says nothing of it. */
 export const documentFromRows = (iri: string, path: string, rows: SliceRows, vocabulary: TripleIndex): ResourceDocument | undefined => {
@@ -91,7 +91,7 @@ export const outsideSubjects = (shared: Uint8Array, vocabulary: readonly Quad[],
     if (bytes[at] === 0x3c && !ofMunicipality(at)) kept.push(bytes.toString('utf8', at, stop));
     at = stop + 1;
   }
-  const quads = new Parser({ format: 'N-Quads' }).parse(kept.join('\n'));
+  const quads = parseLines(kept.join('\n'), 'N-Quads');
   const bySubject = subjectIndex(distinctTriples([...vocabulary, ...quads]));
   return (iri) => bySubject.get(iri) ?? [];
 };

@@ -3,6 +3,7 @@
 // graphs kept every graph's text (7 MB each, measured), and ran out of heap; a server keeping a slice's quads kept its
 // N-Quads (the shared slice's 29.5 MB of two-byte text for 100 synthetic bodies). The terms made here own their strings.
 import { DataFactory, Parser, type Quad, type Term } from 'n3';
+import { parseLines } from './line-syntax.ts';
 
 /** A copy of the string that shares no memory with it (V8 flattens a concatenation into a new string before slicing it). */
 export const ownString = (s: string): string => (` ${s}`).slice(1);
@@ -97,7 +98,7 @@ export class CompactTriples {
       }
       const text = bytes.toString('utf8', start, end);
       try {
-        this.add(new Parser({ format: 'N-Quads', blankNodePrefix }).parse(text));
+        this.add(parseLines(text, 'N-Quads', blankNodePrefix));
       } catch (e) {
         // The parser counts lines from its chunk's start.
         throw new Error((e as Error).message.replace(/on line (\d+)/, (_, n: string) => `on line ${line + Number(n) - 1}`));

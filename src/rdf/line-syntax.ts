@@ -1,16 +1,17 @@
-// N-Triples read as N3's parser reads them, quicker for the lines N3's writer writes. Every document and element page
-// reads a few dozen stored rows (documents.sqlite: N-Triples lines our converter wrote with N3's writer); N3's
-// general parser (a lexer and a grammar for Turtle, N3 and TriG) took a tenth of a national page's time, and what it
-// allocates survived V8's young-generation collections, doubling a page's garbage-collection time (by hand: 1.02 → 0.56
-// ms a page). A line of the writer's form (IRIs without escapes, a literal with its escapes, single spaces, ` .`) is
-// read by one regular expression; a text with any other line (blank nodes, comments, escaped IRIs, odd spacing, an
-// error) goes to N3's parser whole, so the quads, their blank-node labels and the errors are always N3's.
+// N-Triples and N-Quads read as N3's parser reads them, quicker for the lines N3's writer writes. Every document and
+// element page reads a few dozen stored rows (documents.sqlite: N-Triples lines our converter wrote with N3's writer),
+// and a slice its graphs' N-Quads files; N3's general parser (a lexer and a grammar for Turtle, N3 and TriG) took a
+// tenth of a national page's time, and what it allocates survived V8's young-generation collections, doubling a page's
+// garbage-collection time (by hand: 1.02 → 0.56 ms a page). A line of the writer's form (IRIs without escapes, a
+// literal with its escapes, single spaces, ` .`) is read by one regular expression; a text with any other line (blank
+// nodes, comments, escaped IRIs, odd spacing, an error) goes to N3's parser whole, so the quads, their blank-node labels
+// and the errors are always N3's.
 import { DataFactory, Parser, type Quad } from 'n3';
 import { RDF } from './vocab.ts';
 
 // An absolute IRI without escapes or characters N-Triples forbids in one (IRIREF), as N3 checks it.
 const IRI = String.raw`<([a-zA-Z][a-zA-Z0-9+.\-]*:[^\x00-\x20<>\\"{}|^\x60]*)>`;
-const LINE = new RegExp(String.raw`^${IRI} ${IRI} (?:${IRI}|"((?:[^"\\\n\r]|\\[^\n\r])*)"(?:@([a-zA-Z]+(?:-[a-zA-Z0-9]+)*)|\^\^${IRI})?) \.$`);
+const LINE = new RegExp(String.raw`^${IRI} ${IRI} (?:${IRI}|"((?:[^"\\\n\r]|\\[^\n\r])*)"(?:@([a-zA-Z]+(?:-[a-zA-Z0-9]+)*)|\^\^${IRI})?)(?: ${IRI})? \.$`);
 const ECHAR: Readonly<Record<string, string>> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 const HEX = /^[0-9A-Fa-f]*$/;
 const LANG_STRINGS = new Set([`${RDF}langString`, `${RDF}dirLangString`]);
@@ -38,11 +39,14 @@ const unescape = (raw: string): string | undefined => {
   return from === 0 ? raw : value + raw.slice(from);
 };
 
-/** One line of the writer's form as a quad, or undefined for any other line. */
-const readLine = (line: string): Quad | undefined => {
+export type LineSyntax = 'N-Triples' | 'N-Quads';
+
+/** One line of the writer's form as a quad, or undefined for any other line (and, in N-Triples, for a graph name). */
+const readLine = (line: string, syntax: LineSyntax): Quad | undefined => {
   const m = LINE.exec(line);
   if (!m) return undefined;
-  const [, s, p, iri, raw, lang, datatype] = m;
+  const [, s, p, iri, raw, lang, datatype, graph] = m;
+  if (graph !== undefined && syntax === 'N-Triples') return undefined;
   let object;
   if (iri !== undefined) object = DataFactory.namedNode(iri);
   else {
@@ -56,17 +60,17 @@ const readLine = (line: string): Quad | undefined => {
       object = DataFactory.literal(value, DataFactory.namedNode(datatype));
     } else object = DataFactory.literal(value);
   }
-  return DataFactory.quad(DataFactory.namedNode(s!), DataFactory.namedNode(p!), object);
+  return DataFactory.quad(DataFactory.namedNode(s!), DataFactory.namedNode(p!), object, graph === undefined ? undefined : DataFactory.namedNode(graph));
 };
 
-/** The triples of text whose every line is of N3's writer's form, else undefined. */
-export const writerLines = (text: string): Quad[] | undefined => {
+/** The quads of text whose every line is of N3's writer's form, else undefined. */
+export const writerLines = (text: string, syntax: LineSyntax): Quad[] | undefined => {
   const quads: Quad[] = [];
   for (let at = 0; at < text.length; ) {
     const end = text.indexOf('\n', at);
     const stop = end === -1 ? text.length : end;
     if (stop > at) {
-      const quad = readLine(text.slice(at, stop));
+      const quad = readLine(text.slice(at, stop), syntax);
       if (!quad) return undefined;
       quads.push(quad);
     }
@@ -75,5 +79,9 @@ export const writerLines = (text: string): Quad[] | undefined => {
   return quads;
 };
 
-/** The triples of N-Triples text, as `new Parser({ format: 'N-Triples' }).parse(text)` gives them. */
-export const parseNTriples = (text: string): Quad[] => writerLines(text) ?? new Parser({ format: 'N-Triples' }).parse(text);
+/**
+ * The quads of N-Triples or N-Quads text, as `new Parser({ format: syntax, blankNodePrefix }).parse(text)` gives them
+ * (`blankNodePrefix`: N3's option, for a text whose blank nodes are scoped beyond one parse).
+ */
+export const parseLines = (text: string, syntax: LineSyntax, blankNodePrefix?: string): Quad[] =>
+  writerLines(text, syntax) ?? new Parser({ format: syntax, ...(blankNodePrefix === undefined ? {} : { blankNodePrefix }) }).parse(text);

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataFactory, Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { parseNTriples, writerLines } from '../../src/rdf/n-triples.ts';
-import { tripleLine } from '../../src/rdf/serialize.ts';
+import { parseLines, writerLines } from '../../src/rdf/line-syntax.ts';
+import { quadLine, tripleLine } from '../../src/rdf/serialize.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 const n3 = (text: string): Quad[] => new Parser({ format: 'N-Triples' }).parse(text);
@@ -13,13 +13,14 @@ const n3 = (text: string): Quad[] => new Parser({ format: 'N-Triples' }).parse(t
  * the prefix each of N3's parses gives its labels). */
 const id = (t: Quad['subject'] | Quad['object']) => (t.termType === 'BlankNode' ? t.id.replace(/^_:b\d+_/, '_:') : t.id);
 const ids = (quads: readonly Quad[]) => quads.map((q) => [q.subject.termType, id(q.subject), q.predicate.id, q.object.termType, id(q.object), q.graph.termType]);
-const same = (text: string) => expect(ids(parseNTriples(text)), text).toEqual(ids(n3(text)));
+const same = (text: string) => expect(ids(parseLines(text, 'N-Triples')), text).toEqual(ids(n3(text)));
+const quadIds = (quads: readonly Quad[]) => quads.map((q) => [...ids([q])[0]!, q.graph.id]);
 
 const S = 'http://localhost:3000/id/131016/plan/x/measure/1';
 const P = 'http://www.w3.org/2000/01/rdf-schema#label';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
-describe('parseNTriples', () => {
+describe('parseLines', () => {
   it('reads what N3 writes, for literals with every escape, languages and datatypes', () => {
     const objects = [
       namedNode('https://w3id.org/jp-plan/def#Measure'),
@@ -40,7 +41,7 @@ describe('parseNTriples', () => {
     const text = objects.map((o) => `${tripleLine(quad(namedNode(S), namedNode(P), o))}\n`).join('');
     same(text);
     // Read by the line reader itself, not handed to N3.
-    expect(writerLines(text)?.map((q) => q.object.value)).toEqual(objects.map((o) => o.value));
+    expect(writerLines(text, 'N-Triples')?.map((q) => q.object.value)).toEqual(objects.map((o) => o.value));
     // Without a final newline, with empty lines between, and empty.
     same(text.trimEnd());
     same(text.replaceAll('\n', '\n\n'));
@@ -51,7 +52,7 @@ describe('parseNTriples', () => {
     for (const raw of ['\\u00E9t\\u00e9', '\\U0001F600', "it\\'s", '\\"quoted\\"', 'a\\\\b', '\\t\\b\\n\\r\\f']) {
       const text = `<${S}> <${P}> "${raw}"@ja .\n`;
       same(text);
-      expect(writerLines(text), text).toBeDefined();
+      expect(writerLines(text, 'N-Triples'), text).toBeDefined();
     }
   });
 
@@ -68,7 +69,7 @@ describe('parseNTriples', () => {
     ];
     for (const text of texts) {
       same(text);
-      expect(writerLines(text), text).toBeUndefined();
+      expect(writerLines(text, 'N-Triples'), text).toBeUndefined();
     }
   });
 
@@ -92,7 +93,7 @@ describe('parseNTriples', () => {
       }
       let actual: unknown;
       try {
-        actual = ids(parseNTriples(text));
+        actual = ids(parseLines(text, 'N-Triples'));
       } catch (e) {
         actual = (e as Error).message;
       }
@@ -100,12 +101,35 @@ describe('parseNTriples', () => {
     }
   });
 
-  it('gives every triple of the test dataset, as N3’s writer writes it, as N3 reads it', () => {
+  it('reads N-Quads lines, in a named graph or the default one, as N3 does; a graph name in N-Triples fails as in N3', () => {
+    const G = 'http://localhost:3000/graph/131016/dai2ji-sogo-keikaku';
+    const text = `<${S}> <${P}> "a"@ja <${G}> .\n<${S}> <${P}> <${S}/x> .\n<${S}> <${P}> "2026"^^<${XSD}gYear> <${G}> .\n`;
+    const read = parseLines(text, 'N-Quads');
+    expect(quadIds(read)).toEqual(quadIds(new Parser({ format: 'N-Quads' }).parse(text)));
+    expect(read.map((q) => q.graph.termType)).toEqual(['NamedNode', 'DefaultGraph', 'NamedNode']);
+    expect(writerLines(text, 'N-Quads')).toHaveLength(3);
+    expect(writerLines(text, 'N-Triples')).toBeUndefined();
+    let n3Error = '';
+    try {
+      n3(text);
+    } catch (e) {
+      n3Error = (e as Error).message;
+    }
+    expect(n3Error).not.toBe('');
+    expect(() => parseLines(text, 'N-Triples')).toThrow(n3Error);
+    // A blank node's label takes the prefix given, as N3's does.
+    const blank = `_:x <${P}> "a" <${G}> .\n`;
+    expect(parseLines(blank, 'N-Quads', 'f3_')[0]!.subject.value).toBe(new Parser({ format: 'N-Quads', blankNodePrefix: 'f3_' }).parse(blank)[0]!.subject.value);
+  });
+
+  it('gives every quad and triple of the test dataset, as N3’s writer writes them, as N3 reads them', () => {
     const nq = readFileSync(fileURLToPath(new URL('../fixtures/mini.nq', import.meta.url)), 'utf8');
     const quads = new Parser({ format: 'N-Quads' }).parse(nq);
     expect(quads.length).toBeGreaterThan(50);
+    const asWritten = quads.map((q) => `${quadLine(q)}\n`).join('');
+    expect(quadIds(writerLines(asWritten, 'N-Quads')!)).toEqual(quadIds(quads));
     const text = quads.map((q) => `${tripleLine(q)}\n`).join('');
     same(text);
-    expect(writerLines(text)).toHaveLength(quads.length);
+    expect(writerLines(text, 'N-Triples')).toHaveLength(quads.length);
   });
 });
