@@ -2,10 +2,10 @@
 // element page reads a few dozen stored rows (documents.sqlite: N-Triples lines our converter wrote with N3's writer),
 // and a slice its graphs' N-Quads files; N3's general parser (a lexer and a grammar for Turtle, N3 and TriG) took a
 // tenth of an element page's time on 1,131 synthetic bodies, and what it allocates survived V8's young-generation
-// collections, doubling a page's garbage-collection time (by hand: 1.02 → 0.56 ms a page). A line of the writer's form (IRIs without escapes, a
-// literal with its escapes, single spaces, ` .`) is read by one regular expression; a text with any other line (blank
-// nodes, comments, escaped IRIs, odd spacing, an error) goes to N3's parser whole, so the quads, their blank-node labels
-// and the errors are always N3's.
+// collections, doubling a page's garbage-collection time (by hand: 1.02 → 0.56 ms a page). A line of the writer's form
+// (IRIs without escapes, a literal with its escapes, single spaces, ` .`) is read by one regular expression; a text
+// with any other line (blank nodes, comments, escaped IRIs, odd spacing, an error) goes to N3's parser whole, so the
+// quads, their blank-node labels and the errors are always N3's.
 import { DataFactory, Parser, type Quad } from 'n3';
 import { RDF } from './vocab.ts';
 
