@@ -3,8 +3,11 @@ import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { quadLine, serializeQuads, sortQuads, usedPrefixes } from '../../src/rdf/serialize.ts';
+import { objectTerm } from '../../src/rdf/writers.ts';
 
 const { blankNode, namedNode, literal, quad } = DataFactory;
+/** An RDF 1.2 directional language-tagged literal (N3 makes them; its typings do not say so). */
+const directional = (value: string, direction: 'ltr' | 'rtl') => literal(value, { language: 'ar', direction } as unknown as string);
 const B = 'http://localhost:3000/';
 const g1 = namedNode(`${B}graph/1`);
 const g2 = namedNode(`${B}graph/2`);
@@ -71,6 +74,9 @@ describe('usedPrefixes', () => {
       odd: 'http://example.org/odd-',
       xsd: 'http://www.w3.org/2001/XMLSchema#',
       unused: 'http://example.org/unused/',
+      // Shorter than the head namespaces are grouped by.
+      short: 'urn:x:',
+      empty: '',
     };
     const naive = (qs: readonly ReturnType<typeof quad>[], p: Readonly<Record<string, string>>) => {
       const iris = qs.flatMap((q) => [q.subject, q.predicate, q.object, q.graph]).flatMap((t) => (t.termType === 'NamedNode' ? [t.value] : t.termType === 'Literal' ? [t.datatype.value] : []));
@@ -82,6 +88,7 @@ describe('usedPrefixes', () => {
       [quad(namedNode('http://example.org/odd'), label, literal('x'))],
       [quad(namedNode(`${B}id/132101/plan/p/m1`), namedNode('https://w3id.org/jp-plan/def#a/b'), namedNode(`${B}id/`))],
       [quad(namedNode(`${B}id`), label, literal('1', namedNode('http://www.w3.org/2001/XMLSchema#integer')))],
+      [quad(namedNode('urn:x:a'), namedNode('urn:y'), namedNode('http://www.w3'))],
     ];
     for (const qs of cases) {
       expect(usedPrefixes(qs, prefixes)).toEqual(naive(qs, prefixes));
@@ -89,7 +96,7 @@ describe('usedPrefixes', () => {
       expect(usedPrefixes(qs, delimited)).toEqual(naive(qs, delimited));
       expect(Object.keys(usedPrefixes(qs, prefixes))).toEqual(Object.keys(prefixes).filter((k) => k in naive(qs, prefixes)));
     }
-    expect(Object.keys(usedPrefixes(quads, prefixes))).toEqual(['jpp', 'rdf', 'id', 'deep', 'xsd']);
+    expect(Object.keys(usedPrefixes(quads, prefixes))).toEqual(['jpp', 'rdf', 'id', 'deep', 'xsd', 'empty']);
   });
 });
 
@@ -102,6 +109,9 @@ describe('sortQuads', () => {
       literal('ab'), literal('ab', 'en'), literal('ab', 'ja'), literal('ab', xsd('token')), literal('a"b'), literal('a\nb'), literal('a\\b'),
       literal('a\u{1F600}b'), literal('abc'), literal('10', xsd('integer')), literal('9', xsd('integer')), namedNode(`${B}a`), namedNode(`${B}a/b`),
       namedNode(`${B}ab`), blankNode('b1'), blankNode('b10'), blankNode('b2'),
+      // Terms N3 writes escaped: control characters, U+007F, U+FFFE; an IRI and a datatype with a space or a quote.
+      literal('a\u0001b'), literal('a\u007fb'), literal('a\ufffeb', 'en'), namedNode(`${B}a b`), namedNode(`${B}a"b`), literal('ab', namedNode('http://example.org/d t')),
+      directional('ab', 'rtl'), directional('ab', 'ltr'), directional('a\tb', 'rtl'),
     ];
     const quads = [g1, g2, DataFactory.defaultGraph()].flatMap((g) =>
       [plan, namedNode(`${B}id/132101`), blankNode('s')].flatMap((s) => [label, position].flatMap((p) => objects.map((o) => quad(s, p, o, g)))),
@@ -112,5 +122,19 @@ describe('sortQuads', () => {
       .map(([, q]) => quadLine(q));
     expect(sortQuads(shuffled).map(quadLine)).toEqual(reference);
     expect(reference).toHaveLength(quads.length);
+  });
+});
+
+describe('objectTerm', () => {
+  it("is the object's term of N3's N-Quads line, for every kind of term", () => {
+    const x = namedNode('x');
+    const xsd = (t: string) => namedNode(`http://www.w3.org/2001/XMLSchema#${t}`);
+    const objects = [
+      namedNode(`${B}id/132101`), namedNode(`${B}a b`), namedNode('urn:a>b'), namedNode('http://example.org/é'), blankNode('b1'),
+      literal(''), literal('小金井市 "計画"\n'), literal('a\\b\r\t\u0000\u001f\u007f\ufffe\uffff\u{1F600}'), literal('\ud800 lone'), literal('ab', 'ja'),
+      literal('ab', 'en-US'), directional('ab', 'rtl'), literal('3', xsd('integer')), literal('x', xsd('string')),
+      literal('x', namedNode('http://example.org/d"t')), literal('a"b', xsd('token')),
+    ];
+    for (const o of objects) expect(objectTerm(o), quadLine(quad(x, x, o))).toBe(quadLine(quad(x, x, o)).slice(8, -2));
   });
 });
