@@ -9,11 +9,12 @@ import type { WorkerPool } from './worker-pool.ts';
 import { countsDiffer, loadIntoSlot } from './virtuoso/bulk-load.ts';
 import { graphCounts } from './virtuoso/graph-counts.ts';
 import { GRAPHS_GROUP, MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
+import { rewriteQuery } from './virtuoso/query-rewrite.ts';
+import { readXmlResults, UnreadableXml } from './virtuoso/xml-results.ts';
+import type { Slot } from './virtuoso/slots.ts';
 
 /** The one graph IRI that reads as the default graph in this instance, if any (else FROM lists every graph). */
 const mergeGraphOf = (m: Marker): string | undefined => (m.merged ? MERGE_GRAPH : m.grouped ? GRAPHS_GROUP : undefined);
-import { rewriteQuery } from './virtuoso/query-rewrite.ts';
-import type { Slot } from './virtuoso/slots.ts';
 
 export interface VirtuosoStoreOptions extends StoreLimits {
   readonly slots: readonly Slot[];
@@ -174,6 +175,20 @@ class VirtuosoStore implements Store {
     }
   }
 
+  /** A SELECT or ASK answer, asked for in XML (see xml-results.ts), or in JSON when its XML is not well-formed. */
+  async #results(query: string, form: 'SELECT' | 'ASK'): Promise<SparqlJson> {
+    const { slot } = this.#require();
+    try {
+      const json = await slot.endpoint.read({ query, accept: 'application/sparql-results+xml', timeoutMs: this.#options.timeoutMs }, (body) => readXmlResults(body, form));
+      this.#reachable = true;
+      return json;
+    } catch (e) {
+      if (e instanceof StoreError && e.code === 'unavailable') this.#reachable = false;
+      if (!(e instanceof UnreadableXml)) throw e;
+    }
+    return results(await this.#send(query, 'application/sparql-results+json'));
+  }
+
   async query(request: QueryRequest): Promise<QueryAnswer> {
     const active = this.#require();
     if (request.services.length > 0) {
@@ -190,7 +205,7 @@ class VirtuosoStore implements Store {
       rowLimit: maxRows + 1,
     }, request.syntax);
     if (request.form === 'SELECT' || request.form === 'ASK') {
-      const json = results(await this.#send(text, 'application/sparql-results+json'));
+      const json = await this.#results(text, request.form);
       const { body, rows, capped } = serializeResults(json, request.resultsMediaType, maxRows);
       return { kind: 'results', body, mediaType: request.resultsMediaType, rows, capped };
     }

@@ -1,9 +1,11 @@
 // The Virtuoso endpoint client against a loopback HTTP server playing Virtuoso: what it sends, and every way an answer
 // maps to a StoreError.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/index.ts';
 import { Endpoint } from '../../src/store/virtuoso/endpoint.ts';
+import { readXmlResults, UnreadableXml } from '../../src/store/virtuoso/xml-results.ts';
 
 type Handler = (body: URLSearchParams, req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler;
@@ -109,5 +111,79 @@ describe('Virtuoso endpoint client', () => {
     expect(e.code).toBe('unavailable');
     expect(e.message).toContain('broke off');
     await endpoint.close();
+  });
+
+  it('reads a successful answer as it streams in, and fails as request() does otherwise', async () => {
+    const endpoint = new Endpoint(url);
+    const ask = { query: 'ASK {}', accept: 'application/sparql-results+xml', timeoutMs: 2_000 };
+    const text = (body: NodeJS.ReadableStream) => new Promise<string>((resolve) => {
+      let all = '';
+      body.on('data', (c: string) => (all += c)).on('end', () => resolve(all));
+    });
+    // A character split across two chunks arrives whole: the reader is given text.
+    handler = (_b, _q, res) => {
+      res.writeHead(200, { 'content-type': 'application/sparql-results+xml' });
+      const bytes = Buffer.from('総合計画');
+      res.write(bytes.subarray(0, 4));
+      setTimeout(() => res.end(bytes.subarray(4)), 20);
+    };
+    expect(await endpoint.read(ask, text)).toBe('総合計画');
+    handler = (_b, _q, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('Virtuoso 37000 Error SP030: secret internals');
+    const refused = (await endpoint.read(ask, text).catch((e: unknown) => e)) as StoreError;
+    expect([refused.code, refused.message.includes('secret')]).toEqual(['unsupported', false]);
+    handler = (_b, _q, res) => res.writeHead(200, { 'x-sql-state': 'S1TAT' }).end('<sparql/>');
+    expect(((await endpoint.read(ask, text).catch((e: unknown) => e)) as StoreError).code).toBe('timeout');
+    handler = (_b, _q, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('<sparql');
+      setTimeout(() => res.destroy(), 20);
+    };
+    const broken = (await endpoint.read(ask, (body) => readXmlResults(body, 'SELECT')).catch((e: unknown) => e)) as StoreError;
+    expect([broken.code, broken.message]).toEqual(['unavailable', expect.stringContaining('broke off')]);
+    await endpoint.close();
+  });
+});
+
+describe("Virtuoso's XML answers", () => {
+  const stream = (...chunks: string[]) => Readable.from(chunks);
+  const SRX = '<sparql xmlns="http://www.w3.org/2005/sparql-results#">';
+
+  it('reads every kind of term as the SPARQL JSON results format has it, unbound variables left out', async () => {
+    const xml =
+      `${SRX}<head><variable name="s"/><variable name="o"/><variable name="n"/></head><results>` +
+      '<result><binding name="s"><uri>http://example.org/a?x=1&amp;y=2</uri></binding><binding name="o"><literal xml:lang="ja">将来像 &lt;&amp;&gt; 😀</literal></binding></result>' +
+      '<result><binding name="s"><bnode>nodeID://b10007</bnode></binding><binding name="n"><literal datatype="http://www.w3.org/2001/XMLSchema#integer">42</literal></binding></result>' +
+      '<result><binding name="o"><literal>plain</literal></binding><binding name="n"><literal datatype="http://www.w3.org/2001/XMLSchema#string">typed</literal></binding></result>' +
+      '</results></sparql>';
+    // Split inside a tag, an entity and a character: the same answer.
+    for (const chunks of [[xml], [xml.slice(0, 200), xml.slice(200, 341), xml.slice(341)]]) {
+      expect(await readXmlResults(stream(...chunks), 'SELECT')).toEqual({
+        head: { vars: ['s', 'o', 'n'] },
+        results: {
+          bindings: [
+            { s: { type: 'uri', value: 'http://example.org/a?x=1&y=2' }, o: { type: 'literal', value: '将来像 <&> 😀', 'xml:lang': 'ja' } },
+            { s: { type: 'bnode', value: 'b10007' }, n: { type: 'literal', value: '42', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } },
+            { o: { type: 'literal', value: 'plain' }, n: { type: 'literal', value: 'typed' } },
+          ],
+        },
+      });
+    }
+    expect(await readXmlResults(stream(`${SRX}<head/><results/></sparql>`), 'SELECT')).toEqual({ head: { vars: [] }, results: { bindings: [] } });
+  });
+
+  it('reads ASK answers', async () => {
+    for (const b of [true, false]) expect(await readXmlResults(stream(`${SRX}<head/><boolean>${b}</boolean></sparql>`), 'ASK')).toEqual({ head: {}, boolean: b });
+  });
+
+  it('refuses what is not a well-formed answer of the form asked for (the store then asks for JSON)', async () => {
+    const bad = [
+      // Virtuoso's character reference for U+0001, which XML 1.0 forbids.
+      [`${SRX}<head><variable name="x"/></head><results><result><binding name="x"><literal>a&#1;b</literal></binding></result></results></sparql>`, 'SELECT'],
+      [`${SRX}<head><variable name="x"/></head><results><result>`, 'SELECT'],
+      [`${SRX}<head/><boolean>true</boolean></sparql>`, 'SELECT'],
+      [`${SRX}<head/><results/></sparql>`, 'ASK'],
+      ['{"head":{},"boolean":true}', 'ASK'],
+    ] as const;
+    for (const [xml, form] of bad) await expect(readXmlResults(stream(xml), form), xml).rejects.toBeInstanceOf(UnreadableXml);
   });
 });
