@@ -116,10 +116,11 @@ describe('Virtuoso endpoint client', () => {
   it('reads a successful answer as it streams in, and fails as request() does otherwise', async () => {
     const endpoint = new Endpoint(url);
     const ask = { query: 'ASK {}', accept: 'application/sparql-results+xml', timeoutMs: 2_000 };
-    const text = (body: NodeJS.ReadableStream) => new Promise<string>((resolve) => {
+    const text = async (chunks: AsyncIterable<string>) => {
       let all = '';
-      body.on('data', (c: string) => (all += c)).on('end', () => resolve(all));
-    });
+      for await (const c of chunks) all += c;
+      return all;
+    };
     // A character split across two chunks arrives whole: the reader is given text.
     handler = (_b, _q, res) => {
       res.writeHead(200, { 'content-type': 'application/sparql-results+xml' });
@@ -138,7 +139,7 @@ describe('Virtuoso endpoint client', () => {
       res.write('<sparql');
       setTimeout(() => res.destroy(), 20);
     };
-    const broken = (await endpoint.read(ask, (body) => readXmlResults(body, 'SELECT')).catch((e: unknown) => e)) as StoreError;
+    const broken = (await endpoint.read(ask, (chunks) => readXmlResults(chunks, 'SELECT')).catch((e: unknown) => e)) as StoreError;
     expect([broken.code, broken.message]).toEqual(['unavailable', expect.stringContaining('broke off')]);
     await endpoint.close();
   });
@@ -154,6 +155,8 @@ describe("Virtuoso's XML answers", () => {
       '<result><binding name="s"><uri>http://example.org/a?x=1&amp;y=2</uri></binding><binding name="o"><literal xml:lang="ja">将来像 &lt;&amp;&gt; 😀</literal></binding></result>' +
       '<result><binding name="s"><bnode>nodeID://b10007</bnode></binding><binding name="n"><literal datatype="http://www.w3.org/2001/XMLSchema#integer">42</literal></binding></result>' +
       '<result><binding name="o"><literal>plain</literal></binding><binding name="n"><literal datatype="http://www.w3.org/2001/XMLSchema#string">typed</literal></binding></result>' +
+      '<result><binding name="o"><literal><![CDATA[<cdata> & ]]>text</literal></binding><binding name="n"><literal/></binding></result>' +
+      '<result><binding name="o"><literal>CR LF\r\nCR\rLF\n</literal></binding></result>' +
       '</results></sparql>';
     // Split inside a tag, an entity and a character: the same answer.
     for (const chunks of [[xml], [xml.slice(0, 200), xml.slice(200, 341), xml.slice(341)]]) {
@@ -164,6 +167,8 @@ describe("Virtuoso's XML answers", () => {
             { s: { type: 'uri', value: 'http://example.org/a?x=1&y=2' }, o: { type: 'literal', value: '将来像 <&> 😀', 'xml:lang': 'ja' } },
             { s: { type: 'bnode', value: 'b10007' }, n: { type: 'literal', value: '42', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } },
             { o: { type: 'literal', value: 'plain' }, n: { type: 'literal', value: 'typed' } },
+            { o: { type: 'literal', value: '<cdata> & text' }, n: { type: 'literal', value: '' } },
+            { o: { type: 'literal', value: 'CR LF\r\nCR\rLF\n' } },
           ],
         },
       });
@@ -183,6 +188,8 @@ describe("Virtuoso's XML answers", () => {
       [`${SRX}<head/><boolean>true</boolean></sparql>`, 'SELECT'],
       [`${SRX}<head/><results/></sparql>`, 'ASK'],
       ['{"head":{},"boolean":true}', 'ASK'],
+      [`${SRX}<head/><results><result><binding name="x"><uri xmlns="urn:other">x</uri></binding></result></results></sparql>`, 'SELECT'],
+      [`${SRX}<head/><boolean>yes</boolean></sparql>`, 'ASK'],
     ] as const;
     for (const [xml, form] of bad) await expect(readXmlResults(stream(xml), form), xml).rejects.toBeInstanceOf(UnreadableXml);
   });

@@ -1,78 +1,109 @@
-// Virtuoso's SPARQL answers read from its XML results format. Its JSON writer costs it twice the CPU of its XML writer
-// (a 10,001-row answer of the 3-hop join nationally: 1.5–2.2 s against 0.7–0.8 s of Virtuoso's time; a label lookup:
-// 1.34 against 1.02 ms), while reading XML costs us little more than JSON (60–80 ms for those 10,001 rows, read as they
-// arrive; 0.07–0.1 ms for a lookup's 10; by hand, bench/NATIONAL.md).
-import type { Readable } from 'node:stream';
-import type * as RDF from '@rdfjs/types';
-import { SparqlXmlParser } from 'sparqlxml-parse';
+// Virtuoso's SPARQL answers read from the SPARQL XML results format (https://www.w3.org/TR/rdf-sparql-XMLres/) with
+// saxes, as their text arrives. Virtuoso's JSON writer costs it about twice the CPU of its XML writer (nationally, by
+// hand: a 10,001-row answer of the 3-hop join 1.5–2.2 s against 0.7–0.8 s of its time; a label lookup 1.34 against
+// 1.02 ms), and saxes reads the XML for little more than JSON.parse costs: the elements of the format are few, so they
+// are read here, without the streams and term objects a general results parser makes (0.2 ms more a lookup, by hand).
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { JsonBinding, JsonTerm, SparqlJson } from '../sparql-results.ts';
 
+const SRX = 'http://www.w3.org/2005/sparql-results#';
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 
 /**
- * An answer that is not well-formed XML. Virtuoso writes a literal's C0 control characters as character references
- * (`&#1;`), which XML 1.0 forbids: such an answer is asked for again in JSON.
+ * An answer that is not a well-formed SPARQL XML answer of the form asked for. Virtuoso writes a literal's C0 control
+ * characters as character references (`&#1;`), which XML 1.0 forbids: such an answer is asked for again in JSON.
  */
 export class UnreadableXml extends Error {}
 
-const parser = new SparqlXmlParser();
+const attribute = (tag: SaxesTagNS, name: string): string | undefined => tag.attributes[name]?.value;
 
-/** A term as the SPARQL JSON results format has it; Virtuoso's blank node labels lose its "nodeID://" prefix. */
-const jsonTerm = (t: RDF.Term): JsonTerm => {
-  switch (t.termType) {
-    case 'NamedNode':
-      return { type: 'uri', value: t.value };
-    case 'BlankNode':
-      return { type: 'bnode', value: t.value.replace(/^nodeID:\/\//, '') };
-    case 'Literal':
-      if (t.language) return { type: 'literal', value: t.value, 'xml:lang': t.language };
-      return t.datatype.value === XSD_STRING || t.datatype.value === RDF_LANG_STRING ? { type: 'literal', value: t.value } : { type: 'literal', value: t.value, datatype: t.datatype.value };
-    default:
-      throw new UnreadableXml(`a ${t.termType} term in a SPARQL answer`);
-  }
+/** The term a `<uri>`, `<bnode>` or `<literal>` element holds; Virtuoso's blank node labels lose its "nodeID://" prefix. */
+const termOf = (kind: string, text: string, lang: string | undefined, datatype: string | undefined): JsonTerm => {
+  if (kind === 'uri') return { type: 'uri', value: text };
+  if (kind === 'bnode') return { type: 'bnode', value: text.replace(/^nodeID:\/\//, '') };
+  if (lang) return { type: 'literal', value: text, 'xml:lang': lang };
+  return datatype && datatype !== XSD_STRING && datatype !== RDF_LANG_STRING ? { type: 'literal', value: text, datatype } : { type: 'literal', value: text };
 };
 
-/** A SELECT answer's variables and solutions, read from `body` (text) as it arrives. */
-const solutions = (body: Readable): Promise<SparqlJson> =>
-  new Promise((resolve, reject) => {
-    // The parser reports no error for a document that stops short, so its end is checked here: the root's end tag.
-    let tail = '';
-    body.on('data', (chunk: string) => (tail = (tail + chunk).slice(-64)));
-    let vars: string[] = [];
-    const bindings: JsonBinding[] = [];
-    let failed = false;
-    const fail = (e: Error) => {
-      if (failed) return;
-      failed = true;
-      reject(new UnreadableXml(e.message));
-    };
-    const rows = parser.parseXmlResultsStream(body);
-    rows.on('variables', (vs: RDF.Variable[]) => (vars = vs.map((v) => v.value)));
-    rows.on('data', (b: Record<string, RDF.Term>) => {
-      if (failed) return;
-      try {
-        bindings.push(Object.fromEntries(Object.entries(b).map(([name, term]) => [name, jsonTerm(term)])));
-      } catch (e) {
-        fail(e as Error);
-      }
-    });
-    rows.on('error', fail);
-    rows.on('end', () => {
-      if (!/<\/(?:[\w.-]+:)?sparql>\s*$/.test(tail)) fail(new Error('the answer stops before its end'));
-      if (!failed) resolve({ head: { vars }, results: { bindings } });
-    });
-  });
-
 /**
- * Reads an answer in the SPARQL XML results format (`body`: a stream of its text) as SPARQL JSON result objects;
- * rejects with UnreadableXml when it is not well-formed or not of the query's form.
+ * Reads an answer in the SPARQL XML results format, given as its text in chunks (a character never split), into
+ * SPARQL JSON result objects; rejects with UnreadableXml when it is not a well-formed answer of the query's form, and
+ * with the chunks' own error when they fail.
  */
-export const readXmlResults = async (body: Readable, form: 'SELECT' | 'ASK'): Promise<SparqlJson> => {
-  if (form === 'SELECT') return solutions(body);
-  try {
-    return { head: {}, boolean: await parser.parseXmlBooleanStream(body) };
-  } catch (e) {
-    throw new UnreadableXml((e as Error).message);
+export const readXmlResults = async (chunks: AsyncIterable<string>, form: 'SELECT' | 'ASK'): Promise<SparqlJson> => {
+  const parser = new SaxesParser({ xmlns: true });
+  const vars: string[] = [];
+  const bindings: JsonBinding[] = [];
+  let results = false;
+  let boolean: boolean | undefined;
+  let row: Record<string, JsonTerm> | undefined;
+  let name = '';
+  // The element whose text is being read: a term's (uri, bnode, literal) or the boolean's.
+  let reading: { kind: string; lang?: string | undefined; datatype?: string | undefined } | undefined;
+  let text = '';
+  parser.on('opentag', (tag) => {
+    if (tag.uri !== SRX) throw new UnreadableXml(`<${tag.name}> is not an element of the SPARQL XML results format`);
+    switch (tag.local) {
+      case 'variable':
+        vars.push(attribute(tag, 'name') ?? '');
+        break;
+      case 'results':
+        results = true;
+        break;
+      case 'result':
+        row = {};
+        break;
+      case 'binding':
+        name = attribute(tag, 'name') ?? '';
+        break;
+      case 'uri':
+      case 'bnode':
+      case 'literal':
+      case 'boolean':
+        reading = { kind: tag.local, lang: attribute(tag, 'xml:lang'), datatype: attribute(tag, 'datatype') };
+        text = '';
+        break;
+      case 'triple':
+        throw new UnreadableXml('a triple term in a SPARQL answer');
+    }
+  });
+  const read = (t: string) => {
+    if (reading) text += t;
+  };
+  parser.on('text', read);
+  parser.on('cdata', read);
+  parser.on('closetag', (tag) => {
+    if (tag.local === 'result' && row) {
+      bindings.push(row);
+      row = undefined;
+    } else if (reading && tag.local === reading.kind) {
+      if (reading.kind === 'boolean') {
+        if (text.trim() !== 'true' && text.trim() !== 'false') throw new UnreadableXml(`<boolean>${text}</boolean>`);
+        boolean = text.trim() === 'true';
+      } else {
+        if (!row || !name) throw new UnreadableXml(`a <${reading.kind}> outside a named <binding> of a <result>`);
+        row[name] = termOf(reading.kind, text, reading.lang, reading.datatype);
+      }
+      reading = undefined;
+    }
+  });
+  const parse = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      throw e instanceof UnreadableXml ? e : new UnreadableXml((e as Error).message);
+    }
+  };
+  // Virtuoso writes a literal's carriage returns as they are, which an XML parser must read as line ends (CR LF as LF):
+  // as references they are kept. (Markup holding a CR would then not parse, and be asked for in JSON.)
+  for await (const chunk of chunks) parse(() => parser.write(chunk.includes('\r') ? chunk.replaceAll('\r', '&#13;') : chunk));
+  // Ending checks that every element was closed: an answer cut short is never taken as complete.
+  parse(() => parser.close());
+  if (form === 'ASK') {
+    if (boolean === undefined) throw new UnreadableXml('an ASK answer without <boolean>');
+    return { head: {}, boolean };
   }
+  if (!results || boolean !== undefined) throw new UnreadableXml('a SELECT answer without <results>');
+  return { head: { vars }, results: { bindings } };
 };
