@@ -1,7 +1,7 @@
 // The text writers of N-Quads, N-Triples, TriG, Turtle and JSON-LD (RDF/XML: rdf-xml.ts), and the sorting and prefix choice they share.
 import jsonld from 'jsonld';
 import { DataFactory, Writer, type Literal, type Quad, type Term } from 'n3';
-import { PREFIXES } from './vocab.ts';
+import { PREFIXES, XSD } from './vocab.ts';
 
 type Prefixes = Readonly<Record<string, string>>;
 
@@ -12,7 +12,6 @@ export const quadLine = (q: Quad): string => nquadWriter.quadToString(q.subject,
 export const tripleLine = (q: Quad): string => nquadWriter.quadToString(q.subject, q.predicate, q.object).trimEnd();
 
 const X = DataFactory.namedNode('x');
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 /** What N3's N-Quads writer escapes (its canonical form): a term without it is written as it is. */
 const ESCAPED = /[^ !#-\[\]-~\u0080-\uFFFD]/;
 /**
@@ -25,7 +24,7 @@ export const objectTerm = (o: Quad['object']): string => {
     const { language, datatype } = o as Literal;
     const direction = (o as Literal & { direction?: string }).direction;
     if (language) return direction ? `"${o.value}"@${language}--${direction}` : `"${o.value}"@${language}`;
-    if (datatype.value === XSD_STRING) return `"${o.value}"`;
+    if (datatype.value === `${XSD}string`) return `"${o.value}"`;
     if (!ESCAPED.test(datatype.value)) return `"${o.value}"^^<${datatype.value}>`;
   }
   return nquadWriter.quadToString(X, X, o).slice(8, -3);

@@ -2,7 +2,7 @@
 // build's graphs, and come back through the project's own serializers; SERVICE queries go to our federation worker.
 import { Parser, type Quad } from 'n3';
 import { serializeQuads } from '../rdf/serialize.ts';
-import { serializeResults, type JsonBinding, type JsonTerm, type SparqlJson } from './sparql-results.ts';
+import { serializeResults, type SparqlJson } from './sparql-results.ts';
 import { asDatasetSource, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import { federate, federationPool } from './federation-pool.ts';
 import type { WorkerPool } from './worker-pool.ts';
@@ -10,7 +10,7 @@ import { countsDiffer, loadIntoSlot } from './virtuoso/bulk-load.ts';
 import { graphCounts } from './virtuoso/graph-counts.ts';
 import { GRAPHS_GROUP, MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
 import { rewriteQuery } from './virtuoso/query-rewrite.ts';
-import { readXmlResults, UnreadableXml } from './virtuoso/xml-results.ts';
+import { readJsonResults, readXmlResults, UnreadableXml } from './virtuoso/results.ts';
 import type { Slot } from './virtuoso/slots.ts';
 
 /** The one graph IRI that reads as the default graph in this instance, if any (else FROM lists every graph). */
@@ -45,30 +45,6 @@ const release = (slot: Slot) => {
 };
 
 const BAD_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-
-/** Virtuoso's JSON terms in standard form: "typed-literal" is a literal, blank nodes lose its "nodeID://" prefix. */
-const term = (t: Record<string, string>): JsonTerm => {
-  const { type, value = '', datatype } = t;
-  if (type === 'uri') return { type: 'uri', value };
-  if (type === 'bnode') return { type: 'bnode', value: value.replace(/^nodeID:\/\//, '') };
-  const lang = t['xml:lang'];
-  if (lang) return { type: 'literal', value, 'xml:lang': lang };
-  return datatype && datatype !== XSD_STRING ? { type: 'literal', value, datatype } : { type: 'literal', value };
-};
-
-const results = (body: string): SparqlJson => {
-  let raw: { head?: { vars?: string[] }; boolean?: boolean; results?: { bindings?: Record<string, Record<string, string>>[] } };
-  try {
-    raw = JSON.parse(body) as typeof raw;
-  } catch {
-    throw new StoreError('execution', 'the Virtuoso backend answered with something other than SPARQL JSON');
-  }
-  if (typeof raw.boolean === 'boolean') return { head: {}, boolean: raw.boolean };
-  const bindings = (raw.results?.bindings ?? []).map((b): JsonBinding => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, term(v)])));
-  return { head: { vars: raw.head?.vars ?? [] }, results: { bindings } };
-};
-
 const triples = (body: string): Quad[] => {
   try {
     return new Parser({ format: 'N-Triples' }).parse(body);
@@ -162,31 +138,32 @@ class VirtuosoStore implements Store {
     return this.#active;
   }
 
-  /** Sends one query to the active slot; a refused connection marks the store unhealthy until one succeeds. */
-  async #send(query: string, accept: string): Promise<string> {
+  /** Asks the active slot's endpoint; a refused connection marks the store unhealthy until a question succeeds. */
+  async #ask<T>(question: (endpoint: Slot['endpoint'], timeoutMs: number) => Promise<T>): Promise<T> {
     const { slot } = this.#require();
     try {
-      const { body } = await slot.endpoint.request({ query, accept, timeoutMs: this.#options.timeoutMs });
+      const answer = await question(slot.endpoint, this.#options.timeoutMs);
       this.#reachable = true;
-      return body;
+      return answer;
     } catch (e) {
       if (e instanceof StoreError && e.code === 'unavailable') this.#reachable = false;
       throw e;
     }
   }
 
-  /** A SELECT or ASK answer, asked for in XML (see xml-results.ts), or in JSON when its XML is not well-formed. */
+  /** Sends one query and returns the answer's text. */
+  #send(query: string, accept: string): Promise<string> {
+    return this.#ask(async (endpoint, timeoutMs) => (await endpoint.request({ query, accept, timeoutMs })).body);
+  }
+
+  /** A SELECT or ASK answer, asked for in XML (see virtuoso/results.ts), or in JSON when the XML cannot carry it. */
   async #results(query: string, form: 'SELECT' | 'ASK'): Promise<SparqlJson> {
-    const { slot } = this.#require();
     try {
-      const json = await slot.endpoint.read({ query, accept: 'application/sparql-results+xml', timeoutMs: this.#options.timeoutMs }, (body) => readXmlResults(body, form));
-      this.#reachable = true;
-      return json;
+      return await this.#ask((endpoint, timeoutMs) => endpoint.read({ query, accept: 'application/sparql-results+xml', timeoutMs }, (text) => readXmlResults(text, form)));
     } catch (e) {
-      if (e instanceof StoreError && e.code === 'unavailable') this.#reachable = false;
       if (!(e instanceof UnreadableXml)) throw e;
     }
-    return results(await this.#send(query, 'application/sparql-results+json'));
+    return readJsonResults(await this.#send(query, 'application/sparql-results+json'));
   }
 
   async query(request: QueryRequest): Promise<QueryAnswer> {

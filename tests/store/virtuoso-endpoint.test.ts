@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/index.ts';
 import { Endpoint } from '../../src/store/virtuoso/endpoint.ts';
-import { readXmlResults, UnreadableXml } from '../../src/store/virtuoso/xml-results.ts';
+import { readJsonResults, readXmlResults, UnreadableXml } from '../../src/store/virtuoso/results.ts';
 
 type Handler = (body: URLSearchParams, req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler;
@@ -174,6 +174,27 @@ describe("Virtuoso's XML answers", () => {
       });
     }
     expect(await readXmlResults(stream(`${SRX}<head/><results/></sparql>`), 'SELECT')).toEqual({ head: { vars: [] }, results: { bindings: [] } });
+  });
+
+  it('reads the same answer in Virtuoso\'s SPARQL JSON (its "typed-literal", its blank node labels) as in XML', async () => {
+    const xml =
+      `${SRX}<head><variable name="a"/><variable name="b"/></head><results><result><binding name="a"><bnode>nodeID://b7</bnode></binding>` +
+      '<binding name="b"><literal datatype="http://www.w3.org/2001/XMLSchema#integer">5</literal></binding></result>' +
+      '<result><binding name="a"><uri>urn:x</uri></binding><binding name="b"><literal xml:lang="ja">計画</literal></binding></result></results></sparql>';
+    const json = JSON.stringify({
+      head: { link: [], vars: ['a', 'b'] },
+      results: {
+        bindings: [
+          { a: { type: 'bnode', value: 'nodeID://b7' }, b: { type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#integer', value: '5' } },
+          { a: { type: 'uri', value: 'urn:x' }, b: { type: 'literal', 'xml:lang': 'ja', value: '計画' } },
+        ],
+      },
+    });
+    const fromXml = await readXmlResults(stream(xml), 'SELECT');
+    expect(readJsonResults(json)).toEqual(fromXml);
+    expect(fromXml.results?.bindings[0]).toEqual({ a: { type: 'bnode', value: 'b7' }, b: { type: 'literal', value: '5', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } });
+    expect(readJsonResults('{"head":{},"boolean":false}')).toEqual(await readXmlResults(stream(`${SRX}<head/><boolean>false</boolean></sparql>`), 'ASK'));
+    expect(() => readJsonResults('<html>')).toThrow(StoreError);
   });
 
   it('reads ASK answers', async () => {

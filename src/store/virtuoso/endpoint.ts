@@ -53,9 +53,7 @@ export class Endpoint {
   async request(req: EndpointRequest): Promise<EndpointAnswer> {
     const { response, signal } = await this.#send(req);
     const body = await this.#text(response, signal, req.timeoutMs);
-    // An "anytime" answer is whatever was found before the deadline: never passed off as complete.
-    if (header(response.headers['x-sql-state']) === PARTIAL) throw queryTimeout(req.timeoutMs);
-    if (response.statusCode < 200 || response.statusCode >= 300) throw mapError(response.statusCode, body, this.url, req.timeoutMs);
+    this.#check(response, body, req.timeoutMs);
     return { body, contentType: header(response.headers['content-type']) ?? '' };
   }
 
@@ -65,11 +63,8 @@ export class Endpoint {
    */
   async read<T>(req: EndpointRequest, read: (text: AsyncIterable<string>) => Promise<T>): Promise<T> {
     const { response, signal } = await this.#send(req);
-    if (header(response.headers['x-sql-state']) === PARTIAL || response.statusCode < 200 || response.statusCode >= 300) {
-      const body = await this.#text(response, signal, req.timeoutMs);
-      if (header(response.headers['x-sql-state']) === PARTIAL) throw queryTimeout(req.timeoutMs);
-      throw mapError(response.statusCode, body, this.url, req.timeoutMs);
-    }
+    // A failure's text is read whole, for its SQL state; a success's is read as it comes.
+    if (!answered(response)) this.#check(response, await this.#text(response, signal, req.timeoutMs), req.timeoutMs);
     let broken = false;
     response.body.once('error', () => (broken = true));
     try {
@@ -103,6 +98,13 @@ export class Endpoint {
     }
   }
 
+  /** Throws what an answer that is not a complete success means (answered() false); its text is Virtuoso's error. */
+  #check(response: Dispatcher.ResponseData, body: string, timeoutMs: number): void {
+    // An "anytime" answer is whatever was found before the deadline: never passed off as complete.
+    if (header(response.headers['x-sql-state']) === PARTIAL) throw queryTimeout(timeoutMs);
+    if (!answered(response)) throw mapError(response.statusCode, body, this.url, timeoutMs);
+  }
+
   async #text(response: Dispatcher.ResponseData, signal: AbortSignal, timeoutMs: number): Promise<string> {
     try {
       return await response.body.text();
@@ -121,6 +123,10 @@ export class Endpoint {
 }
 
 const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+
+/** A complete success: a 2xx that is not an "anytime" partial answer. */
+const answered = (response: Dispatcher.ResponseData): boolean =>
+  response.statusCode >= 200 && response.statusCode < 300 && header(response.headers['x-sql-state']) !== PARTIAL;
 
 /** A body's text, chunk by chunk: a character split between two chunks arrives whole. */
 async function* decoded(body: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
