@@ -94,8 +94,13 @@ export const uncached = (q: string) => (origin: string): autocannon.Options => (
 
 export interface Load { rps: number; p50: number; p99: number; failed: number; errors: number; requests: number }
 
-/** Drives one server with autocannon for `seconds` at `connections` (no pipelining); 303 counts as success. */
-export const drive = async (opts: autocannon.Options, connections: number, seconds: number): Promise<Load> => {
-  const r = await autocannon({ ...opts, connections, duration: seconds, pipelining: 1 });
+/**
+ * Drives one server with autocannon for `seconds` at `connections` (no pipelining); 303 counts as success. With
+ * `answers`, until that many requests are answered instead (each may take up to `timeoutS`): what a query slower than
+ * the measurement needs for its p50 to be a p50.
+ */
+export const drive = async (opts: autocannon.Options, connections: number, seconds: number, answers?: { amount: number; timeoutS: number }): Promise<Load> => {
+  const span = answers ? { amount: answers.amount, timeout: answers.timeoutS } : { duration: seconds };
+  const r = await autocannon({ ...opts, connections, ...span, pipelining: 1 });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r['4xx'] + r['5xx'], errors: r.errors + r.timeouts, requests: r.requests.total };
 };
