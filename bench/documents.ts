@@ -22,7 +22,7 @@ import { documentFromRows, vocabularyIndex } from '../src/documents/row-document
 import { compactQuads } from '../src/rdf/owned-terms.ts';
 import { siteUrls } from '../src/rdf/uris.ts';
 import { buildApp } from '../src/server/app.ts';
-import { documentBody } from '../src/server/lib/document-body.ts';
+import { documentBody } from '../src/rdf/document-body.ts';
 import { loadSite } from '../src/server/lib/site.ts';
 import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
 import { createStore } from '../src/store/index.ts';

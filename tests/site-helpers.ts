@@ -58,7 +58,7 @@ export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}): 
  * A synthetic build of 10 bodies (seed 5: body 9 has two editions, the newer replacing the older, synth/generate.ts)
  * converted in a temp root and loaded as a Site holding one municipality slice at a time; close() removes the root.
  */
-export const syntheticSite = async (): Promise<{ readonly site: Site; close(): void }> => {
+export const syntheticSite = async (): Promise<{ readonly site: Site; readonly buildDir: string; close(): void }> => {
   const root = mkdtempSync(join(tmpdir(), 'jpp-synthetic-site-'));
   for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
   writeSynthetic(join(root, 'synth'), { bodies: 10, seed: '5' });
@@ -68,6 +68,7 @@ export const syntheticSite = async (): Promise<{ readonly site: Site; close(): v
   const site = await loadSite({ ...loadConfig({ BASE_IRI: BASE, SYNTHETIC: 'true' }, root), buildDir, sliceCacheEntries: 1 }, dataset.manifest);
   return {
     site,
+    buildDir,
     close: () => {
       site.close();
       rmSync(root, { recursive: true, force: true });

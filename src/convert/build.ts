@@ -9,10 +9,13 @@ import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
 import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource, type PlanSource } from './assemble.ts';
 import { ontologyQuads, type Manifest } from './dataset.ts';
+import { bodiesSource, bodyMaker } from './document-bodies.ts';
+import { INBOUND_CAP } from './slice-files.ts';
+import type { BodiesSource } from './document-rows.ts';
 import { graphPieces } from './graph-files.ts';
 import { planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
 import { readSourceIn } from './plan-unit.ts';
-import { pagesPiece, readSitemapFacts, wholeDescribedPaths } from './sitemap-file.ts';
+import { pagesPiece, readLicense, readSitemapFacts, wholeDescribedPaths } from './sitemap-file.ts';
 import { convertOnPool } from './pool.ts';
 import { formatViolations, type Violation } from './shacl.ts';
 
@@ -43,6 +46,8 @@ export interface BuildReport {
 export interface CheckedBuild extends BuildReport {
   readonly vocabulary: GraphSource;
   readonly plans: readonly PlanSource[];
+  /** How the Turtle bodies of a municipality of several plans are made. */
+  readonly bodies: BodiesSource;
 }
 
 /** Converts (or takes from the cache) and checks every plan; throws InputError or ShapeViolationError; writes only the cache. */
@@ -54,6 +59,7 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   if (!scheme) throw new InputError(themeProblems);
   const ontology = read('ontology/jpplan.ttl');
   const shapes = read('ontology/shapes.ttl');
+  const license = readLicense(root);
   const uri = iris(opts.baseIri);
 
   const vocabularyQuads = sortQuads([...ontologyQuads(ontology.toString('utf8'), uri.vocabularyGraph(), 'ontology/jpplan.ttl'), ...themesToQuads(scheme, uri)]);
@@ -64,7 +70,7 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
 
   const files = listPlanFiles(root, layout);
   if (files.length === 0) throw new InputError([{ file: layout.plansDir, reason: 'no plan files (*.yaml)' }]);
-  const shared = sharedKey({ baseIri: opts.baseIri, synthetic: layout.synthetic, themes: themesBytes, ontology, shapes });
+  const shared = sharedKey({ baseIri: opts.baseIri, synthetic: layout.synthetic, license, themes: themesBytes, ontology, shapes });
   const cache = planCache(opts.cacheDir, layout.synthetic, shared);
   cache.prune(files);
   const readSource = readSourceIn(root, layout);
@@ -74,7 +80,7 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   const replies = await convertOnPool(
     misses,
     {
-      context: { root, layout, baseIri: opts.baseIri, themeIds: scheme.themes.map((t) => t.id), vocabularyNq: vocabularyPieces.nq, shapesTurtle: shapes.toString('utf8') },
+      context: { root, layout, baseIri: opts.baseIri, themeIds: scheme.themes.map((t) => t.id), vocabularyNq: vocabularyPieces.nq, shapesTurtle: shapes.toString('utf8'), license },
       cacheDir: opts.cacheDir,
       shared,
     },
@@ -105,7 +111,8 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   const plans = entries
     .sort((a, b) => (key(a.record) < key(b.record) ? -1 : 1))
     .map((e) => cachedGraph(e.dir, e.record.graph, e.record.prefixes, e.record.turtleName));
-  return { vocabulary, plans, converted: misses, cached: files.filter((f) => hits.get(f)) };
+  const bodies = bodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads, INBOUND_CAP));
+  return { vocabulary, plans, bodies, converted: misses, cached: files.filter((f) => hits.get(f)) };
 };
 
 /** Checks every plan and assembles the build's files into staging; returns the manifest and what was converted. */

@@ -6,8 +6,9 @@ import { planToQuads } from '../rdf/plan-to-quads.ts';
 import { sortQuads, toJsonLd, toNQuads, toTrig, toTurtle } from '../rdf/serialize.ts';
 import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
+import { bodiesSource, bodyMaker } from './document-bodies.ts';
 import { documentRowsWriter } from './document-rows.ts';
-import { planParts, sliceFiles } from './slice-files.ts';
+import { INBOUND_CAP, planParts, sliceFiles } from './slice-files.ts';
 import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export interface BuildFile {
@@ -63,6 +64,8 @@ export const buildDataset = async (
   ontologyTurtle: string,
   baseIri: string,
   inputsHash: string,
+  /** The dataset's licence (data/catalog.yaml), which the stored Turtle documents state. */
+  license: string,
 ): Promise<Dataset> => {
   const uri = iris(baseIri);
   const vocabulary = [
@@ -97,8 +100,8 @@ export const buildDataset = async (
     const nq = () => (text ??= toNQuads(planGraphs[i]!.quads));
     return { graph, nq, parts: () => planParts(baseIri, graph, nq()) };
   });
-  const rows = bytesOfBuildFile((dir) => {
-    const writer = documentRowsWriter(dir, baseIri);
+  const rows = await bytesOfBuildFile((dir) => {
+    const writer = documentRowsWriter(dir, baseIri, bodiesSource(bodyMaker(baseIri, license, vocabularySorted, INBOUND_CAP)));
     for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo, writer))
       files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
     return writer.finish();

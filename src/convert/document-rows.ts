@@ -27,14 +27,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const DEFLATE = { level: 4, memLevel: 4, windowBits: 12 } as const;
 const DEFLATE_ABOVE = 2048;
 const sorted = (lines: ReadonlySet<string> | undefined): string => (lines ? [...lines].sort(cmp).join('\n') : '');
-/** A column as stored (own and inbound lines): null when none, text when short, else deflated. */
-type Column = string | Buffer | null;
-const stored = (lines: ReadonlySet<string> | undefined): Column => {
-  if (!lines) return null;
-  const text = sorted(lines);
-  return Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : text;
-};
-const text = (column: Column | undefined): string => (column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8'));
+/** A column as stored (own and inbound lines, a Turtle body): null when none, text when short, else deflated. */
+export type Column = string | Buffer | null;
+export const storedText = (text: string): string | Buffer => (Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : text);
+const stored = (lines: ReadonlySet<string> | undefined): Column => (lines ? storedText(sorted(lines)) : null);
+/** A stored column's text ('' when none). */
+export const columnText = (column: Column | undefined): string =>
+  column == null ? '' : typeof column === 'string' ? column : inflateRawSync(column).toString('utf8');
+const text = columnText;
 
 /**
  * Whether `iri` is under a slice's own IRIs (id/{code}, or a source text): the resources whose rows it holds. A synthetic
@@ -42,7 +42,7 @@ const text = (column: Column | undefined): string => (column == null ? '' : type
  * for: the file lists every other IRI some slice names (`named_elsewhere`: fiscal years, say), so that a reader asks
  * for the names of these two kinds only.
  */
-const ownIris = (baseIri: string, code: string) => {
+export const ownIris = (baseIri: string, code: string) => {
   const id = `${baseIri}id/${code}`;
   const sources = `${baseIri}sources/`;
   return (iri: string) => iri.startsWith(sources) || (iri.startsWith(id) && (iri.length === id.length || iri[id.length] === '/'));
@@ -52,6 +52,10 @@ const ownIris = (baseIri: string, code: string) => {
 export type ResourceRow = readonly [iri: string, names: string | null, own: Column, inbound: Column];
 /** A plan graph's share of its municipality's rows, sorted by IRI: what its cache entry keeps (packPlanRows). */
 export type PlanRows = readonly ResourceRow[];
+/** A resource's Turtle document (document-bodies.ts): IRI, body (stored as a column is). */
+export type BodyRow = readonly [iri: string, body: Column];
+/** The Turtle bodies of a slice's resources, sorted by IRI. */
+export type SliceBodies = readonly BodyRow[];
 
 /**
  * The rows one plan graph gives its municipality's slice (`code`): made once per plan, where it is converted, so that
@@ -103,22 +107,39 @@ export const rowsOfSlice = (plans: readonly PlanRows[]): PlanRows => {
  * A plan's rows as its cache entry keeps them: JSON (a deflated column as {"z": base64}), deflated at level 1, which
  * makes them 8 times smaller (5.3 MB → 0.63 MB for the largest synthetic plan), since most columns are short text.
  */
-export const packPlanRows = (rows: PlanRows): Buffer =>
+export const packPlanRows = (rows: PlanRows | SliceBodies): Buffer =>
   deflateRawSync(JSON.stringify(rows.map((r) => r.map((c) => (Buffer.isBuffer(c) ? { z: c.toString('base64') } : c)))), { level: 1 });
 
-export const unpackPlanRows = (packed: Buffer): PlanRows =>
-  (JSON.parse(inflateRawSync(packed).toString('utf8')) as (string | { z: string } | null)[][]).map(
-    (r) => r.map((c) => (c !== null && typeof c === 'object' ? Buffer.from(c.z, 'base64') : c)) as unknown as ResourceRow,
+const unpack = (packed: Buffer): Column[][] =>
+  (JSON.parse(inflateRawSync(packed).toString('utf8')) as (string | { z: string } | null)[][]).map((r) =>
+    r.map((c) => (c !== null && typeof c === 'object' ? Buffer.from(c.z, 'base64') : c)),
   );
+export const unpackPlanRows = (packed: Buffer): PlanRows => unpack(packed) as unknown as PlanRows;
+/** A plan's Turtle bodies as its cache entry keeps them: packed as its rows are. */
+export const unpackPlanBodies = (packed: Buffer): SliceBodies => unpack(packed) as unknown as SliceBodies;
 
 export interface DocumentRowsWriter {
-  /** One plan graph's rows (planRows); a municipality's graphs come together (manifest order: code, then plan id). */
-  add(code: string, rows: PlanRows): void;
-  /** Completes the file and returns its manifest entry. */
-  finish(): Manifest['files'][number];
+  /**
+   * One plan graph's rows (planRows), with the Turtle bodies made from them alone when there are (a plan's cache entry
+   * keeps them); a municipality's graphs come together (manifest order: code, then plan id).
+   */
+  add(code: string, rows: PlanRows, bodies?: () => Promise<SliceBodies>): void;
+  /** Adds every municipality's bodies, completes the file and returns its manifest entry. */
+  finish(): Promise<Manifest['files'][number]>;
 }
 
-export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWriter => {
+/** What the bodies are made with: `made`, a slice's bodies from its rows; `license`, the licence they state. */
+export interface BodiesSource {
+  readonly license: string;
+  readonly made: (code: string, rows: PlanRows) => Promise<SliceBodies>;
+}
+
+/**
+ * The file's rows, then every municipality's Turtle bodies in code order: its only plan's when given, else made from its
+ * rows as written (a municipality of several plans), so that a build gives the same bytes whatever its cache held. The
+ * licence is kept beside them: a server serves them only under the same one.
+ */
+export const documentRowsWriter = (dir: string, baseIri: string, bodiesOf: BodiesSource): DocumentRowsWriter => {
   // In the order they are read most: a read of a column stops there, so a long inbound column is never read for names
   // or own lines.
   const db = createSqliteFile(
@@ -126,9 +147,12 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
     DOCUMENTS_FILE,
     PAGE_SIZE,
     'CREATE TABLE resource (code TEXT NOT NULL, iri TEXT NOT NULL, names TEXT, own BLOB, inbound BLOB, PRIMARY KEY (code, iri)) WITHOUT ROWID;' +
-      'CREATE TABLE named_elsewhere (iri TEXT PRIMARY KEY) WITHOUT ROWID',
+      'CREATE TABLE named_elsewhere (iri TEXT PRIMARY KEY) WITHOUT ROWID;' +
+      'CREATE TABLE turtle (code TEXT NOT NULL, iri TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (code, iri)) WITHOUT ROWID;' +
+      'CREATE TABLE made_with (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
   );
   const insert = db.prepare('INSERT INTO resource (code, iri, names, own, inbound) VALUES (?, ?, ?, ?, ?)');
+  const insertBody = db.prepare('INSERT INTO turtle (code, iri, body) VALUES (?, ?, ?)');
   const elsewhere = new Set<string>();
   const insertAll = db.transaction((code: string, rows: PlanRows) => {
     const own = ownIris(baseIri, code);
@@ -137,36 +161,45 @@ export const documentRowsWriter = (dir: string, baseIri: string): DocumentRowsWr
       if (r[1] !== null && !own(r[0])) elsewhere.add(r[0]);
     }
   });
+  const insertBodies = db.transaction((code: string, bodies: SliceBodies) => {
+    for (const [iri, body] of bodies) insertBody.run(code, iri, body);
+  });
   const insertElsewhere = db.transaction(() => {
     const put = db.prepare('INSERT INTO named_elsewhere (iri) VALUES (?)');
     for (const iri of [...elsewhere].sort(cmp)) put.run(iri);
+    db.prepare('INSERT INTO made_with (name, value) VALUES (?, ?)').run('license', bodiesOf.license);
   });
 
   const done = new Set<string>();
+  /** Each municipality in order, with its only plan's bodies (a plan's are its slice's when it is the only one). */
+  const slices: { code: string; bodies: (() => Promise<SliceBodies>) | undefined }[] = [];
   let code: string | undefined;
-  let plans: PlanRows[] = [];
+  let plans: { rows: PlanRows; bodies: (() => Promise<SliceBodies>) | undefined }[] = [];
 
   const flush = () => {
     if (code === undefined) return;
-    insertAll(code, rowsOfSlice(plans));
+    insertAll(code, rowsOfSlice(plans.map((p) => p.rows)));
+    slices.push({ code, bodies: plans.length === 1 ? plans[0]!.bodies : undefined });
     done.add(code);
     plans = [];
   };
+  const readRows = db.prepare('SELECT iri, names, own, inbound FROM resource WHERE code = ? ORDER BY iri').raw();
 
   return {
-    add: (c, rows) => {
+    add: (c, rows, bodies) => {
       if (c !== code) {
         flush();
         if (done.has(c)) throw new Error(`document rows: the graphs of ${c} came apart (they must come together, in manifest order)`);
         code = c;
       }
-      plans.push(rows);
+      plans.push({ rows, bodies });
     },
-    finish: () => {
+    finish: async () => {
       try {
         // Rows go in key order (codes in manifest order, IRIs sorted), so pages are filled as they are written: no
         // VACUUM, which would copy a national file (GBs) once more.
         flush();
+        for (const { code: c, bodies } of slices) insertBodies(c, await (bodies ? bodies() : bodiesOf.made(c, readRows.all(c) as unknown as PlanRows)));
         insertElsewhere();
       } finally {
         db.close();
@@ -196,11 +229,16 @@ export interface DocumentRows {
   names(code: string, iri: string): string;
   /** One slice's rows: the same reads with the code given. */
   slice(code: string): SliceRows;
+  /**
+   * The stored Turtle document of a municipality's resource, as bytes; undefined when there is none, or when the file's
+   * bodies state another licence than the one asked for (or it has none: an older converter's).
+   */
+  turtle(code: string, iri: string): Buffer | undefined;
   close(): void;
 }
 
-/** Opens a build's document rows read-only (`baseIri`: the build's). */
-export const openDocumentRows = (file: string, baseIri: string): DocumentRows => {
+/** Opens a build's document rows read-only (`baseIri`: the build's; `license`: the one its stored documents must state). */
+export const openDocumentRows = (file: string, baseIri: string, license?: string): DocumentRows => {
   const db = openSqliteFile(file);
   const prepare = (columns: string) => {
     try {
@@ -221,16 +259,23 @@ export const openDocumentRows = (file: string, baseIri: string): DocumentRows =>
   const inboundOf = (code: string, iri: string) => text(inbound.get(code, iri) as string | Buffer | null | undefined);
   const namesOf = (code: string, iri: string) => (names.get(code, iri) as string | null | undefined) ?? '';
   // A file without the list (an older converter's) is read for every name.
-  const listed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'named_elsewhere'").pluck().get() !== undefined;
+  const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) !== undefined;
+  const listed = has('named_elsewhere');
   const elsewhere = listed ? new Set(db.prepare('SELECT iri FROM named_elsewhere').pluck().all() as string[]) : undefined;
   const namedIn = (code: string) => {
     if (!elsewhere) return (iri: string) => namesOf(code, iri);
     const own = ownIris(baseIri, code);
     return (iri: string) => (own(iri) || elsewhere.has(iri) ? namesOf(code, iri) : '');
   };
+  const madeWith = has('made_with') ? (db.prepare("SELECT value FROM made_with WHERE name = 'license'").pluck().get() as string | undefined) : undefined;
+  const body = license !== undefined && madeWith === license && has('turtle') ? db.prepare('SELECT body FROM turtle WHERE code = ? AND iri = ?').pluck() : undefined;
   return {
     triples: triplesOf,
     names: (code, iri) => namedIn(code)(iri),
+    turtle: (code, iri) => {
+      const stored = body?.get(code, iri) as string | Buffer | undefined;
+      return stored === undefined ? undefined : typeof stored === 'string' ? Buffer.from(stored) : inflateRawSync(stored);
+    },
     slice: (code) => ({
       triples: (iri) => triplesOf(code, iri),
       own: (iri) => ownOf(code, iri),

@@ -7,7 +7,7 @@ import { buildInto, checkPlans, ShapeViolationError, type BuildOptions, type Bui
 import type { Quad } from 'n3';
 import { iris } from '../rdf/uris.ts';
 import { buildDataset, type BuildFile, type Dataset, type Manifest } from './dataset.ts';
-import { pagesPiece, planDescribedPaths, readSitemapFacts, stringLines, wholeDescribedPaths, writeSitemap } from './sitemap-file.ts';
+import { pagesPiece, planDescribedPaths, readLicense, readSitemapFacts, stringLines, wholeDescribedPaths, writeSitemap } from './sitemap-file.ts';
 import { hashInputs } from './inputs.ts';
 import { searchBuildFile } from './search-file.ts';
 import { pathsBuildFile } from './paths-file.ts';
@@ -81,16 +81,16 @@ const inputsHashOf = (opts: Omit<ConvertOptions, 'buildDir'>): string => {
 export const convert = async (opts: Omit<ConvertOptions, 'buildDir'>, inputsHash = inputsHashOf(opts)): Promise<Dataset> => {
   const inputs = loadInputs(opts.root, layoutOf(opts));
   const ontology = readFileSync(join(opts.root, 'ontology/jpplan.ttl'), 'utf8');
-  const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash);
+  const dataset = await buildDataset(inputs, ontology, opts.baseIri, inputsHash, readLicense(opts.root));
   const violations = await validateShacl(dataset.quads, readFileSync(join(opts.root, 'ontology/shapes.ttl'), 'utf8'));
   violations.push(...checkCubeIntegrity(String(dataset.files.find((f) => f.path === 'dataset.nq')!.content)));
   if (violations.length > 0) throw new ShapeViolationError(violations.length, formatViolations(violations));
   const synthetic = layoutOf(opts).synthetic;
   // The search index, from each plan graph's rows as the streaming build writes it; then the sitemap's files.
-  const search = searchBuildFile(dataset.quads, dataset.manifest.graphs, opts.baseIri);
+  const search = await searchBuildFile(dataset.quads, dataset.manifest.graphs, opts.baseIri);
   const documentPaths: string[] = [];
   const sitemap = sitemapFiles(inputs, dataset, opts, (p) => documentPaths.push(p));
-  const paths = pathsBuildFile(documentPaths);
+  const paths = await pathsBuildFile(documentPaths);
   const manifest = { ...dataset.manifest, ...(synthetic ? { synthetic } : {}), files: [...dataset.manifest.files, paths.entry], search: search.entry };
   return { ...dataset, files: [...dataset.files, paths.file, search.file, ...sitemap], manifest };
 };

@@ -48,7 +48,7 @@ export const pathsFileWriter = (dir: string): PathsFileWriter => {
 };
 
 /** The paths file of an in-memory conversion (convert()). */
-export const pathsBuildFile = (paths: readonly string[]): { file: BuildFile; entry: Manifest['files'][number] } =>
+export const pathsBuildFile = (paths: readonly string[]): Promise<{ file: BuildFile; entry: Manifest['files'][number] }> =>
   bytesOfBuildFile((dir) => {
     const writer = pathsFileWriter(dir);
     paths.forEach((p) => writer.add(p));

@@ -26,12 +26,19 @@ export const converterCodeHash = (): string => {
   return (codeHash = hash.digest('hex'));
 };
 
-/** What every plan's output depends on besides its own files: themes, ontology, shapes, converter code, base IRI, mode. */
-export const sharedKey = (parts: { baseIri: string; synthetic: boolean; themes: Buffer; ontology: Buffer; shapes: Buffer }): string =>
+/** What every plan's output depends on besides its own files: themes, ontology, shapes, converter code, base IRI, mode, licence. */
+export const sharedKey = (parts: { baseIri: string; synthetic: boolean; license: string; themes: Buffer; ontology: Buffer; shapes: Buffer }): string =>
   sha256(
-    [`base ${parts.baseIri}`, `synthetic ${parts.synthetic}`, `code ${converterCodeHash()}`, sha256(parts.themes), sha256(parts.ontology), sha256(parts.shapes)].join(
-      '\n',
-    ),
+    [
+      `base ${parts.baseIri}`,
+      `synthetic ${parts.synthetic}`,
+      // Every stored Turtle document states it.
+      `license ${parts.license}`,
+      `code ${converterCodeHash()}`,
+      sha256(parts.themes),
+      sha256(parts.ontology),
+      sha256(parts.shapes),
+    ].join('\n'),
   );
 
 /** What the build needs of a converted plan, besides its pieces on disk. */
@@ -52,7 +59,8 @@ interface Meta extends PlanRecord {
 
 /**
  * `pages`: the page paths the graph gives the sitemap (sitemap-file.ts); `search`: its search rows (search-file.ts);
- * `rows` and `facts`: its document rows and its entry of facts.json (PlanParts in slice-files.ts).
+ * `rows` and `facts`: its document rows and its entry of facts.json (PlanParts in slice-files.ts); `bodies`: the Turtle
+ * documents of its resources (document-bodies.ts).
  */
 export const PIECE_FILES = {
   nq: 'graph.nq',
@@ -63,10 +71,11 @@ export const PIECE_FILES = {
   search: 'search.json',
   rows: 'rows.json.deflate',
   facts: 'facts.json',
+  bodies: 'bodies.json.deflate',
 } as const;
 
 /** A plan's pieces: its graph's, its page paths, its search rows, its document rows (packed) and its facts as JSON. */
-export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string; readonly rows: Buffer; readonly facts: string };
+export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string; readonly rows: Buffer; readonly facts: string; readonly bodies: Buffer };
 const META = 'meta.json';
 
 export interface PlanCache {

@@ -13,8 +13,10 @@ import { graphPieces } from './graph-files.ts';
 import { sha256, type PlanPieces, type PlanRecord } from './plan-cache.ts';
 import { planSearchRows } from './search-file.ts';
 import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
+import { bodyMaker, sliceBodies } from './document-bodies.ts';
 import { packPlanRows } from './document-rows.ts';
-import { planParts } from './slice-files.ts';
+
+import { INBOUND_CAP, planParts } from './slice-files.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
 /** What every plan of a build is converted with. */
@@ -26,6 +28,8 @@ export interface UnitContext {
   /** The vocabulary graph (ontology and themes) as N-Quads: shapes and constraints are checked with it beside each plan. */
   readonly vocabularyNq: string;
   readonly shapesTurtle: string;
+  /** The dataset's licence (data/catalog.yaml), which every stored Turtle document states. */
+  readonly license: string;
 }
 
 export type UnitResult =
@@ -44,6 +48,7 @@ export const planConverter = (ctx: UnitContext) => {
   const themeIds = new Set(ctx.themeIds);
   const vocabulary: Quad[] = new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq);
   const validate = shaclValidator(ctx.shapesTurtle);
+  const maker = bodyMaker(ctx.baseIri, ctx.license, vocabulary, INBOUND_CAP);
   const read = readSourceIn(ctx.root, ctx.layout);
 
   return async (file: string, planBytes: Buffer): Promise<UnitResult> => {
@@ -76,6 +81,8 @@ export const planConverter = (ctx: UnitContext) => {
       search: JSON.stringify(planSearchRows(quads, ctx.baseIri)),
       rows: packPlanRows(parts.rows),
       facts: JSON.stringify(parts.facts),
+      // The slice's documents when the plan is its municipality's only one (the build makes them again otherwise).
+      bodies: packPlanRows(await sliceBodies(code, parts.rows, maker)),
     };
     return { kind: 'converted', sources, pieces, record: { summary: summarizePlan(plan), graph, prefixes: pieces.prefixes, turtleName } };
   };

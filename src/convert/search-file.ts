@@ -103,7 +103,7 @@ export const writeSearchBuildFile = (dir: string, plans: Iterable<readonly Searc
 };
 
 /** The search file of an in-memory conversion (convert()). */
-export const searchBuildFile = (quads: readonly Quad[], graphs: Manifest['graphs'], baseIri: string): { file: BuildFile; entry: FileEntry } => {
+export const searchBuildFile = (quads: readonly Quad[], graphs: Manifest['graphs'], baseIri: string): Promise<{ file: BuildFile; entry: FileEntry }> => {
   const byGraph = new Map<string, Quad[]>();
   for (const q of quads) (byGraph.get(q.graph.value) ?? byGraph.set(q.graph.value, []).get(q.graph.value)!).push(q);
   return bytesOfBuildFile((dir) =>

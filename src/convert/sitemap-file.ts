@@ -115,6 +115,15 @@ export const readSitemapFacts = (root: string): SitemapFacts => {
   return { lastmod, contactPoint: value?.contactPoint !== undefined && value.contactPoint !== null };
 };
 
+/** The dataset's licence as data/catalog.yaml gives it (its `license`), which every document states. */
+export const readLicense = (root: string): string => {
+  const value = parse(readFileSync(join(root, CATALOG_FILE), 'utf8')) as { license?: unknown } | null;
+  const license = value?.license;
+  // As the site's catalog reads it (a URL); that reader (documents/catalog-file.ts) checks the rest of the file.
+  if (typeof license !== 'string' || !URL.canParse(license)) throw new Error(`${CATALOG_FILE}: license must be the licence's URL`);
+  return license;
+};
+
 /** Lines of one graph's `pages` piece, read a buffer at a time from a file, or from a string held anyway. */
 export interface PiecesLines {
   next(): string | undefined;

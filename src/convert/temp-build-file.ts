@@ -7,10 +7,10 @@ import type { BuildFile, Manifest } from './dataset.ts';
 
 type FileEntry = Manifest['files'][number];
 
-export const bytesOfBuildFile = (write: (dir: string) => FileEntry): { file: BuildFile; entry: FileEntry } => {
+export const bytesOfBuildFile = async (write: (dir: string) => FileEntry | Promise<FileEntry>): Promise<{ file: BuildFile; entry: FileEntry }> => {
   const dir = mkdtempSync(join(tmpdir(), 'jpp-build-file-'));
   try {
-    const entry = write(dir);
+    const entry = await write(dir);
     return { file: { path: entry.path, mediaType: entry.mediaType, content: readFileSync(join(dir, entry.path)) }, entry };
   } finally {
     rmSync(dir, { recursive: true, force: true });

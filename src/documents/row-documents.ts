@@ -1,47 +1,17 @@
-// A document made from its slice's stored rows (convert/document-rows.ts) and the vocabulary graph, which is part of
-// every slice: the same document the slice's index makes (build-index.ts), from a few small reads.
+// What pages read of a slice's stored rows (convert/document-rows.ts) and the vocabulary graph, which is part of every
+// slice. A whole document from the rows is made by documentFromRows (convert/document-bodies.ts): the same document the
+// slice's index makes (build-index.ts), from a few small reads; the converter stores its Turtle.
 import type { Quad } from 'n3';
 import type { SliceRows } from '../convert/index.ts';
 import { parseLines } from '../rdf/line-syntax.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { RDF } from '../rdf/vocab.ts';
-import { describeResource, distinctTriples, indexTriples, isLabelTriple, subjectIndex, type NameSource, type TripleIndex } from './build-index.ts';
+import { distinctTriples, subjectIndex, type TripleIndex } from './build-index.ts';
 import type { ResourceTriples } from './element-view.ts';
-import type { ResourceDocument } from './model.ts';
 
 export type { SliceRows };
-
-const TYPE = `${RDF}type`;
-
-/** The vocabulary graph's triples, indexed as a slice's document index indexes them (made once per build). */
-export const vocabularyIndex = (quads: readonly Quad[]): TripleIndex => indexTriples(distinctTriples(quads));
+export { documentFromRows, vocabularyIndex } from '../convert/document-bodies.ts';
 
 const parse = (text: string): Quad[] => (text === '' ? [] : parseLines(text, 'N-Triples'));
-
-/** The document of `iri` (at `path`) from its slice's rows, or undefined when the slice says nothing of it. */
-export const documentFromRows = (iri: string, path: string, rows: SliceRows, vocabulary: TripleIndex): ResourceDocument | undefined => {
-  const stored = rows.triples(iri);
-  const own = [...(vocabulary.bySubject.get(iri) ?? []), ...parse(stored.own)];
-  const inbound = [...(vocabulary.byObject.get(iri) ?? []), ...parse(stored.inbound)];
-  if (own.length === 0 && inbound.length === 0) return undefined;
-  const named = new Map<string, { labels: readonly Quad[]; types: readonly Quad[] }>();
-  const namesOf = (m: string) => {
-    let n = named.get(m);
-    if (!n) {
-      const text = rows.names(m);
-      // Most names a document asks for are the vocabulary's alone (its predicates and classes), already distinct.
-      if (text === '') n = { labels: vocabulary.names.labels(m), types: vocabulary.names.types(m) };
-      else {
-        const all = distinctTriples([...vocabulary.names.labels(m), ...vocabulary.names.types(m), ...parse(text)]);
-        n = { labels: all.filter(isLabelTriple), types: all.filter((t) => t.predicate.value === TYPE) };
-      }
-      named.set(m, n);
-    }
-    return n;
-  };
-  const names: NameSource = { labels: (m) => namesOf(m).labels, types: (m) => namesOf(m).types };
-  return describeResource(iri, path, own, inbound, names);
-};
 
 /**
  * The own triples of the document of `iri` (those documentFromRows gives it, unsorted and maybe repeated), or undefined

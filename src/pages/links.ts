@@ -1,6 +1,9 @@
 // The site's page URLs as the HTML pages link them: root-relative paths (so they work from any host the site is
 // reached through), and in English mode every internal page link carries ?lang=en.
-import type { SiteUrls } from '../rdf/uris.ts';
+import { withParams, type SiteUrls } from '../rdf/uris.ts';
+
+// Defined beside the site's URLs, where the converter's documents use it too.
+export { withParams };
 import type { Lang } from '../documents/index.ts';
 
 /**
@@ -28,17 +31,6 @@ export interface Links {
   theme(themeIri: string, municipalityCode?: string): string;
   asset(name: string): string;
 }
-
-/** Appends query parameters to a URL that may already have some (a fragment stays last). */
-export const withParams = (url: string, params: Readonly<Record<string, string | number | undefined>>): string => {
-  const hash = url.indexOf('#');
-  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
-  const query = Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-    .join('&');
-  return query ? `${base}${base.includes('?') ? '&' : '?'}${query}${fragment}` : url;
-};
 
 /** `hasPage(path)` tells whether the site serves /page/<path>. */
 export const makeLinks = (urls: SiteUrls, lang: Lang, hasPage: (path: string) => boolean): Links => {

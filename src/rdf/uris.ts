@@ -141,3 +141,14 @@ export const siteUrls = (base: string) => {
   };
 };
 export type SiteUrls = ReturnType<typeof siteUrls>;
+
+/** Appends query parameters to a URL that may already have some (a fragment stays last). */
+export const withParams = (url: string, params: Readonly<Record<string, string | number | undefined>>): string => {
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  const query = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return query ? `${base}${base.includes('?') ? '&' : '?'}${query}${fragment}` : url;
+};

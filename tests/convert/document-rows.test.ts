@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataFactory, type NamedNode, type Quad } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOCUMENTS_FILE, documentRowsWriter, openDocumentRows, packPlanRows, planRows, unpackPlanRows } from '../../src/convert/document-rows.ts';
+import { bodiesSource, bodyMaker, documentFromRows } from '../../src/convert/document-bodies.ts';
+import { DOCUMENTS_FILE, documentRowsWriter, openDocumentRows, packPlanRows, planRows, unpackPlanBodies, unpackPlanRows } from '../../src/convert/document-rows.ts';
+import { documentBody } from '../../src/rdf/document-body.ts';
 
 const { quad, namedNode: iri, literal, blankNode } = DataFactory;
 const BASE = 'http://localhost:3000/';
@@ -21,18 +23,26 @@ const year = iri(`${BASE}id/fiscal-year/2030`);
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-// Each graph's rows go through the form its plan's cache entry keeps, as in a build.
-const write = (graphs: readonly (readonly [string, readonly Quad[]])[]) => {
+const LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
+const maker = bodyMaker(BASE, LICENSE, [], 500);
+const source = bodiesSource(maker);
+
+// Each graph's rows and Turtle bodies go through the form its plan's cache entry keeps, as in a build.
+const write = async (graphs: readonly (readonly [string, readonly Quad[]])[]) => {
   dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
-  const writer = documentRowsWriter(dir, BASE);
-  for (const [code, quads] of graphs) writer.add(code, unpackPlanRows(packPlanRows(planRows(BASE, code, quads))));
+  const writer = documentRowsWriter(dir, BASE, source);
+  for (const [code, quads] of graphs) {
+    const rows = planRows(BASE, code, quads);
+    const bodies = packPlanRows(await source.made(code, rows));
+    writer.add(code, unpackPlanRows(packPlanRows(rows)), async () => unpackPlanBodies(bodies));
+  }
   return writer.finish();
 };
 
 describe('document rows', () => {
-  it("give back a resource's own and inbound lines and the names of what it mentions, long rows included", () => {
+  it("give back a resource's own and inbound lines and the names of what it mentions, long rows included", async () => {
     const long = 'まちづくり'.repeat(400); // 6 kB of UTF-8: deflated
-    const entry = write([
+    const entry = await write([
       [
         '132101',
         [
@@ -68,10 +78,10 @@ describe('document rows', () => {
     }
   });
 
-  it('keep a resource\'s own lines apart from a long inbound list, each deflated on its own when long', () => {
+  it('keep a resource\'s own lines apart from a long inbound list, each deflated on its own when long', async () => {
     // A plan pointed at by 200 elements: a page of any of them reads the plan's own lines, never this list.
     const elements = Array.from({ length: 200 }, (_, i) => iri(`${BASE}id/132101/plan/p/measure/${i + 1}`));
-    write([['132101', [quad(plan, RDFS_LABEL, literal('計画', 'ja'), g), ...elements.map((e) => quad(e, PLAN, plan, g))]]]);
+    await write([['132101', [quad(plan, RDFS_LABEL, literal('計画', 'ja'), g), ...elements.map((e) => quad(e, PLAN, plan, g))]]]);
     const rows = openDocumentRows(join(dir, DOCUMENTS_FILE), BASE);
     try {
       const slice = rows.slice('132101');
@@ -92,7 +102,7 @@ describe('document rows', () => {
     }
   });
 
-  it("of a municipality's plans, each made on its own, are the rows of all their quads, byte for byte", () => {
+  it("of a municipality's plans, each made on its own, are the rows of all their quads, byte for byte", async () => {
     // Two editions of a plan: they name the same fiscal year and municipality, and both point at the municipality
     // often enough that its inbound lines are deflated in each plan's rows and in the merge.
     const municipality = iri(`${BASE}id/132101`);
@@ -110,10 +120,10 @@ describe('document rows', () => {
     const first = edition(g, plan, '第5次計画');
     const second = edition(g2, plan2, '第6次計画');
     const bytes = () => readFileSync(join(dir, DOCUMENTS_FILE));
-    write([['132101', [...first, ...second]], ['132110', [quad(plan, RDFS_LABEL, literal('x', 'ja'), g)]]]);
+    await write([['132101', [...first, ...second]], ['132110', [quad(plan, RDFS_LABEL, literal('x', 'ja'), g)]]]);
     const whole = bytes();
     rmSync(dir, { recursive: true, force: true });
-    write([['132101', first], ['132101', second], ['132110', [quad(plan, RDFS_LABEL, literal('x', 'ja'), g)]]]);
+    await write([['132101', first], ['132101', second], ['132110', [quad(plan, RDFS_LABEL, literal('x', 'ja'), g)]]]);
     expect(bytes().equals(whole)).toBe(true);
     const rows = openDocumentRows(join(dir, DOCUMENTS_FILE), BASE);
     try {
@@ -124,10 +134,10 @@ describe('document rows', () => {
     }
   });
 
-  it('list every IRI a slice names outside its own, and read names only there and under its own IRIs', () => {
+  it('list every IRI a slice names outside its own, and read names only there and under its own IRIs', async () => {
     const term = iri('https://w3id.org/jp-plan/def#Measure');
     const other = iri(`${BASE}id/1321010/plan/p`); // another code that starts with the same six digits
-    write([
+    await write([
       [
         '132101',
         [
@@ -169,6 +179,61 @@ describe('document rows', () => {
     expect(read()).toEqual([true, true, true, true]);
   });
 
+  it("keep each resource's Turtle document, the bytes a server makes from the same rows, served under the same licence only", async () => {
+    const municipality = iri(`${BASE}id/132101`);
+    const source = iri(`${BASE}sources/132101-p.txt`);
+    await write([
+      [
+        '132101',
+        [
+          quad(plan, TYPE, iri('https://w3id.org/jp-plan/def#Plan'), g),
+          quad(plan, RDFS_LABEL, literal('第5次計画', 'ja'), g),
+          quad(plan, iri('https://w3id.org/jp-plan/def#municipality'), municipality, g),
+          quad(plan, iri('http://purl.org/dc/terms/source'), source, g),
+          quad(municipality, RDFS_LABEL, literal('小金井市', 'ja'), g),
+          quad(measure, PLAN, plan, g),
+          quad(measure, RDFS_LABEL, literal('施策'.repeat(600), 'ja'), g), // a body over 2 kB: deflated
+          quad(year, RDFS_LABEL, literal('2030年度', 'ja'), g),
+          quad(measure, iri('https://w3id.org/jp-plan/def#targetYear'), year, g),
+        ],
+      ],
+    ]);
+    const file = join(dir, DOCUMENTS_FILE);
+    const rows = openDocumentRows(file, BASE, LICENSE);
+    try {
+      for (const r of [plan, municipality, measure, source]) {
+        const path = r.value.slice(BASE.length);
+        const made = await documentBody(documentFromRows(r.value, path, rows.slice('132101'), maker.vocabulary)!, 'ttl', maker.facts);
+        expect(rows.turtle('132101', r.value)?.toString('utf8')).toBe(made.toString('utf8'));
+      }
+      expect(rows.turtle('132101', measure.value)!.toString('utf8')).toContain(`<${BASE}data/id/132101/plan/p/measure/1.ttl> dcterms:license <${LICENSE}>`);
+      // Another slice's IRI, and one the slice only names (a fiscal year): no document of this slice.
+      expect(rows.turtle('131121', plan.value)).toBeUndefined();
+      expect(rows.turtle('132101', year.value)).toBeUndefined();
+    } finally {
+      rows.close();
+    }
+    for (const license of [undefined, 'https://creativecommons.org/publicdomain/zero/1.0/']) {
+      const other = openDocumentRows(file, BASE, license);
+      try {
+        expect(other.turtle('132101', plan.value)).toBeUndefined();
+      } finally {
+        other.close();
+      }
+    }
+    // A file without them (an older converter's) has none.
+    const db = new Database(file);
+    db.exec('DROP TABLE turtle');
+    db.close();
+    const older = openDocumentRows(file, BASE, LICENSE);
+    try {
+      expect(older.turtle('132101', plan.value)).toBeUndefined();
+      expect(older.triples('132101', plan.value).own).not.toBe('');
+    } finally {
+      older.close();
+    }
+  });
+
   it('refuse, naming the file and the fix, a rows file of the older layout (own and inbound in one column)', () => {
     dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
     const file = join(dir, DOCUMENTS_FILE);
@@ -178,8 +243,8 @@ describe('document rows', () => {
     expect(() => openDocumentRows(file, BASE)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not the document rows this server reads .*rebuild with npm run convert$`));
   });
 
-  it("refuse a municipality's graphs that do not come together", () => {
+  it("refuse a municipality's graphs that do not come together", async () => {
     const one = [quad(plan, RDFS_LABEL, literal('計画', 'ja'), g)];
-    expect(() => write([['132101', one], ['131121', one], ['132101', one]])).toThrow(/the graphs of 132101 came apart/);
+    await expect(write([['132101', one], ['131121', one], ['132101', one]])).rejects.toThrow(/the graphs of 132101 came apart/);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Quad } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/convert/dataset.ts';
+import { readLicense } from '../../src/convert/sitemap-file.ts';
 import { datasetFactsOf } from '../../src/convert/index.ts';
 import { buildCatalog } from '../../src/documents/catalog.ts';
 import { parseCatalogFile } from '../../src/documents/catalog-file.ts';
@@ -21,7 +22,7 @@ let inputs: Inputs;
 let catalog: Quad[];
 beforeAll(async () => {
   inputs = loadInputs(process.cwd());
-  const dataset = await buildDataset(inputs, readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test');
+  const dataset = await buildDataset(inputs, readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test', readLicense(process.cwd()));
   const facts = parseCatalogFile('data/catalog.yaml', readFileSync('data/catalog.yaml', 'utf8'));
   const { quads, manifest } = dataset;
   const data = datasetFactsOf(BASE, manifest.graphs, quads);

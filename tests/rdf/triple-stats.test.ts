@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DataFactory, type NamedNode, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/convert/dataset.ts';
+import { readLicense } from '../../src/convert/sitemap-file.ts';
 import { loadInputs } from '../../src/plan/index.ts';
 import { HashSet64 } from '../../src/rdf/hash-set.ts';
 import { MergeStats, tripleStats } from '../../src/rdf/triple-stats.ts';
@@ -49,7 +50,7 @@ describe('MergeStats', () => {
   });
 
   it('equals the exact statistics over the five plans', async () => {
-    const dataset = await buildDataset(loadInputs(process.cwd()), readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test');
+    const dataset = await buildDataset(loadInputs(process.cwd()), readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test', readLicense(process.cwd()));
     const merge = new MergeStats(`${BASE}id/`, [], []);
     for (const g of dataset.manifest.graphs) merge.add(dataset.quads.filter((q) => q.graph.value === g.iri));
     const { examples: _e, links: _l, ...totals } = merge.totals();

@@ -1,5 +1,5 @@
 // One document thread: a municipality's resource documents and pages made from the build's rows (documents.sqlite)
-// and the vocabulary graph, one at a time, off the main thread.
+// and the vocabulary graph, one at a time, off the main thread; its Turtle documents read as the converter stored them.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,14 +18,15 @@ import { documentAlternates, resourcePage } from '../../pages/resource-page.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
 import { siteUrls } from '../../rdf/uris.ts';
-import { documentBody } from './document-body.ts';
+import { documentBody } from '../../rdf/document-body.ts';
 import type { DocumentTask, DocumentThreadData } from './document-threads.ts';
 import { HttpError } from './http-error.ts';
 import { serveTasks } from './pool-thread.ts';
 import { pageLinks, sliceOf } from './slice-keys.ts';
 
 const data = workerData as DocumentThreadData;
-const rows = openDocumentRows(data.documentsFile, data.baseIri);
+// The Turtle the converter stored is served only when it states this server's licence (data/catalog.yaml).
+const rows = openDocumentRows(data.documentsFile, data.baseIri, data.license);
 const vocabularyQuads = compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(data.vocabularyFile, 'utf8')));
 const vocabulary = vocabularyIndex(vocabularyQuads);
 const urls = siteUrls(data.baseIri);
@@ -64,6 +65,9 @@ const own = async (iri: string, code: string): Promise<Buffer | null> => {
 serveTasks(async (task: DocumentTask): Promise<Uint8Array | null> => {
   const { code, iri, path } = task;
   if (task.ext === 'own') return own(iri, code);
+  // A municipality's Turtle is stored (convert/document-bodies.ts); a hub cut at the cap would be made (none is).
+  const stored = task.ext === 'ttl' && task.truncated === undefined ? rows.turtle(code, iri) : undefined;
+  if (stored) return stored;
   if (task.ext !== 'page') {
     const doc = documentFromRows(iri, path, rows.slice(code), vocabulary);
     return doc ? documentBody(doc, task.ext, facts, task.truncated) : null;

@@ -46,7 +46,7 @@ import { HttpError } from './http-error.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
-import { documentBody as documentBodyOf, VOID_PREFIXES } from './document-body.ts';
+import { documentBody as documentBodyOf, VOID_PREFIXES } from '../../rdf/document-body.ts';
 import { documentThreads } from './document-threads.ts';
 
 export type { SourceFile, SourceFiles } from './source-files.ts';

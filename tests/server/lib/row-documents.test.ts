@@ -1,7 +1,10 @@
 // A municipality's documents, made from the build's rows (documents.sqlite), are the documents its slice makes, on a
 // synthetic build with municipalities of two plan editions (a plan replacing another) and source texts.
+import { join } from 'node:path';
 import type { Literal, Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENTS_FILE, openDocumentRows } from '../../../src/convert/document-rows.ts';
+import { readLicense } from '../../../src/convert/sitemap-file.ts';
 import { quadLine } from '../../../src/rdf/serialize.ts';
 import type { Site } from '../../../src/server/lib/site.ts';
 import { sliceOf } from '../../../src/server/lib/slices.ts';
@@ -45,6 +48,26 @@ describe('documents from rows', () => {
     }
     expect(compared).toBeGreaterThan(4000);
     expect([...kinds].sort()).toEqual(['resource', 'source']);
+  });
+
+  it("serve the Turtle the converter stored, which is, for every path of every municipality, its slice's document's", { timeout: 300_000 }, async () => {
+    const codes = new Set(site.summary.plans.map((p) => p.code));
+    const rows = openDocumentRows(join(synthetic.buildDir, DOCUMENTS_FILE), site.urls.home(), readLicense(process.cwd()));
+    let compared = 0;
+    try {
+      for (const code of codes) {
+        for (const [path, expected] of site.slices.get(code).documents.byPath) {
+          if (sliceOf(path, site.summary, codes) !== code) continue;
+          const made = (await site.documentBody(expected, 'ttl')).toString('utf8');
+          expect(rows.turtle(code, expected.iri)?.toString('utf8'), path).toBe(made);
+          // Through the document threads, as the route asks (every tenth: a round trip each).
+          if (compared++ % 10 === 0) expect((await site.description(path, 'ttl'))?.body.toString('utf8'), path).toBe(made);
+        }
+      }
+    } finally {
+      rows.close();
+    }
+    expect(compared).toBeGreaterThan(4000);
   });
 
   it('answer a path of a built municipality that has no document with nothing', () => {
