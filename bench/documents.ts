@@ -5,7 +5,8 @@
 // fresh process makes its first thousands of documents at twice the cost (V8 compiling their paths, threads loading).
 // As the reference in the same run, the same documents asked for again: then prepared (the representation cache holds
 // them all), so they cost HTTP and a look-up alone. Last, a municipality's documents of the sample made on the main
-// thread as a document thread makes them, per document: its rows read and its document made, and its serialization.
+// thread as a document thread makes them, per document: its rows read and its document made, and its serialization;
+// and, in Turtle, its stored body read as a document thread serves it (convert/document-bodies.ts).
 // `npm run bench:documents [-- --documents 4000 --warm-up 4000 --concurrency 10 --ext ttl]`; SYNTHETIC=true for build-synth/ (SITE_ROOT: a
 // root whose data/sources holds the source texts, as for bench/pages.ts).
 import { readFileSync } from 'node:fs';
@@ -62,15 +63,23 @@ const theirs = sample.filter((p) => {
   return key !== undefined && key !== SHARED;
 });
 const urls = siteUrls(config.baseIri);
-const rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE), config.baseIri);
 const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(join(config.buildDir, site.summary.vocabularyFile), 'utf8'))));
 const { license } = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
+const rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE), config.baseIri, license);
 const facts = { urls, license, inboundCap: site.summary.inboundCap };
 let making = 0;
 let serializing = 0;
+let reading = 0;
+let stored = 0;
 let bytes = 0;
 for (const path of theirs) {
-  const slice = rows.slice(sliceOf(path, site.summary, codes)!);
+  const code = sliceOf(path, site.summary, codes)!;
+  if (ext === 'ttl') {
+    const t = performance.now();
+    if (rows.turtle(code, urls.iriOf(path)!)) stored++;
+    reading += performance.now() - t;
+  }
+  const slice = rows.slice(code);
   const t0 = performance.now();
   const doc = documentFromRows(urls.iriOf(path)!, path, slice, vocabulary);
   const t1 = performance.now();
@@ -89,7 +98,13 @@ console.log(
     ext,
     concurrency,
     route: { warmUp: warmed, made, prepared, kept },
-    inProcess: { n: theirs.length, makeMsEach: each(making), serializeMsEach: each(serializing), bytesEach: Math.round(bytes / Math.max(1, theirs.length)) },
+    inProcess: {
+      n: theirs.length,
+      makeMsEach: each(making),
+      serializeMsEach: each(serializing),
+      bytesEach: Math.round(bytes / Math.max(1, theirs.length)),
+      ...(ext === 'ttl' ? { stored, storedReadMsEach: each(reading) } : {}),
+    },
   }),
 );
 await app.close();
