@@ -3,6 +3,8 @@
 // one document from a few indexed reads instead of parsing and indexing the whole slice (70–410 ms for one synthetic
 // municipality on a loaded machine, measured with bench/slice-heap.ts).
 // Rows are per slice: a document holds what its slice's graphs say, exactly as the slice's document index would.
+// Beside them, each resource's Turtle document as the converter made it from them (document-bodies.ts), which a server
+// serves in one read.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Quad } from 'n3';
 import { tripleLine } from '../rdf/serialize.ts';
@@ -107,15 +109,17 @@ export const rowsOfSlice = (plans: readonly PlanRows[]): PlanRows => {
  * A plan's rows as its cache entry keeps them: JSON (a deflated column as {"z": base64}), deflated at level 1, which
  * makes them 8 times smaller (5.3 MB → 0.63 MB for the largest synthetic plan), since most columns are short text.
  */
-export const packPlanRows = (rows: PlanRows | SliceBodies): Buffer =>
+const pack = (rows: readonly (readonly (string | Column)[])[]): Buffer =>
   deflateRawSync(JSON.stringify(rows.map((r) => r.map((c) => (Buffer.isBuffer(c) ? { z: c.toString('base64') } : c)))), { level: 1 });
+export const packPlanRows = (rows: PlanRows): Buffer => pack(rows);
+/** A plan's Turtle bodies as its cache entry keeps them: packed as its rows are. */
+export const packPlanBodies = (bodies: SliceBodies): Buffer => pack(bodies);
 
 const unpack = (packed: Buffer): Column[][] =>
   (JSON.parse(inflateRawSync(packed).toString('utf8')) as (string | { z: string } | null)[][]).map((r) =>
     r.map((c) => (c !== null && typeof c === 'object' ? Buffer.from(c.z, 'base64') : c)),
   );
 export const unpackPlanRows = (packed: Buffer): PlanRows => unpack(packed) as unknown as PlanRows;
-/** A plan's Turtle bodies as its cache entry keeps them: packed as its rows are. */
 export const unpackPlanBodies = (packed: Buffer): SliceBodies => unpack(packed) as unknown as SliceBodies;
 
 export interface DocumentRowsWriter {
@@ -167,7 +171,6 @@ export const documentRowsWriter = (dir: string, baseIri: string, bodiesOf: Bodie
   const insertElsewhere = db.transaction(() => {
     const put = db.prepare('INSERT INTO named_elsewhere (iri) VALUES (?)');
     for (const iri of [...elsewhere].sort(cmp)) put.run(iri);
-    db.prepare('INSERT INTO made_with (name, value) VALUES (?, ?)').run('license', bodiesOf.license);
   });
 
   const done = new Set<string>();
@@ -201,6 +204,7 @@ export const documentRowsWriter = (dir: string, baseIri: string, bodiesOf: Bodie
         flush();
         for (const { code: c, bodies } of slices) insertBodies(c, await (bodies ? bodies() : bodiesOf.made(c, readRows.all(c) as unknown as PlanRows)));
         insertElsewhere();
+        db.prepare('INSERT INTO made_with (name, value) VALUES (?, ?)').run('license', bodiesOf.license);
       } finally {
         db.close();
       }

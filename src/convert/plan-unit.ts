@@ -14,7 +14,7 @@ import { sha256, type PlanPieces, type PlanRecord } from './plan-cache.ts';
 import { planSearchRows } from './search-file.ts';
 import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
 import { bodyMaker, sliceBodies } from './document-bodies.ts';
-import { packPlanRows } from './document-rows.ts';
+import { packPlanBodies, packPlanRows } from './document-rows.ts';
 
 import { INBOUND_CAP, planParts } from './slice-files.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
@@ -82,7 +82,7 @@ export const planConverter = (ctx: UnitContext) => {
       rows: packPlanRows(parts.rows),
       facts: JSON.stringify(parts.facts),
       // The slice's documents when the plan is its municipality's only one (the build makes them again otherwise).
-      bodies: packPlanRows(await sliceBodies(code, parts.rows, maker)),
+      bodies: packPlanBodies(await sliceBodies(code, parts.rows, maker)),
     };
     return { kind: 'converted', sources, pieces, record: { summary: summarizePlan(plan), graph, prefixes: pieces.prefixes, turtleName } };
   };

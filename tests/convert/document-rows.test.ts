@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { DataFactory, type NamedNode, type Quad } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodiesSource, bodyMaker, documentFromRows } from '../../src/convert/document-bodies.ts';
-import { DOCUMENTS_FILE, documentRowsWriter, openDocumentRows, packPlanRows, planRows, unpackPlanBodies, unpackPlanRows } from '../../src/convert/document-rows.ts';
+import { DOCUMENTS_FILE, documentRowsWriter, openDocumentRows, packPlanBodies, packPlanRows, planRows, unpackPlanBodies, unpackPlanRows } from '../../src/convert/document-rows.ts';
 import { documentBody } from '../../src/rdf/document-body.ts';
 
 const { quad, namedNode: iri, literal, blankNode } = DataFactory;
@@ -33,7 +33,7 @@ const write = async (graphs: readonly (readonly [string, readonly Quad[]])[]) =>
   const writer = documentRowsWriter(dir, BASE, source);
   for (const [code, quads] of graphs) {
     const rows = planRows(BASE, code, quads);
-    const bodies = packPlanRows(await source.made(code, rows));
+    const bodies = packPlanBodies(await source.made(code, rows));
     writer.add(code, unpackPlanRows(packPlanRows(rows)), async () => unpackPlanBodies(bodies));
   }
   return writer.finish();
