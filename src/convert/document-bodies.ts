@@ -84,7 +84,7 @@ export const sliceBodies = async (code: string, rows: PlanRows, maker: BodyMaker
     if (!served(iri)) continue;
     const path = urls.pathOf(iri);
     const doc = path === undefined ? undefined : documentFromRows(iri, path, slice, maker.vocabulary);
-    if (doc) out.push([iri, storedText((await documentBody(doc, 'ttl', maker.facts)).toString('utf8'))]);
+    if (doc) out.push([iri, storedText(await documentBody(doc, 'ttl', maker.facts))]);
   }
   return out;
 };

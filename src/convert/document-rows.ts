@@ -31,7 +31,9 @@ const DEFLATE_ABOVE = 2048;
 const sorted = (lines: ReadonlySet<string> | undefined): string => (lines ? [...lines].sort(cmp).join('\n') : '');
 /** A column as stored (own and inbound lines, a Turtle body): null when none, text when short, else deflated. */
 export type Column = string | Buffer | null;
-export const storedText = (text: string): string | Buffer => (Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : text);
+/** A column's text (or its UTF-8 bytes) as stored: itself when short, else deflated. */
+export const storedText = (text: string | Buffer): string | Buffer =>
+  Buffer.byteLength(text) > DEFLATE_ABOVE ? deflateRawSync(text, DEFLATE) : typeof text === 'string' ? text : text.toString('utf8');
 const stored = (lines: ReadonlySet<string> | undefined): Column => (lines ? storedText(sorted(lines)) : null);
 /** A stored column's text ('' when none). */
 export const columnText = (column: Column | undefined): string =>

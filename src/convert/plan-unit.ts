@@ -15,7 +15,6 @@ import { planSearchRows } from './search-file.ts';
 import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
 import { bodyMaker, sliceBodies } from './document-bodies.ts';
 import { packPlanBodies, packPlanRows } from './document-rows.ts';
-
 import { INBOUND_CAP, planParts } from './slice-files.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
