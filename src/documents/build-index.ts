@@ -3,11 +3,8 @@
 import { DataFactory, type Quad } from 'n3';
 import type { SiteUrls } from '../rdf/uris.ts';
 import { OWL, RDF } from '../rdf/vocab.ts';
-import { describeResource, distinctTriples, indexTriples, type NameSource } from '../rdf/resource-document.ts';
-import type { Descriptions, DocumentIndex, ResourceDocument } from './model.ts';
-
-export { describeResource, distinctTriples, indexTriples, isLabelTriple, subjectIndex } from '../rdf/resource-document.ts';
-export type { NameSource, TripleIndex } from '../rdf/resource-document.ts';
+import { describeResource, distinctTriples, indexTriples, type NameSource, type ResourceDocument } from '../rdf/resource-document.ts';
+import type { Descriptions, DocumentIndex } from './model.ts';
 
 const TYPE = `${RDF}type`;
 const SAME_AS = `${OWL}sameAs`;

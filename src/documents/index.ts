@@ -1,7 +1,9 @@
 // Entry point of the Linked Data documents layer: document index, view index, VoID, DCAT catalog, sitemap (pure; no HTTP, no I/O).
-export type { Descriptions, DocumentIndex, DocumentKind, ResourceDocument } from './model.ts';
-export { buildDocumentIndex, DOCUMENTS_KEPT, describeResource, distinctTriples, documentTriples, type NameSource } from './build-index.ts';
-export { documentFromRows, outsideSubjects, ownFromRows, rowTriples, vocabularyIndex, type SliceRows } from './row-documents.ts';
+export type { Descriptions, DocumentIndex } from './model.ts';
+export { distinctTriples, type ResourceDocument } from '../rdf/resource-document.ts';
+export { buildDocumentIndex, DOCUMENTS_KEPT, documentTriples } from './build-index.ts';
+export { outsideSubjects, ownFromRows, rowTriples, type SliceRows } from './row-documents.ts';
+export { documentFromRows, vocabularyIndex } from '../convert/document-bodies.ts';
 export { LABEL_PREDICATES, labelOf, typesOf } from './labels.ts';
 export { LANGS, isLang, type Lang } from './langs.ts';
 export type * from './view-model.ts';

@@ -1,7 +1,7 @@
 // Label and type look-ups over a document, for renderers: the best label of any IRI the document mentions.
 import type { Literal } from 'n3';
+import type { ResourceDocument } from '../rdf/resource-document.ts';
 import { LABEL_PREDICATES } from '../rdf/vocab.ts';
-import type { ResourceDocument } from './model.ts';
 
 // Defined once beside the vocabulary, so that the converter (which writes the shared slice) uses the same set.
 export { LABEL_PREDICATES };

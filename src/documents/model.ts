@@ -2,8 +2,6 @@
 import type { Quad } from 'n3';
 import type { ResourceDocument } from '../rdf/resource-document.ts';
 
-export type { DocumentKind, ResourceDocument } from '../rdf/resource-document.ts';
-
 /** Every document of the dataset by path, built once at start-up. */
 export interface DocumentIndex {
   readonly byPath: ReadonlyMap<string, ResourceDocument>;

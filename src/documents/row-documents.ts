@@ -4,12 +4,11 @@
 import type { Quad } from 'n3';
 import type { SliceRows } from '../convert/index.ts';
 import { parseLines } from '../rdf/line-syntax.ts';
+import { distinctTriples, subjectIndex, type TripleIndex } from '../rdf/resource-document.ts';
 import type { SiteUrls } from '../rdf/uris.ts';
-import { distinctTriples, subjectIndex, type TripleIndex } from './build-index.ts';
 import type { ResourceTriples } from './element-view.ts';
 
 export type { SliceRows };
-export { documentFromRows, vocabularyIndex } from '../convert/document-bodies.ts';
 
 const parse = (text: string): Quad[] => (text === '' ? [] : parseLines(text, 'N-Triples'));
 

@@ -7,15 +7,16 @@ import { workerData } from 'node:worker_threads';
 import { Parser, type Quad } from 'n3';
 // Each module from where it is defined, not from its layer's index: a thread loads only what it answers with (the
 // indexes of convert and documents would load the whole converter, Oxigraph and the SHACL engine in every thread).
+import { documentFromRows, vocabularyIndex } from '../../convert/document-bodies.ts';
 import { openDocumentRows } from '../../convert/document-rows.ts';
 import { openPathsFile, type DocumentPaths } from '../../convert/paths-file.ts';
-import { distinctTriples } from '../../documents/build-index.ts';
 import { rowsPageView, vocabularyView, type VocabularyView } from '../../documents/element-view.ts';
-import { documentFromRows, outsideSubjects, ownFromRows, rowTriples, vocabularyIndex } from '../../documents/row-documents.ts';
+import { outsideSubjects, ownFromRows, rowTriples } from '../../documents/row-documents.ts';
 import { makeLinks } from '../../pages/links.ts';
 import { pageContext } from '../../pages/page-parts.ts';
 import { documentAlternates, resourcePage } from '../../pages/resource-page.ts';
 import { compactQuads } from '../../rdf/owned-terms.ts';
+import { distinctTriples } from '../../rdf/resource-document.ts';
 import { serializeQuads } from '../../rdf/serialize.ts';
 import { siteUrls } from '../../rdf/uris.ts';
 import { documentBody } from '../../rdf/document-body.ts';
