@@ -66,7 +66,12 @@ const urls = siteUrls(config.baseIri);
 const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(join(config.buildDir, site.summary.vocabularyFile), 'utf8'))));
 const { license } = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 const rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE), config.baseIri, license);
-const facts = { urls, license, inboundCap: site.summary.inboundCap };
+const facts = { urls, license };
+// As site.ts states a hub the converter cut.
+const truncation = (iri: string) => {
+  const of = site.summary.truncated[iri];
+  return of === undefined ? undefined : { kept: site.summary.inboundCap, of };
+};
 let making = 0;
 let serializing = 0;
 let reading = 0;
@@ -83,7 +88,7 @@ for (const path of theirs) {
   const t0 = performance.now();
   const doc = documentFromRows(urls.iriOf(path)!, path, slice, vocabulary);
   const t1 = performance.now();
-  if (doc) bytes += (await documentBody(doc, ext, facts, site.summary.truncated[doc.iri])).byteLength;
+  if (doc) bytes += (await documentBody(doc, ext, facts, truncation(doc.iri))).byteLength;
   making += t1 - t0;
   serializing += performance.now() - t1;
 }

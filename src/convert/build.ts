@@ -10,7 +10,6 @@ import { iris } from '../rdf/uris.ts';
 import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource, type PlanSource } from './assemble.ts';
 import { ontologyQuads, type Manifest } from './dataset.ts';
 import { bodiesSource, bodyMaker } from './document-bodies.ts';
-import { INBOUND_CAP } from './slice-files.ts';
 import type { BodiesSource } from './document-rows.ts';
 import { graphPieces } from './graph-files.ts';
 import { planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
@@ -111,7 +110,7 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   const plans = entries
     .sort((a, b) => (key(a.record) < key(b.record) ? -1 : 1))
     .map((e) => cachedGraph(e.dir, e.record.graph, e.record.prefixes, e.record.turtleName));
-  const bodies = bodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads, INBOUND_CAP));
+  const bodies = bodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads));
   return { vocabulary, plans, bodies, converted: misses, cached: files.filter((f) => hits.get(f)) };
 };
 

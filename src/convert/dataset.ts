@@ -8,7 +8,7 @@ import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
 import { bodiesSource, bodyMaker } from './document-bodies.ts';
 import { documentRowsWriter } from './document-rows.ts';
-import { INBOUND_CAP, planParts, sliceFiles } from './slice-files.ts';
+import { planParts, sliceFiles } from './slice-files.ts';
 import { bytesOfBuildFile } from './temp-build-file.ts';
 
 export interface BuildFile {
@@ -101,7 +101,7 @@ export const buildDataset = async (
     return { graph, nq, parts: () => planParts(baseIri, graph, nq()) };
   });
   const rows = await bytesOfBuildFile((dir) => {
-    const writer = documentRowsWriter(dir, baseIri, bodiesSource(bodyMaker(baseIri, license, vocabularySorted, INBOUND_CAP)));
+    const writer = documentRowsWriter(dir, baseIri, bodiesSource(bodyMaker(baseIri, license, vocabularySorted)));
     for (const f of sliceFiles(baseIri, { graph: graphs[0]!, nq: () => toNQuads(vocabularySorted) }, planGraphInfo, writer))
       files.push({ path: f.path, mediaType: f.mediaType, content: f.content().toString() });
     return writer.finish();

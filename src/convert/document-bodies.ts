@@ -62,13 +62,10 @@ export interface BodyMaker {
   readonly facts: DocumentFacts;
 }
 
-/**
- * A maker for the build of `baseIri` whose licence is `license`, with the vocabulary graph's quads (`inboundCap`: the
- * shared slice's, which no municipality's document is cut at).
- */
-export const bodyMaker = (baseIri: string, license: string, vocabulary: readonly Quad[], inboundCap: number): BodyMaker => ({
+/** A maker for the build of `baseIri` whose licence is `license`, with the vocabulary graph's quads. */
+export const bodyMaker = (baseIri: string, license: string, vocabulary: readonly Quad[]): BodyMaker => ({
   vocabulary: vocabularyIndex(vocabulary),
-  facts: { urls: siteUrls(baseIri), license, inboundCap },
+  facts: { urls: siteUrls(baseIri), license },
 });
 
 /**

@@ -15,7 +15,7 @@ import { planSearchRows } from './search-file.ts';
 import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
 import { bodyMaker, sliceBodies } from './document-bodies.ts';
 import { packPlanBodies, packPlanRows } from './document-rows.ts';
-import { INBOUND_CAP, planParts } from './slice-files.ts';
+import { planParts } from './slice-files.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
 /** What every plan of a build is converted with. */
@@ -47,7 +47,7 @@ export const planConverter = (ctx: UnitContext) => {
   const themeIds = new Set(ctx.themeIds);
   const vocabulary: Quad[] = new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq);
   const validate = shaclValidator(ctx.shapesTurtle);
-  const maker = bodyMaker(ctx.baseIri, ctx.license, vocabulary, INBOUND_CAP);
+  const maker = bodyMaker(ctx.baseIri, ctx.license, vocabulary);
   const read = readSourceIn(ctx.root, ctx.layout);
 
   return async (file: string, planBytes: Buffer): Promise<UnitResult> => {

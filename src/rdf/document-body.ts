@@ -14,15 +14,19 @@ export interface DocumentFacts {
   readonly urls: SiteUrls;
   /** The dataset's licence (data/catalog.yaml). */
   readonly license: string;
-  /** Inbound links a document keeps at most (the converter's cap, site.json). */
-  readonly inboundCap: number;
+}
+
+/** A hub's inbound links as the converter cut them: `kept` (its cap, site.json) of `of` distinct. */
+export interface Truncation {
+  readonly kept: number;
+  readonly of: number;
 }
 
 /**
  * The document's own description of itself: which resource it is about, under which licence, in which dataset; for a
- * hub cut at the converter's cap (`truncated`: its inbound links in all), that it was cut and where the full list is.
+ * hub cut at the converter's cap (`truncated`), that it was cut and where the full list is.
  */
-export const aboutDocument = (doc: ResourceDocument, ext: RdfExt, facts: DocumentFacts, truncated?: number): Quad[] => {
+export const aboutDocument = (doc: ResourceDocument, ext: RdfExt, facts: DocumentFacts, truncated?: Truncation): Quad[] => {
   const { urls } = facts;
   const self = DataFactory.namedNode(urls.data(doc.path, ext));
   const q = (p: string, o: string) => DataFactory.quad(self, DataFactory.namedNode(p), DataFactory.namedNode(o));
@@ -30,14 +34,14 @@ export const aboutDocument = (doc: ResourceDocument, ext: RdfExt, facts: Documen
   if (truncated !== undefined) {
     const query = `SELECT ?s ?p WHERE { ?s ?p <${doc.iri}> FILTER(?p != <${RDF}type>) } ORDER BY ?s ?p`;
     out.push(q(`${RDFS}seeAlso`, withParams(urls.sparql(), { query })));
-    out.push(DataFactory.quad(self, DataFactory.namedNode(`${RDFS}comment`), DataFactory.literal(`${facts.inboundCap} of ${truncated} inbound links; the rdfs:seeAlso query lists them all`, 'en')));
+    out.push(DataFactory.quad(self, DataFactory.namedNode(`${RDFS}comment`), DataFactory.literal(`${truncated.kept} of ${truncated.of} inbound links; the rdfs:seeAlso query lists them all`, 'en')));
   }
   return out;
 };
 
 // The document's parts go to serializeQuads as they are: it sorts and drops duplicates itself (documentTriples would
 // key every triple once more first).
-export const documentBody = async (doc: ResourceDocument, ext: RdfExt, facts: DocumentFacts, truncated?: number): Promise<Buffer> =>
+export const documentBody = async (doc: ResourceDocument, ext: RdfExt, facts: DocumentFacts, truncated?: Truncation): Promise<Buffer> =>
   Buffer.from(
     await serializeQuads([...aboutDocument(doc, ext, facts, truncated), ...doc.own, ...doc.inbound, ...doc.context], RDF_FORMATS[ext].mediaType as RdfMediaType, {
       prefixes: VOID_PREFIXES,

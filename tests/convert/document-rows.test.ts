@@ -24,7 +24,7 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
-const maker = bodyMaker(BASE, LICENSE, [], 500);
+const maker = bodyMaker(BASE, LICENSE, []);
 const source = bodiesSource(maker);
 
 // Each graph's rows and Turtle bodies go through the form its plan's cache entry keeps, as in a build.

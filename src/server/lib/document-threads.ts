@@ -4,6 +4,7 @@
 // thread holds its own read-only handles on the rows and the paths index.
 import type { DocumentExt } from '../../documents/formats.ts';
 import type { Lang } from '../../documents/langs.ts';
+import type { Truncation } from '../../rdf/document-body.ts';
 import { HttpError } from './errors.ts';
 import type { SliceKeySource } from './slice-keys.ts';
 import { ThreadPool } from './thread-pool.ts';
@@ -14,7 +15,6 @@ export interface DocumentThreadData {
   readonly vocabularyFile: string;
   readonly baseIri: string;
   readonly license: string;
-  readonly inboundCap: number;
   /** What a page reads: the build's paths index (its links), codes and source texts (the slice of a path). */
   readonly buildDir: string;
   readonly pathsFile: string;
@@ -36,8 +36,8 @@ export type DocumentTask =
   | (ResourceTask & {
       /** The document in this syntax, or (`own`) the JSON-LD of the resource's own triples, which its page embeds. */
       readonly ext: DocumentExt | 'own';
-      /** The resource's inbound links in all, when the converter cut them at its cap. */
-      readonly truncated?: number | undefined;
+      /** When the converter cut the resource's inbound links at its cap (a plain object: it is posted to the thread). */
+      readonly truncated?: Truncation | undefined;
     })
   | (ResourceTask & {
       /** The resource's HTML page in `lang`. */

@@ -31,7 +31,7 @@ const rows = openDocumentRows(data.documentsFile, data.baseIri, data.license);
 const vocabularyQuads = compactQuads(new Parser({ format: 'N-Quads' }).parse(readFileSync(data.vocabularyFile, 'utf8')));
 const vocabulary = vocabularyIndex(vocabularyQuads);
 const urls = siteUrls(data.baseIri);
-const facts = { urls, license: data.license, inboundCap: data.inboundCap };
+const facts = { urls, license: data.license };
 
 /** What only a page reads: the paths index (its links), the resources outside every municipality, the vocabulary's view. */
 interface PageSources {

@@ -46,7 +46,7 @@ import { HttpError } from './http-error.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
-import { documentBody as documentBodyOf, VOID_PREFIXES } from '../../rdf/document-body.ts';
+import { documentBody as documentBodyOf, VOID_PREFIXES, type Truncation } from '../../rdf/document-body.ts';
 import { documentThreads } from './document-threads.ts';
 
 export type { SourceFile, SourceFiles } from './source-files.ts';
@@ -238,8 +238,13 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
   const indexMs = ms(t);
 
   const bodies = new BodyCache(config.bodyCacheEntries, config.bodyCacheBytes);
-  const documentFacts = { urls, license: facts.license, inboundCap: summary.inboundCap };
-  const documentBody = (doc: ResourceDocument, ext: DocumentExt) => documentBodyOf(doc, ext, documentFacts, summary.truncated[doc.iri]);
+  const documentFacts = { urls, license: facts.license };
+  /** How the converter cut `iri`'s inbound links, if it did. */
+  const truncation = (iri: string): Truncation | undefined => {
+    const of = summary.truncated[iri];
+    return of === undefined ? undefined : { kept: summary.inboundCap, of };
+  };
+  const documentBody = (doc: ResourceDocument, ext: DocumentExt) => documentBodyOf(doc, ext, documentFacts, truncation(doc.iri));
   // A municipality's documents are made in the document threads; the shared slice's here, from its kept index.
   const madeElsewhere = documentThreads(
     {
@@ -247,7 +252,6 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
       vocabularyFile: join(config.buildDir, summary.vocabularyFile),
       baseIri: config.baseIri,
       license: facts.license,
-      inboundCap: summary.inboundCap,
       buildDir: config.buildDir,
       pathsFile: PATHS_FILE,
       sharedFile: summary.sharedFile,
@@ -268,7 +272,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     }
     const iri = urls.iriOf(path);
     if (iri === undefined) return undefined;
-    const body = await madeElsewhere.body({ code: key, iri, path, ext, truncated: summary.truncated[iri] });
+    const body = await madeElsewhere.body({ code: key, iri, path, ext, truncated: truncation(iri) });
     return body && { iri, body };
   };
   const description = (path: string, ext: DocumentExt) => madeFor(path, ext, (doc) => documentBody(doc, ext));
