@@ -25,6 +25,9 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../src/config.ts';
 import { DOCUMENTS_FILE, PATHS_FILE, SEARCH_FILE } from '../src/convert/index.ts';
 import { createLocalStore } from '../src/store/index.ts';
+import { Endpoint } from '../src/store/virtuoso/endpoint.ts';
+import { GRAPHS_GROUP, MERGE_GRAPH, readMarker } from '../src/store/virtuoso/marker.ts';
+import { rewriteQuery } from '../src/store/virtuoso/query-rewrite.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
 import { drive, freePort, NPM_START, QUERIES, start, uncached } from './load.ts';
 
@@ -153,7 +156,33 @@ interface Scenario {
   /** Whether a path was asked for twice so far (its answer may have come from a cache). */
   repeated?: () => boolean;
 }
-const scenariosFor = (targets: { path: string; title: string }[]): Scenario[] => {
+/**
+ * The reference of the lookup, measured in the same run: the very query the server sends Virtuoso for it (its dataset
+ * and row cap made explicit, query-rewrite.ts), POSTed by the same client straight to the slot's endpoint, in the XML
+ * the server reads. What Virtuoso alone gives at 10 connections on this machine, below which no server in front of it
+ * can answer.
+ */
+interface Direct {
+  readonly url: string;
+  readonly lookup: (path: string) => string;
+  /** The server's query timeout, which it hands Virtuoso with every query. */
+  readonly timeoutMs: number;
+}
+const directLookup = (direct: Direct, path: string) => (): autocannon.Options => ({
+  url: direct.url,
+  idReplacement: true,
+  requests: [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' },
+      // The id in a comment, as the server's lookup has it (`[<id>]` left as it is for autocannon to replace).
+      body: `query=${encodeURIComponent(`${direct.lookup(path)}\n# `)}[<id>]&timeout=${direct.timeoutMs}`,
+    },
+  ],
+});
+const LOOKUP_DIRECT = 'lookup, Virtuoso alone';
+
+const scenariosFor = (targets: { path: string; title: string }[], direct?: Direct): Scenario[] => {
   const paths = targets.map((t) => t.path);
   return [
     { name: '303', ...rotating(paths, { accept: 'text/turtle' }) },
@@ -161,11 +190,34 @@ const scenariosFor = (targets: { path: string; title: string }[]): Scenario[] =>
     { name: 'HTML page', ...rotating(paths.map((p) => `/page${p}`), { accept: 'text/html' }) },
     { name: 'search', ...rotating(targets.map((t) => `/search?q=${encodeURIComponent(t.title)}&format=json`), {}) },
     { name: 'lookup', opts: uncached(QUERIES.lookup(BASE, paths[0]!)) },
+    ...(direct ? [{ name: LOOKUP_DIRECT, opts: directLookup(direct, paths[0]!) }] : []),
     { name: 'GROUP BY', opts: uncached(QUERIES.groupBy()) },
     { name: '3-hop join', opts: uncached(QUERIES.join3()) },
   ];
 };
-const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }]).map((s) => s.name);
+const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }], { url: '', lookup: () => '', timeoutMs: 0 }).map((s) => s.name);
+
+/** The slot's endpoint and the lookup's text as the server rewrites it for the build the slot holds. */
+const directOf = async (d: Dataset, httpPort: string): Promise<Direct> => {
+  const url = `http://127.0.0.1:${httpPort}/sparql`;
+  const endpoint = new Endpoint(url);
+  const { timeoutMs, maxRows } = loadConfig({ ...process.env, ...modeEnv(d), BUILD_DIR: d.buildDir }, d.root).sparql;
+  try {
+    const marker = await readMarker(endpoint, timeoutMs);
+    if (!marker) throw new Error(`the Virtuoso slot at ${url} holds no build`);
+    const options = {
+      graphs: new Set(marker.graphs.keys()),
+      defaultGraphs: [],
+      namedGraphs: [],
+      mergeGraph: marker.merged ? MERGE_GRAPH : marker.grouped ? GRAPHS_GROUP : undefined,
+      baseIri: BASE,
+      rowLimit: maxRows + 1,
+    };
+    return { url, timeoutMs, lookup: (path) => rewriteQuery(QUERIES.lookup(BASE, path), options) };
+  } finally {
+    await endpoint.close();
+  }
+};
 
 /** Keeps the targets whose IRI the server dereferences (303): a plan file may name elements another graph holds. */
 const checkedTargets = async (origin: string, targets: { path: string; title: string }[]) => {
@@ -228,7 +280,7 @@ const readThrough = (files: readonly string[]): { mb: number; seconds: number } 
 let warmed: { mb: number; seconds: number } | undefined;
 
 /** Starts the server on a built dataset, measures start-up, warms every scenario up, then measures each. */
-const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, engine?: { rss: () => number | string; pid: () => number }) => {
+const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, engine?: { rss: () => number | string; pid: () => number; direct: Direct }) => {
   if (values['warm-files']) warmed = readThrough([DOCUMENTS_FILE, SEARCH_FILE, PATHS_FILE].map((f) => join(d.buildDir, f)));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -243,7 +295,7 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
   try {
     // Each scenario is warmed up and measured in turn: warming every scenario first left the slow queries' backlog
     // (3-hop joins of 10–19 s nationally) in front of the lookup's measurement.
-    for (const s of scenariosFor(await checkedTargets(origin, targetsOf(d)))) {
+    for (const s of scenariosFor(await checkedTargets(origin, targetsOf(d)), engine?.direct)) {
       await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
       await settle(origin);
       const pids = [server.pid, engine?.pid()];
@@ -337,7 +389,8 @@ const virtuosoSlot = async () => {
 
 const virtuoso = async (d: Dataset, row: Row, slot: Awaited<ReturnType<typeof virtuosoSlot>>) => {
   row['engine load s'] = s1(slot.load(d));
-  await serveAndMeasure(d, { STORE: 'virtuoso', VIRTUOSO_AUTOLOAD: 'false', ...slot.env }, row, slot);
+  const direct = await directOf(d, slot.env.VIRTUOSO_HTTP_PORTS);
+  await serveAndMeasure(d, { STORE: 'virtuoso', VIRTUOSO_AUTOLOAD: 'false', ...slot.env }, row, { ...slot, direct });
 };
 
 const datasets: Dataset[] = [];
