@@ -17,7 +17,7 @@ import { Parser } from 'n3';
 import { loadConfig } from '../src/config.ts';
 import { documentFromRows, vocabularyIndex } from '../src/convert/document-bodies.ts';
 import { openDocumentRows } from '../src/convert/document-rows.ts';
-import { DOCUMENTS_FILE, ensureBuild, readVerifiedBuild } from '../src/convert/index.ts';
+import { DOCUMENTS_FILE, ensureBuild, readVerifiedBuild, truncationOf } from '../src/convert/index.ts';
 import { parseCatalogFile } from '../src/documents/catalog-file.ts';
 import { isDocumentExt } from '../src/documents/formats.ts';
 import { compactQuads } from '../src/rdf/owned-terms.ts';
@@ -67,11 +67,6 @@ const vocabulary = vocabularyIndex(compactQuads(new Parser({ format: 'N-Quads' }
 const { license } = parseCatalogFile('data/catalog.yaml', readFileSync(join(config.root, 'data/catalog.yaml'), 'utf8'));
 const rows = openDocumentRows(join(config.buildDir, DOCUMENTS_FILE), config.baseIri, license);
 const facts = { urls, license };
-// As site.ts states a hub the converter cut.
-const truncation = (iri: string) => {
-  const of = site.summary.truncated[iri];
-  return of === undefined ? undefined : { kept: site.summary.inboundCap, of };
-};
 let making = 0;
 let serializing = 0;
 let reading = 0;
@@ -88,7 +83,7 @@ for (const path of theirs) {
   const t0 = performance.now();
   const doc = documentFromRows(urls.iriOf(path)!, path, slice, vocabulary);
   const t1 = performance.now();
-  if (doc) bytes += (await documentBody(doc, ext, facts, truncation(doc.iri))).byteLength;
+  if (doc) bytes += (await documentBody(doc, ext, facts, truncationOf(site.summary, doc.iri))).byteLength;
   making += t1 - t0;
   serializing += performance.now() - t1;
 }

@@ -26,7 +26,7 @@ import { loadConfig } from '../src/config.ts';
 import { DOCUMENTS_FILE, PATHS_FILE, SEARCH_FILE } from '../src/convert/index.ts';
 import { createLocalStore } from '../src/store/index.ts';
 import { Endpoint } from '../src/store/virtuoso/endpoint.ts';
-import { GRAPHS_GROUP, MERGE_GRAPH, readMarker } from '../src/store/virtuoso/marker.ts';
+import { mergeGraphOf, readMarker } from '../src/store/virtuoso/marker.ts';
 import { rewriteQuery } from '../src/store/virtuoso/query-rewrite.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
 import { drive, freePort, NPM_START, QUERIES, start, uncached } from './load.ts';
@@ -209,7 +209,7 @@ const directOf = async (d: Dataset, httpPort: string): Promise<Direct> => {
       graphs: new Set(marker.graphs.keys()),
       defaultGraphs: [],
       namedGraphs: [],
-      mergeGraph: marker.merged ? MERGE_GRAPH : marker.grouped ? GRAPHS_GROUP : undefined,
+      mergeGraph: mergeGraphOf(marker),
       baseIri: BASE,
       rowLimit: maxRows + 1,
     };

@@ -24,7 +24,7 @@ export { ShapeViolationError, type BuildReport } from './build.ts';
 export { SEARCH_FILE } from './search-file.ts';
 export { openPathsFile, PATHS_FILE, type DocumentPaths } from './paths-file.ts';
 export { DOCUMENTS_FILE, openDocumentRows, type DocumentRows, type SliceRows } from './document-rows.ts';
-export { INBOUND_CAP, isSliceFile, SUMMARY_FILE, type SiteSummary } from './slice-files.ts';
+export { INBOUND_CAP, isSliceFile, SUMMARY_FILE, truncationOf, type SiteSummary } from './slice-files.ts';
 export { datasetFactsOf, EXAMPLE_CLASSES, FACTS_FILE, LINK_COUNTS, type DatasetFacts, type GraphFacts, type LinksetName } from './dataset-facts.ts';
 export { startThread } from './start-thread.ts';
 

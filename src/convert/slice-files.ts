@@ -3,6 +3,7 @@
 // themes, fiscal years, ontology terms — need of the plan graphs), and the site summary. Fed one graph at a time, so
 // the converter never holds the whole dataset for them.
 import type { Quad } from 'n3';
+import type { Truncation } from '../rdf/document-body.ts';
 import { parseOwnedNQuads } from '../rdf/owned-terms.ts';
 import { ELEMENT_CLASSES } from '../plan/index.ts';
 import { quadLine, tripleLine } from '../rdf/serialize.ts';
@@ -50,6 +51,12 @@ export interface SiteSummary {
   /** Shared resources whose inbound triples were cut at inboundCap: IRI → how many distinct there are. */
   readonly truncated: Readonly<Record<string, number>>;
 }
+
+/** How the converter cut `iri`'s inbound links (kept at its cap of how many), if it did: what its document states. */
+export const truncationOf = (summary: Pick<SiteSummary, 'inboundCap' | 'truncated'>, iri: string): Truncation | undefined => {
+  const of = summary.truncated[iri];
+  return of === undefined ? undefined : { kept: summary.inboundCap, of };
+};
 
 const TYPE = `${RDF}type`;
 /** What an element needs in the shared slice so that a theme page can list it (ElementView). */

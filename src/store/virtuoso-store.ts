@@ -8,13 +8,11 @@ import { federate, federationPool } from './federation-pool.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { countsDiffer, loadIntoSlot } from './virtuoso/bulk-load.ts';
 import { graphCounts } from './virtuoso/graph-counts.ts';
-import { GRAPHS_GROUP, MERGE_GRAPH, readMarker, type Marker } from './virtuoso/marker.ts';
+import { mergeGraphOf, readMarker, type Marker } from './virtuoso/marker.ts';
 import { rewriteQuery } from './virtuoso/query-rewrite.ts';
 import { readJsonResults, readXmlResults, UnreadableXml } from './virtuoso/results.ts';
 import type { Slot } from './virtuoso/slots.ts';
 
-/** The one graph IRI that reads as the default graph in this instance, if any (else FROM lists every graph). */
-const mergeGraphOf = (m: Marker): string | undefined => (m.merged ? MERGE_GRAPH : m.grouped ? GRAPHS_GROUP : undefined);
 
 export interface VirtuosoStoreOptions extends StoreLimits {
   readonly slots: readonly Slot[];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, type Quad } from 'n3';
 import type { Config } from '../../config.ts';
-import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
+import { checkBuildFile, DOCUMENTS_FILE, FACTS_FILE, listedFile, openDocumentRows, openPathsFile, PATHS_FILE, SEARCH_FILE, SUMMARY_FILE, truncationOf, type DatasetFacts, type Manifest, type SiteSummary } from '../../convert/index.ts';
 import {
   buildCatalog,
   CatalogIndex,
@@ -46,7 +46,7 @@ import { HttpError } from './http-error.ts';
 import { readDumpFiles, readSitemapFiles, type DiskFile, type DumpFile } from './dump-files.ts';
 import { sourceFiles, type SourceFiles } from './source-files.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
-import { documentBody as documentBodyOf, VOID_PREFIXES, type Truncation } from '../../rdf/document-body.ts';
+import { documentBody as documentBodyOf, VOID_PREFIXES } from '../../rdf/document-body.ts';
 import { documentThreads } from './document-threads.ts';
 
 export type { SourceFile, SourceFiles } from './source-files.ts';
@@ -239,12 +239,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
 
   const bodies = new BodyCache(config.bodyCacheEntries, config.bodyCacheBytes);
   const documentFacts = { urls, license: facts.license };
-  /** How the converter cut `iri`'s inbound links, if it did. */
-  const truncation = (iri: string): Truncation | undefined => {
-    const of = summary.truncated[iri];
-    return of === undefined ? undefined : { kept: summary.inboundCap, of };
-  };
-  const documentBody = (doc: ResourceDocument, ext: DocumentExt) => documentBodyOf(doc, ext, documentFacts, truncation(doc.iri));
+  const documentBody = (doc: ResourceDocument, ext: DocumentExt) => documentBodyOf(doc, ext, documentFacts, truncationOf(summary, doc.iri));
   // A municipality's documents are made in the document threads; the shared slice's here, from its kept index.
   const madeElsewhere = documentThreads(
     {
@@ -272,7 +267,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     }
     const iri = urls.iriOf(path);
     if (iri === undefined) return undefined;
-    const body = await madeElsewhere.body({ code: key, iri, path, ext, truncated: truncation(iri) });
+    const body = await madeElsewhere.body({ code: key, iri, path, ext, truncated: truncationOf(summary, iri) });
     return body && { iri, body };
   };
   const description = (path: string, ext: DocumentExt) => madeFor(path, ext, (doc) => documentBody(doc, ext));

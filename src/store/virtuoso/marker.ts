@@ -28,6 +28,9 @@ export interface Marker {
   readonly graphs: ReadonlyMap<string, number>;
 }
 
+/** The one graph IRI that reads as the default graph in an instance, if any (else FROM lists every graph). */
+export const mergeGraphOf = (m: Marker): string | undefined => (m.merged ? MERGE_GRAPH : m.grouped ? GRAPHS_GROUP : undefined);
+
 export const markerInsert = (m: Marker): string => {
   const s = `<${MARKER_GRAPH}>`;
   const graphs = [...m.graphs].map(([g, n], i) => `${s} <${NS}graph> <${NS}graph/${i}> . <${NS}graph/${i}> <${NS}iri> <${g}> ; <${NS}triples> ${n} .`);

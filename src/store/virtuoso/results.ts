@@ -1,8 +1,8 @@
 // Virtuoso's SELECT and ASK answers as SPARQL JSON result objects, read from the SPARQL XML results format
 // (https://www.w3.org/TR/rdf-sparql-XMLres/) with saxes as their text arrives, or from SPARQL JSON when the XML cannot
 // carry an answer. One term mapping for both, so that either gives the same objects. Virtuoso's JSON writer costs it
-// about twice the CPU of its XML writer (nationally, by hand: a 10,001-row answer of the 3-hop join 1.5–2.2 s against 0.7–0.8 s of its time; a label lookup 1.34 against
-// 1.02 ms). The format's elements are few, so they are read here from saxes' events, without the streams and term
+// about twice the CPU of its XML writer (nationally, by hand: a 10,001-row answer of the 3-hop join 1.5–2.2 s against
+// 0.7–0.8 s of its time; a label lookup 1.34 against 1.02 ms). The format's elements are few, so they are read here from saxes' events, without the streams and term
 // objects of a general results parser: a lookup's answer costs 0.05 ms more than with JSON.parse, against 0.22 ms more
 // through sparqlxml-parse (by hand, a loopback server answering the same ten rows).
 import { SaxesParser, type SaxesTagNS } from 'saxes';
