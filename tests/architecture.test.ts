@@ -7,8 +7,9 @@ const SRC = resolve('src');
 
 /**
  * What each top-level part of src/ may import besides itself, as the data flows: source texts → plan → rdf → convert
- * (build/) → store, and documents → pages → server above them. search and config are leaves anyone may use as listed;
- * extract and synth are tools beside the flow that write plan files, so they read the plan model only.
+ * (build/) → store, and documents → pages → publish (the pages rendered into the build) → server above them. search
+ * and config are leaves anyone may use as listed; extract and synth are tools beside the flow that write plan files,
+ * so they read the plan model only.
  */
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   config: [],
@@ -22,7 +23,9 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   // The manifest's type comes from convert: the catalog and VoID describe the build's files.
   documents: ['plan', 'rdf', 'convert', 'search'],
   pages: ['plan', 'rdf', 'search', 'documents'],
-  server: ['config', 'plan', 'rdf', 'convert', 'store', 'search', 'documents', 'pages'],
+  // `npm run convert`: the converter's build, completed by every municipality resource's page rendered ahead.
+  publish: ['config', 'plan', 'rdf', 'convert', 'search', 'documents', 'pages'],
+  server: ['config', 'plan', 'rdf', 'convert', 'store', 'search', 'documents', 'pages', 'publish'],
   // extract's command-line entry points (main.ts, eval-main.ts) read their settings from config.
   extract: ['config', 'plan'],
   synth: ['plan'],

@@ -240,6 +240,8 @@ export interface DocumentRows {
    * bodies state another licence than the one asked for (or it has none: an older converter's).
    */
   turtle(code: string, iri: string): Buffer | undefined;
+  /** Every resource a slice has a row for, sorted: its own, and those it only names or points at. */
+  iris(code: string): string[];
   close(): void;
 }
 
@@ -256,6 +258,7 @@ export const openDocumentRows = (file: string, baseIri: string, license?: string
     }
   };
   const both = prepare('own, inbound').raw();
+  const rowIris = db.prepare('SELECT iri FROM resource WHERE code = ? ORDER BY iri').pluck();
   const [names, own, inbound] = [prepare('names').pluck(), prepare('own').pluck(), prepare('inbound').pluck()];
   const triplesOf = (code: string, iri: string) => {
     const row = both.get(code, iri) as [string | Buffer | null, string | Buffer | null] | undefined;
@@ -282,6 +285,7 @@ export const openDocumentRows = (file: string, baseIri: string, license?: string
       const stored = body?.get(code, iri) as string | Buffer | undefined;
       return stored === undefined ? undefined : typeof stored === 'string' ? Buffer.from(stored) : inflateRawSync(stored);
     },
+    iris: (code) => rowIris.all(code) as string[],
     slice: (code) => ({
       triples: (iri) => triplesOf(code, iri),
       own: (iri) => ownOf(code, iri),

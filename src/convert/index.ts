@@ -121,13 +121,24 @@ export const validate = async (opts: Omit<ConvertOptions, 'buildDir'>): Promise<
 };
 
 /**
- * Converts the plans whose inputs changed (in parallel), takes the others from the cache, and swaps the assembled
- * build into buildDir; the previous build stays untouched on any error.
+ * A stage above the converter that completes a staged build before it is swapped in (`npm run convert` renders the
+ * pages ahead: src/publish): the staged build, complete, and the folder of the build it replaces (which may not exist).
  */
-export const convertAndWriteReport = async (opts: ConvertOptions, inputsHash = inputsHashOf(opts)): Promise<{ manifest: Manifest } & BuildReport> => {
+export type FinishStage = (staging: string, manifest: Manifest, previous: string) => Promise<void>;
+
+/**
+ * Converts the plans whose inputs changed (in parallel), takes the others from the cache, lets `finish` complete the
+ * staged build, and swaps it into buildDir; the previous build stays untouched on any error.
+ */
+export const convertAndWriteReport = async (
+  opts: ConvertOptions,
+  inputsHash = inputsHashOf(opts),
+  finish?: FinishStage,
+): Promise<{ manifest: Manifest } & BuildReport> => {
   let result: ({ manifest: Manifest } & BuildReport) | undefined;
   await swapInBuild(opts.buildDir, async (staging) => {
     result = await buildInto(staging, buildOptions(opts), inputsHash);
+    await finish?.(staging, result.manifest, opts.buildDir);
   });
   return result!;
 };

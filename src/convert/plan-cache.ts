@@ -13,18 +13,21 @@ import type { PagesPiece } from './sitemap-file.ts';
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** The converter's own code (src/plan, src/rdf, src/convert): a change to any of it invalidates every entry. */
-const CODE_DIRS = ['plan', 'rdf', 'convert'].map((d) => fileURLToPath(new URL(`../${d}/`, import.meta.url)));
+const SRC = fileURLToPath(new URL('../', import.meta.url));
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : []));
-let codeHash: string | undefined;
-export const converterCodeHash = (): string => {
-  if (codeHash) return codeHash;
-  const src = fileURLToPath(new URL('../', import.meta.url));
+const codeHashes = new Map<string, string>();
+/** The sha256 of every file under the given folders of src/ (names and bytes): what a stage's output was made by. */
+export const sourceCodeHash = (dirs: readonly string[]): string => {
+  const key = dirs.join(' ');
+  const known = codeHashes.get(key);
+  if (known) return known;
   const hash = createHash('sha256');
-  for (const file of CODE_DIRS.flatMap(walk).sort()) hash.update(`${relative(src, file)}\n`).update(readFileSync(file)).update('\n');
-  return (codeHash = hash.digest('hex'));
+  for (const file of dirs.flatMap((d) => walk(join(SRC, d))).sort()) hash.update(`${relative(SRC, file)}\n`).update(readFileSync(file)).update('\n');
+  return codeHashes.set(key, hash.digest('hex')).get(key)!;
 };
+/** The converter's own code (src/plan, src/rdf, src/convert): a change to any of it invalidates every entry. */
+export const converterCodeHash = (): string => sourceCodeHash(['plan', 'rdf', 'convert']);
 
 /** What every plan's output depends on besides its own files: themes, ontology, shapes, converter code, base IRI, mode, licence. */
 export const sharedKey = (parts: { baseIri: string; synthetic: boolean; license: string; themes: Buffer; ontology: Buffer; shapes: Buffer }): string =>

@@ -10,8 +10,8 @@ const TSX = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 /** The script each npm command runs (package.json "scripts"), and its fixed arguments. */
 export const COMMANDS = {
   synth: [join(REPO, 'src/synth/main.ts')],
-  validate: [join(REPO, 'src/convert/main.ts'), '--check'],
-  convert: [join(REPO, 'src/convert/main.ts')],
+  validate: [join(REPO, 'src/publish/main.ts'), '--check'],
+  convert: [join(REPO, 'src/publish/main.ts')],
   virtuoso: [join(REPO, 'scripts/virtuoso/main.ts')],
 } as const;
 

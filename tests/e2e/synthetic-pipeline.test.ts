@@ -7,6 +7,8 @@
 // embedded store on an idle 2-core machine, of which validate 54 s, convert 12 s and start-up 52 s).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -95,6 +97,7 @@ describe(`the synthetic pipeline on ${BACKEND}`, () => {
     const valid = /valid: (\d+) quads in (\d+) graphs/.exec(ran.validate!.out);
     expect(valid, ran.validate!.out).not.toBeNull();
     expect(ran.convert!.out).toMatch(/\(SYNTHETIC\): \d+ quads/);
+    expect(ran.convert!.out).toMatch(new RegExp(`pages rendered ahead: \\d+ \\(${BODIES} municipalities rendered, 0 taken unchanged`));
     expect(manifest.synthetic).toBe(true);
     expect(manifest.quads).toBe(Number(valid![1]));
     const plans = manifest.graphs.filter((g) => g.plan);
@@ -117,11 +120,16 @@ describe(`the synthetic pipeline on ${BACKEND}`, () => {
     expect(missing).toEqual([]);
   });
 
-  it('serves the element\'s HTML page, naming it', async () => {
-    const r = await get(`/page${element.path}`, { accept: 'text/html' });
+  it('serves the element\'s HTML page, naming it, as the convert rendered it ahead', async () => {
+    const r = await get(`/page${element.path}?lang=ja`, { accept: 'text/html' });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await r.text()).toContain(element.title);
+    const html = await r.text();
+    expect(html).toContain(element.title);
+    const db = new Database(join(root, 'build-synth/pages.sqlite'), { readonly: true });
+    const stored = db.prepare("SELECT body FROM page WHERE iri = ? AND lang = 'ja'").pluck().get(element.iri) as Buffer;
+    db.close();
+    expect(html).toBe(gunzipSync(stored).toString('utf8'));
   });
 
   it('finds the element by its title', async () => {

@@ -74,7 +74,7 @@ describe('extract', () => {
   it('validate --draft exits 0 on a valid draft and lists its warnings', { timeout: 60_000 }, async () => {
     const out = tmp();
     const r = await extract({ root, input: fixture('toc-chapters.txt'), code: '132101', out, name: 'midori' });
-    const stdout = execFileSync('npx', ['tsx', 'src/convert/main.ts', '--check', '--draft', r.planPath], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync('npx', ['tsx', 'src/publish/main.ts', '--check', '--draft', r.planPath], { cwd: root, encoding: 'utf8' });
     expect(stdout).toMatch(/valid draft, 7 elements; 0 error\(s\), 7 warning\(s\)/);
   });
 });

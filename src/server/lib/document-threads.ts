@@ -6,7 +6,8 @@ import type { DocumentExt } from '../../documents/formats.ts';
 import type { Lang } from '../../documents/langs.ts';
 import type { Truncation } from '../../rdf/document-body.ts';
 import { HttpError } from './errors.ts';
-import type { SliceKeySource } from './slice-keys.ts';
+import type { SliceKeySource } from '../../documents/slice-keys.ts';
+import type { PagesMadeFor } from '../../publish/page-store.ts';
 import { ThreadPool } from './thread-pool.ts';
 
 export interface DocumentThreadData {
@@ -17,12 +18,13 @@ export interface DocumentThreadData {
   readonly license: string;
   /** What a page reads: the build's paths index (its links), codes and source texts (the slice of a path). */
   readonly buildDir: string;
-  readonly pathsFile: string;
   /** The shared slice's N-Quads (site.json's sharedFile), whose resources outside every municipality a page names, and its manifest sha256. */
   readonly sharedFile: string;
   readonly sharedSha256: string;
   readonly codes: readonly string[];
   readonly sources: SliceKeySource['sources'];
+  /** What the build's stored pages must have been made for to be served (its version, this code, the base IRI). */
+  readonly pagesMadeFor: PagesMadeFor;
 }
 
 interface ResourceTask {

@@ -39,7 +39,8 @@ import type { SearchOptions, SearchResult } from '../../search/index.ts';
 import { HYDRA, OWL, SD, SPDX, VCARD, VOID } from '../../rdf/vocab.ts';
 import { BodyCache } from './body-cache.ts';
 import { SliceCache } from './slices.ts';
-import { pageLinks, SHARED, sliceOf } from './slice-keys.ts';
+import { pageLinks, SHARED, sliceOf } from '../../documents/slice-keys.ts';
+import { rendererKey } from '../../publish/page-store.ts';
 import { RepresentationCache } from './representation.ts';
 import { openSearchThreads } from './search-threads.ts';
 import { HttpError } from './http-error.ts';
@@ -248,11 +249,11 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
       baseIri: config.baseIri,
       license: facts.license,
       buildDir: config.buildDir,
-      pathsFile: PATHS_FILE,
       sharedFile: summary.sharedFile,
       sharedSha256: listedFile(config.buildDir, manifest, summary.sharedFile).sha256,
       codes: [...codes],
       sources: summary.sources,
+      pagesMadeFor: { build: manifest.version, renderer: rendererKey(config.baseIri) },
     },
     { threads: config.documentThreads },
   );

@@ -10,9 +10,8 @@ import { buildDocumentIndex, buildViewIndex, type Descriptions, type DocumentInd
 import { CompactTriples } from '../../rdf/owned-terms.ts';
 import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
-import { SHARED } from './slice-keys.ts';
+import { SHARED } from '../../documents/slice-keys.ts';
 
-export { SHARED, sliceOf } from './slice-keys.ts';
 
 export interface Slice {
   readonly key: string;

@@ -1,10 +1,10 @@
-// `npm start` on a missing or stale build runs the converter (src/convert/main.ts, what `npm run convert` runs) as its
+// `npm start` on a missing or stale build runs the converter (src/publish/main.ts, what `npm run convert` runs) as its
 // own process: a national build takes GBs of heap, which would otherwise meet the server's heap limit (package.json's
 // start script) and stay in the server's memory long after the build was written.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const CONVERTER = fileURLToPath(new URL('../../convert/main.ts', import.meta.url));
+const CONVERTER = fileURLToPath(new URL('../../publish/main.ts', import.meta.url));
 
 /** Node's flags that load modules before the script (tsx's hook), each with its value; no other flag is passed on. */
 const MODULE_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);

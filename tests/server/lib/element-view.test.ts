@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../../src/documents/index.ts';
 import { documentAlternates, resourcePage } from '../../../src/pages/index.ts';
 import type { Site } from '../../../src/server/lib/site.ts';
-import { sliceOf } from '../../../src/server/lib/slices.ts';
+import { sliceOf } from '../../../src/documents/slice-keys.ts';
 import { siteFixture, syntheticSite, type SiteFixture } from '../../site-helpers.ts';
 
 /** Compares every element page of every municipality in both languages; returns how many pages and which classes. */

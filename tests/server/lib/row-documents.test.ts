@@ -7,7 +7,7 @@ import { DOCUMENTS_FILE, openDocumentRows } from '../../../src/convert/document-
 import { readLicense } from '../../../src/convert/sitemap-file.ts';
 import { quadLine } from '../../../src/rdf/serialize.ts';
 import type { Site } from '../../../src/server/lib/site.ts';
-import { sliceOf } from '../../../src/server/lib/slices.ts';
+import { sliceOf } from '../../../src/documents/slice-keys.ts';
 import { syntheticSite } from '../../site-helpers.ts';
 
 let synthetic: Awaited<ReturnType<typeof syntheticSite>>;

@@ -11,7 +11,7 @@ const REPO = process.cwd();
 // Absolute, so that a child whose working folder is a temp root still finds the loader.
 const TSX = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 export const SERVER_MAIN = join(REPO, 'src/server/main.ts');
-export const CONVERT_MAIN = join(REPO, 'src/convert/main.ts');
+export const CONVERT_MAIN = join(REPO, 'src/publish/main.ts');
 /** One base IRI for every test build, so a build made in-process suits the server whatever its port. */
 export const TEST_BASE = 'http://localhost:3000/';
 

@@ -1,9 +1,12 @@
-// `npm run convert` (writes build/) and `npm run validate` (--check: checks everything, writes nothing).
+// `npm run convert` (writes build/: the converter's files, then every municipality resource's page rendered ahead) and
+// `npm run validate` (--check: checks everything, writes nothing).
 import { constants } from 'node:os';
 import { loadConfig } from '../config.ts';
+import { abandonBuild, convertAndWriteReport, describeError, validate } from '../convert/index.ts';
 import { formatProblem } from '../plan/errors.ts';
 import { checkDraft } from '../plan/check-draft.ts';
-import { abandonBuild, convertAndWriteReport, describeError, validate } from './index.ts';
+import type { PageStoreReport } from './page-store.ts';
+import { prerenderStage } from './prerender.ts';
 
 const check = process.argv.includes('--check');
 const draftAt = process.argv.indexOf('--draft');
@@ -43,9 +46,18 @@ try {
     const report = await validate(config);
     console.log(`valid: ${report.quads} quads in ${report.graphs} graphs; ${plans(report)}; no build written`);
   } else {
-    const { manifest, ...report } = await convertAndWriteReport(config);
+    let pages: PageStoreReport | undefined;
+    let started = 0;
+    const { manifest, ...report } = await convertAndWriteReport(config, undefined, async (...stage) => {
+      started = performance.now();
+      await prerenderStage(config.convertWorkers, (r) => (pages = r))(...stage);
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `built ${config.buildDir}${manifest.synthetic ? ' (SYNTHETIC)' : ''}: ${manifest.quads} quads in ${manifest.graphs.length} graphs, version ${manifest.version}, base ${manifest.baseIri}; ${plans(report)}`,
+    );
+    console.log(
+      `  pages rendered ahead: ${pages!.pages} (${pages!.rendered.length} municipalities rendered, ${pages!.reused.length} taken unchanged from the previous build; ${seconds} s)`,
     );
     // A national build has thousands of files: list them only for a small one.
     if (manifest.files.length <= 20) for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes`);

@@ -1,6 +1,6 @@
 // Which slice a document path belongs to, and whether a page links to a path, decided from the path, the built codes and
 // the source texts alone: the main thread and the document threads decide the same way, without loading a slice.
-import type { SiteSummary } from '../../convert/index.ts';
+import type { SiteSummary } from '../convert/slice-files.ts';
 
 /** The key of the slice that holds everything outside any municipality. */
 export const SHARED = 'shared';
