@@ -25,7 +25,7 @@ import { siteUrls } from '../src/rdf/uris.ts';
 import { buildApp } from '../src/server/app.ts';
 import { documentBody } from '../src/rdf/document-body.ts';
 import { loadSite } from '../src/server/lib/site.ts';
-import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
+import { SHARED, sliceOf } from '../src/documents/slice-keys.ts';
 import { createStore } from '../src/store/index.ts';
 import { measure, sitemapPaths, warmUpAndSample } from './crawl.ts';
 

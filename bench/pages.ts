@@ -17,7 +17,7 @@ import { LANGS } from '../src/documents/index.ts';
 import { resourcePage } from '../src/pages/index.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadSite } from '../src/server/lib/site.ts';
-import { SHARED, sliceOf } from '../src/server/lib/slices.ts';
+import { SHARED, sliceOf } from '../src/documents/slice-keys.ts';
 import { createStore } from '../src/store/index.ts';
 import { measure, sitemapPaths, warmUpAndSample } from './crawl.ts';
 

@@ -13,7 +13,7 @@
 // each dataset's root (printed) in place, and `--root <dir>` measures the build already in such a root (one size; its
 // convert columns left blank) instead of making one; `--skip-rebuild` leaves out the rebuild (eleven minutes
 // nationally). `--warm-files` reads the SQLite files the server answers from once
-// before it starts (documents, search, paths), so that the measurements see them in the page cache, as a server that
+// before it starts (documents, pages, search, paths), so that the measurements see them in the page cache, as a server that
 // has run for a while with the memory for them does, rather than as a Virtuoso load just left it.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import type autocannon from 'autocannon';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../src/config.ts';
 import { DOCUMENTS_FILE, PATHS_FILE, SEARCH_FILE } from '../src/convert/index.ts';
+import { PAGES_FILE } from '../src/publish/page-store.ts';
 import { createLocalStore } from '../src/store/index.ts';
 import { Endpoint } from '../src/store/virtuoso/endpoint.ts';
 import { mergeGraphOf, readMarker } from '../src/store/virtuoso/marker.ts';
@@ -97,9 +98,16 @@ const cpuMs = (pid: number | undefined): number => {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
 };
 
+/** The seconds `npm run convert` spent rendering pages ahead, from its report (part of its wall time). */
+const prerenderSeconds = (out: string): number => {
+  const m = /pages rendered ahead: \d+ \(.*; ([\d.]+) s\)/.exec(out);
+  if (!m) throw new Error(`the converter did not report its pages rendered ahead:\n${out}`);
+  return Number(m[1]);
+};
+
 /** Runs the converter as one process (worker threads included), timed by GNU time: wall seconds and peak RSS. */
 const timedConvert = (d: Dataset): { seconds: number; rssMb: number; out: string } => {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--import', import.meta.resolve('tsx'), join(PROJECT, 'src/convert/main.ts')], {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--import', import.meta.resolve('tsx'), join(PROJECT, 'src/publish/main.ts')], {
     cwd: d.root,
     env: { ...process.env, ...modeEnv(d) },
     encoding: 'utf8',
@@ -112,7 +120,7 @@ const timedConvert = (d: Dataset): { seconds: number; rssMb: number; out: string
 const fullBuild = (d: Dataset, row: Row) => {
   const t = timedConvert(d);
   d.manifest = JSON.parse(readFileSync(join(d.buildDir, 'manifest.json'), 'utf8')) as Manifest;
-  Object.assign(row, { triples: d.manifest.quads, 'convert s': t.seconds, 'convert peak RSS MB': t.rssMb });
+  Object.assign(row, { triples: d.manifest.quads, 'convert s': t.seconds, 'convert pages s': prerenderSeconds(t.out), 'convert peak RSS MB': t.rssMb });
 };
 
 const rebuildOneChanged = (d: Dataset, row: Row) => {
@@ -120,7 +128,7 @@ const rebuildOneChanged = (d: Dataset, row: Row) => {
   writeFileSync(plan, readFileSync(plan, 'utf8') + '# edited by bench\n');
   const t = timedConvert(d);
   if (!/\b1 plan\(s\) converted/.test(t.out)) throw new Error(`expected exactly one plan converted again:\n${t.out}`);
-  Object.assign(row, { 'rebuild (1 changed) s': t.seconds, 'rebuild peak RSS MB': t.rssMb });
+  Object.assign(row, { 'rebuild (1 changed) s': t.seconds, 'rebuild pages s': prerenderSeconds(t.out), 'rebuild peak RSS MB': t.rssMb });
 };
 
 /** Element IRI paths and titles from the build's plan files, spread evenly over every plan. */
@@ -281,7 +289,7 @@ let warmed: { mb: number; seconds: number } | undefined;
 
 /** Starts the server on a built dataset, measures start-up, warms every scenario up, then measures each. */
 const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row, engine?: { rss: () => number | string; pid: () => number; direct: Direct }) => {
-  if (values['warm-files']) warmed = readThrough([DOCUMENTS_FILE, SEARCH_FILE, PATHS_FILE].map((f) => join(d.buildDir, f)));
+  if (values['warm-files']) warmed = readThrough([DOCUMENTS_FILE, PAGES_FILE, SEARCH_FILE, PATHS_FILE].map((f) => join(d.buildDir, f)).filter((f) => existsSync(f)));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -445,7 +453,7 @@ try {
   else rmSync(d.root, { recursive: true, force: true });
 }
 
-const fixed = ['data', 'store', 'triples', 'convert s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'server RSS idle MB', 'virtuoso-t RSS MB'];
+const fixed = ['data', 'store', 'triples', 'convert s', 'convert pages s', 'convert peak RSS MB', 'rebuild (1 changed) s', 'rebuild pages s', 'rebuild peak RSS MB', 'engine load s', 'start-up s', 'server RSS MB', 'server RSS idle MB', 'virtuoso-t RSS MB'];
 const columns = [...fixed, ...SCENARIO_NAMES.map((n) => `${n} p50 / p99 ms, req/s, CPU ms/req`)].filter((c) => rows.some((r) => r[c] !== undefined));
 const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(
