@@ -28,7 +28,7 @@ export interface PagesMadeFor {
 export const rendererKey = (baseIri: string): string => sha256(`code ${sourceCodeHash(RENDERING_CODE)}\nbase ${baseIri}`);
 
 /** One stored page: the resource, the language, the page's HTML as gzip. */
-export type StoredPage = readonly [iri: string, lang: Lang, gzip: Buffer];
+export type StoredPage = readonly [iri: string, lang: Lang, gzip: Uint8Array];
 
 /** A municipality's pages as rendered, with what they read of the build beyond their rows (page-reads.ts). */
 export interface RenderedSlice {
@@ -114,7 +114,8 @@ export const writePageStore = async (
     const insertPage = db.prepare('INSERT INTO page (code, iri, lang, body) VALUES (?, ?, ?, ?)');
     const insertSlice = db.prepare('INSERT INTO slice (code, key, reads, reads_hash) VALUES (?, ?, ?, ?)');
     const insert = db.transaction((code: string, key: string, slice: RenderedSlice) => {
-      for (const [iri, lang, body] of slice.pages) insertPage.run(code, iri, lang, body);
+      // SQLite binds a Buffer as a blob: a view of the bytes received, not a copy.
+      for (const [iri, lang, body] of slice.pages) insertPage.run(code, iri, lang, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
       insertSlice.run(code, key, slice.reads.join('\n'), slice.readsHash);
       count += slice.pages.length;
     });
@@ -123,13 +124,15 @@ export const writePageStore = async (
       return old?.key === s.key && unchanged(old.reads, old.readsHash) ? old : undefined;
     };
     // Rendering goes on in the background (the caller's threads) while earlier slices are written.
-    const pending = slices.map((s) => {
+    const pending: ({ kept: StoredSlice; rendering?: undefined } | { kept?: undefined; rendering: Promise<RenderedSlice> } | undefined)[] = slices.map((s) => {
       const kept = keep(s);
       return kept ? { kept } : { rendering: s.render() };
     });
-    for (const p of pending) p.rendering?.catch(() => undefined);
+    for (const p of pending) p?.rendering?.catch(() => undefined);
     for (const [i, slice] of slices.entries()) {
       const p = pending[i]!;
+      // Let go of each slice once written: a national build's pages are GBs.
+      pending[i] = undefined;
       insert(slice.code, slice.key, p.kept ? { ...p.kept, pages: before!.pages(slice.code) } : await p.rendering!);
       (p.kept ? reused : rendered).push(slice.code);
     }
