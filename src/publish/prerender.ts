@@ -1,12 +1,12 @@
-// Renders every municipality resource's page of a staged build into its pages.sqlite, on worker threads, taking from
-// the build being replaced the pages of every municipality whose inputs are unchanged.
+// Renders every plan element's page of a staged build into its pages.sqlite, on worker threads, taking from the build
+// being replaced the pages of every municipality whose inputs are unchanged.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { Parser } from 'n3';
 import { listedFile, SUMMARY_FILE, type FinishStage, type Manifest, type SiteSummary } from '../convert/index.ts';
 import { sha256 } from '../convert/plan-cache.ts';
 import { startThread } from '../convert/start-thread.ts';
-import { Parser } from 'n3';
 import { compactQuads } from '../rdf/owned-terms.ts';
 import { buildReads, readsFingerprint, type BuildReads, type BuildReadsSource } from './page-reads.ts';
 import { PAGES_FILE, rendererKey, writePageStore, type PageStoreReport, type RenderedSlice, type SlicePages } from './page-store.ts';
