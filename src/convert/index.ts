@@ -152,7 +152,7 @@ const checkBuild = (opts: ConvertOptions, inputsHash: string): { build: Verified
     const build = readVerifiedBuild(opts.buildDir, opts.synthetic ?? false);
     if (build.manifest.inputsHash === inputsHash) return { build };
     if (build.manifest.baseIri !== opts.baseIri) return { reason: `${opts.buildDir} was built for BASE_IRI ${build.manifest.baseIri}, not ${opts.baseIri}` };
-    return { reason: `${opts.buildDir} is older than its inputs (data/, ontology/, the converter or BASE_IRI changed)` };
+    return { reason: `${opts.buildDir} is older than its inputs (data/, ontology/, the converter, the pages' renderer or BASE_IRI changed)` };
   } catch (e) {
     if (e instanceof BuildError) return { reason: e.message };
     throw e;

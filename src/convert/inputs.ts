@@ -3,9 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
-/** Folders (relative to the root) whose files are build inputs: data, ontology and the converter's own code (with
- * src/search, which writes the search index). */
-export const INPUT_DIRS = ['data', 'ontology', 'src/plan', 'src/rdf', 'src/convert', 'src/search'] as const;
+/**
+ * Folders (relative to the root) whose files are build inputs: data, ontology and the converter's own code (with
+ * src/search, which writes the search index), and the code that renders the pages `npm run convert` stores (src/publish
+ * with the documents and pages it renders with): a build whose pages another renderer made is made again.
+ */
+export const INPUT_DIRS = ['data', 'ontology', 'src/plan', 'src/rdf', 'src/convert', 'src/search', 'src/documents', 'src/pages', 'src/publish'] as const;
 
 /**
  * A stamp this recent may not yet be final: a file written again within the file system's clock tick keeps it (git's
