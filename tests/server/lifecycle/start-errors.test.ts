@@ -76,7 +76,7 @@ describe('start-up errors', () => {
       expect(stderr).toContain(`rebuilding ${build}: ${build} is older than its inputs`);
       expect(stderr).toContain('convert failed; the previous build is left untouched.');
       expect(stderr).toMatch(/data\/plans\/132101-koganei\.yaml.*\d+/);
-      expect(stderr).toMatch(/cannot start: the converter \(.*src\/convert\/main\.ts\) exited with code 1; its message is above/);
+      expect(stderr).toMatch(/cannot start: the converter \(.*src\/publish\/main\.ts\) exited with code 1; its message is above/);
       expect(stderr).not.toMatch(/^\s+at /m);
       expect(readFileSync(join(build, 'manifest.json')).equals(manifest)).toBe(true);
     } finally {
