@@ -47,17 +47,20 @@ try {
     console.log(`valid: ${report.quads} quads in ${report.graphs} graphs; ${plans(report)}; no build written`);
   } else {
     let pages: PageStoreReport | undefined;
-    let started = 0;
-    const { manifest, ...report } = await convertAndWriteReport(config, undefined, async (...stage) => {
-      started = performance.now();
-      await prerenderStage(config.convertWorkers, (r) => (pages = r))(...stage);
-    });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    let seconds = 0;
+    const { manifest, ...report } = await convertAndWriteReport(
+      config,
+      undefined,
+      prerenderStage(config.convertWorkers, (made, took) => {
+        pages = made;
+        seconds = took;
+      }),
+    );
     console.log(
       `built ${config.buildDir}${manifest.synthetic ? ' (SYNTHETIC)' : ''}: ${manifest.quads} quads in ${manifest.graphs.length} graphs, version ${manifest.version}, base ${manifest.baseIri}; ${plans(report)}`,
     );
     console.log(
-      `  pages rendered ahead: ${pages!.pages} (${pages!.rendered.length} municipalities rendered, ${pages!.reused.length} taken unchanged from the previous build; ${seconds} s)`,
+      `  pages rendered ahead: ${pages!.pages} (${pages!.rendered.length} municipalities rendered, ${pages!.reused.length} taken unchanged from the previous build; ${seconds.toFixed(1)} s)`,
     );
     // A national build has thousands of files: list them only for a small one.
     if (manifest.files.length <= 20) for (const f of manifest.files) console.log(`  ${f.path}  ${f.bytes} bytes`);

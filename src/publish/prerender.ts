@@ -113,6 +113,9 @@ export const prerenderPages = async ({ dir, manifest, previous, workers }: Prere
 
 /** The stage `npm run convert` ends a staged build with: its pages, from the replaced build's where unchanged. */
 export const prerenderStage =
-  (workers: number, done: (report: PageStoreReport) => void): FinishStage =>
-  async (staging, manifest, previous) =>
-    done(await prerenderPages({ dir: staging, manifest, previous: join(previous, PAGES_FILE), workers }));
+  (workers: number, done: (report: PageStoreReport, seconds: number) => void): FinishStage =>
+  async (staging, manifest, previous) => {
+    const started = performance.now();
+    const report = await prerenderPages({ dir: staging, manifest, previous: join(previous, PAGES_FILE), workers });
+    done(report, (performance.now() - started) / 1000);
+  };
