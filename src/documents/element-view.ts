@@ -26,7 +26,8 @@ export interface VocabularyView {
 /** `triples`: the vocabulary graph's distinct triples; made once per build. */
 export const vocabularyView = (triples: readonly Quad[], urls: SiteUrls): VocabularyView => ({ triples, base: baseView(triples, urls) });
 
-const ELEMENT_TYPES: ReadonlySet<string> = new Set(ELEMENT_CLASSES.map((c) => `${JPP}${c}`));
+/** The classes of plan elements, as IRIs (the plan model's ELEMENT_CLASSES). */
+export const ELEMENT_TYPES: ReadonlySet<string> = new Set(ELEMENT_CLASSES.map((c) => `${JPP}${c}`));
 /** What a page shows from its slice's whole view: a plan (its elements) and a municipality (its plans). */
 const WHOLE_VIEW_TYPES: ReadonlySet<string> = new Set([`${JPP}Plan`, `${JPP}Municipality`]);
 const QUOTE_PREDICATES = Object.values(QUOTE_PROPERTIES);

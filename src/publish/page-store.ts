@@ -69,22 +69,32 @@ const SCHEMA =
 const madeWith = (db: Database.Database, name: string): string | undefined =>
   db.prepare('SELECT value FROM made_with WHERE name = ?').pluck().get(name) as string | undefined;
 
-/** A previous store's slices, when it is one this code reads (any other is rendered again, not read). */
-const storedSlices = (file: string | undefined): StoredSlices | undefined => {
+/**
+ * `file` opened read-only and read by `read`; undefined, and closed, when it is missing, when `read` says it is not the
+ * one wanted (undefined), or when it is not a store this code reads (a statement fails): its pages are then rendered.
+ */
+const openStore = <T>(file: string | undefined, read: (db: Database.Database) => T | undefined): T | undefined => {
   if (file === undefined || !existsSync(file)) return undefined;
   let db: Database.Database | undefined;
   try {
     db = openSqliteFile(file);
-    const rows = db.prepare('SELECT code, key, reads, reads_hash FROM slice').raw().all() as [string, string, string, string][];
-    const slices = new Map(rows.map(([code, key, reads, readsHash]) => [code, { key, reads: reads === '' ? [] : reads.split('\n'), readsHash }]));
-    const read = db.prepare('SELECT iri, lang, body FROM page WHERE code = ? ORDER BY iri, lang').raw();
-    const open = db;
-    return { slices, pages: (code) => read.all(code) as unknown as StoredPage[], close: () => open.close() };
+    const opened = read(db);
+    if (opened === undefined) db.close();
+    return opened;
   } catch {
     db?.close();
     return undefined;
   }
 };
+
+/** A previous store's slices, when it is one this code reads (any other is rendered again, not read). */
+const storedSlices = (file: string | undefined): StoredSlices | undefined =>
+  openStore(file, (db) => {
+    const rows = db.prepare('SELECT code, key, reads, reads_hash FROM slice').raw().all() as [string, string, string, string][];
+    const slices = new Map(rows.map(([code, key, reads, readsHash]) => [code, { key, reads: reads === '' ? [] : reads.split('\n'), readsHash }]));
+    const read = db.prepare('SELECT iri, lang, body FROM page WHERE code = ? ORDER BY iri, lang').raw();
+    return { slices, pages: (code) => read.all(code) as unknown as StoredPage[], close: () => db.close() };
+  });
 
 /** What writing a store did: the municipalities whose pages were rendered, and those taken from the previous store. */
 export interface PageStoreReport {
@@ -124,17 +134,15 @@ export const writePageStore = async (
       return old?.key === s.key && unchanged(old.reads, old.readsHash) ? old : undefined;
     };
     // Rendering goes on in the background (the caller's threads) while earlier slices are written.
-    const pending: ({ kept: StoredSlice; rendering?: undefined } | { kept?: undefined; rendering: Promise<RenderedSlice> } | undefined)[] = slices.map((s) => {
-      const kept = keep(s);
-      return kept ? { kept } : { rendering: s.render() };
-    });
-    for (const p of pending) p?.rendering?.catch(() => undefined);
+    const pending: (StoredSlice | Promise<RenderedSlice> | undefined)[] = slices.map((s) => keep(s) ?? s.render());
+    for (const p of pending) if (p instanceof Promise) p.catch(() => undefined);
     for (const [i, slice] of slices.entries()) {
       const p = pending[i]!;
       // Let go of each slice once written: a national build's pages are GBs.
       pending[i] = undefined;
-      insert(slice.code, slice.key, p.kept ? { ...p.kept, pages: before!.pages(slice.code) } : await p.rendering!);
-      (p.kept ? reused : rendered).push(slice.code);
+      const kept = !(p instanceof Promise);
+      insert(slice.code, slice.key, kept ? { ...p, pages: before!.pages(slice.code) } : await p);
+      (kept ? reused : rendered).push(slice.code);
     }
     const put = db.prepare('INSERT INTO made_with (name, value) VALUES (?, ?)');
     put.run('build', made.build);
@@ -156,26 +164,15 @@ export interface PageStore {
  * Opens a build's page store read-only; undefined when there is none, or when it was made for another build or by
  * other code than this one (its pages are then rendered on request), or when it is not a store this code reads.
  */
-export const openPageStore = (file: string, made: PagesMadeFor): PageStore | undefined => {
-  if (!existsSync(file)) return undefined;
-  let db: Database.Database | undefined;
-  try {
-    db = openSqliteFile(file);
-    if (madeWith(db, 'build') !== made.build || madeWith(db, 'renderer') !== made.renderer) {
-      db.close();
-      return undefined;
-    }
+export const openPageStore = (file: string, made: PagesMadeFor): PageStore | undefined =>
+  openStore(file, (db) => {
+    if (madeWith(db, 'build') !== made.build || madeWith(db, 'renderer') !== made.renderer) return undefined;
     const body = db.prepare('SELECT body FROM page WHERE code = ? AND iri = ? AND lang = ?').pluck();
-    const open = db;
     return {
       page: (code, iri, lang) => {
         const gzip = body.get(code, iri, lang) as Buffer | undefined;
         return gzip === undefined ? undefined : gunzipSync(gzip);
       },
-      close: () => open.close(),
+      close: () => db.close(),
     };
-  } catch {
-    db?.close();
-    return undefined;
-  }
-};
+  });

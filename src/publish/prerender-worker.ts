@@ -8,11 +8,11 @@ import { Parser } from 'n3';
 // Each module from where it is defined: a layer's index would load the whole converter in every thread.
 import { vocabularyIndex } from '../convert/document-bodies.ts';
 import { DOCUMENTS_FILE, openDocumentRows } from '../convert/document-rows.ts';
+import { ELEMENT_TYPES } from '../documents/element-view.ts';
 import { LANGS } from '../documents/langs.ts';
-import { ELEMENT_CLASSES } from '../plan/model.ts';
 import { compactQuads } from '../rdf/owned-terms.ts';
 import { siteUrls } from '../rdf/uris.ts';
-import { JPP, RDF } from '../rdf/vocab.ts';
+import { RDF } from '../rdf/vocab.ts';
 import { buildReads, readsFingerprint, recordingReads } from './page-reads.ts';
 import type { RenderedSlice, StoredPage } from './page-store.ts';
 import type { PrerenderReply, PrerenderThreadData } from './prerender.ts';
@@ -31,17 +31,18 @@ const KEY_ORDER = [...LANGS].sort();
 // Fixed settings, so that the same page gives the same bytes; level 9 costs little more here than 6 (a page is small).
 const GZIP = { level: 9 } as const;
 
-/** Whether a municipality's resource is a plan element: its names hold its type, one of the element classes. */
+/** The end of an N-Triples line typing a resource as a plan element, one per element class. */
+const ELEMENT_TYPE_LINES = [...ELEMENT_TYPES].map((type) => ` <${RDF}type> <${type}> .`);
+/** Whether a municipality's resource is a plan element: its names (N-Triples lines) type it so. */
 const isElement = (code: string, iri: string): boolean => {
   const names = rows.names(code, iri);
-  return ELEMENT_TYPES.some((type) => names.includes(`<${iri}> ${type}`));
+  return ELEMENT_TYPE_LINES.some((line) => names.includes(`<${iri}>${line}`));
 };
-const ELEMENT_TYPES = ELEMENT_CLASSES.map((c) => `<${RDF}type> <${JPP}${c}> .`);
 
 /**
  * A municipality's pages: every plan element's (the resources the plans are made of, under id/{code}/, which have a
  * document and a page made from its rows). The nine in ten resources beneath them (values, quotes, selectors) are
- * rendered on request from their element's view: storing theirs would take ten times the time and the disk.
+ * rendered on request from their element's view: storing theirs would mean about ten times as many pages.
  */
 const renderSlice = async (code: string): Promise<RenderedSlice> => {
   const under = `${urls.municipality(code)}/`;

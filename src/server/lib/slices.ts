@@ -12,7 +12,6 @@ import type { SiteUrls } from '../../rdf/uris.ts';
 import { HttpError } from './errors.ts';
 import { SHARED } from '../../documents/slice-keys.ts';
 
-
 export interface Slice {
   readonly key: string;
   /** The documents of the slice, made when first asked for (the shared slice's documents; tests compare with rows). */
