@@ -178,13 +178,14 @@ interface Direct {
 }
 const directLookup = (direct: Direct, path: string) => (): autocannon.Options => ({
   url: direct.url,
-  idReplacement: true,
   requests: [
     {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' },
-      // The id in a comment, as the server's lookup has it (`[<id>]` left as it is for autocannon to replace).
-      body: `query=${encodeURIComponent(`${direct.lookup(path)}\n# `)}[<id>]&timeout=${direct.timeoutMs}`,
+      // The same bytes for every request, as the server sends them: its rewrite makes the text again from the syntax
+      // tree, so the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once. (With
+      // the comment Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
+      body: new URLSearchParams({ query: direct.lookup(path), timeout: String(direct.timeoutMs) }).toString(),
     },
   ],
 });
