@@ -9,10 +9,10 @@ import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
 import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource, type PlanSource } from './assemble.ts';
 import { ontologyQuads, type Manifest } from './dataset.ts';
-import { bodiesSource, bodyMaker } from './document-bodies.ts';
+import { bodyMaker, cachedBodiesSource } from './document-bodies.ts';
 import type { BodiesSource } from './document-rows.ts';
 import { graphPieces } from './graph-files.ts';
-import { planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
+import { bodiesCacheDir, planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
 import { readSourceIn } from './plan-unit.ts';
 import { pagesPiece, readLicense, readSitemapFacts, wholeDescribedPaths } from './sitemap-file.ts';
 import { convertOnPool } from './pool.ts';
@@ -110,7 +110,8 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   const plans = entries
     .sort((a, b) => (key(a.record) < key(b.record) ? -1 : 1))
     .map((e) => cachedGraph(e.dir, e.record.graph, e.record.prefixes, e.record.turtleName));
-  const bodies = bodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads));
+  // The bodies of municipalities of several plans, made by the build from their merged rows, kept beside the plan cache.
+  const bodies = cachedBodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads), bodiesCacheDir(opts.cacheDir, layout.synthetic), shared);
   return { vocabulary, plans, bodies, converted: misses, cached: files.filter((f) => hits.get(f)) };
 };
 

@@ -138,6 +138,8 @@ export interface DocumentRowsWriter {
 export interface BodiesSource {
   readonly license: string;
   readonly made: (code: string, rows: PlanRows) => Promise<SliceBodies>;
+  /** Called once every municipality's bodies are in the file: a source that keeps bodies lets go of the unused. */
+  readonly settle?: () => void;
 }
 
 /**
@@ -205,6 +207,7 @@ export const documentRowsWriter = (dir: string, baseIri: string, bodiesOf: Bodie
         // VACUUM, which would copy a national file (GBs) once more.
         flush();
         for (const { code: c, bodies } of slices) insertBodies(c, await (bodies ? bodies() : bodiesOf.made(c, readRows.all(c) as unknown as PlanRows)));
+        bodiesOf.settle?.();
         insertElsewhere();
         db.prepare('INSERT INTO made_with (name, value) VALUES (?, ?)').run('license', bodiesOf.license);
       } finally {

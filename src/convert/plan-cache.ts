@@ -90,6 +90,9 @@ export interface PlanCache {
   prune(planFiles: readonly string[]): string[];
 }
 
+/** Where the build keeps the Turtle bodies it makes from a municipality's merged rows (document-bodies.ts). */
+export const bodiesCacheDir = (cacheDir: string, synthetic: boolean): string => join(cacheDir, 'bodies', synthetic ? 'synthetic' : 'real');
+
 /** One entry per plan file under cacheDir/<real|synthetic>/, keyed by the plan file's name. */
 export const planCache = (cacheDir: string, synthetic: boolean, shared: string): PlanCache => {
   const root = join(cacheDir, synthetic ? 'synthetic' : 'real');

@@ -1,12 +1,12 @@
 // The document rows file: what a resource's row holds, read back as written, and the order it needs.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataFactory, type NamedNode, type Quad } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodiesSource, bodyMaker, documentFromRows } from '../../src/convert/document-bodies.ts';
-import { DOCUMENTS_FILE, documentRowsWriter, openDocumentRows, packPlanBodies, packPlanRows, planRows, unpackPlanBodies, unpackPlanRows } from '../../src/convert/document-rows.ts';
+import { bodiesSource, bodyMaker, cachedBodiesSource, documentFromRows } from '../../src/convert/document-bodies.ts';
+import { DOCUMENTS_FILE, documentRowsWriter, type BodiesSource, openDocumentRows, packPlanBodies, packPlanRows, planRows, unpackPlanBodies, unpackPlanRows } from '../../src/convert/document-rows.ts';
 import { documentBody } from '../../src/rdf/document-body.ts';
 
 const { quad, namedNode: iri, literal, blankNode } = DataFactory;
@@ -28,9 +28,9 @@ const maker = bodyMaker(BASE, LICENSE, []);
 const source = bodiesSource(maker);
 
 // Each graph's rows and Turtle bodies go through the form its plan's cache entry keeps, as in a build.
-const write = async (graphs: readonly (readonly [string, readonly Quad[]])[]) => {
+const write = async (graphs: readonly (readonly [string, readonly Quad[]])[], merged: BodiesSource = source) => {
   dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
-  const writer = documentRowsWriter(dir, BASE, source);
+  const writer = documentRowsWriter(dir, BASE, merged);
   for (const [code, quads] of graphs) {
     const rows = planRows(BASE, code, quads);
     const bodies = packPlanBodies(await source.made(code, rows));
@@ -131,6 +131,70 @@ describe('document rows', () => {
       expect(rows.names('132101', municipality.value)).toBe(`<${municipality.value}> <${RDFS_LABEL.value}> "小金井市"@ja .`);
     } finally {
       rows.close();
+    }
+  });
+
+  it("of a municipality of several plans, are kept between builds by their rows, and made again only when those change", async () => {
+    const MUNICIPALITY = iri('https://w3id.org/jp-plan/def#municipality');
+    const municipality = iri(`${BASE}id/132101`);
+    const g2 = iri(`${BASE}graph/132101/q`);
+    const plan2 = iri(`${BASE}id/132101/plan/q`);
+    const edition = (graph: NamedNode, p: NamedNode, label: string) => [
+      quad(p, TYPE, iri('https://w3id.org/jp-plan/def#Plan'), graph),
+      quad(p, RDFS_LABEL, literal(label, 'ja'), graph),
+      quad(p, MUNICIPALITY, municipality, graph),
+      quad(municipality, RDFS_LABEL, literal('小金井市', 'ja'), graph),
+    ];
+    const single = ['132110', [quad(iri(`${BASE}id/132110/plan/p`), RDFS_LABEL, literal('x', 'ja'), iri(`${BASE}graph/132110/p`))]] as const;
+    const graphs = (second: string) => [['132101', edition(g, plan, '第5次計画')], ['132101', edition(g2, plan2, second)], single] as const;
+    const cache = mkdtempSync(join(tmpdir(), 'jpp-bodies-'));
+    const turtleOf = (iriOf: NamedNode) => {
+      const rows = openDocumentRows(join(dir, DOCUMENTS_FILE), BASE, LICENSE);
+      try {
+        return rows.turtle('132101', iriOf.value)?.toString('utf8');
+      } finally {
+        rows.close();
+      }
+    };
+    const bytes = () => readFileSync(join(dir, DOCUMENTS_FILE));
+    try {
+      // What a build without the cache writes, for each input.
+      await write(graphs('第6次計画'));
+      const plain = bytes();
+      await write(graphs('第7次計画'));
+      const plainChanged = bytes();
+
+      await write(graphs('第6次計画'), cachedBodiesSource(maker, cache, 'shared'));
+      expect(bytes().equals(plain)).toBe(true);
+      // One entry, for the municipality of two plans only.
+      const [entry, ...more] = readdirSync(cache);
+      expect(more).toEqual([]);
+      expect(entry).toMatch(/^132101-[0-9a-f]{64}\.json\.deflate$/);
+
+      // The entry is what the next build writes: altered, it is read back as altered.
+      const kept = unpackPlanBodies(readFileSync(join(cache, entry!)));
+      const altered = kept.map(([i, body]) => [i, i === plan2.value ? '# altered\n' : body] as const);
+      writeFileSync(join(cache, entry!), packPlanBodies(altered as unknown as typeof kept));
+      await write(graphs('第6次計画'), cachedBodiesSource(maker, cache, 'shared'));
+      expect(turtleOf(plan2)).toBe('# altered\n');
+
+      // Other rows (a plan retitled) or another build's facts: made again, and the unused entry let go.
+      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'shared'));
+      expect(bytes().equals(plainChanged)).toBe(true);
+      expect(turtleOf(plan2)).toContain('第7次計画');
+      expect(readdirSync(cache)).toHaveLength(1);
+      expect(readdirSync(cache)[0]).not.toBe(entry);
+      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'other'));
+      expect(bytes().equals(plainChanged)).toBe(true);
+      expect(readdirSync(cache)).toHaveLength(1);
+
+      // An unreadable entry is made again.
+      writeFileSync(join(cache, readdirSync(cache)[0]!), 'not deflated');
+      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'other'));
+      expect(bytes().equals(plainChanged)).toBe(true);
+      expect(unpackPlanBodies(readFileSync(join(cache, readdirSync(cache)[0]!))).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 
