@@ -4,7 +4,7 @@
 // document took, by hand). A plan's bodies are made in its converter worker and cached with it; a municipality of
 // several plans has its bodies made by the build from its merged rows, and kept by their hash (cachedBodiesSource).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
 import { documentBody, type DocumentFacts } from '../rdf/document-body.ts';
@@ -13,7 +13,7 @@ import { describeResource, distinctTriples, indexTriples, isLabelTriple, type Na
 import type { ResourceDocument } from '../rdf/resource-document.ts';
 import { siteUrls } from '../rdf/uris.ts';
 import { RDF } from '../rdf/vocab.ts';
-import { abandonedBy } from './abandoned.ts';
+import { keepFile, pruneEntries } from './abandoned.ts';
 import { columnText, ownIris, packPlanBodies, storedText, unpackPlanBodies, type BodiesSource, type BodyRow, type PlanRows, type SliceBodies, type SliceRows } from './document-rows.ts';
 
 const BODIES_EXT = '.json.deflate';
@@ -130,14 +130,7 @@ export const cachedBodiesSource = (maker: BodyMaker, dir: string, shared: string
         // not kept, or unreadable: made again
       }
       const bodies = await sliceBodies(code, rows, maker);
-      try {
-        mkdirSync(dir, { recursive: true });
-        const staging = `${file}.tmp-${process.pid}`;
-        writeFileSync(staging, packPlanBodies(bodies));
-        renameSync(staging, file);
-      } catch {
-        // not kept: the next build makes them again
-      }
+      keepFile(file, packPlanBodies(bodies));
       return bodies;
     },
     settle: () => {
@@ -147,12 +140,7 @@ export const cachedBodiesSource = (maker: BodyMaker, dir: string, shared: string
       } catch {
         return;
       }
-      for (const name of names) {
-        const at = name.indexOf('.tmp-');
-        // Another build's staging file is left alone while its process runs.
-        const gone = at >= 0 ? abandonedBy(name.slice(at), '.tmp-') !== undefined : !used.has(name);
-        if (gone) rmSync(join(dir, name), { force: true });
-      }
+      pruneEntries(dir, names, (name) => used.has(name));
     },
   };
 };

@@ -1,7 +1,8 @@
 // Lists and hashes everything a build reads, so a build can tell whether it is stale.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { keepFile } from './abandoned.ts';
 
 /**
  * Folders (relative to the root) whose files are build inputs: data, ontology and the converter's own code (with
@@ -56,18 +57,6 @@ const stampsOf = (root: string, baseIri: string, files: readonly string[]): { ke
   return { key: hash.digest('hex'), newestNs };
 };
 
-/** Keeps the memo, written whole or not at all (a convert's child process and a server may hash at once). */
-const keepMemo = (file: string, record: MemoRecord): void => {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(record));
-    renameSync(tmp, file);
-  } catch {
-    // not kept: the next check reads the inputs again
-  }
-};
-
 /**
  * Hash over the paths and contents of all inputs plus the base IRI, independent of mtimes. With a memo, the hash of
  * the last full read is reused while every input keeps its stamp (size, mtime, ctime, inode, device: what git's index
@@ -92,6 +81,6 @@ export const hashInputs = (root: string, baseIri: string, extraDirs: readonly st
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(join(root, file))).update('\n');
   const digest = hash.digest('hex');
   const settledNs = BigInt(Math.floor((memo?.now ?? Date.now)() - SETTLED_MS)) * 1_000_000n;
-  if (memo && stamps && stamps.newestNs < settledNs) keepMemo(memo.file, { stamps: stamps.key, hash: digest });
+  if (memo && stamps && stamps.newestNs < settledNs) keepFile(memo.file, JSON.stringify({ stamps: stamps.key, hash: digest } satisfies MemoRecord));
   return digest;
 };

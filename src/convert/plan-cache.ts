@@ -6,7 +6,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { PlanSummary } from '../plan/index.ts';
-import { abandonedBy } from './abandoned.ts';
+import { pruneEntries } from './abandoned.ts';
 import type { GraphInfo } from './dataset.ts';
 import type { GraphPieces } from './graph-files.ts';
 import type { PagesPiece } from './sitemap-file.ts';
@@ -131,14 +131,7 @@ export const planCache = (cacheDir: string, synthetic: boolean, shared: string):
       if (!existsSync(root)) return [];
       const keep = new Set(planFiles.map((f) => basename(entryDir(f))));
       const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-      // Staging folders (name.tmp-pid-thread) of a build running now are left alone; a killed build's are removed.
-      for (const name of folders) {
-        const at = name.indexOf('.tmp-');
-        if (at >= 0 && abandonedBy(name.slice(at), '.tmp-', true) !== undefined) rmSync(join(root, name), { recursive: true, force: true });
-      }
-      const gone = folders.filter((name) => !name.includes('.tmp-') && !keep.has(name));
-      for (const name of gone) rmSync(join(root, name), { recursive: true, force: true });
-      return gone.sort();
+      return pruneEntries(root, folders, (name) => keep.has(name));
     },
   };
 };

@@ -183,10 +183,12 @@ describe('document rows', () => {
       expect(bytes().equals(plainChanged)).toBe(true);
       expect(turtleOf(plan2)).toContain('第7次計画');
       expect(readdirSync(cache)).toHaveLength(1);
-      expect(readdirSync(cache)[0]).not.toBe(entry);
+      const retitled = readdirSync(cache)[0];
+      expect(retitled).not.toBe(entry);
       await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'other'));
       expect(bytes().equals(plainChanged)).toBe(true);
       expect(readdirSync(cache)).toHaveLength(1);
+      expect(readdirSync(cache)[0]).not.toBe(retitled);
 
       // An unreadable entry is made again.
       writeFileSync(join(cache, readdirSync(cache)[0]!), 'not deflated');
