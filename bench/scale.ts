@@ -5,7 +5,8 @@
 // start-up time (process start to the first 200 on /) and RSS after every scenario ran and again after 20 s idle, and p50 / p99 / req/s at 10 connections
 // for a 303 dereference, a Turtle document, an HTML page, a search, a SPARQL label lookup, a GROUP BY and a 3-hop join
 // (bench/load.ts: the load generator and queries of `npm run bench`), with the CPU time per answered request of the
-// server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system). The embedded store is skipped, with a note, above
+// server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system); on Virtuoso, two references of the
+// lookup beside it (Virtuoso alone, and a bare Node front relaying to it: see Direct). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
 // free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement
 // (or until BENCH_MIN_ANSWERS, default 20, are answered, for a scenario slower than that),
@@ -163,12 +164,16 @@ interface Scenario {
   opts: (origin: string) => autocannon.Options;
   /** Whether a path was asked for twice so far (its answer may have come from a cache). */
   repeated?: () => boolean;
+  /** The process that answers in place of the server (a reference), whose CPU is counted instead of the server's. */
+  pid?: () => number | undefined;
 }
 /**
- * The reference of the lookup, measured in the same run: the very query the server sends Virtuoso for it (its dataset
- * and row cap made explicit, query-rewrite.ts), POSTed by the same client straight to the slot's endpoint, in the XML
- * the server reads. What Virtuoso alone gives at 10 connections on this machine, below which no server in front of it
- * can answer.
+ * The references of the lookup, measured in the same run. Both send Virtuoso the very query the server sends it (its
+ * dataset and row cap made explicit, query-rewrite.ts), asking for the XML the server reads:
+ * - "Virtuoso alone": POSTed by the same client straight to the slot's endpoint. What Virtuoso gives at 10 connections
+ *   on this machine, below which no server in front of it can answer.
+ * - "Node front alone": the client's lookup (unique comment and all) POSTed to bench/lookup-front.ts, a bare node:http
+ *   server that relays the fixed query to Virtuoso and its answer back. What a front in Node costs at least on top.
  */
 interface Direct {
   readonly url: string;
@@ -176,22 +181,33 @@ interface Direct {
   /** The server's query timeout, which it hands Virtuoso with every query. */
   readonly timeoutMs: number;
 }
+/**
+ * The same bytes for every request, as the server sends them: its rewrite makes the text again from the syntax tree, so
+ * the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once. (With the comment
+ * Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
+ */
+const directBody = (direct: Direct, path: string) => new URLSearchParams({ query: direct.lookup(path), timeout: String(direct.timeoutMs) }).toString();
 const directLookup = (direct: Direct, path: string) => (): autocannon.Options => ({
   url: direct.url,
-  requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' },
-      // The same bytes for every request, as the server sends them: its rewrite makes the text again from the syntax
-      // tree, so the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once. (With
-      // the comment Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
-      body: new URLSearchParams({ query: direct.lookup(path), timeout: String(direct.timeoutMs) }).toString(),
-    },
-  ],
+  requests: [{ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' }, body: directBody(direct, path) }],
 });
 const LOOKUP_DIRECT = 'lookup, Virtuoso alone';
+const LOOKUP_FRONT = 'lookup, Node front alone';
 
-const scenariosFor = (targets: { path: string; title: string }[], direct?: Direct): Scenario[] => {
+/** bench/lookup-front.ts relaying the lookup of `path` to the slot, on a free port; stopped by the caller. */
+const startFront = async (direct: Direct, path: string): Promise<Front & { child: ChildProcess }> => {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = await start(join(PROJECT, 'bench/lookup-front.ts'), { PORT: String(port), FRONT_ENDPOINT: direct.url, FRONT_BODY: directBody(direct, path) }, `${origin}/`);
+  return { origin, child, pid: () => child.pid };
+};
+
+interface Front {
+  readonly origin: string;
+  readonly pid: () => number | undefined;
+}
+
+const scenariosFor = (targets: { path: string; title: string }[], direct?: Direct, front?: Front): Scenario[] => {
   const paths = targets.map((t) => t.path);
   return [
     { name: '303', ...rotating(paths, { accept: 'text/turtle' }) },
@@ -200,11 +216,12 @@ const scenariosFor = (targets: { path: string; title: string }[], direct?: Direc
     { name: 'search', ...rotating(targets.map((t) => `/search?q=${encodeURIComponent(t.title)}&format=json`), {}) },
     { name: 'lookup', opts: uncached(QUERIES.lookup(BASE, paths[0]!)) },
     ...(direct ? [{ name: LOOKUP_DIRECT, opts: directLookup(direct, paths[0]!) }] : []),
+    ...(front ? [{ name: LOOKUP_FRONT, opts: () => uncached(QUERIES.lookup(BASE, paths[0]!))(front.origin), pid: front.pid }] : []),
     { name: 'GROUP BY', opts: uncached(QUERIES.groupBy()) },
     { name: '3-hop join', opts: uncached(QUERIES.join3()) },
   ];
 };
-const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }], { url: '', lookup: () => '', timeoutMs: 0 }).map((s) => s.name);
+const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }], { url: '', lookup: () => '', timeoutMs: 0 }, { origin: '', pid: () => undefined }).map((s) => s.name);
 
 /** The slot's endpoint and the lookup's text as the server rewrites it for the build the slot holds. */
 const directOf = async (d: Dataset, httpPort: string): Promise<Direct> => {
@@ -301,13 +318,16 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     { cwd: d.root, tries: 4 * 60 * 30, launch: NPM_START },
   );
   row['start-up s'] = s1(performance.now() - started);
+  let front: (Front & { child: ChildProcess }) | undefined;
   try {
+    const targets = await checkedTargets(origin, targetsOf(d));
+    if (engine) front = await startFront(engine.direct, targets[0]!.path);
     // Each scenario is warmed up and measured in turn: warming every scenario first left the slow queries' backlog
     // (3-hop joins of 10–19 s nationally) in front of the lookup's measurement.
-    for (const s of scenariosFor(await checkedTargets(origin, targetsOf(d)), engine?.direct)) {
+    for (const s of scenariosFor(targets, engine?.direct, front)) {
       await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
       await settle(origin);
-      const pids = [server.pid, engine?.pid()];
+      const pids = [s.pid ? s.pid() : server.pid, engine?.pid()];
       let cpu = pids.map(cpuMs);
       let r = await drive(s.opts(origin), CONNECTIONS, SECONDS);
       let span = `${SECONDS} s`;
@@ -333,6 +353,7 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
     row['server RSS idle MB'] = rssMb(server.pid);
   } finally {
+    if (front) await stopServer(front.child);
     await stopServer(server);
   }
 };
