@@ -194,6 +194,12 @@ const directLookup = (direct: Direct, path: string) => (): autocannon.Options =>
 const LOOKUP_DIRECT = 'lookup, Virtuoso alone';
 const LOOKUP_FRONT = 'lookup, Node front alone';
 
+/** A reference that answers in place of the server: where it listens, and its process. */
+interface Front {
+  readonly origin: string;
+  readonly pid: () => number | undefined;
+}
+
 /** bench/lookup-front.ts relaying the lookup of `path` to the slot, on a free port; stopped by the caller. */
 const startFront = async (direct: Direct, path: string): Promise<Front & { child: ChildProcess }> => {
   const port = await freePort();
@@ -201,11 +207,6 @@ const startFront = async (direct: Direct, path: string): Promise<Front & { child
   const child = await start(join(PROJECT, 'bench/lookup-front.ts'), { PORT: String(port), FRONT_ENDPOINT: direct.url, FRONT_BODY: directBody(direct, path) }, `${origin}/`);
   return { origin, child, pid: () => child.pid };
 };
-
-interface Front {
-  readonly origin: string;
-  readonly pid: () => number | undefined;
-}
 
 const scenariosFor = (targets: { path: string; title: string }[], direct?: Direct, front?: Front): Scenario[] => {
   const paths = targets.map((t) => t.path);
