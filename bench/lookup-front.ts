@@ -1,20 +1,13 @@
 // The floor of the lookup for a front in Node: a bare node:http server (no framework, no parsing, no logging) that
-// answers every POST by relaying one fixed request to Virtuoso over the same undici pool the server's endpoint client
-// uses, and sends Virtuoso's bytes back as they came. What any server that asks Virtuoso once per lookup costs at least.
-// FRONT_ENDPOINT: the slot's SPARQL endpoint; FRONT_BODY: the form body to send it (the server's rewritten lookup).
+// answers every POST by sending one fixed query to Virtuoso through the server's own endpoint client (Endpoint: its
+// undici pool, deadline and error mapping), and sends Virtuoso's answer back unread. What any server that asks Virtuoso
+// once per lookup costs at least. FRONT_ENDPOINT: the slot's SPARQL endpoint; FRONT_QUERY: the server's rewritten
+// lookup; FRONT_TIMEOUT_MS: the server's query timeout, which it hands Virtuoso with every query.
 import { createServer } from 'node:http';
-import { Pool } from 'undici';
+import { Endpoint } from '../src/store/virtuoso/endpoint.ts';
 
-const endpoint = new URL(process.env.FRONT_ENDPOINT ?? '');
-const body = process.env.FRONT_BODY ?? '';
-const pool = new Pool(endpoint.origin);
-const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' };
-
-const relay = async (): Promise<{ status: number; type: string; text: string }> => {
-  const r = await pool.request({ path: endpoint.pathname, method: 'POST', headers, body });
-  const type = r.headers['content-type'];
-  return { status: r.statusCode, type: (Array.isArray(type) ? type[0] : type) ?? 'application/octet-stream', text: await r.body.text() };
-};
+const endpoint = new Endpoint(process.env.FRONT_ENDPOINT ?? '');
+const request = { query: process.env.FRONT_QUERY ?? '', accept: 'application/sparql-results+xml', timeoutMs: Number(process.env.FRONT_TIMEOUT_MS) };
 
 createServer((req, res) => {
   if (req.method !== 'POST') {
@@ -23,8 +16,8 @@ createServer((req, res) => {
   }
   req.resume();
   req.once('end', () => {
-    relay().then(
-      ({ status, type, text }) => res.writeHead(status, { 'content-type': type }).end(text),
+    endpoint.request(request).then(
+      ({ body, contentType }) => res.writeHead(200, { 'content-type': contentType }).end(body),
       (e: unknown) => res.writeHead(502, { 'content-type': 'text/plain' }).end(String(e)),
     );
   });

@@ -165,7 +165,7 @@ interface Scenario {
   /** Whether a path was asked for twice so far (its answer may have come from a cache). */
   repeated?: () => boolean;
   /** The process that answers in place of the server (a reference), whose CPU is counted instead of the server's. */
-  pid?: () => number | undefined;
+  pid?: number | undefined;
 }
 /**
  * The references of the lookup, measured in the same run. Both send Virtuoso the very query the server sends it (its
@@ -173,7 +173,8 @@ interface Scenario {
  * - "Virtuoso alone": POSTed by the same client straight to the slot's endpoint. What Virtuoso gives at 10 connections
  *   on this machine, below which no server in front of it can answer.
  * - "Node front alone": the client's lookup (unique comment and all) POSTed to bench/lookup-front.ts, a bare node:http
- *   server that relays the fixed query to Virtuoso and its answer back. What a front in Node costs at least on top.
+ *   server that sends the fixed query to Virtuoso through the server's endpoint client and its answer back unread.
+ *   What a front in Node costs at least on top.
  */
 interface Direct {
   readonly url: string;
@@ -181,15 +182,18 @@ interface Direct {
   /** The server's query timeout, which it hands Virtuoso with every query. */
   readonly timeoutMs: number;
 }
-/**
- * The same bytes for every request, as the server sends them: its rewrite makes the text again from the syntax tree, so
- * the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once. (With the comment
- * Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
- */
-const directBody = (direct: Direct, path: string) => new URLSearchParams({ query: direct.lookup(path), timeout: String(direct.timeoutMs) }).toString();
 const directLookup = (direct: Direct, path: string) => (): autocannon.Options => ({
   url: direct.url,
-  requests: [{ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' }, body: directBody(direct, path) }],
+  requests: [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' },
+      // The same bytes for every request, as the server sends them: its rewrite makes the text again from the syntax
+      // tree, so the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once. (With
+      // the comment Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
+      body: new URLSearchParams({ query: direct.lookup(path), timeout: String(direct.timeoutMs) }).toString(),
+    },
+  ],
 });
 const LOOKUP_DIRECT = 'lookup, Virtuoso alone';
 const LOOKUP_FRONT = 'lookup, Node front alone';
@@ -197,15 +201,16 @@ const LOOKUP_FRONT = 'lookup, Node front alone';
 /** A reference that answers in place of the server: where it listens, and its process. */
 interface Front {
   readonly origin: string;
-  readonly pid: () => number | undefined;
+  readonly pid: number | undefined;
 }
 
 /** bench/lookup-front.ts relaying the lookup of `path` to the slot, on a free port; stopped by the caller. */
 const startFront = async (direct: Direct, path: string): Promise<Front & { child: ChildProcess }> => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = await start(join(PROJECT, 'bench/lookup-front.ts'), { PORT: String(port), FRONT_ENDPOINT: direct.url, FRONT_BODY: directBody(direct, path) }, `${origin}/`);
-  return { origin, child, pid: () => child.pid };
+  const env = { PORT: String(port), FRONT_ENDPOINT: direct.url, FRONT_QUERY: direct.lookup(path), FRONT_TIMEOUT_MS: String(direct.timeoutMs) };
+  const child = await start(join(PROJECT, 'bench/lookup-front.ts'), env, `${origin}/`);
+  return { origin, child, pid: child.pid };
 };
 
 const scenariosFor = (targets: { path: string; title: string }[], direct?: Direct, front?: Front): Scenario[] => {
@@ -222,7 +227,7 @@ const scenariosFor = (targets: { path: string; title: string }[], direct?: Direc
     { name: '3-hop join', opts: uncached(QUERIES.join3()) },
   ];
 };
-const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }], { url: '', lookup: () => '', timeoutMs: 0 }, { origin: '', pid: () => undefined }).map((s) => s.name);
+const SCENARIO_NAMES = scenariosFor([{ path: '/x', title: 'x' }], { url: '', lookup: () => '', timeoutMs: 0 }, { origin: '', pid: undefined }).map((s) => s.name);
 
 /** The slot's endpoint and the lookup's text as the server rewrites it for the build the slot holds. */
 const directOf = async (d: Dataset, httpPort: string): Promise<Direct> => {
@@ -328,7 +333,7 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     for (const s of scenariosFor(targets, engine?.direct, front)) {
       await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
       await settle(origin);
-      const pids = [s.pid ? s.pid() : server.pid, engine?.pid()];
+      const pids = ['pid' in s ? s.pid : server.pid, engine?.pid()];
       let cpu = pids.map(cpuMs);
       let r = await drive(s.opts(origin), CONNECTIONS, SECONDS);
       let span = `${SECONDS} s`;

@@ -117,9 +117,10 @@ const rowsDigest = (shared: string, rows: PlanRows): string => {
  * not ask for.
  */
 export const cachedBodiesSource = (maker: BodyMaker, dir: string, shared: string): BodiesSource => {
+  const plain = bodiesSource(maker);
   const used = new Set<string>();
   return {
-    license: maker.facts.license,
+    license: plain.license,
     made: async (code, rows) => {
       const name = `${code}-${rowsDigest(shared, rows)}${BODIES_EXT}`;
       used.add(name);
@@ -129,7 +130,7 @@ export const cachedBodiesSource = (maker: BodyMaker, dir: string, shared: string
       } catch {
         // not kept, or unreadable: made again
       }
-      const bodies = await sliceBodies(code, rows, maker);
+      const bodies = await plain.made(code, rows);
       keepFile(file, packPlanBodies(bodies));
       return bodies;
     },
