@@ -1,5 +1,5 @@
-// How long sparqljs takes on worst-case queries the endpoint admits: 64 KB (the default size limit) of constructs
-// nested to the default depth limit, and long flat chains. Run: npx tsx bench/parse-depth.ts [depth] [bytes]
+// How long the query parser (traqula, through classifyQuery) takes on worst-case queries the endpoint admits: 64 KB
+// (the default size limit) of constructs nested to the default depth limit, and long flat chains. Run: npx tsx bench/parse-depth.ts [depth] [bytes]
 import { classifyQuery } from '../src/server/lib/query-classify.ts';
 import { findNestingExcess } from '../src/server/lib/query-nesting.ts';
 

@@ -1,6 +1,7 @@
 // Entry point of the query layer: the Store contract and the embedded implementation.
 export * from './store.ts';
 export { ServiceAllowlist } from './service-allowlist.ts';
+export { outlineQuery, type QueryOutline, type UpdateOutline } from './query-outline.ts';
 export { createLocalStore, embeddedCeilingError, type LocalStoreOptions } from './local-store.ts';
 export { RESULTS_FORMATS, resultsFormatOf, serializeResults, type ResultsFormat, type SparqlJson, type JsonTerm, type JsonBinding } from './sparql-results.ts';
 export { createVirtuosoStore, type VirtuosoStoreOptions } from './virtuoso-store.ts';

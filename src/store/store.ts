@@ -1,7 +1,7 @@
 // The query-engine contract routes depend on: an embedded Oxigraph pool today, a remote SPARQL endpoint tomorrow.
 import type { Quad } from 'n3';
-import type { SparqlQuery } from 'sparqljs';
 import type { RdfMediaType } from '../rdf/serialize.ts';
+import type { QueryOutline } from './query-outline.ts';
 import type { ResultsMediaType } from './sparql-results.ts';
 
 export { RESULTS_MEDIA_TYPES, type ResultsMediaType } from './sparql-results.ts';
@@ -27,10 +27,10 @@ export interface QueryRequest {
   /** True when a VALUES block trails the outermost query (a LIMIT cannot simply be appended). */
   readonly trailingValues?: boolean | undefined;
   /**
-   * The query's sparqljs syntax tree when the server has parsed it (in a parser thread, as plain data): a store that
-   * needs a tree uses this one instead of parsing the text again, and never changes it (requests may share it).
+   * The query's outline when the server has read it (in a parser thread, as plain data): a store that needs one uses it
+   * instead of parsing the text again, and never changes it (requests may share it).
    */
-  readonly syntax?: SparqlQuery | undefined;
+  readonly outline?: QueryOutline | undefined;
 }
 
 export type QueryAnswer =

@@ -178,7 +178,7 @@ class VirtuosoStore implements Store {
       mergeGraph: mergeGraphOf(active.marker),
       baseIri,
       rowLimit: maxRows + 1,
-    }, request.syntax);
+    }, request.outline);
     if (request.form === 'SELECT' || request.form === 'ASK') {
       const json = await this.#results(text, request.form);
       const { body, rows, capped } = serializeResults(json, request.resultsMediaType, maxRows);

@@ -38,7 +38,7 @@ describe('rewriteQuery with a graph group', () => {
   });
 });
 
-describe('rewriteQuery from the server parser thread\'s syntax tree', () => {
+describe('rewriteQuery from the server parser thread\'s outline', () => {
   const QUERIES = [
     'SELECT * WHERE { ?s ?p ?o }',
     'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p HAVING (COUNT(*) > 2)',
@@ -50,26 +50,26 @@ describe('rewriteQuery from the server parser thread\'s syntax tree', () => {
     'PREFIX e: <http://e/> SELECT ?x WHERE { ?x e:p/e:q* "a" } VALUES ?x { e:a }',
   ];
 
-  it('sends Virtuoso the same text from a structured clone of the tree as from the text, and leaves the tree unchanged', () => {
+  it('sends Virtuoso the same text from a structured clone of the outline as from the text, and leaves the outline unchanged', () => {
     for (const q of QUERIES) {
-      const { syntax } = classifyQuery(q);
-      const clone = structuredClone(syntax);
+      const { outline } = classifyQuery(q);
+      const clone = structuredClone(outline);
       const before = JSON.stringify(clone);
       expect(rewriteQuery(q, options, clone), q).toBe(rewriteQuery(q, options));
-      // A memoized tree is shared by every request of its text.
+      // A memoized outline is shared by every request of its text.
       expect(JSON.stringify(clone), q).toBe(before);
     }
   });
 
-  it('reads the tree it is given, not the text (no second parse)', () => {
-    const text = rewriteQuery('ASK {}', options, classifyQuery('SELECT ?s WHERE { ?s ?p 1 }').syntax);
+  it('reads the outline it is given, not the text (no second parse)', () => {
+    const text = rewriteQuery('ASK {}', options, classifyQuery('SELECT ?s WHERE { ?s ?p 1 }').outline);
     expect(text).toMatch(/^SELECT \?s/);
     expect(text).toContain('LIMIT 10001');
   });
 
   it('refuses DESCRIBE * whether parsed here or in a parser thread', () => {
     const q = 'DESCRIBE * WHERE { ?s ?p ?o }';
-    for (const syntax of [undefined, structuredClone(classifyQuery(q).syntax)])
-      expect(() => rewriteQuery(q, options, syntax)).toThrow(/DESCRIBE \* is not supported/);
+    for (const outline of [undefined, structuredClone(classifyQuery(q).outline)])
+      expect(() => rewriteQuery(q, options, outline)).toThrow(/DESCRIBE \* is not supported/);
   });
 });

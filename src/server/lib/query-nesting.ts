@@ -1,4 +1,4 @@
-// Measures how deeply a query nests { ( [ in one linear pass, before any parser sees it: parsers (sparqljs, the
+// Measures how deeply a query nests { ( [ in one linear pass, before any parser sees it: parsers (traqula, the
 // engine's) recurse per level and take superlinear time or overflow their stack on deep queries.
 import { HttpError } from './http-error.ts';
 

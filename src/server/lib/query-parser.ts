@@ -60,12 +60,12 @@ export interface QueryClassifierOptions {
   readonly memoEntries?: number;
 }
 
-/** The longest text whose classification (syntax tree included) the memo keeps: a bound on the memo's size. */
+/** The longest text whose classification (outline included) the memo keeps: a bound on the memo's size. */
 const MEMO_MAX_TEXT = 2048;
 
 /**
  * The server's classifier: the nesting check (400 before any parser), then the pool; results (never failures) of short
- * texts are remembered by a digest of the text, so the memo holds no query texts. A remembered syntax tree is shared by
+ * texts are remembered by a digest of the text, so the memo holds no query texts. A remembered outline is shared by
  * every request of that text: stores never change it.
  */
 export const queryClassifier = ({ pool, maxNesting, memoEntries = 1000 }: QueryClassifierOptions) => {

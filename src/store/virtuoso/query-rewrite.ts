@@ -1,6 +1,7 @@
 // Rewrites a client's query for Virtuoso: its dataset made explicit (only the build's graphs), its row cap pushed down,
-// and DESCRIBE spelled out as the same concise description the embedded store gives.
-import sparqljs from 'sparqljs';
+// and DESCRIBE spelled out as the same concise description the embedded store gives. Assembled from the query's outline
+// (query-outline.ts): the client's tokens, restated only where these clauses go.
+import { assemble, outlineQuery, type QueryOutline, type UpdateOutline } from '../query-outline.ts';
 import { StoreError } from '../store.ts';
 
 /** A graph that never holds data: stands in for "no graph", since Virtuoso reads an absent FROM as "every graph". */
@@ -19,23 +20,18 @@ export interface RewriteOptions {
   readonly rowLimit: number;
 }
 
-type Query = sparqljs.SparqlQuery & { from?: { default: sparqljs.IriTerm[]; named: sparqljs.IriTerm[] } };
-
-const generator = new sparqljs.Generator({ allPrefixes: false });
-const iri = (value: string) => ({ termType: 'NamedNode', value }) as sparqljs.IriTerm;
-
 /** The graphs a query reads, restricted to the build's: Virtuoso's system graphs and unknown IRIs read as empty. */
-const dataset = (q: Query, o: RewriteOptions): { default: string[]; named: string[] } => {
+const dataset = (q: QueryOutline, o: RewriteOptions): { default: string[]; named: string[] } => {
   const protocol = o.defaultGraphs.length + o.namedGraphs.length > 0;
-  const own = q.from && q.from.default.length + q.from.named.length > 0;
+  const own = q.from.default.length + q.from.named.length > 0;
   const all = [...o.graphs];
   const wanted = protocol
     ? { default: [...o.defaultGraphs], named: [...o.namedGraphs] }
     : own
-      ? { default: q.from!.default.map((t) => t.value), named: q.from!.named.map((t) => t.value) }
+      ? { default: [...q.from.default], named: [...q.from.named] }
       : undefined;
   // The named graphs are listed only for a query that reads some (a national build has thousands).
-  if (!wanted) return { default: o.mergeGraph ? [o.mergeGraph] : all, named: readsNamedGraphs(q) ? all : [] };
+  if (!wanted) return { default: o.mergeGraph ? [o.mergeGraph] : all, named: q.readsNamedGraphs ? all : [] };
   const keep = (list: string[]) => {
     const known = [...new Set(list.filter((g) => o.graphs.has(g)))];
     return known.length > 0 ? known : [NO_GRAPH];
@@ -43,55 +39,45 @@ const dataset = (q: Query, o: RewriteOptions): { default: string[]; named: strin
   return { default: keep(wanted.default), named: keep(wanted.named) };
 };
 
-/** True when a GRAPH pattern appears anywhere in the query (subqueries, EXISTS and SERVICE included). */
-const readsNamedGraphs = (node: unknown): boolean => {
-  if (Array.isArray(node)) return node.some(readsNamedGraphs);
-  if (node === null || typeof node !== 'object') return false;
-  if ((node as { type?: unknown }).type === 'graph') return true;
-  return Object.values(node).some(readsNamedGraphs);
-};
+const fromClauses = (from: { default: string[]; named: string[] }): string =>
+  [...from.default.map((g) => `FROM <${g}>`), ...from.named.map((g) => `FROM NAMED <${g}>`)].join(' ');
 
-/** DESCRIBE r1 … rn WHERE P as CONSTRUCT of every triple whose subject is a described resource (the data has no blank nodes). */
-const describeAsConstruct = (q: sparqljs.DescribeQuery, from: { default: string[]; named: string[] }): string => {
-  if (q.variables.some((t) => (t as { termType?: string }).termType === 'Wildcard')) {
+/**
+ * DESCRIBE r1 … rn WHERE P as CONSTRUCT of every triple whose subject is a described resource (the data has no blank
+ * nodes): each variable is what a subquery over P (and the query's modifiers) selects.
+ */
+const describeAsConstruct = (d: NonNullable<QueryOutline['describe']>, from: { default: string[]; named: string[] }): string => {
+  if (d.targets.some((t) => t.kind === 'wildcard')) {
     throw new StoreError('unsupported', 'DESCRIBE * is not supported by the Virtuoso backend; name the variables to describe');
   }
-  const { order, limit, offset } = q as sparqljs.DescribeQuery & Pick<sparqljs.SelectQuery, 'order' | 'limit' | 'offset'>;
-  const parts = (q.variables as sparqljs.Term[]).map((t) => {
-    if (t.termType === 'NamedNode') return `{ VALUES ?describe_r { <${t.value}> } }`;
-    if (t.termType !== 'Variable') throw new StoreError('unsupported', `cannot DESCRIBE ${t.termType}`);
-    const select: sparqljs.SelectQuery = {
-      type: 'query',
-      queryType: 'SELECT',
-      prefixes: {},
-      distinct: true,
-      variables: [{ expression: t, variable: { termType: 'Variable', value: 'describe_r' } as sparqljs.VariableTerm }],
-      where: q.where ?? [],
-      ...(order ? { order } : {}),
-      ...(limit !== undefined ? { limit } : {}),
-      ...(offset !== undefined ? { offset } : {}),
-    } as sparqljs.SelectQuery;
-    return `{ ${generator.stringify(select)} }`;
-  });
-  const fromText = from.default.map((g) => `FROM <${g}>\n`).join('') + from.named.map((g) => `FROM NAMED <${g}>\n`).join('');
-  return `CONSTRUCT { ?describe_r ?describe_p ?describe_o }\n${fromText}WHERE { ${parts.join(' UNION ')} ?describe_r ?describe_p ?describe_o }`;
+  const parts = d.targets.map((t) =>
+    t.kind === 'iri' ? `{ VALUES ?describe_r { ${t.text} } }` : `{ SELECT DISTINCT (${t.text} AS ?describe_r) ${d.body || '{ }'} }`,
+  );
+  return [d.prologue, 'CONSTRUCT { ?describe_r ?describe_p ?describe_o }', fromClauses(from), `WHERE { ${parts.join(' UNION ')} ?describe_r ?describe_p ?describe_o }`]
+    .filter((p) => p !== '')
+    .join('\n');
 };
 
-/** The text's syntax tree; the server passes the one its parser thread made, so only callers without one parse here. */
-const parse = (text: string, baseIri: string | undefined): sparqljs.SparqlQuery => {
+/** The query's outline; the server passes the one its parser thread made, so only callers without one read it here. */
+const outline = (text: string, baseIri: string | undefined): QueryOutline | UpdateOutline => {
   try {
-    return new sparqljs.Parser(baseIri ? { baseIRI: baseIri } : {}).parse(text);
+    return outlineQuery(text, baseIri);
   } catch (e) {
-    throw new StoreError('syntax', (e as Error).message.split('\n')[0] ?? 'syntax error');
+    if (e instanceof StoreError) throw new StoreError('syntax', e.message.split('\n')[0] ?? 'syntax error', e.position);
+    throw e;
   }
 };
 
-/** The query Virtuoso runs in place of the client's (`syntax`: its tree, when the caller has it; left unchanged). */
-export const rewriteQuery = (text: string, o: RewriteOptions, syntax: sparqljs.SparqlQuery = parse(text, o.baseIri)): string => {
-  const q = syntax as Query;
+/**
+ * The query Virtuoso runs in place of the client's (`q`: its outline, when the caller has it). The base IRI comes first,
+ * so that relative IRIs resolve as the server read them, unless the query's own BASE follows it.
+ */
+export const rewriteQuery = (text: string, o: RewriteOptions, q: QueryOutline | UpdateOutline = outline(text, o.baseIri)): string => {
   if (q.type !== 'query') throw new StoreError('unsupported', 'updates are not accepted');
   const from = dataset(q, o);
-  if (q.queryType === 'DESCRIBE') return describeAsConstruct(q, from);
-  const capped = q.queryType === 'SELECT' && (q.limit === undefined || q.limit > o.rowLimit);
-  return generator.stringify({ ...q, from: { default: from.default.map(iri), named: from.named.map(iri) }, ...(capped ? { limit: o.rowLimit } : {}) } as Query);
+  const base = o.baseIri ? `BASE <${o.baseIri}>\n` : '';
+  if (q.describe) return base + describeAsConstruct(q.describe, from);
+  const capped = q.form === 'SELECT' && (q.limit === undefined || q.limit > o.rowLimit);
+  const limitOffset = capped ? `LIMIT ${o.rowLimit}${q.offset !== undefined ? ` OFFSET ${q.offset}` : ''}` : q.pieces!.limitOffset;
+  return base + assemble(q.pieces!, fromClauses(from), limitOffset);
 };

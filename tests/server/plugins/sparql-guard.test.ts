@@ -90,7 +90,7 @@ describe('parse time', () => {
   it('stops a parse that overruns with 400, while the server goes on answering', async () => {
     // Warm up: the parser threads start on first use.
     expect((await t.app.inject({ url: ASK })).statusCode).toBe(200);
-    // 2 MB of groups nested 60 deep (within the nesting limit): seconds of sparqljs time.
+    // 2 MB of groups nested 60 deep (within the nesting limit): seconds of parser time.
     const block = `${'{'.repeat(59)} ?s ?p ?o ${'}'.repeat(59)}`;
     const slow = `SELECT * WHERE { ${Array.from({ length: Math.floor((2 * 2 ** 20 - 100) / (block.length + 1)) }, () => block).join(' ')} }`;
     // The longest stretch the main thread could not run a timer: the whole parse, if it ran there.

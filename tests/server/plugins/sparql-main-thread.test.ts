@@ -42,7 +42,7 @@ describe('graph answers off the main thread', () => {
   });
 
   it('a query that takes its parser hundreds of ms leaves the event loop free, and is answered', async () => {
-    // Groups nested 63 deep, repeated up to the size limit (64 KB): ~0.6 s of sparqljs CPU (bench/parse-depth.ts).
+    // Groups nested 63 deep, repeated up to the size limit (64 KB): 0.6–0.8 s of parser CPU (bench/parse-depth.ts).
     const group = '{'.repeat(62) + 'BIND(1 AS ?y)' + '}'.repeat(62);
     const query = `SELECT ?y WHERE { ${Array(Math.floor(60_000 / (group.length + 1))).fill(group).join(' ')} } LIMIT 1`;
     const slow = await buildApp(testConfig({ workers: 1, parseTimeoutMs: 30_000 }), store!, { version: 'main-thread' });
