@@ -24,14 +24,13 @@ export interface RewriteOptions {
 const dataset = (q: QueryOutline, o: RewriteOptions): { default: string[]; named: string[] } => {
   const protocol = o.defaultGraphs.length + o.namedGraphs.length > 0;
   const own = q.from.default.length + q.from.named.length > 0;
-  const all = [...o.graphs];
   const wanted = protocol
     ? { default: [...o.defaultGraphs], named: [...o.namedGraphs] }
     : own
       ? { default: [...q.from.default], named: [...q.from.named] }
       : undefined;
   // The named graphs are listed only for a query that reads some (a national build has thousands).
-  if (!wanted) return { default: o.mergeGraph ? [o.mergeGraph] : all, named: q.readsNamedGraphs ? all : [] };
+  if (!wanted) return { default: o.mergeGraph ? [o.mergeGraph] : [...o.graphs], named: q.readsNamedGraphs ? [...o.graphs] : [] };
   const keep = (list: string[]) => {
     const known = [...new Set(list.filter((g) => o.graphs.has(g)))];
     return known.length > 0 ? known : [NO_GRAPH];
