@@ -229,6 +229,10 @@ export const outlineQuery = (text: string, baseIri?: string): QueryOutline | Upd
   // The dataset clauses are where the query has them; else they go before WHERE (its keyword, when it is written).
   // CONSTRUCT WHERE { … } has no WHERE clause of its own: there the keyword follows CONSTRUCT.
   const datasets = spanOf(q.datasets?.loc);
+  const limitOffset = spanOf(m.limitOffset?.loc);
+  // A clause of the query's that could not be placed would be sent beside the store's: a FROM beside the build's graphs.
+  if ((clauses.length > 0 && !datasets) || (m.limitOffset && !limitOffset))
+    throw new StoreError('execution', 'the query could not be outlined: the parser gave no place for its dataset or LIMIT');
   let datasetAt: { from: number; to: number };
   if (datasets && clauses.length > 0) datasetAt = { from: at(datasets.start), to: at(datasets.end) };
   else {
@@ -238,7 +242,6 @@ export const outlineQuery = (text: string, baseIri?: string): QueryOutline | Upd
   }
   // The outer LIMIT / OFFSET are where the query has them; else they go last, before a trailing VALUES if there is one
   // (all that may follow the query's modifiers).
-  const limitOffset = spanOf(m.limitOffset?.loc);
   const values = spanOf(q.values?.loc);
   const end = values ? at(values.start) : tokens.length;
   const limitAt = limitOffset ? { from: at(limitOffset.start), to: at(limitOffset.end) } : { from: end, to: end };

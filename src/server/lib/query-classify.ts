@@ -24,7 +24,7 @@ export const classifyQuery = (text: string, baseIri?: string): ClassifiedQuery =
   } catch (e) {
     // The parser recursing past the stack is the query's shape, not a syntax error; its message is V8's.
     if (e instanceof RangeError) throw new HttpError('query_too_complex', 'the query is structured too deeply to be parsed; flatten it');
-    if (!(e instanceof StoreError)) throw e;
+    if (!(e instanceof StoreError) || e.code !== 'syntax') throw e;
     const { line, column } = e.position ?? {};
     const where = line ? ` (line ${line}, column ${column})` : '';
     throw new HttpError('malformed_query', `malformed query${where}: ${e.message}`, { line, column });
