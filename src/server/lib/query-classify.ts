@@ -1,7 +1,10 @@
 // Reads a query (store/query-outline.ts) and tells its form, its SERVICE endpoints and its outer LIMIT; refuses updates.
 // Pure and synchronous: the server runs it in a parser thread (query-parser.ts), behind a timeout, and hands its outline
 // on, so that no store parses the text again on the main thread.
-import { outlineQuery, StoreError, type QueryForm, type QueryOutline, type ServiceAllowlist } from '../../store/index.ts';
+// Straight from the modules, not the store's index: a parser thread loads only what it parses with.
+import type { ServiceAllowlist } from '../../store/index.ts';
+import { outlineQuery, type QueryOutline } from '../../store/query-outline.ts';
+import { StoreError, type QueryForm } from '../../store/store.ts';
 import { HttpError } from './http-error.ts';
 
 export interface ClassifiedQuery {
