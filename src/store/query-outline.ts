@@ -159,9 +159,21 @@ const walk = (root: unknown, absolute: (t: TermNode) => string) => {
   return found;
 };
 
-/** The tokens of `text`, and the index of the first token at or after an offset. */
-const tokensOf = (text: string) => {
+/**
+ * The tokens of `text`, their images with every IRI made absolute (relative ones resolved against the base in force
+ * where they stand: the server's, then each BASE of the prologue in turn), and the index of the first token at or after
+ * an offset. So a store sends no relative IRI, and need not trust its engine to resolve one as the server did.
+ */
+const tokensOf = (text: string, baseIri: string | undefined) => {
   const tokens = (lexer.tokenize(text).tokens as Token[]).filter((t) => t.tokenType.name !== 'Ws' && t.tokenType.name !== 'Comment');
+  let base = baseIri ?? '';
+  const images = tokens.map((t, i) => {
+    if (t.tokenType.name !== 'IriRef') return t.image;
+    const iri = t.image.slice(1, -1);
+    const absolute = ABSOLUTE.test(iri) || base === '' ? iri : resolve(iri, base);
+    if (tokens[i - 1]?.tokenType.name === 'BaseDecl') base = absolute;
+    return `<${absolute}>`;
+  });
   const at = (offset: number): number => {
     let lo = 0;
     let hi = tokens.length;
@@ -172,11 +184,7 @@ const tokensOf = (text: string) => {
     }
     return lo;
   };
-  const join = (from: number, to: number): string =>
-    tokens
-      .slice(from, to)
-      .map((t) => t.image)
-      .join(' ');
+  const join = (from: number, to: number): string => images.slice(from, to).join(' ');
   return { tokens, at, join };
 };
 
@@ -201,7 +209,7 @@ export const outlineQuery = (text: string, baseIri?: string): QueryOutline | Upd
   const found = walk(q, absolute);
   const clauses = q.datasets?.clauses ?? [];
   const m = q.solutionModifiers ?? {};
-  const { tokens, at, join } = tokensOf(source);
+  const { tokens, at, join } = tokensOf(source, baseIri);
   const where = spanOf(q.where?.loc);
   const prologueEnd = at(Math.max(0, ...q.context.map((c) => spanOf(c.loc)?.end ?? 0)));
   const outline = {

@@ -68,6 +68,16 @@ describe('outlineQuery', () => {
     }
   });
 
+  it('sends no relative IRI: each resolved against the base in force where it stands', () => {
+    const o = outline('PREFIX p: <rel/> SELECT * { <id/x> p:y <../z> } # <comment/>');
+    expect(o.pieces?.head).toBe(`PREFIX p: <${BASE}rel/> SELECT *`);
+    // Dot segments above the root go, as RFC 3986 resolves them.
+    expect(o.pieces?.middle).toBe(`{ <${BASE}id/x> p:y <${BASE}z> }`);
+    const rebased = outline('BASE <sub/> SELECT * { <a> ?p ?o }');
+    expect(rebased.pieces?.head).toBe(`BASE <${BASE}sub/> SELECT *`);
+    expect(rebased.pieces?.middle).toBe(`{ <${BASE}sub/a> ?p ?o }`);
+  });
+
   it('reads \\u escapes before anything else, as the grammar says', () => {
     const o = outline('SELECT * WHERE { ?s ?p "\\u00e9t\\u00E9" }');
     expect(o.pieces?.middle).toBe('WHERE { ?s ?p "été" }');

@@ -67,16 +67,12 @@ const outline = (text: string, baseIri: string | undefined): QueryOutline | Upda
   }
 };
 
-/**
- * The query Virtuoso runs in place of the client's (`q`: its outline, when the caller has it). The base IRI comes first,
- * so that relative IRIs resolve as the server read them, unless the query's own BASE follows it.
- */
+/** The query Virtuoso runs in place of the client's (`q`: its outline, when the caller has it; its IRIs all absolute). */
 export const rewriteQuery = (text: string, o: RewriteOptions, q: QueryOutline | UpdateOutline = outline(text, o.baseIri)): string => {
   if (q.type !== 'query') throw new StoreError('unsupported', 'updates are not accepted');
   const from = dataset(q, o);
-  const base = o.baseIri ? `BASE <${o.baseIri}>\n` : '';
-  if (q.describe) return base + describeAsConstruct(q.describe, from);
+  if (q.describe) return describeAsConstruct(q.describe, from);
   const capped = q.form === 'SELECT' && (q.limit === undefined || q.limit > o.rowLimit);
   const limitOffset = capped ? `LIMIT ${o.rowLimit}${q.offset !== undefined ? ` OFFSET ${q.offset}` : ''}` : q.pieces!.limitOffset;
-  return base + assemble(q.pieces!, fromClauses(from), limitOffset);
+  return assemble(q.pieces!, fromClauses(from), limitOffset);
 };
