@@ -114,27 +114,6 @@ const syntaxError = (text: string, refusal: Error, baseIri: string | undefined):
 /** An IRI with a scheme: nothing to resolve. */
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
-/**
- * IRIs of the query made absolute: prefixed names expanded, relative IRIs resolved, as the prologue declares. The
- * prologue is read on the first call: most queries name no graph and no SERVICE, and never make one.
- */
-const iriResolver = (context: QueryNode['context'], baseIri: string | undefined) => {
-  let base = baseIri ?? '';
-  let prefixes: Map<string, string> | undefined;
-  const resolved = (iri: string): string => (ABSOLUTE.test(iri) ? iri : resolve(iri, base));
-  const absolute = (term: TermNode): string => {
-    if (!prefixes) {
-      prefixes = new Map();
-      for (const definition of context) {
-        if (definition.subType === 'base') base = resolved(definition.value.value);
-        else prefixes.set(definition.key ?? '', resolved(definition.value.value));
-      }
-    }
-    return term.prefix !== undefined ? resolved(`${prefixes.get(term.prefix) ?? ''}${term.value}`) : resolved(term.value);
-  };
-  return absolute;
-};
-
 /** SERVICE names and GRAPH patterns anywhere in the tree, walked with an explicit stack: trees can be deep. */
 const walk = (root: unknown, absolute: (t: TermNode) => string) => {
   const found = { services: new Set<string>(), serviceVariable: false, readsNamedGraphs: false };
@@ -162,18 +141,24 @@ const walk = (root: unknown, absolute: (t: TermNode) => string) => {
 /**
  * The tokens of `text`, their images with every IRI made absolute (relative ones resolved against the base in force
  * where they stand: the server's, then each BASE of the prologue in turn), and the index of the first token at or after
- * an offset. So a store sends no relative IRI, and need not trust its engine to resolve one as the server did.
+ * an offset. So a store sends no relative IRI, and need not trust its engine to resolve one as the server did. The same
+ * pass reads the prologue, so `absolute` makes a term of the query's tree absolute as its tokens are.
  */
 const tokensOf = (text: string, baseIri: string | undefined) => {
   const tokens = (lexer.tokenize(text).tokens as Token[]).filter((t) => t.tokenType.name !== 'Ws' && t.tokenType.name !== 'Comment');
   let base = baseIri ?? '';
+  const resolved = (iri: string): string => (ABSOLUTE.test(iri) || base === '' ? iri : resolve(iri, base));
+  const prefixes = new Map<string, string>();
   const images = tokens.map((t, i) => {
     if (t.tokenType.name !== 'IriRef') return t.image;
-    const iri = t.image.slice(1, -1);
-    const absolute = ABSOLUTE.test(iri) || base === '' ? iri : resolve(iri, base);
-    if (tokens[i - 1]?.tokenType.name === 'BaseDecl') base = absolute;
-    return `<${absolute}>`;
+    const iri = resolved(t.image.slice(1, -1));
+    const before = tokens[i - 1];
+    if (before?.tokenType.name === 'BaseDecl') base = iri;
+    else if (before?.tokenType.name === 'PNameNs' && tokens[i - 2]?.tokenType.name === 'PrefixDecl') prefixes.set(before.image.slice(0, -1), iri);
+    return `<${iri}>`;
   });
+  const absolute = (term: TermNode): string =>
+    term.prefix !== undefined ? resolved(`${prefixes.get(term.prefix) ?? ''}${term.value}`) : resolved(term.value);
   const at = (offset: number): number => {
     let lo = 0;
     let hi = tokens.length;
@@ -185,7 +170,7 @@ const tokensOf = (text: string, baseIri: string | undefined) => {
     return lo;
   };
   const join = (from: number, to: number): string => images.slice(from, to).join(' ');
-  return { tokens, at, join };
+  return { tokens, at, join, absolute };
 };
 
 const FORMS = { select: 'SELECT', construct: 'CONSTRUCT', describe: 'DESCRIBE', ask: 'ASK' } as const satisfies Record<QueryNode['subType'], QueryForm>;
@@ -205,11 +190,10 @@ export const outlineQuery = (text: string, baseIri?: string): QueryOutline | Upd
     throw syntaxError(text, e as Error, baseIri);
   }
   if (q.type === 'update') return { type: 'update' };
-  const absolute = iriResolver(q.context, baseIri);
+  const { tokens, at, join, absolute } = tokensOf(source, baseIri);
   const found = walk(q, absolute);
   const clauses = q.datasets?.clauses ?? [];
   const m = q.solutionModifiers ?? {};
-  const { tokens, at, join } = tokensOf(source, baseIri);
   const where = spanOf(q.where?.loc);
   const prologueEnd = at(Math.max(0, ...q.context.map((c) => spanOf(c.loc)?.end ?? 0)));
   const outline = {
