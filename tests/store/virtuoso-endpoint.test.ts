@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/index.ts';
-import { Endpoint } from '../../src/store/virtuoso/endpoint.ts';
+import { Endpoint, MAX_GET_TARGET } from '../../src/store/virtuoso/endpoint.ts';
 import { readJsonResults, readXmlResults, UnreadableXml } from '../../src/store/virtuoso/results.ts';
 
 type Handler = (body: URLSearchParams, req: IncomingMessage, res: ServerResponse) => void;
@@ -23,7 +23,8 @@ beforeAll(async () => {
     let text = '';
     req.setEncoding('utf8');
     req.on('data', (c: string) => (text += c));
-    req.on('end', () => handler(new URLSearchParams(text), req, res));
+    // A GET's parameters are its query string's, a POST's its form's.
+    req.on('end', () => handler(new URLSearchParams(req.method === 'GET' ? new URL(req.url!, 'http://x').search : text), req, res));
   });
   url = await listen(server);
   const probe = createServer();
@@ -42,10 +43,10 @@ const failure = async (endpoint: Endpoint, timeoutMs = 2_000): Promise<StoreErro
 };
 
 describe('Virtuoso endpoint client', () => {
-  it('POSTs the query and its timeout as a form with the Accept asked for, and returns the body and content type', async () => {
-    const seen: { method?: string; type?: string; accept?: string; query?: string | null; timeout?: string | null }[] = [];
-    handler = (body, req, res) => {
-      seen.push({ method: req.method, type: req.headers['content-type'], accept: req.headers.accept, query: body.get('query'), timeout: body.get('timeout') });
+  it('sends a query and its timeout with GET while the request target fits MAX_GET_TARGET, else POSTs them as a form', async () => {
+    const seen: { method?: string; type?: string; accept?: string; query?: string | null; timeout?: string | null; target: number }[] = [];
+    handler = (params, req, res) => {
+      seen.push({ method: req.method, type: req.headers['content-type'], accept: req.headers.accept, query: params.get('query'), timeout: params.get('timeout'), target: req.url!.length });
       res.writeHead(200, { 'content-type': 'application/sparql-results+json' }).end('{"head":{},"boolean":true}');
     };
     const endpoint = new Endpoint(url);
@@ -53,9 +54,17 @@ describe('Virtuoso endpoint client', () => {
     const answers = await Promise.all([1, 2, 3].map(() => endpoint.request({ query, accept: 'application/sparql-results+json', timeoutMs: 1_500 })));
     expect(answers.map((a) => a.body)).toEqual(Array(3).fill('{"head":{},"boolean":true}'));
     expect(answers[0]!.contentType).toBe('application/sparql-results+json');
-    expect(seen).toEqual(
-      Array(3).fill({ method: 'POST', type: 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json', query, timeout: '1500' }),
-    );
+    expect(seen.map(({ target: _, ...rest }) => rest)).toEqual(Array(3).fill({ method: 'GET', type: undefined, accept: 'application/sparql-results+json', query, timeout: '1500' }));
+
+    // The longest query that is sent with GET (its target exactly MAX_GET_TARGET long), and one character more.
+    seen.length = 0;
+    const sent = (q: string) => `/sparql?${new URLSearchParams({ query: q, timeout: '1500' }).toString()}`.length;
+    const longest = `ASK { ?s ?p "${'x'.repeat(MAX_GET_TARGET - sent('ASK { ?s ?p "" }'))}" }`;
+    for (const q of [longest, `${longest} `]) await endpoint.request({ query: q, accept: 'application/sparql-results+xml', timeoutMs: 1_500 });
+    expect(seen).toEqual([
+      { method: 'GET', type: undefined, accept: 'application/sparql-results+xml', query: longest, timeout: '1500', target: MAX_GET_TARGET },
+      { method: 'POST', type: 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml', query: `${longest} `, timeout: '1500', target: '/sparql'.length },
+    ]);
     await endpoint.close();
   });
 

@@ -8,6 +8,8 @@ import { convert } from '../../src/convert/index.ts';
 import { toNQuads } from '../../src/rdf/serialize.ts';
 import { classifyQuery } from '../../src/server/lib/query-classify.ts';
 import { createLocalStore, createStore, runSql, slotsOf, type SparqlJson, type Store } from '../../src/store/index.ts';
+import { MAX_GET_TARGET } from '../../src/store/virtuoso/endpoint.ts';
+import { readJsonResults } from '../../src/store/virtuoso/results.ts';
 import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MINI_NQ, MINI_VERSION, testApp, testConfig, type TestApp } from '../helpers.ts';
 
 const BASE = 'http://localhost:3000/';
@@ -244,6 +246,25 @@ describe('the load', () => {
     const started = Date.now();
     await expect(runSql(slot!.sql, 'delay(20);\n', undefined, 500)).rejects.toThrow(/stopped after 0\.5 s \(the limit\)/);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe("the endpoint's request", () => {
+  it('carries the whole query, whether it is sent with GET (up to MAX_GET_TARGET, below where Virtuoso cuts a request line) or POSTed', async () => {
+    const { endpoint } = slotsOf(testConfig().virtuoso)[0]!;
+    const timeoutMs = 30_000;
+    const query = (n: number, pad = 0) => `SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { ${Array.from({ length: n }, (_, i) => `"${i}"`).join(' ')}${' '.repeat(pad)} } }`;
+    const target = (q: string) => new URL(endpoint.url).pathname.length + 1 + new URLSearchParams({ query: q, timeout: String(timeoutMs) }).toString().length;
+    // As many values as fit, then spaces (one byte each, encoded) up to the limit exactly; then one byte more; then 50 KB
+    // (of spaces: Virtuoso compiles a VALUES of a few thousand rows into more code than it allows).
+    let n = 1;
+    while (target(query(n + 1)) <= MAX_GET_TARGET) n++;
+    const atLimit = query(n, MAX_GET_TARGET - target(query(n)));
+    expect(target(atLimit)).toBe(MAX_GET_TARGET);
+    for (const [q, values] of [[atLimit, n], [`${atLimit} `, n], [query(n, 50_000), n]] as const) {
+      const { body } = await endpoint.request({ query: q, accept: 'application/sparql-results+json', timeoutMs });
+      expect(Number(readJsonResults(body).results!.bindings[0]!['n']!.value)).toBe(values);
+    }
   });
 });
 
