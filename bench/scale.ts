@@ -27,7 +27,7 @@ import { loadConfig } from '../src/config.ts';
 import { DOCUMENTS_FILE, PATHS_FILE, SEARCH_FILE } from '../src/convert/index.ts';
 import { PAGES_FILE } from '../src/publish/page-store.ts';
 import { createLocalStore } from '../src/store/index.ts';
-import { Endpoint } from '../src/store/virtuoso/endpoint.ts';
+import { Endpoint, httpRequestOf } from '../src/store/virtuoso/endpoint.ts';
 import { mergeGraphOf, readMarker } from '../src/store/virtuoso/marker.ts';
 import { rewriteQuery } from '../src/store/virtuoso/query-rewrite.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
@@ -169,8 +169,9 @@ interface Scenario {
 }
 /**
  * The references of the lookup, measured in the same run. Both send Virtuoso the very query the server sends it (its
- * dataset and row cap made explicit, query-rewrite.ts), asking for the XML the server reads:
- * - "Virtuoso alone": POSTed by the same client straight to the slot's endpoint. What Virtuoso gives at 10 connections
+ * dataset and row cap made explicit, query-rewrite.ts), as the server's endpoint client sends it (httpRequestOf: GET
+ * for a query this short), asking for the XML the server reads:
+ * - "Virtuoso alone": sent by the same client straight to the slot's endpoint. What Virtuoso gives at 10 connections
  *   on this machine, below which no server in front of it can answer.
  * - "Node front alone": the client's lookup (unique comment and all) POSTed to bench/lookup-front.ts, a bare node:http
  *   server that sends the fixed query to Virtuoso through the server's endpoint client and its answer back unread.
@@ -182,19 +183,13 @@ interface Direct {
   /** The server's query timeout, which it hands Virtuoso with every query. */
   readonly timeoutMs: number;
 }
-const directLookup = (direct: Direct, path: string) => (): autocannon.Options => ({
-  url: direct.url,
-  requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+xml' },
-      // The same bytes for every request, as the server sends them: its rewrite sends the query's tokens without its
-      // comments, so the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once.
-      // (With the comment Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
-      body: new URLSearchParams({ query: direct.lookup(path), timeout: String(direct.timeoutMs) }).toString(),
-    },
-  ],
-});
+const directLookup = (direct: Direct, path: string) => (): autocannon.Options => {
+  // The same bytes for every request, as the server sends them: its rewrite sends the query's tokens without its
+  // comments, so the unique comment of the client's lookup never reaches Virtuoso, which compiles the text once.
+  // (With the comment Virtuoso compiled each one: 1.19 against 0.69 ms of its CPU a lookup, by hand, at 18M.)
+  const { method, path: target, headers, body } = httpRequestOf(direct.url, { query: direct.lookup(path), accept: 'application/sparql-results+xml', timeoutMs: direct.timeoutMs });
+  return { url: new URL(direct.url).origin, requests: [{ method, path: target, headers: { ...headers }, ...(body === undefined ? {} : { body }) }] };
+};
 const LOOKUP_DIRECT = 'lookup, Virtuoso alone';
 const LOOKUP_FRONT = 'lookup, Node front alone';
 

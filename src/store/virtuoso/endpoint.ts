@@ -27,6 +27,24 @@ export interface EndpointRequest {
  */
 export const MAX_GET_TARGET = 8_000;
 
+/** The HTTP request that asks the endpoint at `url` a query: what Endpoint sends, and what a bench sends in its place. */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  /** Path and query string. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export const httpRequestOf = (url: string, { query, accept, timeoutMs }: EndpointRequest): HttpRequest => {
+  const { pathname, search } = new URL(url);
+  const form = new URLSearchParams({ query, timeout: String(timeoutMs) }).toString();
+  const target = `${pathname}${search ? `${search}&` : '?'}${form}`;
+  return target.length <= MAX_GET_TARGET
+    ? { method: 'GET', path: target, headers: { accept } }
+    : { method: 'POST', path: pathname + search, headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: form };
+};
+
 /** Extra time after the deadline for Virtuoso to stop and say so (it overshoots its own `timeout` by up to its value). */
 const ABORT_GRACE_MS = 250;
 
@@ -89,16 +107,9 @@ export class Endpoint {
   }
 
   async #send({ query, accept, timeoutMs }: EndpointRequest): Promise<{ response: Dispatcher.ResponseData; signal: AbortSignal }> {
-    const url = new URL(this.url);
-    const form = new URLSearchParams({ query, timeout: String(timeoutMs) }).toString();
-    const target = `${url.pathname}${url.search ? `${url.search}&` : '?'}${form}`;
     const signal = AbortSignal.timeout(timeoutMs + ABORT_GRACE_MS);
     try {
-      const response = await this.#connections.request(
-        target.length <= MAX_GET_TARGET
-          ? { path: target, method: 'GET', headers: { accept }, signal }
-          : { path: url.pathname + url.search, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: form, signal },
-      );
+      const response = await this.#connections.request({ ...httpRequestOf(this.url, { query, accept, timeoutMs }), signal });
       return { response, signal };
     } catch (e) {
       if (signal.aborted) throw queryTimeout(timeoutMs);
