@@ -76,9 +76,9 @@ export const IN_PLACE_MAX_NESTING = 8;
 const MEMO_MAX_TEXT = 2048;
 
 /**
- * The server's classifier: the nesting check (400 before any parser), then a parse in place or in the pool; results (never failures) of short
- * texts are remembered by a digest of the text, so the memo holds no query texts. A remembered outline is shared by
- * every request of that text: stores never change it.
+ * The server's classifier: the nesting check (400 before any parser), then a parse in place or in the pool; results
+ * (never failures) of short texts are remembered by a digest of the text, so the memo holds no query texts. A
+ * remembered outline is shared by every request of that text: stores never change it.
  */
 export const queryClassifier = ({ pool, maxNesting, memoEntries = 1000 }: QueryClassifierOptions) => {
   const memo = new BoundedMemo<ClassifiedQuery>(memoEntries);

@@ -42,7 +42,12 @@ export const httpRequestOf = (url: string, { query, accept, timeoutMs }: Endpoin
   const target = `${pathname}${search ? `${search}&` : '?'}${form}`;
   return target.length <= MAX_GET_TARGET
     ? { method: 'GET', path: target, headers: { accept } }
-    : { method: 'POST', path: pathname + search, headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, body: form };
+    : {
+        method: 'POST',
+        path: pathname + search,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+        body: form,
+      };
 };
 
 /** Extra time after the deadline for Virtuoso to stop and say so (it overshoots its own `timeout` by up to its value). */
