@@ -1,7 +1,7 @@
 // The load generator and query set shared by `npm run bench` (bench/run.ts) and `npm run bench:scale` (bench/scale.ts):
 // autocannon against a server started as its own process, the three SPARQL queries, and the helpers both need.
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -11,6 +11,18 @@ export const QUERIES = {
   lookup: (base: string, path: string) => `${PREFIX}SELECT ?p ?o WHERE { <${base}${path.replace(/^\//, '')}> ?p ?o }`,
   groupBy: () => `${PREFIX}SELECT ?plan ?theme (COUNT(?e) AS ?n) WHERE { ?e jpp:plan ?plan ; jpp:theme ?theme } GROUP BY ?plan ?theme ORDER BY ?plan ?theme`,
   join3: () => `${PREFIX}SELECT ?m ?g ?v WHERE { ?m a jpp:Measure ; jpp:parent ?g . ?g jpp:parent ?v . ?v rdfs:label ?l . ?m jpp:theme/skos:prefLabel ?t . FILTER(lang(?t) = "ja") }`,
+};
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+/** CPU time (user + system, every thread) a process has used so far, in ms; NaN where there is no /proc. */
+export const cpuMs = (pid: number | undefined): number => {
+  const stat = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(stat)) return NaN;
+  // The fields after the command name (which may hold spaces), from the 3rd: utime is the 14th, stime the 15th.
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
 };
 
 export const freePort = () =>

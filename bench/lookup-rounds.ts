@@ -5,9 +5,8 @@
 // Run: npm run bench:lookup -- --virtuoso-pid <pid> [--rounds 4] [--seconds 5] [--warm-up 3] [--path /id/…]
 //      name=http://127.0.0.1:<port>@<pid> …
 // With --warm-up 0 and one server, consecutive measurements from its first lookup show how a fresh server warms up.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { drive, QUERIES, uncached } from './load.ts';
+import { cpuMs, drive, QUERIES, uncached } from './load.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,13 +28,6 @@ const servers = positionals.map((arg) => {
 });
 if (servers.length === 0) throw new Error('give at least one server as name=origin@pid');
 
-/** CPU time (user + system, every thread) a process has used so far, in clock ticks. */
-const ticks = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
-/** Milliseconds per clock tick of /proc (USER_HZ, 100 on Linux). */
-const MS_PER_TICK = 10;
 const virtuoso = values['virtuoso-pid'] === undefined ? undefined : Number(values['virtuoso-pid']);
 const seconds = Number(values.seconds);
 const warmUp = Number(values['warm-up']);
@@ -45,10 +37,10 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   for (const s of servers) {
     const opts = lookup(s.origin);
     if (warmUp > 0) await drive(opts, 10, warmUp);
-    const before = [ticks(s.pid), virtuoso === undefined ? 0 : ticks(virtuoso)];
+    const before = [cpuMs(s.pid), cpuMs(virtuoso)];
     const r = await drive(opts, 10, seconds);
-    const per = (now: number, then: number) => (r.requests > 0 ? (((now - then) * MS_PER_TICK) / r.requests).toFixed(2) : '–');
-    const cpu = `${per(ticks(s.pid), before[0]!)}${virtuoso === undefined ? '' : ` + ${per(ticks(virtuoso), before[1]!)}`}`;
+    const per = (now: number, then: number) => (r.requests > 0 ? ((now - then) / r.requests).toFixed(2) : '–');
+    const cpu = `${per(cpuMs(s.pid), before[0]!)}${virtuoso === undefined ? '' : ` + ${per(cpuMs(virtuoso), before[1]!)}`}`;
     const bad = r.failed + r.errors > 0 ? ` (${r.failed} 4xx/5xx, ${r.errors} errors)` : '';
     console.log(`round ${round} ${s.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.requests / seconds)}/s, CPU ${cpu} ms a lookup${bad}`);
   }

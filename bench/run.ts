@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { drive, freePort, NPM_START, QUERIES, start as startScript, uncached, type Launch } from './load.ts';
+import { cpuMs, drive, freePort, NPM_START, QUERIES, start as startScript, uncached, type Launch } from './load.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -25,14 +25,6 @@ const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9
 // With BENCH_PIN=1 (and `taskset` on the PATH) servers run on CPU 0 and this process, the load generator, on CPU 1.
 const start = (script: string, env: Record<string, string>, ready: string, launch?: Launch): Promise<ChildProcess> =>
   startScript(script, env, ready, { launch, ...(PIN ? { prefix: ['taskset', '-c', '0'] } : {}) });
-
-/** CPU time (user + system, ms) a process has used, from /proc; NaN where there is no /proc. */
-const cpuMs = (pid: number | undefined): number => {
-  const stat = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(stat)) return NaN;
-  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime and stime, in clock ticks of 1/100 s on Linux
-};
 
 interface Sample { rps: number; p50: number; p99: number; failed: number; errors: number; cpuUs: number }
 

@@ -31,7 +31,7 @@ import { Endpoint, httpRequestOf } from '../src/store/virtuoso/endpoint.ts';
 import { mergeGraphOf, readMarker } from '../src/store/virtuoso/marker.ts';
 import { rewriteQuery } from '../src/store/virtuoso/query-rewrite.ts';
 import { writeSynthetic } from '../src/synth/index.ts';
-import { drive, freePort, NPM_START, QUERIES, start, uncached } from './load.ts';
+import { cpuMs, drive, freePort, NPM_START, QUERIES, start, uncached } from './load.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 const BASE = 'http://localhost:3000/';
@@ -87,18 +87,6 @@ const rssMb = (pid: number | undefined): number | string => {
   return kb ? Math.round(Number(kb[1]) / 1024) : '–';
 };
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
-/** Clock ticks per second of /proc's CPU times (USER_HZ). */
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-/** CPU time (user + system, every thread) a process has used so far, in ms. */
-const cpuMs = (pid: number | undefined): number => {
-  const stat = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(stat)) return NaN;
-  // The fields after the command name (which may hold spaces), from the 3rd: utime is the 14th, stime the 15th.
-  const text = readFileSync(stat, 'utf8');
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-};
-
 /** The seconds `npm run convert` spent rendering pages ahead, from its report (part of its wall time). */
 const prerenderSeconds = (out: string): number => {
   const m = /pages rendered ahead: \d+ \(.*; ([\d.]+) s\)/.exec(out);
