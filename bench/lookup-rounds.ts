@@ -1,7 +1,8 @@
 // The SPARQL label lookup of bench:scale, by hand, against servers already running (each with its own tree, say an old
 // and a new commit on one Virtuoso slot): rounds of autocannon at 10 connections, the servers taken in turn within each
 // round, so that a drift of the machine falls on every server alike. Each measurement prints p50 / p99, the rate, and
-// the CPU time per answered lookup of the server's process (every thread, from /proc) and of virtuoso-t.
+// the CPU time per answered lookup of the server's process (every thread, from /proc), of virtuoso-t, and of this process,
+// which drives the load on the same cores.
 // Run: npm run bench:lookup -- --virtuoso-pid <pid> [--rounds 4] [--seconds 5] [--warm-up 3] [--path /id/…]
 //      name=http://127.0.0.1:<port>@<pid> …
 // With --warm-up 0 and one server, consecutive measurements from its first lookup show how a fresh server warms up.
@@ -37,11 +38,12 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   for (const s of servers) {
     const opts = lookup(s.origin);
     if (warmUp > 0) await drive(opts, 10, warmUp);
-    const before = [cpuMs(s.pid), cpuMs(virtuoso)];
+    const before = [cpuMs(s.pid), cpuMs(virtuoso), cpuMs(process.pid)];
     const r = await drive(opts, 10, seconds);
     const per = (now: number, then: number) => (r.requests > 0 ? ((now - then) / r.requests).toFixed(2) : '–');
     const cpu = `${per(cpuMs(s.pid), before[0]!)}${virtuoso === undefined ? '' : ` + ${per(cpuMs(virtuoso), before[1]!)}`}`;
+    const load = per(cpuMs(process.pid), before[2]!);
     const bad = r.failed + r.errors > 0 ? ` (${r.failed} 4xx/5xx, ${r.errors} errors)` : '';
-    console.log(`round ${round} ${s.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.requests / seconds)}/s, CPU ${cpu} ms a lookup${bad}`);
+    console.log(`round ${round} ${s.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.requests / seconds)}/s, CPU ${cpu} ms a lookup (load ${load})${bad}`);
   }
 }

@@ -5,7 +5,8 @@
 // start-up time (process start to the first 200 on /) and RSS after every scenario ran and again after 20 s idle, and p50 / p99 / req/s at 10 connections
 // for a 303 dereference, a Turtle document, an HTML page, a search, a SPARQL label lookup, a GROUP BY and a 3-hop join
 // (bench/load.ts: the load generator and queries of `npm run bench`), with the CPU time per answered request of the
-// server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system); on Virtuoso, two references of the
+// server and, on Virtuoso, of virtuoso-t (from /proc: every thread, user and system), and of this process, which drives
+// the load on the same cores ("load" in the cell); on Virtuoso, two references of the
 // lookup beside it (Virtuoso alone, and a bare Node front relaying to it: see Direct). The embedded store is skipped, with a note, above
 // its ceiling (EMBEDDED_MAX_QUADS). Virtuoso runs through `npm run virtuoso -- start|load|stop` in a temp directory on
 // free ports, started and stopped by this script. BENCH_SECONDS (default 3) is the length of each measurement
@@ -316,7 +317,7 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
     for (const s of scenariosFor(targets, engine?.direct, front)) {
       await drive(s.opts(origin), CONNECTIONS, WARM_UP_SECONDS);
       await settle(origin);
-      const pids = ['pid' in s ? s.pid : server.pid, engine?.pid()];
+      const pids = ['pid' in s ? s.pid : server.pid, engine?.pid(), process.pid];
       let cpu = pids.map(cpuMs);
       let r = await drive(s.opts(origin), CONNECTIONS, SECONDS);
       let span = `${SECONDS} s`;
@@ -326,10 +327,10 @@ const serveAndMeasure = async (d: Dataset, env: Record<string, string>, row: Row
         r = await drive(s.opts(origin), CONNECTIONS, SECONDS, { amount: MIN_ANSWERS, timeoutS: ANSWER_TIMEOUT_S });
         span = `${MIN_ANSWERS} answers`;
       }
-      // CPU per answered request, of the server (all its threads) and of the engine's process: what bounds the rate on
-      // a machine of a given number of cores, however many connections wait.
+      // CPU per answered request, of the server (all its threads), of the engine's process and of the load generator
+      // (this process): what bounds the rate on a machine of a given number of cores, however many connections wait.
       const perRequest = pids.map((pid, i) => (cpuMs(pid) - cpu[i]!) / r.requests);
-      const cpuCell = r.requests > 0 ? `; CPU ${perRequest[0]!.toFixed(2)}${engine ? ` + ${perRequest[1]!.toFixed(2)}` : ''} ms` : '';
+      const cpuCell = r.requests > 0 ? `; CPU ${perRequest[0]!.toFixed(2)}${engine ? ` + ${perRequest[1]!.toFixed(2)}` : ''} ms (load ${perRequest[2]!.toFixed(2)})` : '';
       const bad = (span === `${SECONDS} s` ? '' : ` (over ${span})`) + (r.failed + r.errors > 0 ? ` (${r.failed} 4xx/5xx, ${r.errors} errors)` : '') + (s.repeated?.() ? ' (targets repeated)' : '');
       // A query slower than the measurement at 10 connections completes none: then say so, and time one alone.
       row[`${s.name} p50 / p99 ms, req/s, CPU ms/req`] = r.requests > 0 ? `${r.p50} / ${r.p99}, ${Math.round(r.rps)}${cpuCell}${bad}` : `none in ${span}${bad}; alone ${await alone(s.opts(origin))} ms`;
