@@ -8,7 +8,7 @@
 // With --warm-up 0 and one server, consecutive measurements from its first lookup show how a fresh server warms up.
 // With --heavy N, N of the 10 connections send bench:scale's 3-hop join instead, during the lookups' measurement: how
 // the server shares the engine between light and heavy queries (SPARQL_MAX_CONCURRENT decides it); the joins' p50 and
-// count are printed beside.
+// count are printed in place of the CPU, which is then no longer the lookups' alone.
 import { parseArgs } from 'node:util';
 import { cpuMs, drive, QUERIES, uncached, type Load } from './load.ts';
 
