@@ -47,12 +47,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     if (warmUp > 0) await drive(opts, 10, warmUp);
     const before = [cpuMs(s.pid), cpuMs(virtuoso), cpuMs(process.pid)];
     const [r, joins] = await Promise.all([drive(opts, 10 - heavy, seconds), heavy > 0 ? drive(join(s.origin), heavy, seconds) : undefined]);
-    const per = (now: number, then: number) => (r.requests > 0 ? ((now - then) / r.requests).toFixed(2) : '–');
-    const cpu = `${per(cpuMs(s.pid), before[0]!)}${virtuoso === undefined ? '' : ` + ${per(cpuMs(virtuoso), before[1]!)}`}`;
-    const load = per(cpuMs(process.pid), before[2]!);
+    const after = [cpuMs(s.pid), cpuMs(virtuoso), cpuMs(process.pid)];
+    const per = (i: number) => (r.requests > 0 ? ((after[i]! - before[i]!) / r.requests).toFixed(2) : '–');
     const bad = (l: Load) => (l.failed + l.errors > 0 ? ` (${l.failed} 4xx/5xx, ${l.errors} errors)` : '');
     // With joins beside, the processes' CPU is no longer the lookups' alone: their rates and p50s are printed instead.
-    const spent = joins ? `; 3-hop join on ${heavy}: p50 ${joins.p50} ms, ${joins.requests} answered${bad(joins)}` : `, CPU ${cpu} ms a lookup (load ${load})`;
+    const spent = joins
+      ? `; 3-hop join on ${heavy}: p50 ${joins.p50} ms, ${joins.requests} answered${bad(joins)}`
+      : `, CPU ${per(0)}${virtuoso === undefined ? '' : ` + ${per(1)}`} ms a lookup (load ${per(2)})`;
     console.log(`round ${round} ${s.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.requests / seconds)}/s${bad(r)}${spent}`);
   }
 }

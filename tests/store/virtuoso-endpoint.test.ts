@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/index.ts';
-import { Endpoint, httpRequestOf, MAX_GET_TARGET } from '../../src/store/virtuoso/endpoint.ts';
+import { Endpoint, getTargetOf, MAX_GET_TARGET } from '../../src/store/virtuoso/endpoint.ts';
 import { readJsonResults, readXmlResults, UnreadableXml } from '../../src/store/virtuoso/results.ts';
 
 type Handler = (body: URLSearchParams, req: IncomingMessage, res: ServerResponse) => void;
@@ -58,7 +58,8 @@ describe('Virtuoso endpoint client', () => {
 
     // The longest query that is sent with GET (its target exactly MAX_GET_TARGET long), and one character more.
     seen.length = 0;
-    const sent = (q: string) => httpRequestOf(url, { query: q, accept: 'application/sparql-results+xml', timeoutMs: 1_500 }).path.length;
+    const sent = (q: string) =>
+      getTargetOf(url, { query: q, accept: 'application/sparql-results+xml', timeoutMs: 1_500 }).length;
     const longest = `ASK { ?s ?p "${'x'.repeat(MAX_GET_TARGET - sent('ASK { ?s ?p "" }'))}" }`;
     for (const q of [longest, `${longest} `]) await endpoint.request({ query: q, accept: 'application/sparql-results+xml', timeoutMs: 1_500 });
     expect(seen).toEqual([

@@ -8,7 +8,7 @@ import { convert } from '../../src/convert/index.ts';
 import { toNQuads } from '../../src/rdf/serialize.ts';
 import { classifyQuery } from '../../src/server/lib/query-classify.ts';
 import { createLocalStore, createStore, runSql, slotsOf, type SparqlJson, type Store } from '../../src/store/index.ts';
-import { httpRequestOf, MAX_GET_TARGET } from '../../src/store/virtuoso/endpoint.ts';
+import { getTargetOf, httpRequestOf, MAX_GET_TARGET } from '../../src/store/virtuoso/endpoint.ts';
 import { readJsonResults } from '../../src/store/virtuoso/results.ts';
 import { GRAPH_A, GRAPH_B, HEAVY_QUERY, loadedStore, MINI_NQ, MINI_VERSION, testApp, testConfig, type TestApp } from '../helpers.ts';
 
@@ -256,7 +256,7 @@ describe("the endpoint's request", () => {
     const query = (n: number, pad = 0) => `SELECT (COUNT(*) AS ?n) WHERE { VALUES ?x { ${Array.from({ length: n }, (_, i) => `"${i}"`).join(' ')}${' '.repeat(pad)} } }`;
     const request = (q: string) => ({ query: q, accept: 'application/sparql-results+json', timeoutMs });
     // The target the query would be sent with by GET, however long (httpRequestOf's own is a POST's past the limit).
-    const target = (q: string) => new URL(endpoint.url).pathname.length + 1 + new URLSearchParams({ query: q, timeout: String(timeoutMs) }).toString().length;
+    const target = (q: string) => getTargetOf(endpoint.url, request(q)).length;
     // As many values as fit, then spaces (one byte each, encoded) up to the limit exactly; then one byte more; then 50 KB
     // (of spaces: Virtuoso compiles a VALUES of a few thousand rows into more code than it allows).
     let n = 1;

@@ -36,16 +36,24 @@ export interface HttpRequest {
   readonly body?: string;
 }
 
-export const httpRequestOf = (url: string, { query, accept, timeoutMs }: EndpointRequest): HttpRequest => {
+/** The query's form (query and timeout), the endpoint's own target, and the target that carries the form by GET. */
+const requestParts = (url: string, { query, timeoutMs }: EndpointRequest) => {
   const { pathname, search } = new URL(url);
   const form = new URLSearchParams({ query, timeout: String(timeoutMs) }).toString();
-  const target = `${pathname}${search ? `${search}&` : '?'}${form}`;
-  return target.length <= MAX_GET_TARGET
-    ? { method: 'GET', path: target, headers: { accept } }
+  return { form, endpoint: pathname + search, get: `${pathname}${search ? `${search}&` : '?'}${form}` };
+};
+
+/** The request target a query would be sent with by GET, however long (httpRequestOf uses it up to MAX_GET_TARGET). */
+export const getTargetOf = (url: string, request: EndpointRequest): string => requestParts(url, request).get;
+
+export const httpRequestOf = (url: string, request: EndpointRequest): HttpRequest => {
+  const { form, endpoint, get } = requestParts(url, request);
+  return get.length <= MAX_GET_TARGET
+    ? { method: 'GET', path: get, headers: { accept: request.accept } }
     : {
         method: 'POST',
-        path: pathname + search,
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+        path: endpoint,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: request.accept },
         body: form,
       };
 };
