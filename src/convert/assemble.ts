@@ -12,10 +12,10 @@ import { writeSearchBuildFile } from './search-file.ts';
 import { fileLines, stringLines, writeSitemap, type PagesPiece, type PiecesLines, type SitemapFacts } from './sitemap-file.ts';
 import { sliceFiles, type PlanParts } from './slice-files.ts';
 import { finishBuild } from './write-build.ts';
-import { documentRowsWriter, unpackPlanBodies, unpackPlanRows, type BodiesSource, type SliceBodies } from './document-rows.ts';
+import { documentRowsWriter, unpackPlanRows, type BodiesSource } from './document-rows.ts';
 import { pathsFileWriter } from './paths-file.ts';
 
-type GraphPieceKind = Exclude<keyof typeof PIECE_FILES, keyof PlanParts | 'bodies'>;
+type GraphPieceKind = Exclude<keyof typeof PIECE_FILES, keyof PlanParts>;
 
 /** One graph of the build: where its pieces are (a cache entry, or in memory for the vocabulary). */
 export interface GraphSource {
@@ -28,10 +28,9 @@ export interface GraphSource {
   readonly pagesLines: () => PiecesLines;
 }
 
-/** A plan graph: its pieces, and its parts (document rows and facts) and Turtle bodies made when it was converted. */
+/** A plan graph: its pieces, and its parts (document rows and facts) made when it was converted. */
 export interface PlanSource extends GraphSource {
   readonly parts: () => PlanParts;
-  readonly bodies: () => Promise<SliceBodies>;
 }
 
 export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly string[], turtleName: string): PlanSource => {
@@ -43,7 +42,6 @@ export const cachedGraph = (dir: string, graph: GraphInfo, prefixes: readonly st
     piece: read,
     pagesLines: () => fileLines(join(dir, PIECE_FILES.pages)),
     parts: () => ({ rows: unpackPlanRows(read('rows')), facts: JSON.parse(read('facts').toString()) as GraphFacts }),
-    bodies: async () => unpackPlanBodies(read('bodies')),
   };
 };
 
@@ -84,7 +82,7 @@ export interface AssembleInput {
   readonly baseIri: string;
   readonly inputsHash: string;
   readonly synthetic: boolean;
-  /** How a municipality of several plans has its Turtle bodies made, and the licence they state. */
+  /** How each municipality's Turtle bodies are made (or read where they are kept), and the licence they state. */
   readonly bodies: BodiesSource;
   /** What the sitemap takes from data/catalog.yaml. */
   readonly sitemap: SitemapFacts;
@@ -128,7 +126,7 @@ export const assembleBuild = async (staging: string, input: AssembleInput): Prom
   const slices = sliceFiles(
     input.baseIri,
     { graph: input.vocabulary.graph, nq: () => input.vocabulary.piece('nq') },
-    input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq'), parts: g.parts, bodies: g.bodies })),
+    input.plans.map((g) => ({ graph: g.graph, nq: () => g.piece('nq'), parts: g.parts })),
     rows,
   );
   for (const f of slices) files.push(streamFile(staging, f.path, f.mediaType, (put) => put(f.content())));

@@ -1,6 +1,6 @@
 // The scalable build: every plan converted on its own, in parallel, or taken from the per-plan cache when its inputs
 // are unchanged; the checks across plans run over their summaries; the files are assembled by streaming.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crossPlanProblems, InputError, listPlanFiles, THEMES_FILE, type InputLayout, type Problem } from '../plan/index.ts';
 import { loadThemes } from '../plan/load-themes.ts';
@@ -9,13 +9,13 @@ import { themesToQuads } from '../rdf/themes-to-quads.ts';
 import { iris } from '../rdf/uris.ts';
 import { assembleBuild, cachedGraph, inMemoryGraph, type GraphSource, type PlanSource } from './assemble.ts';
 import { ontologyQuads, type Manifest } from './dataset.ts';
-import { bodyMaker, cachedBodiesSource } from './document-bodies.ts';
+import { bodiesFile, bodyMaker, cachedBodiesSource, sliceBodiesKey } from './document-bodies.ts';
 import type { BodiesSource } from './document-rows.ts';
 import { graphPieces } from './graph-files.ts';
-import { bodiesCacheDir, planCache, sharedKey, type PlanRecord } from './plan-cache.ts';
+import { bodiesCacheDir, planCache, sharedKey, type PlanEntry } from './plan-cache.ts';
 import { readSourceIn } from './plan-unit.ts';
 import { pagesPiece, readLicense, readSitemapFacts, wholeDescribedPaths } from './sitemap-file.ts';
-import { convertOnPool } from './pool.ts';
+import { converterPool, type ConverterPool } from './pool.ts';
 import { formatViolations, type Violation } from './shacl.ts';
 
 export interface BuildOptions {
@@ -45,12 +45,68 @@ export interface BuildReport {
 export interface CheckedBuild extends BuildReport {
   readonly vocabulary: GraphSource;
   readonly plans: readonly PlanSource[];
-  /** How the Turtle bodies of a municipality of several plans are made. */
+  /** Where each municipality's Turtle bodies are read (or, when they cannot be, made). */
   readonly bodies: BodiesSource;
 }
 
-/** Converts (or takes from the cache) and checks every plan; throws InputError or ShapeViolationError; writes only the cache. */
-export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
+type Entry = PlanEntry & { readonly file: string };
+
+/** The key each municipality's Turtle bodies are kept under (sliceBodiesKey), by code, with its plans' entries. */
+const municipalities = (entries: readonly Entry[], shared: string): Map<string, { key: string; plans: Entry[] }> => {
+  const byCode = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const code = e.record.summary.municipality.code;
+    (byCode.get(code) ?? byCode.set(code, []).get(code)!).push(e);
+  }
+  return new Map([...byCode].map(([code, plans]) => [code, { key: sliceBodiesKey(shared, plans.map((p) => p.inputs)), plans }]));
+};
+
+/**
+ * Makes on the pool the Turtle bodies of every municipality that has none kept under its key, each municipality by one
+ * worker, from its plans' cache entries: none is made twice, nor on the main thread.
+ */
+const makeBodies = async (pool: ConverterPool, slices: ReadonlyMap<string, { key: string; plans: readonly Entry[] }>, dir: string): Promise<void> => {
+  const jobs = [...slices]
+    .map(([code, { key, plans }]) => ({ kind: 'bodies' as const, code, planDirs: plans.map((p) => p.dir), file: bodiesFile(dir, code, key) }))
+    .filter((job) => !existsSync(job.file));
+  const failed = (await pool.run(jobs)).flatMap((r) => (r.kind === 'failed' ? [`${r.code}: ${r.message}`] : []));
+  if (failed.length > 0) throw new Error(`the converter could not make the Turtle documents of ${failed.length} municipalit${failed.length === 1 ? 'y' : 'ies'}:\n${failed.join('\n')}`);
+};
+
+/**
+ * Converts on the pool the plans the cache does not hold; throws InputError or ShapeViolationError. Returns every plan's
+ * entry, in the order of `files`.
+ */
+const convertMisses = async (pool: ConverterPool, files: readonly string[], hits: ReadonlyMap<string, PlanEntry | undefined>): Promise<Entry[]> => {
+  const replies = await pool.run(files.filter((f) => !hits.get(f)).map((file) => ({ kind: 'plan' as const, file })));
+  const problems: Problem[] = [];
+  const violations = new Map<string, Violation>();
+  const converted = new Map<string, PlanEntry>();
+  for (const reply of replies) {
+    if (reply.kind === 'failed') problems.push({ file: reply.file, reason: reply.message });
+    else if (reply.kind === 'problems') problems.push(...reply.problems);
+    // The vocabulary is validated beside every plan: a violation of its own is reported once.
+    else if (reply.kind === 'violations') for (const v of reply.violations) violations.set(JSON.stringify(v), v);
+    else converted.set(reply.file, reply);
+  }
+  const entries = files.flatMap((file) => {
+    const entry = hits.get(file) ?? converted.get(file);
+    return entry ? [{ ...entry, file }] : [];
+  });
+  // Problems keep the order of the plan files, as the loader reports them, then the checks across plans.
+  const order = new Map(files.map((f, i) => [f, i]));
+  problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
+  problems.push(...crossPlanProblems(entries.map((e) => e.record.summary)));
+  if (problems.length > 0) throw new InputError(problems);
+  if (violations.size > 0) throw new ShapeViolationError(violations.size, formatViolations([...violations.values()]));
+  return entries;
+};
+
+/**
+ * Converts (or takes from the cache) and checks every plan; throws InputError or ShapeViolationError; writes only the
+ * cache. With `bodies` false (a check alone), the municipalities' Turtle bodies are not made.
+ */
+export const checkPlans = async (opts: BuildOptions, { bodies: withBodies = true } = {}): Promise<CheckedBuild> => {
   const { root, layout } = opts;
   const read = (file: string) => readFileSync(join(root, file));
   const themesBytes = read(THEMES_FILE);
@@ -76,8 +132,7 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
   const hits = new Map(files.map((file) => [file, cache.lookup(file, read(file), readSource)] as const));
   const misses = files.filter((f) => !hits.get(f));
 
-  const replies = await convertOnPool(
-    misses,
+  const pool = converterPool(
     {
       context: { root, layout, baseIri: opts.baseIri, themeIds: scheme.themes.map((t) => t.id), vocabularyNq: vocabularyPieces.nq, shapesTurtle: shapes.toString('utf8'), license },
       cacheDir: opts.cacheDir,
@@ -85,34 +140,22 @@ export const checkPlans = async (opts: BuildOptions): Promise<CheckedBuild> => {
     },
     opts.workers,
   );
-  const problems: Problem[] = [];
-  const violations = new Map<string, Violation>();
-  const converted = new Map<string, { dir: string; record: PlanRecord }>();
-  for (const reply of replies) {
-    if (reply.kind === 'failed') problems.push({ file: reply.file, reason: reply.message });
-    else if (reply.kind === 'problems') problems.push(...reply.problems);
-    // The vocabulary is validated beside every plan: a violation of its own is reported once.
-    else if (reply.kind === 'violations') for (const v of reply.violations) violations.set(JSON.stringify(v), v);
-    else converted.set(reply.file, reply);
+  try {
+    const entries = await convertMisses(pool, files, hits);
+    const key = (e: PlanEntry) => e.record.summary.municipality.code + e.record.summary.id;
+    const plans = entries
+      .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+      .map((e) => cachedGraph(e.dir, e.record.graph, e.record.prefixes, e.record.turtleName));
+    const bodiesDir = bodiesCacheDir(opts.cacheDir, layout.synthetic);
+    const slices = municipalities(entries, shared);
+    if (withBodies) await makeBodies(pool, slices, bodiesDir);
+    // What the workers made is read from where they kept it; an entry gone or unreadable is made again on this thread.
+    const keyOf = (code: string) => slices.get(code)!.key;
+    const bodies = cachedBodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads), bodiesDir, keyOf);
+    return { vocabulary, plans, bodies, converted: misses, cached: files.filter((f) => hits.get(f)) };
+  } finally {
+    await pool.close();
   }
-  const entries = files.flatMap((file) => {
-    const entry = hits.get(file) ?? converted.get(file);
-    return entry ? [{ file, ...entry }] : [];
-  });
-  // Problems keep the order of the plan files, as the loader reports them, then the checks across plans.
-  const order = new Map(files.map((f, i) => [f, i]));
-  problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
-  problems.push(...crossPlanProblems(entries.map((e) => e.record.summary)));
-  if (problems.length > 0) throw new InputError(problems);
-  if (violations.size > 0) throw new ShapeViolationError(violations.size, formatViolations([...violations.values()]));
-
-  const key = (r: PlanRecord) => r.summary.municipality.code + r.summary.id;
-  const plans = entries
-    .sort((a, b) => (key(a.record) < key(b.record) ? -1 : 1))
-    .map((e) => cachedGraph(e.dir, e.record.graph, e.record.prefixes, e.record.turtleName));
-  // The bodies of municipalities of several plans, made by the build from their merged rows, kept beside the plan cache.
-  const bodies = cachedBodiesSource(bodyMaker(opts.baseIri, license, vocabularyQuads), bodiesCacheDir(opts.cacheDir, layout.synthetic), shared);
-  return { vocabulary, plans, bodies, converted: misses, cached: files.filter((f) => hits.get(f)) };
 };
 
 /** Checks every plan and assembles the build's files into staging; returns the manifest and what was converted. */

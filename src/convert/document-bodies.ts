@@ -1,11 +1,10 @@
 // The Turtle document of every resource of a municipality's slice, made at convert time from the slice's rows and kept in
 // documents.sqlite beside them: the representation Linked Data clients ask for most is then one indexed read for the
 // server instead of a document made and serialized per request (nationally 0.6 of the 1.2 ms of server CPU a Turtle
-// document took, by hand). A plan's bodies are made in its converter worker and cached with it; a municipality of
-// several plans has its bodies made by the build from its merged rows, and kept by their hash (cachedBodiesSource).
-import { createHash } from 'node:crypto';
+// document took, by hand). A municipality's bodies are made once all its plans are converted, from the rows of all of
+// them, on the converter's workers (makeSliceBodiesFile), and kept by the digest of its plans' inputs (cachedBodiesSource).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Quad } from 'n3';
 import { documentBody, type DocumentFacts } from '../rdf/document-body.ts';
 import { parseLines } from '../rdf/line-syntax.ts';
@@ -14,7 +13,8 @@ import type { ResourceDocument } from '../rdf/resource-document.ts';
 import { siteUrls } from '../rdf/uris.ts';
 import { RDF } from '../rdf/vocab.ts';
 import { keepFile, pruneEntries } from './abandoned.ts';
-import { columnText, ownIris, packPlanBodies, storedText, unpackPlanBodies, type BodiesSource, type BodyRow, type PlanRows, type SliceBodies, type SliceRows } from './document-rows.ts';
+import { columnText, ownIris, packPlanBodies, rowsOfSlice, storedText, unpackPlanBodies, unpackPlanRows, type BodiesSource, type BodyRow, type PlanRows, type SliceBodies, type SliceRows } from './document-rows.ts';
+import { PIECE_FILES, sha256 } from './plan-cache.ts';
 
 const BODIES_EXT = '.json.deflate';
 
@@ -93,38 +93,40 @@ export const sliceBodies = async (code: string, rows: PlanRows, maker: BodyMaker
 };
 
 /** The bodies of a build (documentRowsWriter): each slice's made from its rows with `maker`. */
-export const bodiesSource = (maker: BodyMaker): BodiesSource => ({ license: maker.facts.license, made: (code, rows) => sliceBodies(code, rows, maker) });
+export const bodiesSource = (maker: BodyMaker): BodiesSource => ({ license: maker.facts.license, made: (code, rows) => sliceBodies(code, rows(), maker) });
 
-/** The sha256 of a slice's rows, column by column (a column's kind and length before its bytes, so no two rows collide). */
-const rowsDigest = (shared: string, rows: PlanRows): string => {
-  const hash = createHash('sha256').update(`${shared}\n`);
-  for (const row of rows) {
-    for (const column of row as readonly (string | Buffer | null)[]) {
-      if (column === null) hash.update('n;');
-      else if (typeof column === 'string') hash.update(`s${Buffer.byteLength(column)};`).update(column);
-      else hash.update(`b${column.byteLength};`).update(column);
-    }
-    hash.update('\n');
-  }
-  return hash.digest('hex');
+/**
+ * The digest a municipality's bodies are kept under: of `shared` (what every piece depends on: base IRI, licence,
+ * vocabulary, converter code) and of its plans' own inputs (PlanEntry.inputs). Its rows are a function of these, as the
+ * plan cache's pieces are, so a kept body is found without reading the rows.
+ */
+export const sliceBodiesKey = (shared: string, planInputs: readonly string[]): string => sha256([shared, ...[...planInputs].sort()].join('\n'));
+
+/** The file under the bodies cache that holds the bodies of municipality `code` kept under `key`. */
+export const bodiesFile = (dir: string, code: string, key: string): string => join(dir, `${code}-${key}${BODIES_EXT}`);
+
+/**
+ * Makes the bodies of municipality `code` from the rows its plans' cache entries (`planDirs`) hold, and keeps them in
+ * `file`: what a converter worker does for each municipality whose bodies are not kept yet.
+ */
+export const makeSliceBodiesFile = async (code: string, planDirs: readonly string[], file: string, maker: BodyMaker): Promise<void> => {
+  const rows = rowsOfSlice(planDirs.map((d) => unpackPlanRows(readFileSync(join(d, PIECE_FILES.rows)))));
+  keepFile(file, packPlanBodies(await sliceBodies(code, rows, maker)));
 };
 
 /**
- * A BodiesSource that keeps the bodies it makes under `dir`, one file per municipality named by the sha256 of its rows
- * and of `shared` (what else the bodies depend on: base IRI, licence, vocabulary, converter code). The build asks it for
- * the municipalities of several plans, made from their merged rows, so a rebuild makes again only those whose rows
- * changed (at 18M, 122 such municipalities at 0.8 s each in every build, by hand). settle() removes what the build did
- * not ask for.
+ * A BodiesSource that reads each municipality's bodies from `dir`, under the key `keyOf` gives its code (kept there by
+ * the converter's workers), and makes and keeps them from its rows when they are not there or cannot be read.
+ * settle() removes what the build did not ask for.
  */
-export const cachedBodiesSource = (maker: BodyMaker, dir: string, shared: string): BodiesSource => {
+export const cachedBodiesSource = (maker: BodyMaker, dir: string, keyOf: (code: string) => string): BodiesSource => {
   const plain = bodiesSource(maker);
   const used = new Set<string>();
   return {
     license: plain.license,
     made: async (code, rows) => {
-      const name = `${code}-${rowsDigest(shared, rows)}${BODIES_EXT}`;
-      used.add(name);
-      const file = join(dir, name);
+      const file = bodiesFile(dir, code, keyOf(code));
+      used.add(basename(file));
       try {
         return unpackPlanBodies(readFileSync(file));
       } catch {

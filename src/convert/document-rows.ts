@@ -125,27 +125,27 @@ export const unpackPlanRows = (packed: Buffer): PlanRows => unpack(packed) as un
 export const unpackPlanBodies = (packed: Buffer): SliceBodies => unpack(packed) as unknown as SliceBodies;
 
 export interface DocumentRowsWriter {
-  /**
-   * One plan graph's rows (planRows), with the Turtle bodies made from them alone when there are (a plan's cache entry
-   * keeps them); a municipality's graphs come together (manifest order: code, then plan id).
-   */
-  add(code: string, rows: PlanRows, bodies?: () => Promise<SliceBodies>): void;
+  /** One plan graph's rows (planRows); a municipality's graphs come together (manifest order: code, then plan id). */
+  add(code: string, rows: PlanRows): void;
   /** Adds every municipality's bodies, completes the file and returns its manifest entry. */
   finish(): Promise<Manifest['files'][number]>;
 }
 
-/** What the bodies are made with: `made`, a slice's bodies from its rows; `license`, the licence they state. */
+/**
+ * What the bodies are made with: `made`, a slice's bodies from its rows (read only when they are made, not when they are
+ * kept: sorted as planRows sorts them); `license`, the licence they state.
+ */
 export interface BodiesSource {
   readonly license: string;
-  readonly made: (code: string, rows: PlanRows) => Promise<SliceBodies>;
+  readonly made: (code: string, rows: () => PlanRows) => Promise<SliceBodies>;
   /** Called once every municipality's bodies are in the file: a source that keeps bodies lets go of the unused. */
   readonly settle?: () => void;
 }
 
 /**
- * The file's rows, then every municipality's Turtle bodies in code order: its only plan's when given, else made from its
- * rows as written (a municipality of several plans), so that a build gives the same bytes whatever its cache held. The
- * licence is kept beside them: a server serves them only under the same one.
+ * The file's rows, then every municipality's Turtle bodies in code order, from `bodiesOf` (made from its rows as written,
+ * or kept), so that a build gives the same bytes whatever its cache held. The licence is kept beside them: a server
+ * serves them only under the same one.
  */
 export const documentRowsWriter = (dir: string, baseIri: string, bodiesOf: BodiesSource): DocumentRowsWriter => {
   // In the order they are read most: a read of a column stops there, so a long inbound column is never read for names
@@ -177,36 +177,38 @@ export const documentRowsWriter = (dir: string, baseIri: string, bodiesOf: Bodie
     for (const iri of [...elsewhere].sort(cmp)) put.run(iri);
   });
 
+  /** Each municipality, in order. */
+  const codes: string[] = [];
   const done = new Set<string>();
-  /** Each municipality in order, with its only plan's bodies (a plan's are its slice's when it is the only one). */
-  const slices: { code: string; bodies: (() => Promise<SliceBodies>) | undefined }[] = [];
   let code: string | undefined;
-  let plans: { rows: PlanRows; bodies: (() => Promise<SliceBodies>) | undefined }[] = [];
+  let plans: PlanRows[] = [];
 
   const flush = () => {
     if (code === undefined) return;
-    insertAll(code, rowsOfSlice(plans.map((p) => p.rows)));
-    slices.push({ code, bodies: plans.length === 1 ? plans[0]!.bodies : undefined });
+    insertAll(code, rowsOfSlice(plans));
+    codes.push(code);
     done.add(code);
     plans = [];
   };
-  const readRows = db.prepare('SELECT iri, names, own, inbound FROM resource WHERE code = ? ORDER BY iri').raw();
+  const readRows = db.prepare('SELECT iri, names, own, inbound FROM resource WHERE code = ?').raw();
+  // In planRows' order (SQLite's would be its bytes', which differs from it beyond U+FFFF), as a worker makes them.
+  const rowsOf = (c: string) => (readRows.all(c) as unknown as ResourceRow[]).sort((a, b) => cmp(a[0], b[0]));
 
   return {
-    add: (c, rows, bodies) => {
+    add: (c, rows) => {
       if (c !== code) {
         flush();
         if (done.has(c)) throw new Error(`document rows: the graphs of ${c} came apart (they must come together, in manifest order)`);
         code = c;
       }
-      plans.push({ rows, bodies });
+      plans.push(rows);
     },
     finish: async () => {
       try {
         // Rows go in key order (codes in manifest order, IRIs sorted), so pages are filled as they are written: no
         // VACUUM, which would copy a national file (GBs) once more.
         flush();
-        for (const { code: c, bodies } of slices) insertBodies(c, await (bodies ? bodies() : bodiesOf.made(c, readRows.all(c) as unknown as PlanRows)));
+        for (const c of codes) insertBodies(c, await bodiesOf.made(c, () => rowsOf(c)));
         bodiesOf.settle?.();
         insertElsewhere();
         db.prepare('INSERT INTO made_with (name, value) VALUES (?, ?)').run('license', bodiesOf.license);

@@ -62,8 +62,8 @@ interface Meta extends PlanRecord {
 
 /**
  * `pages`: the page paths the graph gives the sitemap (sitemap-file.ts); `search`: its search rows (search-file.ts);
- * `rows` and `facts`: its document rows and its entry of facts.json (PlanParts in slice-files.ts); `bodies`: the Turtle
- * documents of its resources (document-bodies.ts).
+ * `rows` and `facts`: its document rows and its entry of facts.json (PlanParts in slice-files.ts). The Turtle documents
+ * are made per municipality, from the rows of all its plans (document-bodies.ts).
  */
 export const PIECE_FILES = {
   nq: 'graph.nq',
@@ -74,23 +74,33 @@ export const PIECE_FILES = {
   search: 'search.json',
   rows: 'rows.json.deflate',
   facts: 'facts.json',
-  bodies: 'bodies.json.deflate',
 } as const;
 
 /** A plan's pieces: its graph's, its page paths, its search rows, its document rows (packed) and its facts as JSON. */
-export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string; readonly rows: Buffer; readonly facts: string; readonly bodies: Buffer };
+export type PlanPieces = GraphPieces & PagesPiece & { readonly search: string; readonly rows: Buffer; readonly facts: string };
 const META = 'meta.json';
 
+/** A plan's cache entry: its folder, its record, and `inputs`, the digest of what it was made from besides `shared`. */
+export interface PlanEntry {
+  readonly dir: string;
+  readonly record: PlanRecord;
+  readonly inputs: string;
+}
+
+/** The digest of a plan's own inputs (its file's name and bytes, its sources): its pieces are a function of them and `shared`. */
+const inputsOf = (planFile: string, planSha256: string, sources: Readonly<Record<string, string>>): string =>
+  sha256(JSON.stringify([planFile, planSha256, Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]));
+
 export interface PlanCache {
-  /** The entry's folder and record when it was made from exactly these inputs; undefined otherwise. */
-  lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): { dir: string; record: PlanRecord } | undefined;
-  /** Stores a converted plan (replacing its previous entry atomically); returns the entry's folder. */
-  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: PlanPieces): string;
+  /** The plan's entry when it was made from exactly these inputs; undefined otherwise. */
+  lookup(planFile: string, planBytes: Buffer, readSource: (name: string) => Buffer | undefined): PlanEntry | undefined;
+  /** Stores a converted plan (replacing its previous entry atomically); returns its entry. */
+  store(planFile: string, planBytes: Buffer, sources: Readonly<Record<string, string>>, record: PlanRecord, pieces: PlanPieces): PlanEntry;
   /** Removes the entries of plan files that are no longer among planFiles (deleted or renamed plans); returns their names. */
   prune(planFiles: readonly string[]): string[];
 }
 
-/** Where the build keeps the Turtle bodies it makes from a municipality's merged rows (document-bodies.ts). */
+/** Where the build keeps the Turtle bodies it makes from a municipality's rows (document-bodies.ts). */
 export const bodiesCacheDir = (cacheDir: string, synthetic: boolean): string => join(cacheDir, 'bodies', synthetic ? 'synthetic' : 'real');
 
 /** One entry per plan file under cacheDir/<real|synthetic>/, keyed by the plan file's name. */
@@ -113,7 +123,7 @@ export const planCache = (cacheDir: string, synthetic: boolean, shared: string):
       }
       if (!Object.values(PIECE_FILES).every((f) => existsSync(join(dir, f)))) return undefined;
       const { summary, graph, prefixes, turtleName } = meta;
-      return { dir, record: { summary, graph, prefixes, turtleName } };
+      return { dir, record: { summary, graph, prefixes, turtleName }, inputs: inputsOf(planFile, meta.planSha256, meta.sources) };
     },
     store(planFile, planBytes, sources, record, pieces) {
       const dir = entryDir(planFile);
@@ -125,7 +135,7 @@ export const planCache = (cacheDir: string, synthetic: boolean, shared: string):
       writeFileSync(join(staging, META), JSON.stringify(meta));
       rmSync(dir, { recursive: true, force: true });
       renameSync(staging, dir);
-      return dir;
+      return { dir, record, inputs: inputsOf(planFile, meta.planSha256, sources) };
     },
     prune(planFiles) {
       if (!existsSync(root)) return [];

@@ -1,6 +1,7 @@
 // Converts one plan file on its own: loads and checks it, makes its graph, validates it (SHACL and the cube integrity
 // constraints, with the vocabulary graph beside it) and renders its pieces, its document rows and its facts among them,
-// so that a build makes none of these again for a plan it takes from the cache. Runs in a converter worker.
+// so that a build makes none of these again for a plan it takes from the cache. Runs in a converter worker. (The Turtle
+// documents are its municipality's, made once all its plans are converted: document-bodies.ts.)
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Parser, type Quad } from 'n3';
@@ -13,8 +14,7 @@ import { graphPieces } from './graph-files.ts';
 import { sha256, type PlanPieces, type PlanRecord } from './plan-cache.ts';
 import { planSearchRows } from './search-file.ts';
 import { pagesPiece, planDescribedPaths } from './sitemap-file.ts';
-import { bodyMaker, sliceBodies } from './document-bodies.ts';
-import { packPlanBodies, packPlanRows } from './document-rows.ts';
+import { packPlanRows } from './document-rows.ts';
 import { planParts } from './slice-files.ts';
 import { shaclValidator, type Violation } from './shacl.ts';
 
@@ -47,7 +47,6 @@ export const planConverter = (ctx: UnitContext) => {
   const themeIds = new Set(ctx.themeIds);
   const vocabulary: Quad[] = new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq);
   const validate = shaclValidator(ctx.shapesTurtle);
-  const maker = bodyMaker(ctx.baseIri, ctx.license, vocabulary);
   const read = readSourceIn(ctx.root, ctx.layout);
 
   return async (file: string, planBytes: Buffer): Promise<UnitResult> => {
@@ -80,8 +79,6 @@ export const planConverter = (ctx: UnitContext) => {
       search: JSON.stringify(planSearchRows(quads, ctx.baseIri)),
       rows: packPlanRows(parts.rows),
       facts: JSON.stringify(parts.facts),
-      // The slice's documents when the plan is its municipality's only one (the build makes them again otherwise).
-      bodies: packPlanBodies(await sliceBodies(code, parts.rows, maker)),
     };
     return { kind: 'converted', sources, pieces, record: { summary: summarizePlan(plan), graph, prefixes: pieces.prefixes, turtleName } };
   };

@@ -1,5 +1,6 @@
-// Runs plan conversions on a pool of worker threads (os.availableParallelism() by default), each taking the next plan
-// file as soon as it is free.
+// The converter's worker threads (os.availableParallelism() by default): each takes the next job as soon as it is free.
+// A build runs two rounds on the same threads: its plans' conversions, then the Turtle bodies of the municipalities
+// whose bodies are not kept yet (they need all of a municipality's plans converted).
 import type { Worker } from 'node:worker_threads';
 import type { Problem } from '../plan/index.ts';
 import { startThread } from './start-thread.ts';
@@ -13,44 +14,73 @@ export interface WorkerSetup {
   readonly shared: string;
 }
 
-export type WorkerReply = { readonly file: string } & (
-  | { readonly kind: 'converted'; readonly dir: string; readonly record: PlanRecord }
+/** A plan file to convert, or a municipality's bodies to make from its plans' cache entries into `file`. */
+export type WorkerJob =
+  | { readonly kind: 'plan'; readonly file: string }
+  | { readonly kind: 'bodies'; readonly code: string; readonly planDirs: readonly string[]; readonly file: string };
+
+export type PlanReply = { readonly file: string } & (
+  | { readonly kind: 'converted'; readonly dir: string; readonly record: PlanRecord; readonly inputs: string }
   | { readonly kind: 'problems'; readonly problems: readonly Problem[] }
   | { readonly kind: 'violations'; readonly violations: readonly Violation[] }
   | { readonly kind: 'failed'; readonly message: string }
 );
 
+export type BodiesReply = { readonly code: string } & ({ readonly kind: 'made' } | { readonly kind: 'failed'; readonly message: string });
+
+type Reply<J extends WorkerJob> = J extends { kind: 'plan' } ? PlanReply : BodiesReply;
+
+/** What a worker is sent: a job and its index in the round. */
+export interface WorkerMessage {
+  readonly index: number;
+  readonly job: WorkerJob;
+}
+
 const WORKER = new URL('./plan-worker.ts', import.meta.url);
 
-const startWorker = (setup: WorkerSetup): Worker => startThread(WORKER, { workerData: setup });
+export interface ConverterPool {
+  /** Runs every job on the workers; replies come back in the order of `jobs`. */
+  run<J extends WorkerJob>(jobs: readonly J[]): Promise<Reply<J>[]>;
+  close(): Promise<void>;
+}
 
-/** Converts every file on `size` workers; replies come back in the order of `files`. */
-export const convertOnPool = async (files: readonly string[], setup: WorkerSetup, size: number): Promise<WorkerReply[]> => {
-  if (files.length === 0) return [];
-  const replies = new Map<string, WorkerReply>();
-  let next = 0;
-  const workers = Array.from({ length: Math.min(size, files.length) }, () => startWorker(setup));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= files.length) return resolve();
-              worker.postMessage(files[next++]);
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              replies.set(reply.file, reply);
+/** Up to `size` workers, started when a round first needs them (a build whose plans are all cached may start none). */
+export const converterPool = (setup: WorkerSetup, size: number): ConverterPool => {
+  const workers: Worker[] = [];
+  return {
+    async run<J extends WorkerJob>(jobs: readonly J[]) {
+      if (jobs.length === 0) return [];
+      while (workers.length < Math.min(size, jobs.length)) workers.push(startThread(WORKER, { workerData: setup }));
+      const replies = new Array<Reply<J>>(jobs.length);
+      let next = 0;
+      await Promise.all(
+        workers.slice(0, jobs.length).map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              const feed = () => {
+                if (next >= jobs.length) return done(resolve);
+                const index = next++;
+                worker.postMessage({ index, job: jobs[index]! } satisfies WorkerMessage);
+              };
+              const onMessage = ({ index, reply }: { index: number; reply: Reply<J> }) => {
+                replies[index] = reply;
+                feed();
+              };
+              const onExit = (code: number) => done(() => reject(new Error(`a converter worker stopped (exit code ${code})`)));
+              const done = (then: () => void) => {
+                worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+                then();
+              };
+              const onError = (e: Error) => done(() => reject(e));
+              worker.on('message', onMessage).on('error', onError).on('exit', onExit);
               feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => reject(new Error(`a converter worker stopped (exit code ${code})`)));
-            feed();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return files.map((f) => replies.get(f)!);
+            }),
+        ),
+      );
+      return replies;
+    },
+    async close() {
+      await Promise.all(workers.splice(0).map((w) => w.terminate()));
+    },
+  };
 };

@@ -13,7 +13,7 @@ import type { GraphInfo } from './dataset.ts';
 import { DatasetFactsBuilder, FACTS_FILE, factsJson, graphFacts, type GraphFacts } from './dataset-facts.ts';
 import { HashSet64 } from '../rdf/hash-set.ts';
 import { PATHS_FILE } from './paths-file.ts';
-import { DOCUMENTS_FILE, planRows, type DocumentRowsWriter, type PlanRows, type SliceBodies } from './document-rows.ts';
+import { DOCUMENTS_FILE, planRows, type DocumentRowsWriter, type PlanRows } from './document-rows.ts';
 
 export const SUMMARY_FILE = 'site.json';
 export const SHARED_FILE = 'shared.nq';
@@ -282,8 +282,6 @@ export function* sliceFiles(
     readonly graph: GraphInfo;
     readonly nq: () => string | Buffer;
     readonly parts: () => PlanParts;
-    /** The plan's Turtle bodies (document-bodies.ts) when it has them made; else they are made from its slice's rows. */
-    readonly bodies?: () => Promise<SliceBodies>;
   }[],
   rows: DocumentRowsWriter,
 ): Generator<SliceFile> {
@@ -310,7 +308,7 @@ export function* sliceFiles(
         const parts = p.parts();
         facts.add(parts.facts, quads);
         files.addPlan(p.graph, quads);
-        rows.add(p.graph.plan!.municipality, parts.rows, p.bodies);
+        rows.add(p.graph.plan!.municipality, parts.rows);
         return nq;
       },
     };

@@ -1,12 +1,13 @@
 // The document rows file: what a resource's row holds, read back as written, and the order it needs.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataFactory, type NamedNode, type Quad } from 'n3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodiesSource, bodyMaker, cachedBodiesSource, documentFromRows } from '../../src/convert/document-bodies.ts';
+import { bodiesFile, bodiesSource, bodyMaker, cachedBodiesSource, documentFromRows, makeSliceBodiesFile, sliceBodiesKey } from '../../src/convert/document-bodies.ts';
 import { DOCUMENTS_FILE, documentRowsWriter, type BodiesSource, openDocumentRows, packPlanBodies, packPlanRows, planRows, unpackPlanBodies, unpackPlanRows } from '../../src/convert/document-rows.ts';
+import { PIECE_FILES } from '../../src/convert/plan-cache.ts';
 import { documentBody } from '../../src/rdf/document-body.ts';
 
 const { quad, namedNode: iri, literal, blankNode } = DataFactory;
@@ -27,15 +28,11 @@ const LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 const maker = bodyMaker(BASE, LICENSE, []);
 const source = bodiesSource(maker);
 
-// Each graph's rows and Turtle bodies go through the form its plan's cache entry keeps, as in a build.
-const write = async (graphs: readonly (readonly [string, readonly Quad[]])[], merged: BodiesSource = source) => {
+// Each graph's rows go through the form its plan's cache entry keeps, as in a build.
+const write = async (graphs: readonly (readonly [string, readonly Quad[]])[], bodies: BodiesSource = source) => {
   dir = mkdtempSync(join(tmpdir(), 'jpp-rows-'));
-  const writer = documentRowsWriter(dir, BASE, merged);
-  for (const [code, quads] of graphs) {
-    const rows = planRows(BASE, code, quads);
-    const bodies = packPlanBodies(await source.made(code, rows));
-    writer.add(code, unpackPlanRows(packPlanRows(rows)), async () => unpackPlanBodies(bodies));
-  }
+  const writer = documentRowsWriter(dir, BASE, bodies);
+  for (const [code, quads] of graphs) writer.add(code, unpackPlanRows(packPlanRows(planRows(BASE, code, quads))));
   return writer.finish();
 };
 
@@ -134,7 +131,7 @@ describe('document rows', () => {
     }
   });
 
-  it("of a municipality of several plans, are kept between builds by their rows, and made again only when those change", async () => {
+  it("of each municipality, are kept between builds under its plans' key, read without its rows, and made again when not kept", async () => {
     const MUNICIPALITY = iri('https://w3id.org/jp-plan/def#municipality');
     const municipality = iri(`${BASE}id/132101`);
     const g2 = iri(`${BASE}graph/132101/q`);
@@ -157,6 +154,8 @@ describe('document rows', () => {
       }
     };
     const bytes = () => readFileSync(join(dir, DOCUMENTS_FILE));
+    // The key a build gives each municipality (in a build, its plans' inputs): here, the plans' titles stand for them.
+    const keyed = (inputs: string) => (code: string) => sliceBodiesKey('shared', [code, inputs]);
     try {
       // What a build without the cache writes, for each input.
       await write(graphs('第6次計画'));
@@ -164,37 +163,72 @@ describe('document rows', () => {
       await write(graphs('第7次計画'));
       const plainChanged = bytes();
 
-      await write(graphs('第6次計画'), cachedBodiesSource(maker, cache, 'shared'));
+      await write(graphs('第6次計画'), cachedBodiesSource(maker, cache, keyed('6')));
       expect(bytes().equals(plain)).toBe(true);
-      // One entry, for the municipality of two plans only.
-      const [entry, ...more] = readdirSync(cache);
-      expect(more).toEqual([]);
-      expect(entry).toMatch(/^132101-[0-9a-f]{64}\.json\.deflate$/);
+      // One entry per municipality, named by its code and key.
+      const entries = readdirSync(cache).sort();
+      expect(entries).toEqual(['132101', '132110'].map((c) => `${c}-${keyed('6')(c)}.json.deflate`));
 
-      // The entry is what the next build writes: altered, it is read back as altered.
-      const kept = unpackPlanBodies(readFileSync(join(cache, entry!)));
+      // The entry is what the next build writes: altered, it is read back as altered, and the rows are not read.
+      const entry = join(cache, entries[0]!);
+      const kept = unpackPlanBodies(readFileSync(entry));
       const altered = kept.map(([i, body]) => [i, i === plan2.value ? '# altered\n' : body] as const);
-      writeFileSync(join(cache, entry!), packPlanBodies(altered as unknown as typeof kept));
-      await write(graphs('第6次計画'), cachedBodiesSource(maker, cache, 'shared'));
+      writeFileSync(entry, packPlanBodies(altered as unknown as typeof kept));
+      await write(graphs('第6次計画'), cachedBodiesSource(maker, cache, keyed('6')));
       expect(turtleOf(plan2)).toBe('# altered\n');
+      const unread = () => {
+        throw new Error('rows read');
+      };
+      await expect(cachedBodiesSource(maker, cache, keyed('6')).made('132101', unread)).resolves.toEqual(altered);
 
-      // Other rows (a plan retitled) or another build's facts: made again, and the unused entry let go.
-      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'shared'));
+      // Other keys (a plan retitled): made again, and the entries no longer asked for let go.
+      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, keyed('7')));
       expect(bytes().equals(plainChanged)).toBe(true);
       expect(turtleOf(plan2)).toContain('第7次計画');
-      expect(readdirSync(cache)).toHaveLength(1);
-      const retitled = readdirSync(cache)[0];
-      expect(retitled).not.toBe(entry);
-      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'other'));
-      expect(bytes().equals(plainChanged)).toBe(true);
-      expect(readdirSync(cache)).toHaveLength(1);
-      expect(readdirSync(cache)[0]).not.toBe(retitled);
+      expect(readdirSync(cache).sort()).toEqual(['132101', '132110'].map((c) => `${c}-${keyed('7')(c)}.json.deflate`));
 
       // An unreadable entry is made again.
-      writeFileSync(join(cache, readdirSync(cache)[0]!), 'not deflated');
-      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, 'other'));
+      writeFileSync(join(cache, readdirSync(cache).sort()[0]!), 'not deflated');
+      await write(graphs('第7次計画'), cachedBodiesSource(maker, cache, keyed('7')));
       expect(bytes().equals(plainChanged)).toBe(true);
-      expect(unpackPlanBodies(readFileSync(join(cache, readdirSync(cache)[0]!))).length).toBeGreaterThan(0);
+      expect(unpackPlanBodies(readFileSync(join(cache, readdirSync(cache).sort()[0]!))).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it("of a municipality of several plans, made by a converter worker from its plans' cache entries, are the build's own", async () => {
+    const MUNICIPALITY = iri('https://w3id.org/jp-plan/def#municipality');
+    const municipality = iri(`${BASE}id/132101`);
+    const plan2 = iri(`${BASE}id/132101/plan/q`);
+    const edition = (graph: NamedNode, p: NamedNode, label: string) => [
+      quad(p, RDFS_LABEL, literal(label, 'ja'), graph),
+      quad(p, MUNICIPALITY, municipality, graph),
+      quad(municipality, RDFS_LABEL, literal('小金井市', 'ja'), graph),
+      ...Array.from({ length: 60 }, (_, i) => quad(iri(`${p.value}/measure/${i + 1}`), MUNICIPALITY, municipality, graph)),
+    ];
+    const plans = [edition(g, plan, '第5次計画'), edition(iri(`${BASE}graph/132101/q`), plan2, '第6次計画')];
+    const cache = mkdtempSync(join(tmpdir(), 'jpp-bodies-'));
+    try {
+      // Each plan's rows as its cache entry keeps them; the worker merges them and keeps the bodies where a build reads.
+      const planDirs = plans.map((quads, i) => {
+        const d = join(cache, `plan-${i}`);
+        mkdirSync(d);
+        writeFileSync(join(d, PIECE_FILES.rows), packPlanRows(planRows(BASE, '132101', quads)));
+        return d;
+      });
+      const file = bodiesFile(join(cache, 'bodies'), '132101', 'k');
+      await makeSliceBodiesFile('132101', [...planDirs].reverse(), file, maker);
+      const made = readFileSync(file);
+      // The municipality, its two plans and their 120 measures.
+      expect(unpackPlanBodies(made)).toHaveLength(123);
+      await write(plans.map((quads) => ['132101', quads] as const));
+      const plain = readFileSync(join(dir, DOCUMENTS_FILE));
+      rmSync(dir, { recursive: true, force: true });
+      // The build reads the worker's file (left as it was: one it could not read would have been made again).
+      await write(plans.map((quads) => ['132101', quads] as const), cachedBodiesSource(maker, join(cache, 'bodies'), () => 'k'));
+      expect(readFileSync(join(dir, DOCUMENTS_FILE)).equals(plain)).toBe(true);
+      expect(readFileSync(file).equals(made)).toBe(true);
     } finally {
       rmSync(cache, { recursive: true, force: true });
     }
