@@ -41,11 +41,13 @@ export const readSourceIn = (root: string, layout: InputLayout) => (name: string
   return existsSync(path) ? readFileSync(path) : undefined;
 };
 
-/** A converter of single plans for one context (shapes and vocabulary parsed once). */
-export const planConverter = (ctx: UnitContext) => {
+/** The context's vocabulary graph, parsed. */
+export const unitVocabulary = (ctx: UnitContext): Quad[] => new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq);
+
+/** A converter of single plans for one context (shapes and vocabulary parsed once; `vocabulary` when the caller has it). */
+export const planConverter = (ctx: UnitContext, vocabulary: readonly Quad[] = unitVocabulary(ctx)) => {
   const uri = iris(ctx.baseIri);
   const themeIds = new Set(ctx.themeIds);
-  const vocabulary: Quad[] = new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq);
   const validate = shaclValidator(ctx.shapesTurtle);
   const read = readSourceIn(ctx.root, ctx.layout);
 

@@ -3,41 +3,36 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Parser } from 'n3';
 import { bodyMaker, makeSliceBodiesFile, type BodyMaker } from './document-bodies.ts';
 import { planCache } from './plan-cache.ts';
-import { planConverter, type UnitContext } from './plan-unit.ts';
-import type { BodiesReply, PlanReply, WorkerMessage, WorkerSetup } from './pool.ts';
+import { planConverter, unitVocabulary, type UnitContext } from './plan-unit.ts';
+import type { BodiesReply, PlanReply, WorkerAnswer, WorkerJob, WorkerMessage, WorkerSetup } from './pool.ts';
 
 const setup = workerData as WorkerSetup;
 const ctx: UnitContext = setup.context;
-const convertPlan = planConverter(ctx);
+const vocabulary = unitVocabulary(ctx);
+const convertPlan = planConverter(ctx, vocabulary);
 const cache = planCache(setup.cacheDir, ctx.layout.synthetic, setup.shared);
 let maker: BodyMaker | undefined;
 
-const converted = async (file: string): Promise<PlanReply> => {
-  try {
-    const bytes = readFileSync(join(ctx.root, file));
-    const result = await convertPlan(file, bytes);
-    if (result.kind !== 'converted') return { file, ...result };
-    const entry = cache.store(file, bytes, result.sources, result.record, result.pieces);
-    return { file, kind: 'converted', ...entry };
-  } catch (e) {
-    return { file, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+const done = async (job: WorkerJob): Promise<PlanReply | BodiesReply> => {
+  if (job.kind === 'bodies') {
+    await makeSliceBodiesFile(job.code, job.planDirs, job.file, (maker ??= bodyMaker(ctx.baseIri, ctx.license, vocabulary)));
+    return { code: job.code, kind: 'made' };
   }
-};
-
-const bodiesMade = async (code: string, planDirs: readonly string[], file: string): Promise<BodiesReply> => {
-  try {
-    maker ??= bodyMaker(ctx.baseIri, ctx.license, new Parser({ format: 'N-Quads' }).parse(ctx.vocabularyNq));
-    await makeSliceBodiesFile(code, planDirs, file, maker);
-    return { code, kind: 'made' };
-  } catch (e) {
-    return { code, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
-  }
+  const bytes = readFileSync(join(ctx.root, job.file));
+  const result = await convertPlan(job.file, bytes);
+  if (result.kind !== 'converted') return { file: job.file, ...result };
+  return { file: job.file, kind: 'converted', ...cache.store(job.file, bytes, result.sources, result.record, result.pieces) };
 };
 
 parentPort!.on('message', async ({ index, job }: WorkerMessage) => {
-  const reply = job.kind === 'plan' ? await converted(job.file) : await bodiesMade(job.code, job.planDirs, job.file);
-  parentPort!.postMessage({ index, reply });
+  let reply: PlanReply | BodiesReply;
+  try {
+    reply = await done(job);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    reply = job.kind === 'plan' ? { file: job.file, kind: 'failed', message } : { code: job.code, kind: 'failed', message };
+  }
+  parentPort!.postMessage({ index, reply } satisfies WorkerAnswer);
 });

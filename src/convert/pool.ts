@@ -36,6 +36,12 @@ export interface WorkerMessage {
   readonly job: WorkerJob;
 }
 
+/** What a worker answers: the job's index and its reply. */
+export interface WorkerAnswer<R = PlanReply | BodiesReply> {
+  readonly index: number;
+  readonly reply: R;
+}
+
 const WORKER = new URL('./plan-worker.ts', import.meta.url);
 
 export interface ConverterPool {
@@ -62,7 +68,7 @@ export const converterPool = (setup: WorkerSetup, size: number): ConverterPool =
                 const index = next++;
                 worker.postMessage({ index, job: jobs[index]! } satisfies WorkerMessage);
               };
-              const onMessage = ({ index, reply }: { index: number; reply: Reply<J> }) => {
+              const onMessage = ({ index, reply }: WorkerAnswer<Reply<J>>) => {
                 replies[index] = reply;
                 feed();
               };
