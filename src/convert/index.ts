@@ -56,7 +56,8 @@ const layoutOf = (opts: Omit<ConvertOptions, 'buildDir'>): InputLayout => ({
 
 const cacheDirOf = (opts: Omit<ConvertOptions, 'buildDir'>): string => opts.cacheDir ?? join(opts.root, '.cache/convert');
 
-const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => ({
+/** The builder's options for the converter's: the layout, workers and cache folder their defaults give. */
+export const buildOptions = (opts: Omit<ConvertOptions, 'buildDir'>): BuildOptions => ({
   root: opts.root,
   baseIri: opts.baseIri,
   layout: layoutOf(opts),

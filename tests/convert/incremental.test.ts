@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/convert/build.ts';
-import { convert, convertAndWriteReport, readVerifiedBuild, BuildError, validate } from '../../src/convert/index.ts';
-import { REAL_LAYOUT } from '../../src/plan/index.ts';
+import { buildOptions, convert, convertAndWriteReport, readVerifiedBuild, BuildError, validate } from '../../src/convert/index.ts';
 import { writeSynthetic } from '../../src/synth/index.ts';
 
 const BASE = 'http://localhost:3000/';
@@ -63,8 +62,7 @@ describe.each([
     rmSync(bodiesDir(), { recursive: true });
     await validate(at('a'));
     expect(existsSync(bodiesDir())).toBe(false);
-    const layout = { ...REAL_LAYOUT, ...opts };
-    await checkPlans({ root, baseIri: BASE, layout, workers: 2, cacheDir: join(root, 'cache-a') });
+    await checkPlans(buildOptions(at('a')));
     expect(kept()).toEqual(bodies);
     rmSync(bodiesDir(), { recursive: true });
     await convertAndWriteReport(at('a'));
