@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { describeError, ensureBuild } from '../convert/index.ts';
 import { convertInChildProcess, StoppedWhileConverting } from './lifecycle/convert-process.ts';
 import { loadGeneration, type Generation } from './lifecycle/generation.ts';
+import { logDestination } from './lifecycle/log-destination.ts';
 import { reloader } from './lifecycle/reload.ts';
 import { serve, type Serving } from './lifecycle/serve.ts';
 
@@ -16,14 +17,14 @@ const fail = (e: unknown): never => {
   process.exit(1);
 };
 
-// Log lines are written asynchronously (a synchronous write per access line costs as much as serving a document);
-// what is still buffered is flushed on exit.
-const destination = pino.destination({ dest: 1, sync: false });
+// Log lines are written asynchronously and in batches (a write per access line costs as much as serving a document);
+// what is still waiting is written on exit.
+const destination = logDestination(1);
 process.on('exit', () => {
   try {
     destination.flushSync();
   } catch {
-    // not yet open: nothing was written
+    // stdout is gone: nothing more can be written
   }
 });
 

@@ -9,6 +9,8 @@ interface Stored {
   readonly headers: readonly string[];
   readonly body: Buffer;
   readonly bytes: number;
+  /** Its key in the eviction order, made once: a hit moves it to the back without building the key again. */
+  readonly lruKey: string;
 }
 
 interface Resource {
@@ -72,10 +74,9 @@ export class ResponseCache {
     const variant = variantKey(resource.vary, req);
     const stored = resource.variants.get(variant);
     if (!stored) return false;
-    const lruKey = `${url}\u0001${variant}`;
-    const mark = this.#lru.get(lruKey)!;
-    this.#lru.delete(lruKey);
-    this.#lru.set(lruKey, mark);
+    const mark = this.#lru.get(stored.lruKey)!;
+    this.#lru.delete(stored.lruKey);
+    this.#lru.set(stored.lruKey, mark);
     res.writeHead(stored.status, stored.headers as string[]);
     res.end(req.method === 'HEAD' ? undefined : stored.body);
     return true;
@@ -113,15 +114,16 @@ export class ResponseCache {
     if (resource.variants.size >= MAX_VARIANTS) return;
     const variant = variantKey(vary, { headers: requestHeaders } as IncomingMessage);
     if (resource.variants.has(variant)) return;
-    resource.variants.set(variant, { status, headers: flat, body, bytes });
-    this.#lru.set(`${url}\u0001${variant}`, { url, variant, bytes });
+    const lruKey = `${url}\u0001${variant}`;
+    resource.variants.set(variant, { status, headers: flat, body, bytes, lruKey });
+    this.#lru.set(lruKey, { url, variant, bytes });
     this.#bytes += bytes;
     this.#evict();
   }
 
   #drop(url: string, resource: Resource): void {
-    for (const [variant, stored] of resource.variants) {
-      this.#lru.delete(`${url}\u0001${variant}`);
+    for (const stored of resource.variants.values()) {
+      this.#lru.delete(stored.lruKey);
       this.#bytes -= stored.bytes;
     }
     this.#byUrl.delete(url);

@@ -81,7 +81,8 @@ export const serve = (config: Config, first: Generation): Serving => {
     l.inFlight++;
     pending.add(res);
     if (stopping) res.setHeader('connection', 'close');
-    res.once('close', () => {
+    // 'close' comes once, and the response is dropped after it: no listener to remove.
+    res.on('close', () => {
       pending.delete(res);
       l.inFlight--;
       if (l.retired && l.inFlight === 0) void close(l);

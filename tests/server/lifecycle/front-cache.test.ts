@@ -150,3 +150,27 @@ describe('ResponseCache bounds', () => {
     expect(cache.bytes).toBe(0);
   });
 });
+
+describe('ResponseCache eviction', () => {
+  const headers = { 'cache-control': 'public, max-age=60', 'content-type': 'text/plain' };
+  const served = (cache: ResponseCache, url: string) =>
+    cache.answer({ method: 'GET', url, headers: {} } as never, { writeHead: () => {}, end: () => {} } as never);
+  const offer = (cache: ResponseCache, url: string) => cache.offer(url, {}, 200, headers, Buffer.alloc(4096 - 512));
+
+  it('makes room by the answer served least recently', () => {
+    // Room for eight answers of 4 KiB with their flat overhead, and no more (nor may one take more than an eighth).
+    const cache = new ResponseCache(8 * 4096);
+    const urls = [...Array(8).keys()].map((i) => `/${i}`);
+    for (const url of urls) offer(cache, url);
+    expect(served(cache, '/0')).toBe(true);
+    offer(cache, '/8');
+    // /1 went, the oldest not served since; /0, older but served, stayed.
+    expect(served(cache, '/1')).toBe(false);
+    for (const url of ['/7', '/6', '/5', '/4', '/3', '/2', '/0', '/8']) expect(served(cache, url)).toBe(true);
+    offer(cache, '/9');
+    // /7 was served least recently of all.
+    expect(served(cache, '/7')).toBe(false);
+    for (const url of ['/0', '/2', '/3', '/4', '/5', '/6', '/8', '/9']) expect(served(cache, url)).toBe(true);
+    expect(cache.bytes).toBe(8 * 4096);
+  });
+});
