@@ -2,7 +2,8 @@
 // batches, in the order they were logged: at once when BATCH_LENGTH characters are waiting, else BATCH_DELAY_MS after
 // the first of them. An asynchronous write costs the process about 27 µs (a thread-pool hand-off and back), about what
 // serving a document does, and sonic-boom measures the byte length of its pending text (up to 16 KiB) on each write it
-// is given: under load a write per access line or per few was most of what the access log cost.
+// is given: under load a write per access line or per few was most of what the access log cost. sonic-boom's own
+// `minLength` batches the writes but still takes each line, and measures, alone: it saved nothing measurable here.
 import { pino } from 'pino';
 
 /** Characters of waiting lines that are handed over at once. */
