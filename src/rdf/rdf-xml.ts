@@ -1,12 +1,13 @@
 // Writes triples as RDF/XML in its plainest form (RDF 1.1 XML Syntax §2.2–2.10): one rdf:Description per subject, blank nodes by rdf:nodeID.
 import type { Quad, Term } from 'n3';
+import { UnrepresentableError } from './unrepresentable.ts';
 import { RDF, XSD } from './vocab.ts';
 
 /**
  * A graph RDF/XML cannot carry: a predicate IRI with no XML name at its end, an RDF/XML syntax term as predicate,
  * or a character XML 1.0 forbids. Thrown rather than writing a document that parsers would read differently.
  */
-export class RdfXmlError extends Error {
+export class RdfXmlError extends UnrepresentableError {
   override readonly name = 'RdfXmlError';
 }
 
@@ -16,7 +17,7 @@ const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 /** The longest XML name at the end of an IRI: the local part of a property element. */
 const LOCAL_NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*$`, 'u');
 /** Characters outside XML 1.0's Char production (lone surrogates included). */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+export const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** Names in the rdf: namespace that may not name a property element (RDF 1.1 XML Syntax §7.2.5 coreSyntaxTerms, oldTerms, rdf:li). */
 const NOT_PROPERTIES = new Set(['RDF', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'Description', 'li', 'aboutEach', 'aboutEachPrefix', 'bagID']);
@@ -30,7 +31,7 @@ const checked = (s: string, where: () => string): string => {
   return s;
 };
 // Carriage returns and tabs are written as references: a parser would normalize them away (XML 1.0 §2.11, §3.3.3).
-const text = (s: string): string => s.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[c]!);
+export const xmlText = (s: string): string => s.replace(/[&<>\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' })[c]!);
 const attr = (s: string): string =>
   s.replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
 
@@ -80,7 +81,7 @@ export const toRdfXml = (triples: readonly Quad[], prefixes: Readonly<Record<str
     if (o.termType === 'NamedNode') body.push(`    <${name} rdf:resource="${attr(checked(o.value, () => `<${o.value}>`))}"/>\n`);
     else if (o.termType === 'BlankNode') body.push(`    <${name} rdf:nodeID="${nodeId(o)}"/>\n`);
     else if (o.termType === 'Literal') {
-      const value = text(checked(o.value, () => `a literal of <${q.predicate.value}>`));
+      const value = xmlText(checked(o.value, () => `a literal of <${q.predicate.value}>`));
       const tag = o.language
         ? ` xml:lang="${attr(o.language)}"`
         : o.datatype.value === `${XSD}string`

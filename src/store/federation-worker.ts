@@ -2,6 +2,7 @@
 // off the main thread, a query that overruns is stopped for good by terminating the thread, and whatever an
 // upstream endpoint does can at worst take this thread down, never the server.
 import { parentPort } from 'node:worker_threads';
+import { UnrepresentableError } from '../rdf/unrepresentable.ts';
 import { Federation } from './federation.ts';
 import { StoreError } from './store.ts';
 import { workerMemoryMb, type FromWorker, type ToWorker } from './worker-protocol.ts';
@@ -33,7 +34,8 @@ port.on('message', async (m: ToWorker) => {
     // A query whose streams were cut short may leave requests behind: this worker is not used again.
     send({ op: 'done', id: m.id, result, memoryMb: workerMemoryMb(), replace: cut });
   } catch (e) {
-    const error = e instanceof StoreError ? e : new StoreError('execution', 'the federated query failed');
+    const error =
+      e instanceof StoreError ? e : e instanceof UnrepresentableError ? new StoreError('unrepresentable', e.message) : new StoreError('execution', 'the federated query failed');
     // After a failure, work the engine started may still be running: this worker is not used again.
     send({ op: 'failed', id: m.id, code: error.code, message: error.message, memoryMb: workerMemoryMb(), replace: error.code !== 'service_not_allowed' });
   }

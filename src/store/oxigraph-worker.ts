@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { Parser } from 'n3';
 import { namedNode, Store } from 'oxigraph';
 import { serializeQuads } from '../rdf/serialize.ts';
+import { UnrepresentableError } from '../rdf/unrepresentable.ts';
 import { serializeResults, type SparqlJson } from './sparql-results.ts';
 import type { TextPosition } from './store.ts';
 import { workerMemoryMb, type FromWorker, type QueryMessage, type TaskMessage, type TaskResult, type ToWorker } from './worker-protocol.ts';
@@ -135,7 +136,7 @@ port.on('message', async (m: ToWorker) => {
     }
     const message = (e as Error).message;
     const position = syntaxPosition(e);
-    const code = position ? 'syntax' : e instanceof Unsupported ? 'unsupported' : 'execution';
+    const code = position ? 'syntax' : e instanceof Unsupported ? 'unsupported' : e instanceof UnrepresentableError ? 'unrepresentable' : 'execution';
     send({ op: 'failed', id: m.id, code, message, memoryMb: workerMemoryMb(), ...(position ? { position } : {}) });
   }
 });

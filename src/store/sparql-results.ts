@@ -1,5 +1,7 @@
 // The SPARQL results formats (one table, as Oxigraph's sparesults has one enum) and their writers: SPARQL JSON result
 // objects written as SPARQL JSON, XML, CSV or TSV, after applying the row cap.
+import { NOT_XML_CHAR, xmlText } from '../rdf/rdf-xml.ts';
+import { UnrepresentableError } from '../rdf/unrepresentable.ts';
 import { FORMATS, XSD } from '../rdf/vocab.ts';
 
 /** The SPARQL 1.1 Query Results JSON term object. */
@@ -28,16 +30,26 @@ const XSD_STRING = `${XSD}string`;
 const xmlEscape = (s: string): string =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** Element content: a carriage return as a reference (a parser would read it as a line feed, XML 1.0 §2.11). */
+const xmlContent = (s: string): string => {
+  const bad = NOT_XML_CHAR.exec(s);
+  if (bad) {
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new UnrepresentableError(`SPARQL XML results cannot carry the character U+${code} (XML 1.0 forbids it)`);
+  }
+  return xmlText(s);
+};
+
 const xmlTerm = (t: JsonTerm): string => {
   switch (t.type) {
     case 'uri':
-      return `<uri>${xmlEscape(t.value)}</uri>`;
+      return `<uri>${xmlContent(t.value)}</uri>`;
     case 'bnode':
-      return `<bnode>${xmlEscape(t.value)}</bnode>`;
+      return `<bnode>${xmlContent(t.value)}</bnode>`;
     case 'literal': {
       const lang = t['xml:lang'] ? ` xml:lang="${xmlEscape(t['xml:lang'])}"` : '';
       const dt = !lang && t.datatype && t.datatype !== XSD_STRING ? ` datatype="${xmlEscape(t.datatype)}"` : '';
-      return `<literal${lang}${dt}>${xmlEscape(t.value)}</literal>`;
+      return `<literal${lang}${dt}>${xmlContent(t.value)}</literal>`;
     }
     case 'triple':
       return (
@@ -95,11 +107,20 @@ const tsvTerm = (t: JsonTerm | undefined): string => {
   }
 };
 
+/**
+ * The CSV and TSV formats define SELECT answers only. An ASK answer is written as a one-column table whose variable is
+ * `_askResult`, the form Jena writes and reads, so that table readers take it (a bare `true` is refused by Jena's and
+ * rdflib's).
+ */
+const ASK_RESULT = '_askResult';
+const XSD_BOOLEAN = `${XSD}boolean`;
+
 const toTable = (r: SparqlJson, sep: string, eol: string, head: (v: string) => string, cell: (t: JsonTerm | undefined) => string) => {
-  if (typeof r.boolean === 'boolean') return `${r.boolean}`;
-  const vars = r.head.vars ?? [];
+  const asked = typeof r.boolean === 'boolean';
+  const vars = asked ? [ASK_RESULT] : (r.head.vars ?? []);
+  const bindings = asked ? [{ [ASK_RESULT]: { type: 'literal', value: String(r.boolean), datatype: XSD_BOOLEAN } as const }] : (r.results?.bindings ?? []);
   const lines = [vars.map(head).join(sep)];
-  for (const b of r.results?.bindings ?? []) lines.push(vars.map((v) => cell(b[v])).join(sep));
+  for (const b of bindings) lines.push(vars.map((v) => cell(b[v])).join(sep));
   return lines.join(eol) + eol;
 };
 

@@ -122,6 +122,8 @@ export type StoreErrorCode =
   | 'too_costly'
   /** The engine parsed the query but cannot evaluate it (e.g. an unknown custom function). */
   | 'unsupported'
+  /** The answer holds something the asked format cannot carry (a character XML forbids, a predicate RDF/XML cannot name). */
+  | 'unrepresentable'
   /** No engine can take the query (not loaded, shutting down, crashed). */
   | 'unavailable'
   /** The engine failed while evaluating the query (a bug of ours or the engine's; the message is safe to show). */

@@ -74,7 +74,7 @@ describe('embedded store', () => {
     const error = await store.query(select(HEAVY_QUERY)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).code).toBe('timeout');
-    expect((await csv('ASK { ?s ?p ?o }', { form: 'ASK' })).body).toBe('true');
+    expect((await csv('ASK { ?s ?p ?o }', { form: 'ASK' })).body).toBe('_askResult\r\ntrue\r\n');
   });
 
   it('reports engine syntax errors as such', async () => {

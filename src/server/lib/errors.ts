@@ -19,6 +19,7 @@ const STORE_CODES: Record<StoreErrorCode, ErrorCode> = {
   upstream_timeout: 'gateway_timeout',
   too_costly: 'query_too_costly',
   unsupported: 'query_not_supported',
+  unrepresentable: 'not_acceptable',
   unavailable: 'unavailable',
   execution: 'query_failed',
 };
@@ -52,6 +53,7 @@ const GENERIC_MESSAGES: Readonly<Record<StoreErrorCode, string>> = {
   upstream_timeout: 'a SERVICE endpoint did not answer in time',
   too_costly: 'the query needed more memory or stack than one query may use; simplify it',
   unsupported: 'the query asks for something this endpoint does not evaluate',
+  unrepresentable: 'the answer cannot be written in the format asked for; ask for another',
   unavailable: 'the query engine is not available right now; retry later',
   execution: 'the query engine failed on this query',
 };

@@ -2,13 +2,14 @@
 import { HttpError } from './errors.ts';
 
 export type ProtocolRequest =
-  | { readonly kind: 'description'; readonly format: string | undefined }
+  | { readonly kind: 'description'; readonly format: readonly string[] }
   | {
       readonly kind: 'query';
       readonly query: string;
       readonly defaultGraphs: readonly string[];
       readonly namedGraphs: readonly string[];
-      readonly format: string | undefined;
+      /** Every `format` value given, in order (not a protocol parameter: see negotiate()). */
+      readonly format: readonly string[];
     };
 
 export interface RawRequest {
@@ -129,7 +130,7 @@ export const readProtocolRequest = (raw: RawRequest, limits: ProtocolLimits): Pr
   query ??= single(params, 'query');
   if (update && query !== undefined) throw new HttpError('bad_request', 'a request may carry a query or an update, not both');
   if (update) throw new HttpError('read_only', 'this endpoint is read-only: SPARQL Update is not accepted');
-  const format = single(params, 'format');
+  const format = params.get('format') ?? [];
   const defaultGraphs = graphs(params, 'default-graph-uri');
   const namedGraphs = graphs(params, 'named-graph-uri');
   if (query === undefined) {

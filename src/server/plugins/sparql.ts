@@ -7,14 +7,15 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { exampleName, makeLinks, queryPage, type ExampleQuery } from '../../pages/index.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
-import { RESULTS_FORMATS, ServiceAllowlist, type ResultsMediaType } from '../../store/index.ts';
+import { RESULTS_FORMATS, ServiceAllowlist, StoreError, type ResultsMediaType } from '../../store/index.ts';
+import { UnrepresentableError } from '../../rdf/unrepresentable.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
 import { pageHeaders } from '../lib/csp.ts';
 import { HttpError } from '../lib/errors.ts';
 import { requestLang } from '../lib/lang.ts';
 import { Limiter } from '../lib/limiter.ts';
-import { negotiate, type Choice } from '../lib/negotiate.ts';
+import { formatChoice, negotiate, type Choice } from '../lib/negotiate.ts';
 import { readProtocolRequest, type ProtocolRequest } from '../lib/protocol-request.ts';
 import { checkServices } from '../lib/query-classify.ts';
 import { ParsePool, queryClassifier } from '../lib/query-parser.ts';
@@ -63,7 +64,11 @@ const QUERYSTRING_SCHEMA = {
     update: { type: 'string', description: 'refused: the endpoint is read-only' },
     'default-graph-uri': { type: 'array', items: { type: 'string' } },
     'named-graph-uri': { type: 'array', items: { type: 'string' } },
-    format: { type: 'string', description: 'overrides Accept: json, xml, csv, tsv, ttl, nt, jsonld, rdfxml, html or a media type' },
+    format: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'overrides Accept: json, xml, csv, tsv, ttl, nt, jsonld, rdfxml, html or a media type; the first known value of several wins',
+    },
   },
 } as const;
 
@@ -83,6 +88,15 @@ const readExamples = (root: string): ExampleQuery[] => {
 };
 
 const gzipAsync = promisify(gzip);
+
+/** The best of `choices` Accept allows, or undefined when it allows none of them. */
+const acceptable = (accept: string | undefined, choices: readonly Choice[]): string | undefined => {
+  try {
+    return negotiate(accept, undefined, choices);
+  } catch {
+    return undefined;
+  }
+};
 
 const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { config }) => {
   const { urls } = app;
@@ -144,8 +158,8 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     return reply.type(contentType).send(hit.body);
   };
 
-  const describeService = (request: FastifyRequest, reply: FastifyReply, format: string | undefined) => {
-    const mediaType = negotiate(request.headers.accept, format, DESCRIPTION_CHOICES);
+  const describeService = (request: FastifyRequest, reply: FastifyReply, format: readonly string[]) => {
+    const mediaType = negotiate(request.headers.accept, format, DESCRIPTION_CHOICES, 'accept');
     // The query page's interface follows ?lang= or Accept-Language; the service description does not.
     const lang = requestLang(request);
     const text = mediaType === 'text/html' ? `page ${lang}` : '';
@@ -171,7 +185,34 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     checkServices(classified.services, allowlist);
     const graphForm = classified.form === 'CONSTRUCT' || classified.form === 'DESCRIBE';
     const accept = request.headers.accept;
-    const mediaType = graphForm ? negotiate(accept, req.format, GRAPH_CHOICES) : negotiate(accept, req.format, RESULTS_CHOICES);
+    const choices: readonly Choice[] = graphForm ? GRAPH_CHOICES : RESULTS_CHOICES;
+    // `format` is no protocol parameter: clients send it in forms of their own beside an Accept that says the same.
+    let mediaType = negotiate(accept, req.format, choices, 'accept');
+    const refused = new Set<string>();
+    // An answer the chosen format cannot carry (RDF/XML and a predicate with no XML name, a character XML forbids) is
+    // asked again in the next format Accept allows; a format named by ?format=, or none left, is a 406 that says why.
+    for (;;) {
+      try {
+        return await answerQuery(request, reply, req, classified, graphForm, mediaType);
+      } catch (e) {
+        if (!(e instanceof UnrepresentableError || (e instanceof StoreError && e.code === 'unrepresentable'))) throw e;
+        refused.add(mediaType);
+        const rest = choices.filter((c) => !refused.has(c.type));
+        const next = formatChoice(req.format, choices) || rest.length === 0 ? undefined : acceptable(accept, rest);
+        if (!next) throw new HttpError('not_acceptable', `${e.message}; ask for ${rest.map((c) => c.type).join(', ') || 'another query'}`);
+        mediaType = next;
+      }
+    }
+  };
+
+  const answerQuery = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    req: Extract<ProtocolRequest, { kind: 'query' }>,
+    classified: Awaited<ReturnType<typeof classify>>,
+    graphForm: boolean,
+    mediaType: string,
+  ) => {
     const key = answerKey({
       version: version(),
       kind: 'query',

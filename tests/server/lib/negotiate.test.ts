@@ -24,6 +24,23 @@ describe('negotiate', () => {
     expect(negotiate(accept, undefined, choices)).toBe(expected);
   });
 
+  it.each([
+    ['text/turtle; charset=utf-8', 'text/turtle'],
+    ['text/turtle;charset="UTF-8";q=0.4, text/html;q=0.3', 'text/turtle'],
+    ['application/ld+json; profile="http://www.w3.org/ns/json-ld#compacted"', 'application/ld+json'],
+    ['application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded,http://e/x";q=0.9, text/html;q=0.1', 'application/ld+json'],
+    ['text/turtle; charset=iso-8859-1, text/html;q=0.1', 'text/html'],
+  ])('judges the parameters of Accept %s → %s', (accept, expected) => {
+    expect(negotiate(accept, undefined, choices)).toBe(expected);
+  });
+
+  it('leaves unknown ?format= values to Accept only when asked to', () => {
+    expect(negotiate('text/html', ['n3', 'ttl'], choices)).toBe('text/turtle');
+    expect(negotiate('text/html', ['n3'], choices, 'accept')).toBe('text/html');
+    expect(() => negotiate('text/html', ['n3'], choices)).toThrow(HttpError);
+    expect(() => negotiate(undefined, ['n3'], choices, 'accept')).toThrow(/format=n3/);
+  });
+
   it('lets ?format= (name or media type) win over Accept', () => {
     expect(negotiate('text/html', 'json', choices)).toBe('application/ld+json');
     expect(negotiate('text/html', 'text/turtle', choices)).toBe('text/turtle');

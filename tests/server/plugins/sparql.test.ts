@@ -81,6 +81,55 @@ describe('SELECT and ASK', () => {
     expect((await get(PLANS, {}, '&format=pdf')).statusCode).toBe(406);
   });
 
+  it.each([
+    ['text/csv; charset=utf-8', /^text\/csv/],
+    ['text/csv; header=present', /^text\/csv/],
+    ['application/sparql-results+json; charset=UTF-8', /^application\/sparql-results\+json/],
+    ['application/sparql-results+xml;charset="utf-8";q=0.9, text/csv;q=0.1', /^application\/sparql-results\+xml/],
+  ])('takes Accept ranges with parameters every answer satisfies: %s', async (accept, type) => {
+    const r = await get(PLANS, { accept });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(type);
+  });
+
+  it('refuses a charset no answer is in', async () => {
+    expect((await get(PLANS, { accept: 'text/csv; charset=iso-8859-1' })).statusCode).toBe(406);
+    const r = await get(PLANS, { accept: 'text/csv; charset=iso-8859-1, text/tab-separated-values;q=0.5' });
+    expect(r.headers['content-type']).toMatch(/^text\/tab-separated-values/);
+  });
+
+  it('takes repeated ?format= values as SPARQLWrapper sends them: the first known one wins, else Accept', async () => {
+    const tsv = await get(PLANS, { accept: 'text/tab-separated-values' }, '&format=tsv&format=text/tab-separated-values&output=tsv');
+    expect(tsv.statusCode).toBe(200);
+    expect(tsv.headers['content-type']).toMatch(/^text\/tab-separated-values/);
+    const unknown = await get(CONSTRUCT, { accept: 'application/n-triples, text/turtle;q=0.5' }, '&format=n3');
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.headers['content-type']).toMatch(/^application\/n-triples/);
+    const r = await get(PLANS, {}, '&format=pdf&format=doc');
+    expect(r.statusCode).toBe(406);
+    expect(r.body).toContain('format=pdf, format=doc');
+  });
+
+  it('writes ASK in CSV and TSV as a one-column table (_askResult), as Jena reads it', async () => {
+    const ask = `${PROLOGUE}ASK { ?s a jpp:Measure }`;
+    expect((await get(ask, { accept: 'text/csv' })).body).toBe('_askResult\r\ntrue\r\n');
+    expect((await get(ask, { accept: 'text/tab-separated-values' })).body).toBe('?_askResult\ntrue\n');
+  });
+
+  it('keeps a carriage return in SPARQL XML as a reference, and refuses a character XML cannot carry for another format', async () => {
+    const cr = await get('SELECT ?x WHERE { BIND("a\\rb" AS ?x) }', { accept: 'application/sparql-results+xml' });
+    expect(cr.statusCode).toBe(200);
+    expect(cr.body).toContain('<literal>a&#13;b</literal>');
+    const control = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }';
+    const refused = await get(control, { accept: 'application/sparql-results+xml' });
+    expect(refused.statusCode).toBe(406);
+    expect(refused.body).toContain('U+0001');
+    const next = await get(control, { accept: 'application/sparql-results+xml, application/sparql-results+json;q=0.5' });
+    expect(next.statusCode).toBe(200);
+    expect(next.headers['content-type']).toMatch(/^application\/sparql-results\+json/);
+    expect(bindings(next.body)[0]?.['x']?.value).toBe('a\u0001b');
+  });
+
   it('answers ASK as a boolean', async () => {
     const r = await get(`${PROLOGUE}ASK { ?s a jpp:Measure }`);
     expect(JSON.parse(r.body)).toEqual({ head: {}, boolean: true });
@@ -107,6 +156,24 @@ describe('CONSTRUCT and DESCRIBE', () => {
     if (accept === 'application/n-triples') expect(r.body.trim().split('\n')).toHaveLength(6);
     if (accept === 'application/ld+json') expect(JSON.parse(r.body)['@context']['jpp']).toBe('https://w3id.org/jp-plan/def#');
     if (accept === 'application/rdf+xml') expect(r.body).toContain('<rdf:RDF');
+  });
+
+  it('asks again in the next acceptable syntax when RDF/XML cannot carry the answer, else 406 with the reason', async () => {
+    const query = 'CONSTRUCT { <http://e/s> <http://e/p/1> "x" } WHERE {}';
+    const only = await get(query, { accept: 'application/rdf+xml' });
+    expect(only.statusCode).toBe(406);
+    expect(only.body).toContain('does not end in an XML name');
+    const either = await get(query, { accept: 'application/rdf+xml, text/turtle;q=0.5' });
+    expect(either.statusCode).toBe(200);
+    expect(either.headers['content-type']).toMatch(/^text\/turtle/);
+    expect(triples(either.body)).toHaveLength(1);
+    expect((await get(query, { accept: 'text/turtle' }, '&format=rdfxml')).statusCode).toBe(406);
+  });
+
+  it('takes text/turtle with a charset for CONSTRUCT', async () => {
+    const r = await get(CONSTRUCT, { accept: 'text/turtle; charset=utf-8' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/turtle/);
   });
 
   it('DESCRIBE gives the concise bounded description from the merged default graph', async () => {
