@@ -85,6 +85,13 @@ interface QueryNode {
   readonly variables?: readonly (Localized & { readonly type: string; readonly subType?: string })[];
 }
 
+// traqula 1.3.1 reads DECIMAL as [0-9]+ '.' [0-9]+, so `.5` lexes as a dot and an integer and a legal query is refused;
+// the grammar's [147]–[153] allow no digit before the point. Its tokens are patched before any lexer is built from them.
+const terminals = (lex as unknown as { terminals: Record<'decimal' | 'decimalPositive' | 'decimalNegative', { PATTERN: RegExp }> }).terminals;
+terminals.decimal.PATTERN = /\d*\.\d+/;
+terminals.decimalPositive.PATTERN = /\+\d*\.\d+/;
+terminals.decimalNegative.PATTERN = /-\d*\.\d+/;
+
 // Made once per thread: building traqula's parser records its grammar (about 20 ms).
 const factory = new AstFactory({ tracksSourceLocation: true });
 const parser = new Parser({ defaultContext: { astFactory: factory }, lexerConfig: { positionTracking: 'full' } });

@@ -110,6 +110,13 @@ describe('outlineQuery', () => {
     expect(() => outlineQuery('PREFIX a: <http://a/> SELECT * { b:x ?p ?o }')).toThrow(/Unknown prefix: b/);
   });
 
+  it('reads decimals with no digit before the point, as grammar rules [147]-[153] allow', () => {
+    for (const q of ['SELECT * WHERE { BIND(.5 AS ?c) }', 'SELECT * WHERE { BIND(-.5 AS ?c) FILTER(?c > +.5) }', 'SELECT * WHERE { ?s ?p .5 . ?s ?p 1.5 . }'])
+      expect(outlineQuery(q).type, q).toBe('query');
+    expect(outline('SELECT * WHERE { ?s ?p .5 . } LIMIT 2').pieces?.middle).toBe('WHERE { ?s ?p .5 . }');
+    expect(() => outlineQuery('SELECT * WHERE { ?s ?p ?o .5 }')).toThrow(StoreError);
+  });
+
   it('gives structured-clone-safe plain data', () => {
     const o = outline('PREFIX e: <http://e/> SELECT * FROM e:g WHERE { ?s ?p ?o } LIMIT 3');
     expect(structuredClone(o)).toEqual(o);

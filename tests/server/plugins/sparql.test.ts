@@ -130,6 +130,12 @@ describe('SELECT and ASK', () => {
     expect(bindings(next.body)[0]?.['x']?.value).toBe('a\u0001b');
   });
 
+  it('takes a decimal with no digit before the point', async () => {
+    const r = await get('SELECT ?c WHERE { BIND(.5 + -.25 AS ?c) }');
+    expect(r.statusCode).toBe(200);
+    expect(Number(bindings(r.body)[0]?.['c']?.value)).toBe(0.25);
+  });
+
   it('answers ASK as a boolean', async () => {
     const r = await get(`${PROLOGUE}ASK { ?s a jpp:Measure }`);
     expect(JSON.parse(r.body)).toEqual({ head: {}, boolean: true });
