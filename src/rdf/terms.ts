@@ -13,8 +13,16 @@ export const typed = (value: string, datatype: string) => literal(value, namedNo
 export const integer = (n: number) => typed(String(n), 'integer');
 export const nonNegative = (n: number) => typed(String(n), 'nonNegativeInteger');
 export const date = (isoDate: string) => typed(isoDate, 'date');
-/** xsd:decimal in canonical-ish form: 100 → "100.0", 84.9 → "84.9". */
-export const decimal = (n: number) => typed(Number.isInteger(n) ? n.toFixed(1) : String(n), 'decimal');
+/**
+ * xsd:decimal in its XSD 1.1 canonical form (100 → "100", 84.9 → "84.9", never an exponent): the form stores that keep
+ * numbers by value (Oxigraph, the embedded engine; Jena's TDB2) give back, so the endpoint answers with the very terms
+ * of the dumps and documents.
+ */
+export const decimal = (n: number) => {
+  if (!Number.isFinite(n)) throw new RangeError(`${n} is not an xsd:decimal`);
+  const plain = /e/i.test(String(n)) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : String(n);
+  return typed(plain === '-0' ? '0' : plain, 'decimal');
+};
 
 /**
  * Collects the quads of one named graph (or of the default graph when no graph IRI is given). An IRI used again gets

@@ -1,7 +1,9 @@
 // GraphWriter: the quads it collects, and one term object per IRI (what keeps the server's catalog small in memory).
 import { DataFactory } from 'n3';
+import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
-import { GraphWriter, ja } from '../../src/rdf/terms.ts';
+import { decimal, GraphWriter, ja } from '../../src/rdf/terms.ts';
+import { XSD } from '../../src/rdf/vocab.ts';
 
 const E = 'http://example.org/';
 
@@ -37,5 +39,30 @@ describe('GraphWriter', () => {
     expect(q1!.object).toBe(q2!.subject);
     expect(q3!.predicate).toBe(q1!.object);
     expect(q3!.object).toBe(q1!.predicate);
+  });
+});
+
+describe('decimal', () => {
+  it('writes the XSD 1.1 canonical form, never an exponent', () => {
+    expect([100, 84.9, -1.5, -0, 1e-7, 1e21, 2566].map((n) => decimal(n).value)).toEqual([
+      '100',
+      '84.9',
+      '-1.5',
+      '0',
+      '0.0000001',
+      '1000000000000000000000',
+      '2566',
+    ]);
+    expect(() => decimal(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('gives terms the embedded engine answers with unchanged', () => {
+    const store = new oxigraph.Store();
+    const values = [100, 84.9, 0.5, 2566, 1e-7];
+    for (const [i, n] of values.entries()) store.add(oxigraph.quad(oxigraph.namedNode(`http://e/${i}`), oxigraph.namedNode('http://e/v'), oxigraph.literal(decimal(n).value, oxigraph.namedNode(decimal(n).datatype.value))));
+    const back = (store.match() as { subject: { value: string }; object: { value: string; datatype: { value: string } } }[])
+      .sort((a, b) => a.subject.value.localeCompare(b.subject.value))
+      .map((q) => [q.object.value, q.object.datatype.value]);
+    expect(back).toEqual(values.map((n) => [decimal(n).value, `${XSD}decimal`]));
   });
 });
