@@ -85,11 +85,14 @@ const graphs = (params: Map<string, string[]>, name: string): string[] => {
 };
 
 const mediaTypeOf = (contentType: string) => {
-  const [type = '', ...parameters] = contentType.split(';').map((s) => s.trim());
+  const [raw = '', ...parameters] = contentType.split(';').map((s) => s.trim());
+  const type = raw.toLowerCase();
   const charset = parameters.find((p) => /^charset=/i.test(p))?.slice(8).replace(/"/g, '');
-  if (charset !== undefined && !/^utf-?8$/i.test(charset))
+  // A form body is ASCII whatever its label (Apache HttpClient 4 labels every form ISO-8859-1): its percent-escapes
+  // must decode to UTF-8, which parseParams checks. A direct query's bytes are the text, so its charset counts.
+  if (type !== FORM && charset !== undefined && !/^utf-?8$/i.test(charset))
     throw new HttpError('bad_request', `only UTF-8 request bodies are accepted, not charset=${charset}`);
-  return type.toLowerCase();
+  return type;
 };
 
 export interface ProtocolLimits {

@@ -269,6 +269,14 @@ describe('errors', () => {
     expect(r.headers['access-control-allow-origin']).toBe('*');
   });
 
+  it('takes a form labelled ISO-8859-1 (as Apache HttpClient 4 sends it) when its escapes are UTF-8', async () => {
+    const body = `query=${encodeURIComponent(`${PROLOGUE}SELECT ?plan WHERE { ?plan a jpp:Plan ; rdfs:label ?l FILTER(CONTAINS(?l, "計画")) }`)}`;
+    const r = await post(body, `${form}; charset=ISO-8859-1`);
+    expect(r.statusCode).toBe(200);
+    expect(bindings(r.body).length).toBeGreaterThan(0);
+    expect((await post(Buffer.from('query=%E9'), `${form}; charset=ISO-8859-1`)).statusCode).toBe(400);
+  });
+
   it('reports a malformed query with its line and column', async () => {
     const r = await get('SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}', { accept: 'application/json' });
     expect(r.statusCode).toBe(400);
