@@ -27,12 +27,20 @@ const readPages = async (data: Uint8Array, file: string): Promise<Page[]> => {
     const page = await doc.getPage(n);
     const [, , width, height] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
+    // Spaces are kept as items of their own: pdfjs returns an ideographic space (U+3000) as a separate " " item, one
+    // font size wide per space, and the space between a number and its level word or between two words of a title
+    // is the text's own (１　村の将来像, 出生数　現状値 …).
     const items = content.items
-      .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.trim().length > 0)
+      .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it && it.str.length > 0)
       .map((it) => ({ text: it.str, x: it.transform[4]!, y: it.transform[5]!, w: it.width, size: Math.hypot(it.transform[2]!, it.transform[3]!) || 10 }))
       .sort((a, b) => b.y - a.y || a.x - b.x);
     const lines: { y: number; size: number; items: typeof items }[] = [];
     for (const it of items) {
+      if (it.text.trim().length === 0) {
+        // A space joins the line of the text it stands in; alone it makes no line.
+        lines.find((l) => Math.abs(l.y - it.y) < 0.4 * Math.min(l.size, it.size))?.items.push(it);
+        continue;
+      }
       const line = lines.find((l) => Math.abs(l.y - it.y) < 0.4 * Math.min(l.size, it.size));
       if (line) line.items.push(it);
       else lines.push({ y: it.y, size: it.size, items: [it] });
@@ -45,15 +53,28 @@ const readPages = async (data: Uint8Array, file: string): Promise<Page[]> => {
         .map((l) => {
           const sorted = l.items.sort((a, b) => a.x - b.x);
           const fragments: Fragment[] = [];
+          /** Width of the space items since the last text item: a font size or more is that many ideographic spaces. */
+          let space = 0;
           for (const it of sorted) {
+            if (it.text.trim().length === 0) {
+              space += it.w;
+              continue;
+            }
             const last = fragments[fragments.length - 1];
+            // The gap is measured between the texts: spaces, however wide, do not join two table cells.
             const gap = last ? it.x - last.x1 : Infinity;
             if (last && gap <= CELL_GAP * it.size) {
-              last.text += (gap > 0.25 * it.size && /[\x21-\x7e]$/.test(last.text) ? ' ' : '') + it.text;
+              const sep =
+                space >= 0.75 * it.size ? '\u3000'.repeat(Math.max(1, Math.round(space / it.size)))
+                : space > 0 || (gap > 0.25 * it.size && /[\x21-\x7e]$/.test(last.text)) ? ' '
+                : '';
+              last.text += sep + it.text;
               last.x1 = Math.max(last.x1, it.x + it.w);
             } else fragments.push({ text: it.text, x0: it.x, x1: it.x + it.w, size: it.size });
+            space = 0;
           }
-          return { y: l.y, size: Math.max(...l.items.map((i) => i.size)), fragments: fragments.map((f) => ({ ...f, text: f.text.trim() })) };
+          const texts = l.items.filter((i) => i.text.trim().length > 0);
+          return { y: l.y, size: Math.max(...texts.map((i) => i.size)), fragments: fragments.map((f) => ({ ...f, text: f.text.trim() })) };
         }),
     });
   }

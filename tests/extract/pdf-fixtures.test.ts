@@ -1,0 +1,51 @@
+// PDFs made by reportlab (tests/extract/fixtures/pdf/make-pdfs.py), drafted end to end: the plan file a curator gets.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/extract.ts';
+import { pdfText } from '../../src/extract/pdf-text.ts';
+import { removeDir } from '../server/lifecycle/processes.ts';
+
+const root = process.cwd();
+const pdf = (name: string) => join(root, 'tests/extract/fixtures/pdf', name);
+const made: string[] = [];
+afterAll(() => made.forEach(removeDir));
+
+interface Drafted { plan: { edition?: { number?: number; text?: string }; title: string; version: { text: string } }; elements: Record<string, unknown>[] }
+const draft = async (name: string): Promise<{ text: string; plan: Drafted; byTitle: (t: string) => Record<string, unknown> | undefined }> => {
+  const out = mkdtempSync(join(tmpdir(), 'jpp-extract-pdf-'));
+  made.push(out);
+  const r = await extract({ root, input: pdf(name), code: '204170', out, name: 'ono' });
+  const plan = parse(readFileSync(r.planPath, 'utf8')) as Drafted;
+  return { text: readFileSync(r.sourcePath, 'utf8'), plan, byTitle: (t) => plan.elements.find((e) => e.title === t) };
+};
+
+describe('a village plan PDF (ono-village.pdf)', () => {
+  let d: Awaited<ReturnType<typeof draft>>;
+  beforeAll(async () => {
+    d = await draft('ono-village.pdf');
+  }, 30_000);
+
+  it('keeps ideographic spaces, which pdfjs returns as items of their own (E1)', async () => {
+    const text = await pdfText(new Uint8Array(readFileSync(pdf('ono-village.pdf'))), 'ono-village.pdf');
+    expect(text).toContain('１　村の将来像\n');
+    expect(text).toContain('みんなが笑顔で暮らせる　緑と清流の村\n');
+    expect(text).toContain('出生数　現状値 42人（R4）　目標値 45人（R14）\n');
+    // Columns stay cells: the spaces between them do not join them.
+    expect(text).toContain('指標名\t現状値\t目標値\n');
+  });
+
+  it('drafts the vision under its level word with its printed title, and the one-line indicator with typed values (E1)', () => {
+    const vision = d.byTitle('みんなが笑顔で暮らせる　緑と清流の村');
+    expect(vision).toMatchObject({ id: 'vision/1', type: 'Vision', level: '村の将来像' });
+    const births = d.byTitle('出生数')!;
+    const measure = d.byTitle('子育て支援の充実')!;
+    expect(births).toMatchObject({
+      type: 'Indicator', parent: measure.id, unit: '人',
+      baseline: { value: 42, printed: '42人', fiscalYear: 2022, fiscalYearLabel: 'R4' },
+      target: { value: 45, printed: '45人', fiscalYear: 2032, fiscalYearLabel: 'R14' },
+    });
+  });
+});
