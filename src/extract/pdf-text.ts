@@ -82,15 +82,27 @@ const readPages = async (data: Uint8Array, file: string): Promise<Page[]> => {
   return pages;
 };
 
-/** Lines at the top or bottom of pages that recur (digits aside) on several pages, and bare page numbers there. */
+/**
+ * Lines at the top or bottom of pages that recur (digits aside) on several pages, and bare page numbers there. The
+ * first page's occurrence stays when it is printed larger than all the others: a cover's title in the top tenth of
+ * page 1, repeated in small type as the running header of the pages after it, is the document's title.
+ */
 const removeRunningLines = (pages: Page[]) => {
   const key = (l: TextLine) => lineText(l).replace(/[0-9０-９]+/g, '#');
   const edge = (p: Page, l: TextLine) => l.y > p.height * 0.9 || l.y < p.height * 0.1;
   const counts = new Map<string, number>();
-  for (const p of pages) for (const k of new Set(p.lines.filter((l) => edge(p, l)).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  /** The largest size each recurring line is printed in after page 1. */
+  const laterSize = new Map<string, number>();
+  pages.forEach((p, n) => {
+    const lines = p.lines.filter((l) => edge(p, l));
+    for (const k of new Set(lines.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (n > 0) for (const l of lines) laterSize.set(key(l), Math.max(laterSize.get(key(l)) ?? 0, l.size));
+  });
   const needed = Math.max(2, Math.ceil(pages.length / 2));
-  for (const p of pages)
-    p.lines = p.lines.filter((l) => !(edge(p, l) && ((counts.get(key(l)) ?? 0) >= needed || /^[-–—\s]*[0-9０-９]{1,4}[-–—\s]*$/.test(lineText(l)))));
+  const cover = (n: number, l: TextLine) => n === 0 && l.size > 1.2 * (laterSize.get(key(l)) ?? Infinity);
+  pages.forEach((p, n) => {
+    p.lines = p.lines.filter((l) => !(edge(p, l) && (((counts.get(key(l)) ?? 0) >= needed && !cover(n, l)) || /^[-–—\s]*[0-9０-９]{1,4}[-–—\s]*$/.test(lineText(l)))));
+  });
 };
 
 /** The longest run of lines that no fragment crosses at some x in the middle of the page, with text on both sides. */

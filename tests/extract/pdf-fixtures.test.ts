@@ -48,4 +48,13 @@ describe('a village plan PDF (ono-village.pdf)', () => {
       target: { value: 45, printed: '45人', fiscalYear: 2032, fiscalYearLabel: 'R14' },
     });
   });
+
+  it('keeps the cover title printed in the top tenth of page 1 that the running header repeats, and drops the header (E2)', () => {
+    expect(d.text.startsWith('第２次おの村総合計画\n')).toBe(true);
+    expect(d.text.match(/第２次おの村総合計画/g)).toHaveLength(1);
+    expect(d.text).not.toMatch(/－ \d －/);
+    expect(d.plan.plan.edition).toEqual({ number: 2, text: '第２次' });
+    expect(d.plan.plan.title).toBe('第２次おの村総合計画');
+    expect(d.plan.plan.version.text).toBe('第２次おの村総合計画');
+  });
 });
