@@ -58,6 +58,9 @@ export const childClass = (parent: ElementClass | undefined): ElementClass => {
       return 'Policy';
     case 'Policy':
       return 'Measure';
+    // Numbered items straight under a 施策 (①② with no 主な取組 label) are its approaches: a Measure holds no Measure.
+    case 'Measure':
+      return 'Perspective';
     default:
       return 'Measure';
   }

@@ -298,6 +298,19 @@ describe('draftOutline', () => {
     expect(readInlineIndicator('出生数は現状値 820人から目標値 850人をめざします。')).toBeUndefined();
   });
 
+  it('drafts ①② printed straight under a 施策, with no 主な取組 label, as Perspectives of that 施策 (audit E4)', () => {
+    const t = ['基本目標１　健康で安心して暮らせる村', '施策１－１　健康づくりの推進', '村民が生涯にわたり健康に暮らせるよう、健診と食育を進めます。', '①　健診受診の促進', '②　食育の推進', '施策１－２　子育て支援の充実', '①　相談体制の充実', '基本目標２　豊かな産業と交流の村'].join('\n');
+    expect(shape(draftOutline(t).elements)).toEqual([
+      'Goal 基本目標 １ 健康で安心して暮らせる村 ← plan',
+      'Measure 施策 １－１ 健康づくりの推進 ← 健康で安心して暮らせる村',
+      'Perspective - ① 健診受診の促進 ← 健康づくりの推進',
+      'Perspective - ② 食育の推進 ← 健康づくりの推進',
+      'Measure 施策 １－２ 子育て支援の充実 ← 健康で安心して暮らせる村',
+      'Perspective - ① 相談体制の充実 ← 子育て支援の充実',
+      'Goal 基本目標 ２ 豊かな産業と交流の村 ← plan',
+    ]);
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));

@@ -49,6 +49,13 @@ describe('a village plan PDF (ono-village.pdf)', () => {
     });
   });
 
+  it('drafts ①② printed straight under a 施策 as Perspectives of that 施策 (E4)', () => {
+    const measure = d.byTitle('健康づくりの推進')!;
+    expect(measure).toMatchObject({ type: 'Measure', level: '施策', number: '１－１' });
+    expect(d.byTitle('健診受診の促進')).toMatchObject({ type: 'Perspective', number: '①', parent: measure.id });
+    expect(d.byTitle('食育の推進')).toMatchObject({ type: 'Perspective', number: '②', parent: measure.id });
+  });
+
   it('keeps the cover title printed in the top tenth of page 1 that the running header repeats, and drops the header (E2)', () => {
     expect(d.text.startsWith('第２次おの村総合計画\n')).toBe(true);
     expect(d.text.match(/第２次おの村総合計画/g)).toHaveLength(1);
