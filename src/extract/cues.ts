@@ -131,6 +131,10 @@ export const readLine = (text: string, levelWords: ReadonlySet<string>, repeated
   const heading = readHeading(text, levelWords);
   if (heading) return heading;
   if (repeated.has(text)) return { kind: 'noise', reason: 'repeated line (page header, footer or figure text)' };
+  // Columns set apart by runs of spaces (指標名　　　現状値　　　目標値): three or more cells are a table row. One space
+  // never splits: it stands between a number and its title, or inside a title.
+  const spaced = text.split(/[ 　]{2,}/u);
+  if (spaced.length >= 3 && /　/u.test(text)) return { kind: 'row', cells: spaced };
   const bullet = BULLET.exec(text) ?? MD_BULLET.exec(text);
   if (bullet?.groups) return { kind: 'bullet', marker: bullet.groups.marker ?? '-', body: bullet.groups.body!.trim() };
   return { kind: 'prose', text };

@@ -81,13 +81,21 @@ const headerClass = (c: string): ElementClass | undefined => (c.length === 0 ? u
 /** A header row of a level table: two or more short cells naming classes (基本目標 | 施策). */
 const isLevelHeader = (cells: readonly string[]): boolean => cells.map(headerClass).filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20);
 
-/** Reads "84.9%" into a value and a unit. */
+/**
+ * Reads a table cell "84.9%" into a value and a unit, with the fiscal year printed in the cell (４５％（R4）,
+ * １２０人（令和４年度）) or else in its column's header (現状値（令和5年度）, 目標値（R11）). With no year, no value.
+ */
 const readValue = (printed: string, header: string): { value: IndicatorValueDraft; unit: string } | undefined => {
-  const m = /^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(\S.*)?$/u.exec(printed.trim());
-  const year = /(令和|平成|昭和)(元|[0-9０-９]+)年度?/u.exec(header);
+  const cell = /^(.*?)[ 　]*[（(]([^）)]{1,12})[）)]$/u.exec(printed.trim());
+  const cellYear = cell ? readYear(cell[2]!) : undefined;
+  const shown = cell && cellYear ? cell[1]! : printed.trim();
+  const m = /^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(\S.*)?$/u.exec(shown);
+  const era = /(令和|平成|昭和)(元|[0-9０-９]+)年度?/u.exec(header);
+  const bracket = /[（(]([^）)]{1,12})[）)]/u.exec(header);
+  const year = cellYear ?? (era ? { fiscalYear: eraYears(era[0])[0]!, fiscalYearLabel: era[0] } : bracket ? readYear(bracket[1]!) : undefined);
   if (!m || !year) return undefined;
   const value = Number(m[1]!.normalize('NFKC').replace(/,/g, ''));
-  return { value: { value, printed: printed.trim(), fiscalYear: eraYears(year[0])[0]!, fiscalYearLabel: year[0] }, unit: (m[2] ?? '').trim() };
+  return { value: { value, printed: shown, ...year }, unit: (m[2] ?? '').trim() };
 };
 
 /** Drafts the outline of `text`: its elements with classes, levels and parents, and the text it could not place. */

@@ -311,6 +311,31 @@ describe('draftOutline', () => {
     ]);
   });
 
+  it('reads an indicator table whose columns are set apart by full-width spaces, typing values by the year in the cell or its header (audit E5)', () => {
+    const t = ['施策１　健康づくりの推進', '【成果指標】', '指標名　　　現状値　　　目標値', '特定健診の受診率　　４５％（R4）　　６０％（R14）', '運動習慣のある村民の割合　　３０％（令和４年度）　　４０％（令和１４年度）', '', '施策２　学びの場づくり', '【成果指標】', '指標名　　現状値（R4）　　目標値（R14）', '村営塾の利用者数　　１２０人　　１５０人', '図書の貸出冊数　　１万冊　　未定'].join('\n');
+    const o = draftOutline(t);
+    expect(shape(o.elements)).toEqual([
+      'Measure 施策 １ 健康づくりの推進 ← plan',
+      'Indicator 指標名 - 特定健診の受診率 ← 健康づくりの推進',
+      'Indicator 指標名 - 運動習慣のある村民の割合 ← 健康づくりの推進',
+      'Measure 施策 ２ 学びの場づくり ← plan',
+      'Indicator 指標名 - 村営塾の利用者数 ← 学びの場づくり',
+      'Indicator 指標名 - 図書の貸出冊数 ← 学びの場づくり',
+    ]);
+    const [, health, exercise, , school, books] = o.elements;
+    expect([health!.unit, health!.baseline, health!.target]).toEqual(['％', { value: 45, printed: '４５％', fiscalYear: 2022, fiscalYearLabel: 'R4' }, { value: 60, printed: '６０％', fiscalYear: 2032, fiscalYearLabel: 'R14' }]);
+    expect(exercise!.baseline).toEqual({ value: 30, printed: '３０％', fiscalYear: 2022, fiscalYearLabel: '令和４年度' });
+    expect(school!.baseline).toEqual({ value: 120, printed: '１２０人', fiscalYear: 2022, fiscalYearLabel: 'R4' });
+    expect(school!.target).toEqual({ value: 150, printed: '１５０人', fiscalYear: 2032, fiscalYearLabel: 'R14' });
+    // 未定 is no number: that value stays for the curator.
+    expect(books!.target).toBeUndefined();
+  });
+
+  it('splits a line into cells only at runs of spaces including a full-width one: one space joins a number and its title', () => {
+    expect(draftOutline('みんなが笑顔で暮らせる　緑と清流の村').unplaced.map((u) => u.reason)).toEqual(['prose']);
+    expect(draftOutline('人口は  減って  います').unplaced.map((u) => u.reason)).toEqual(['prose']);
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));

@@ -56,6 +56,20 @@ describe('a village plan PDF (ono-village.pdf)', () => {
     expect(d.byTitle('食育の推進')).toMatchObject({ type: 'Perspective', number: '②', parent: measure.id });
   });
 
+  it('types the values of an indicator table by the years printed in its cells (E5)', () => {
+    const measure = d.byTitle('健康づくりの推進')!;
+    expect(d.byTitle('特定健診の受診率')).toMatchObject({
+      type: 'Indicator', level: '指標名', parent: measure.id, unit: '％',
+      baseline: { value: 45, printed: '４５％', fiscalYear: 2022, fiscalYearLabel: 'R4' },
+      target: { value: 60, printed: '６０％', fiscalYear: 2032, fiscalYearLabel: 'R14' },
+    });
+    expect(d.byTitle('村営塾の利用者数')).toMatchObject({
+      type: 'Indicator', parent: d.byTitle('学びと交流の場づくり')!.id, unit: '人',
+      baseline: { value: 120, printed: '１２０人', fiscalYear: 2022, fiscalYearLabel: '令和４年度' },
+      target: { value: 150, printed: '１５０人', fiscalYear: 2032, fiscalYearLabel: '令和１４年度' },
+    });
+  });
+
   it('keeps the cover title printed in the top tenth of page 1 that the running header repeats, and drops the header (E2)', () => {
     expect(d.text.startsWith('第２次おの村総合計画\n')).toBe(true);
     expect(d.text.match(/第２次おの村総合計画/g)).toHaveLength(1);
