@@ -670,8 +670,11 @@ const markTableOfContents = (kinds: LineKind[], lines: readonly Line[]) => {
     }
     // A bare label (めざす姿, 主な取組) is printed in every section by nature: its recurring is no sign of a table of
     // contents, so only headings and numbered labels count.
-    const recurring = run.filter((r) => !(kinds[r]!.kind === 'label' && (kinds[r] as { style: string }).style.startsWith('label:')) && later(j, headingText(kinds[r]!, lines[r]!)!)).length;
-    if (run.length >= 3 && recurring >= 2) for (const r of run) kinds[r] = { kind: 'noise', reason: 'table of contents' };
+    const recurs = run.map((r) => later(j, headingText(kinds[r]!, lines[r]!)!));
+    const recurring = run.filter((r, n) => !(kinds[r]!.kind === 'label' && (kinds[r] as { style: string }).style.startsWith('label:')) && recurs[n]).length;
+    // Only the entries printed again later are the contents' entries: one that is not (基本目標３ listed in the
+    // 基本構想, with no section of its own in the 基本計画) is printed here alone, and is drafted here.
+    if (run.length >= 3 && recurring >= 2) run.forEach((r, n) => { if (recurs[n]) kinds[r] = { kind: 'noise', reason: 'table of contents' }; });
     i = j;
   }
 };

@@ -336,6 +336,13 @@ describe('draftOutline', () => {
     expect(draftOutline('人口は  減って  います').unplaced.map((u) => u.reason)).toEqual(['prose']);
   });
 
+  it('drafts a goal listed in the 基本構想 with no section of its own in the 基本計画; the goals printed again are read at their sections (audit E3)', () => {
+    const o = draftOutline(fixture('ono-village.txt'));
+    const goals = o.elements.filter((e) => e.cls === 'Goal');
+    expect(goals.map((e) => `${e.number} ${e.title} ← ${o.elements[e.parent!]!.cls}`)).toEqual(['３ 学び合い支え合う村 ← Vision', '１ 健康で安心して暮らせる村 ← Vision', '２ 豊かな産業と交流の村 ← Vision']);
+    expect(o.unplaced.filter((u) => u.reason === 'table of contents').map((u) => u.text)).toEqual(['基本目標１　健康で安心して暮らせる村', '基本目標２　豊かな産業と交流の村']);
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateCases } from '../../src/extract/eval.ts';
 import { extract } from '../../src/extract/extract.ts';
 import { pdfText } from '../../src/extract/pdf-text.ts';
 import { removeDir } from '../server/lifecycle/processes.ts';
@@ -68,6 +69,16 @@ describe('a village plan PDF (ono-village.pdf)', () => {
       baseline: { value: 120, printed: '１２０人', fiscalYear: 2022, fiscalYearLabel: '令和４年度' },
       target: { value: 150, printed: '１５０人', fiscalYear: 2032, fiscalYearLabel: '令和１４年度' },
     });
+  });
+
+  it('drafts 基本目標３, listed only in the 基本構想, under the vision (E3)', () => {
+    expect(d.byTitle('学び合い支え合う村')).toMatchObject({ type: 'Goal', level: '基本目標', number: '３', parent: 'vision/1' });
+  });
+
+  it('gives the elements a curator drafts from the same content as text (ono-village.expected.json)', () => {
+    const gold = JSON.parse(readFileSync(join(root, 'tests/extract/fixtures/ono-village.expected.json'), 'utf8'));
+    const { overall } = evaluateCases([{ file: 'ono-village.pdf', text: d.text, gold }]);
+    expect([overall.elements.f1, overall.links.f1]).toEqual([1, 1]);
   });
 
   it('keeps the cover title printed in the top tenth of page 1 that the running header repeats, and drops the header (E2)', () => {
