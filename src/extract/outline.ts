@@ -109,6 +109,7 @@ export const draftOutline = (text: string): Outline => {
   const lines: Line[] = joinWrappedRows(splitLines(text, cue));
   const repeated = repeatedLines(lines.map((l) => l.text));
   const kinds: LineKind[] = lines.map((l) => readLine(l.text, levelWords, repeated));
+  markSpannedRows(kinds, lines);
   markTableOfContents(kinds, lines);
   // A recurring line that touches prose (no blank line between) is part of a wrapped title or sentence, not furniture.
   for (let changed = true; changed; ) {
@@ -644,6 +645,22 @@ const joinWrappedRows = (lines: readonly Line[]): Line[] => {
     i = end;
   }
   return out;
+};
+
+/**
+ * Rows of a table whose first cells are spanned from the row above (left empty: a tab-separated line opening with a
+ * tab, a markdown row opening with an empty cell) keep their empty cells, so that each cell stays under its column's
+ * header; after a row, such a line is a row even with one cell filled (\t\t②　食育の推進).
+ */
+const markSpannedRows = (kinds: LineKind[], lines: readonly Line[]) => {
+  let previous: LineKind | undefined;
+  kinds.forEach((k, i) => {
+    const raw = lines[i]!.raw.replace(/\r$/, '');
+    const afterRow = previous?.kind === 'row';
+    if (/^[ 　]*\t/u.test(raw) && raw.trim().length > 0 && (k.kind === 'row' || afterRow)) kinds[i] = { kind: 'row', cells: raw.split('\t').map((c) => c.trim()) };
+    else if (/^[|｜].*[|｜]$/u.test(lines[i]!.text) && k.kind !== 'row' && k.kind !== 'noise' && afterRow) kinds[i] = { kind: 'row', cells: lines[i]!.text.slice(1, -1).split(/[|｜]/u).map((c) => c.trim()) };
+    if (kinds[i]!.kind !== 'blank') previous = kinds[i];
+  });
 };
 
 /** A run of three or more headings with nothing between them, most of which recur later, is a table of contents. */

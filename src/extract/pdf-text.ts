@@ -136,8 +136,19 @@ const readLines = (lines: TextLine[], page: Page, body: number, out: string[]) =
   // Table rows: most lines are split, and their cells are short; columns: long lines of running text on each side.
   const isTable = cells.some((l) => l.fragments.length >= 3) || median(frags.map((f) => f.text.length)) < 12;
   if (isTable) {
+    // The columns start where the cells of the row with the most cells start; a row whose first cells are spanned
+    // from the row above (printed empty) keeps them as empty cells, so each cell stays under its column's header.
+    const columns = run.reduce((a, l) => (l.fragments.length > a.fragments.length ? l : a)).fragments.map((f) => f.x0);
     out.push('');
-    for (const l of run) out.push(l.fragments.map((f) => f.text).join('\t'));
+    for (const l of run) {
+      const cells: string[] = [];
+      for (const f of l.fragments) {
+        const column = columns.reduce((c, x, k) => (x <= f.x0 + 0.5 * f.size ? k : c), 0);
+        while (cells.length < column) cells.push('');
+        cells.push(f.text);
+      }
+      out.push(cells.join('\t'));
+    }
     out.push('');
   } else {
     const side = (left: boolean) => run.map((l) => ({ ...l, fragments: l.fragments.filter((f) => (f.x1 <= gutter.x) === left) })).filter((l) => l.fragments.length > 0);

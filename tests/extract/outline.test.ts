@@ -343,6 +343,34 @@ describe('draftOutline', () => {
     expect(o.unplaced.filter((u) => u.reason === 'table of contents').map((u) => u.text)).toEqual(['基本目標１　健康で安心して暮らせる村', '基本目標２　豊かな産業と交流の村']);
   });
 
+  it('reads a tab-separated level table whose 基本目標 and 施策 cells span the rows below them (left empty there) (audit E6)', () => {
+    const o = draftOutline(fixture('taikei.txt'));
+    expect(shape(o.elements)).toEqual([
+      'Goal 基本目標 １ 健康で安心して暮らせる村 ← plan',
+      'Measure 施策 １－１ 健康づくりの推進 ← 健康で安心して暮らせる村',
+      'Perspective 主な取組 ① 健診受診の促進 ← 健康づくりの推進',
+      'Perspective 主な取組 ② 食育の推進 ← 健康づくりの推進',
+      'Measure 施策 １－２ 子育て支援の充実 ← 健康で安心して暮らせる村',
+      'Perspective 主な取組 ① 相談体制の充実 ← 子育て支援の充実',
+      'Goal 基本目標 ２ 豊かな産業と交流の村 ← plan',
+      'Measure 施策 ２－１ 農業の振興 ← 豊かな産業と交流の村',
+      'Perspective 主な取組 ① 新規就農者の支援 ← 農業の振興',
+      'Perspective 主な取組 ② 特産品づくり ← 農業の振興',
+      'Measure 施策 ２－２ 観光の振興 ← 豊かな産業と交流の村',
+      'Perspective 主な取組 ① 観光拠点の整備 ← 観光の振興',
+    ]);
+    // The same table as markdown, its spanned cells empty.
+    const md = ['| 基本目標 | 施策 | 主な取組 |', '|---|---|---|', '| 1 健康な村 | 1-1 健康づくり | ① 健診 |', '| | | ② 食育 |', '| | 1-2 子育て | ① 相談 |'].join('\n');
+    expect(shape(draftOutline(md).elements)).toEqual([
+      'Goal 基本目標 1 健康な村 ← plan',
+      'Measure 施策 1-1 健康づくり ← 健康な村',
+      'Perspective 主な取組 ① 健診 ← 健康づくり',
+      'Perspective 主な取組 ② 食育 ← 健康づくり',
+      'Measure 施策 1-2 子育て ← 健康な村',
+      'Perspective 主な取組 ① 相談 ← 子育て',
+    ]);
+  });
+
   it('gives the same outline for the same text', () => {
     const t = fixture('toc-chapters.txt');
     expect(JSON.stringify(draftOutline(t))).toBe(JSON.stringify(draftOutline(t)));

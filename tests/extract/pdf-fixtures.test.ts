@@ -90,3 +90,17 @@ describe('a village plan PDF (ono-village.pdf)', () => {
     expect(d.plan.plan.version.text).toBe('第２次おの村総合計画');
   });
 });
+
+describe('a 施策の体系 table PDF with spanned cells (taikei.pdf)', () => {
+  it('keeps a spanned cell as an empty cell and drafts all twelve elements under their columns\' levels (E6)', async () => {
+    const d = await draft('taikei.pdf');
+    expect(d.text).toContain('\t\t②　食育の推進\n\t１－２　子育て支援の充実\t①　相談体制の充実\n');
+    const measure = d.byTitle('子育て支援の充実')!;
+    expect(measure).toMatchObject({ type: 'Measure', level: '施策', number: '１－２', parent: d.byTitle('健康で安心して暮らせる村')!.id });
+    expect(d.byTitle('相談体制の充実')).toMatchObject({ type: 'Perspective', level: '主な取組', number: '①', parent: measure.id });
+    expect(d.byTitle('特産品づくり')).toMatchObject({ type: 'Perspective', number: '②', parent: d.byTitle('農業の振興')!.id });
+    const gold = JSON.parse(readFileSync(join(root, 'tests/extract/fixtures/taikei.expected.json'), 'utf8'));
+    const { overall } = evaluateCases([{ file: 'taikei.pdf', text: d.text, gold }]);
+    expect([overall.elements.drafted, overall.elements.f1, overall.links.f1]).toEqual([12, 1, 1]);
+  }, 30_000);
+});
