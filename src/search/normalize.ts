@@ -1,29 +1,115 @@
-// Text normalization and tokenization for Japanese search: NFKC + lower case per code point, runs, character bigrams.
+// Text normalization and tokenization for Japanese search: NFKC over the whole text, lower case, a few Japanese
+// folds; runs; character bigrams.
 
 /** Whitespace, punctuation and symbols separate runs; no token spans a separator. */
 const SEPARATOR = /^[\s\p{P}\p{S}]$/u;
 
-/** A text normalized code point by code point, remembering where each normalized character came from. */
+/**
+ * What normalize gives a text, as a number: a search file records the one its tokens were made with, and a file of
+ * another is refused (sqlite-index.ts), so that a query is never normalized otherwise than the index it is matched
+ * against. Bump it with any change to what normalize gives (tests/search/normalize.test.ts pins a digest of it).
+ * 0: NFKC one code point at a time (files without a version). 1: NFKC over the whole text, ヶヵゖゕ folded, variation
+ * selectors dropped.
+ */
+export const NORMALIZATION_VERSION = 1;
+
+/** A text normalized, remembering where each normalized character came from. */
 export interface Normalized {
   /** Normalized characters (code points). */
   readonly chars: readonly string[];
-  /** For each normalized character, the offset (in code points) of the original code point it came from. */
+  /**
+   * For each normalized character, the offset (in code points) of the first original code point it came from: NFKC
+   * makes one character of several (ﾌﾟ → プ) and several of one (㍻ → 平成), so a character comes from a span.
+   */
   readonly origin: readonly number[];
+  /** For each normalized character, the end (exclusive, in code points) of the original span it came from. */
+  readonly originEnd: readonly number[];
 }
 
-/** One code point as the index sees it: NFKC, then lower case (one or more code points). */
-const fold = (cp: string): string => cp.normalize('NFKC').toLowerCase();
+/**
+ * Code points that NFKC may join to what comes before them: marks (combining sound marks, accents, variation
+ * selectors), the half-width sound marks ﾞﾟ (which NFKC makes combining: ﾌﾟ → プ), Hangul vowel and final jamo (and
+ * the compatibility and half-width jamo NFKC makes so), and the few others whose decomposition begins with a mark.
+ * Everywhere else, NFKC of the whole text is NFKC of its pieces; tests/search/normalize.test.ts derives this set from
+ * the runtime's Unicode data and checks that it holds every such code point.
+ */
+const JOINS_PREVIOUS =
+  /^[\p{M}\u0E33\u0EB3\u1161-\u1175\u11A8-\u11C2\u3133\u3135\u3136\u313A-\u313F\u314F-\u3163\uFF9E\uFF9F\uFFA3\uFFA5\uFFA6\uFFAA-\uFFAF\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC\u{16D67}\u{16D68}]$/u;
+
+/** Whether a code point may join the one before it (JOINS_PREVIOUS), without the regular expression for common text. */
+export const joinsPrevious = (cp: number): boolean =>
+  cp >= 0x300 &&
+  // Kana and the unified ideographs, most of a Japanese text, never do.
+  !(cp >= 0x3041 && cp <= 0x3096) &&
+  !(cp >= 0x30a1 && cp <= 0x30fa) &&
+  !(cp >= 0x4e00 && cp <= 0x9fff) &&
+  JOINS_PREVIOUS.test(String.fromCodePoint(cp));
+
+/**
+ * Variation selectors (U+FE00–FE0F, and the ideographic variation sequences' U+E0100–E01EF: 葛󠄀 is 葛 U+E0100) choose a
+ * glyph, not a character: dropped, so 葛󠄀の花 is found by 葛の花.
+ */
+const VARIATION_SELECTORS = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+
+/**
+ * Small ヶ and ヵ (and hiragana ゖ ゕ) stand for ケ and カ (龍ヶ崎 is officially 龍ケ崎, 3ヵ月 is 3カ月): folded to them.
+ * カ and ケ stay apart, as do が (霞ヶ関 / 霞が関) and 箇 (3箇所): each is a word of its own as often as a spelling of
+ * another.
+ */
+const SMALL_KANA: Readonly<Record<string, string>> = { ヶ: 'ケ', ヵ: 'カ', ゖ: 'け', ゕ: 'か' };
+const SMALL_KANA_RE = /[ヶヵゖゕ]/gu;
+
+/** A piece of text that NFKC treats on its own (a code point and what joins it), as the index sees it. */
+const foldPiece = (piece: string): string =>
+  piece
+    .replace(VARIATION_SELECTORS, '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(SMALL_KANA_RE, (k) => SMALL_KANA[k]!);
+
+/** foldPiece of each BMP code point alone, made on first use: a sparse array, holding only the code points met. */
+const foldedBmp: (string | undefined)[] = [];
+const foldOne = (cp: number): string => {
+  if (cp > 0xffff) return foldPiece(String.fromCodePoint(cp));
+  return (foldedBmp[cp] ??= foldPiece(String.fromCharCode(cp)));
+};
+
+/**
+ * Calls `emit` with each normalized character of a text, in order, with the span of original code points it came
+ * from: the text is cut before every code point that nothing joins to what precedes it, and each piece folded alone.
+ */
+const scan = (text: string, emit: (ch: string, start: number, end: number) => void): void => {
+  const n = text.length;
+  let i = 0;
+  let cps = 0;
+  while (i < n) {
+    const from = i;
+    const start = cps;
+    const first = text.codePointAt(i)!;
+    i += first > 0xffff ? 2 : 1;
+    cps++;
+    while (i < n) {
+      const next = text.codePointAt(i)!;
+      if (!joinsPrevious(next)) break;
+      i += next > 0xffff ? 2 : 1;
+      cps++;
+    }
+    const folded = cps - start === 1 ? foldOne(first) : foldPiece(text.slice(from, i));
+    if (folded.length === 1) emit(folded, start, cps);
+    else for (const ch of folded) emit(ch, start, cps);
+  }
+};
 
 export const normalize = (text: string): Normalized => {
   const chars: string[] = [];
   const origin: number[] = [];
-  Array.from(text).forEach((cp, i) => {
-    for (const ch of Array.from(fold(cp))) {
-      chars.push(ch);
-      origin.push(i);
-    }
+  const originEnd: number[] = [];
+  scan(text, (ch, start, end) => {
+    chars.push(ch);
+    origin.push(start);
+    originEnd.push(end);
   });
-  return { chars, origin };
+  return { chars, origin, originEnd };
 };
 
 export const isSeparator = (ch: string): boolean => SEPARATOR.test(ch);
@@ -53,18 +139,16 @@ export const runsOf = (text: string): Run[] => {
   const out: Run[] = [];
   let current = '';
   let length = 0;
-  for (const cp of text) {
-    for (const ch of fold(cp)) {
-      if (isSeparator(ch)) {
-        if (length) out.push({ text: current, length });
-        current = '';
-        length = 0;
-      } else {
-        current += ch;
-        length++;
-      }
+  scan(text, (ch) => {
+    if (isSeparator(ch)) {
+      if (length) out.push({ text: current, length });
+      current = '';
+      length = 0;
+    } else {
+      current += ch;
+      length++;
     }
-  }
+  });
   if (length) out.push({ text: current, length });
   return out;
 };
@@ -94,7 +178,7 @@ export const queryTokens = (queryRuns: readonly (readonly string[])[]): string[]
 
 /** Where the needles occur in a text, as merged [start, end) code point ranges of the original text. */
 export const findAll = (text: string, needles: readonly string[]): [number, number][] => {
-  const { chars, origin } = normalize(text);
+  const { chars, origin, originEnd } = normalize(text);
   const hay = chars.join('');
   // Code point index of each UTF-16 position of the normalized string.
   const cpAt: number[] = [];
@@ -107,7 +191,7 @@ export const findAll = (text: string, needles: readonly string[]): [number, numb
     for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
       const first = cpAt[at]!;
       const last = cpAt[at + needle.length - 1]!;
-      ranges.push([origin[first]!, origin[last]! + 1]);
+      ranges.push([origin[first]!, originEnd[last]!]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

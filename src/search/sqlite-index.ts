@@ -4,7 +4,7 @@
 // SQLite for many matches and here for a few (the same scores; each phrase's row count is kept by the handle, and can
 // be handed to other handles on the same file).
 import Database from 'better-sqlite3';
-import { fieldTokenStream, normalize, queryPhrases, runs, runsOf, type Run } from './normalize.ts';
+import { fieldTokenStream, normalize, NORMALIZATION_VERSION, queryPhrases, runs, runsOf, type Run } from './normalize.ts';
 import { FIELD_WEIGHTS, type FieldName, type SearchDocument, type SearchHit, type SearchIndex, type SearchOptions, type SearchResult, type SearchShown } from './search-index.ts';
 
 const FIELDS = Object.keys(FIELD_WEIGHTS) as FieldName[];
@@ -37,6 +37,8 @@ export const searchFileWriter = (path: string): SearchFileWriter => {
   db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
+  // What the tokens were normalized with, read back by openSearchFile (SQLite's header field for the application's use).
+  db.pragma(`user_version = ${NORMALIZATION_VERSION}`);
   for (const sql of SCHEMA) db.exec(sql);
   const insertDoc = db.prepare('INSERT INTO docs (rowid, id, grp, title, subtitle, field, text, shown) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertFts = db.prepare(`INSERT INTO fts (rowid, ${FIELDS.join(', ')}) VALUES (?, ?, ?, ?, ?)`);
@@ -170,6 +172,10 @@ export const openSearchFile = (path: string, options: OpenOptions = {}): SearchF
     db.prepare('SELECT 1 FROM docs LIMIT 1').get();
     stats = db.prepare('SELECT rows, tokens FROM stats').get() as typeof stats;
     if (!stats) throw new Error('no stats row');
+    // Tokens normalized otherwise than this code normalizes queries would miss silently (a build kept from older code
+    // and taken in by a reload, or served by a bench): refused instead.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== NORMALIZATION_VERSION) throw new Error(`its tokens are of normalization ${version}, this code's of ${NORMALIZATION_VERSION}`);
   } catch (e) {
     db.close();
     throw new Error(`${path}: not a search index (${(e as Error).message}); rebuild with npm run convert`);

@@ -10,7 +10,7 @@ import { convert, type Dataset } from '../../src/convert/index.ts';
 import { planSearchRows, SEARCH_FILE, writeSearchBuildFile } from '../../src/convert/search-file.ts';
 import { buildViewIndex, distinctTriples, searchDocuments } from '../../src/documents/index.ts';
 import { siteUrls } from '../../src/rdf/uris.ts';
-import { openSearchFile, writeSearchFile, type SearchDocument, type SearchFile } from '../../src/search/index.ts';
+import { NORMALIZATION_VERSION, openSearchFile, writeSearchFile, type SearchDocument, type SearchFile } from '../../src/search/index.ts';
 
 const BASE = 'http://localhost:3000/';
 let dataset: Dataset;
@@ -194,6 +194,19 @@ describe('phrases', () => {
     db.exec('DROP TABLE stats');
     db.close();
     expect(() => openSearchFile(older)).toThrow(new RegExp(`^${older.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a search index .*rebuild with npm run convert$`));
+  });
+
+  it('refuses an index whose tokens were normalized otherwise than this code normalizes queries, naming it and the fix', () => {
+    const file = join(smallDir, 'version.sqlite');
+    writeSearchFile(file, [{ id: 'a', fields: { title: 'ﾜｰｸｼｮｯﾌﾟ' } }]);
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(NORMALIZATION_VERSION);
+    // As an index written before the version was recorded (NFKC one code point at a time: ﾌﾟ stayed ﾌ and ﾟ) reads.
+    db.pragma('user_version = 0');
+    db.close();
+    expect(() => openSearchFile(file)).toThrow(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a search index \\(its tokens are of normalization 0, this code's of ${NORMALIZATION_VERSION}\\); rebuild with npm run convert$`),
+    );
   });
 
   it('refuses a file that is not an index, naming it', () => {

@@ -26,6 +26,22 @@ const INDEXES = [
   { name: 'on disk', index: onDisk },
 ];
 
+// Texts spelt as real plans spell them: half-width katakana, the small ヶ of a place name, an ideographic variation
+// sequence (葛 + U+E0100); and the same words spelt the usual way, which must not be what is found.
+const VARIANTS: SearchDocument[] = [
+  { id: 'half-width', fields: { title: 'ﾜｰｸｼｮｯﾌﾟの開催', text: 'ｶﾞｲﾄﾞﾌﾞｯｸを作ります。' } },
+  { id: 'small-ke', fields: { title: '龍ヶ崎市の将来像', text: '3ヵ年の計画' } },
+  { id: 'ivs', fields: { title: '秋の七草', text: '葛\u{E0100}の花が咲く里山を守ります。' } },
+  { id: 'plain', fields: { title: 'フック船長', text: '崎の花' } },
+];
+writeSearchFile(join(dir, 'variants.sqlite'), VARIANTS);
+const variantsOnDisk = openSearchFile(join(dir, 'variants.sqlite'));
+afterAll(() => variantsOnDisk.close());
+const VARIANT_INDEXES = [
+  { name: 'in memory', index: buildSearchIndex(VARIANTS) },
+  { name: 'on disk', index: variantsOnDisk },
+];
+
 describe('tokens', () => {
   it('indexes every unigram and the bigrams inside runs, never across punctuation or spaces', () => {
     const t = indexTokens('子育て、支援 を');
@@ -82,6 +98,32 @@ describe.each(INDEXES)('search ($name)', ({ index }) => {
   it('answers empty, punctuation-only, unknown and hostile queries with nothing, without throwing', () => {
     for (const q of ['', '   ', '、。！', 'ゾゾゾ存在しない', '<script>alert(1)</script>', '.*+?^${}()|[]\\', '\u0000\u202e'])
       expect(index.search(q).total, q).toBe(0);
+  });
+});
+
+describe.each(VARIANT_INDEXES)('spelling variants ($name)', ({ index }) => {
+  const ids = (q: string) => index.search(q).hits.map((h) => h.id);
+
+  it('finds half-width katakana with sound marks by the full-width word, and the other way round', () => {
+    expect(ids('ワークショップ')).toEqual(['half-width']);
+    expect(ids('ﾜｰｸｼｮｯﾌﾟ')).toEqual(['half-width']);
+    expect(ids('ガイドブック')).toEqual(['half-width']);
+    // フ is not プ: the sound mark is part of the character.
+    expect(ids('フック')).toEqual(['plain']);
+  });
+
+  it('finds the small ヶ ヵ by ケ カ (龍ケ崎市 is the official name), and the other way round', () => {
+    expect(ids('龍ケ崎')).toEqual(['small-ke']);
+    expect(ids('龍ケ崎市')).toEqual(['small-ke']);
+    expect(ids('龍ヶ崎')).toEqual(['small-ke']);
+    expect(ids('3カ年')).toEqual(['small-ke']);
+  });
+
+  it('finds a character written with a variation selector by the plain character', () => {
+    expect(ids('葛の花')).toEqual(['ivs']);
+    expect(ids('葛\u{E0100}の花')).toEqual(['ivs']);
+    expect(ids('葛')).toEqual(['ivs']);
+    expect(index.search('葛の花').hits[0]!.matched).toEqual(['text']);
   });
 });
 
