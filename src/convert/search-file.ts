@@ -35,7 +35,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byGroupAndId = (a: SearchDocument, b: SearchDocument) => cmp(a.group ?? '', b.group ?? '') || cmp(a.id, b.id);
 
 /**
- * The search rows of one plan's graph: the plan (and its parts) and every element, with the fields the documents layer
+ * The search rows of one plan's graph: its municipality, the plan (and its parts) and every element, with the fields the documents layer
  * gives them (searchDocuments over the view index; tests/search/search-file.test.ts checks the two agree), sorted by group and id.
  * The convert layer cannot read the view index (it lies above), so the few properties are read here.
  */
@@ -58,13 +58,19 @@ export const planSearchRows = (quads: readonly Quad[], baseIri: string): SearchD
   for (const s of graph.keys()) {
     if (urls.pathOf(s) === undefined) continue;
     const t = types(s);
+    // The municipality, found by its name (every plan of it makes this row: writeSearchBuildFile keeps the first).
+    if (t.includes(`${JPP}Municipality`)) {
+      const name = jaLabel(s);
+      if (name !== undefined) rows.push({ id: s, group: code(s), fields: { title: name }, shown: { cls: 'Municipality', municipality: s } });
+    }
     if (t.includes(`${JPP}Plan`)) {
       const partOf = one(s, P.isPartOf);
       const municipality = one(s, P.municipality) ?? (partOf ? one(partOf, P.municipality) : undefined);
       rows.push({
         id: s,
         group: code(municipality),
-        fields: { title: one(s, P.title, 'ja') ?? jaLabel(s), text: one(s, P.description, 'ja') },
+        // A plan's title seldom names its municipality (基本計画): the name is its field, which plans have none of.
+        fields: { title: one(s, P.title, 'ja') ?? jaLabel(s), field: municipality === undefined ? undefined : jaLabel(municipality), text: one(s, P.description, 'ja') },
         shown: { cls: 'Plan', municipality: municipality ?? '' },
       });
     }
@@ -91,13 +97,16 @@ type FileEntry = Manifest['files'][number];
 
 /**
  * Writes search.sqlite into dir from each plan's rows, in the order given (the manifest's: municipality code, then
- * plan id, so that a municipality's rows are consecutive); returns its manifest entry.
+ * plan id, so that a municipality's rows are consecutive); returns its manifest entry. A municipality's row, which each
+ * of its plans' rows hold, is written once.
  */
 export const writeSearchBuildFile = (dir: string, plans: Iterable<readonly SearchDocument[]>): FileEntry => {
   const path = join(dir, SEARCH_FILE);
   rmSync(path, { force: true });
   const writer = searchFileWriter(path);
-  for (const rows of plans) writer.add(rows);
+  const municipalities = new Set<string>();
+  const first = (row: SearchDocument) => row.shown?.cls !== 'Municipality' || (!municipalities.has(row.id) && !!municipalities.add(row.id));
+  for (const rows of plans) writer.add(rows.filter(first));
   writer.finish();
   return sqliteFileEntry(dir, SEARCH_FILE);
 };

@@ -43,6 +43,43 @@ describe('search rows made per plan at conversion', () => {
   });
 });
 
+describe('municipalities in the search rows', () => {
+  it('are a row each, named, made with each plan of theirs and written once', () => {
+    const rows = perPlan.flat().filter((d) => d.shown?.cls === 'Municipality');
+    expect(rows.map((d) => [d.id, d.group, d.fields.title])).toEqual([
+      [`${BASE}id/131121`, '131121', '世田谷区'],
+      [`${BASE}id/132101`, '132101', '小金井市'],
+      [`${BASE}id/132110`, '132110', '小平市'],
+      [`${BASE}id/132217`, '132217', '清瀬市'],
+      [`${BASE}id/132292`, '132292', '西東京市'],
+    ]);
+    // A plan row carries its municipality's name; an element's does not.
+    expect(perPlan[0]!.find((d) => d.shown?.cls === 'Plan')!.fields.field).toBe('世田谷区');
+    expect(perPlan[0]!.filter((d) => d.shown?.cls !== 'Plan' && d.shown?.cls !== 'Municipality').every((d) => !d.fields.field?.includes('世田谷区'))).toBe(true);
+    expect(index.search('世田谷区').hits[0]!.id).toBe(`${BASE}id/131121`);
+    expect(index.search('世田谷区 基本計画').hits[0]!.id).toBe(`${BASE}id/131121/plan/2024-kihon-keikaku`);
+    // A second plan of 世田谷区 (its rows as a plan's conversion makes them): the municipality is written once.
+    const setagaya = perPlan[0]!;
+    const second = setagaya.filter((d) => d.shown?.cls !== 'Plan' || d.id.endsWith('2024-kihon-keikaku')).map((d) => (d.shown?.cls === 'Municipality' ? d : { ...d, id: d.id.replace('2024-kihon-keikaku', '2030-kihon-keikaku') }));
+    expect(second.filter((d) => d.id === `${BASE}id/131121`).length).toBe(1);
+    const twoPlans = mkdtempSync(join(tmpdir(), 'jpp-search-file-'));
+    try {
+      writeSearchBuildFile(twoPlans, [setagaya, second, ...perPlan.slice(1)]);
+      const file = openSearchFile(join(twoPlans, SEARCH_FILE));
+      try {
+        const ids = file.search('世田谷区', { limit: 1000 }).hits.map((h) => h.id);
+        expect(ids.filter((id) => id === `${BASE}id/131121`)).toEqual([`${BASE}id/131121`]);
+        expect(ids).toContain(`${BASE}id/131121/plan/2030-kihon-keikaku`);
+        expect(file.size).toBe(perPlan.flat().length + second.length - 1);
+      } finally {
+        file.close();
+      }
+    } finally {
+      rmSync(twoPlans, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('search.sqlite', () => {
   it('is listed in the manifest beside the files (not as a dump or distribution)', () => {
     expect(dataset.manifest.search).toMatchObject({ path: SEARCH_FILE, mediaType: 'application/vnd.sqlite3' });

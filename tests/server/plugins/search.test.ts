@@ -77,6 +77,21 @@ describe('/search', () => {
     expect((await json('まち', '&page=9999')).results).toEqual([]);
   });
 
+  it('finds a municipality by its name, first, and its plans by its name and their words', async () => {
+    const body = await json('世田谷区');
+    expect(body.results[0]).toMatchObject({ iri: `${BASE}id/131121`, page: `${BASE}page/id/131121`, label: '世田谷区', type: '地方公共団体', level: '', municipality: '世田谷区' });
+    // Its plan, whose title (基本計画) does not name it, is found by its name too; no other municipality's rows are.
+    expect(body.results.map((r) => r.iri)).toContain(`${BASE}id/131121/plan/2024-kihon-keikaku`);
+    expect(body.results.every((r) => r.iri.startsWith(`${BASE}id/131121`))).toBe(true);
+    const plan = await json('世田谷区 基本計画');
+    expect(plan.results[0]).toMatchObject({ iri: `${BASE}id/131121/plan/2024-kihon-keikaku`, type: '計画' });
+    expect((await json('小金井市', '&m=132101')).results[0]!.iri).toBe(`${BASE}id/132101`);
+    const en = (await get(`/search?q=${encodeURIComponent('清瀬市')}&format=json`, { 'accept-language': 'en' })).json() as SearchResponse;
+    expect(en.results[0]).toMatchObject({ iri: `${BASE}id/132217`, label: 'Kiyose City', type: 'Municipality' });
+    const page = await search('西東京市');
+    expect(page.body).toContain('<a href="/page/id/132292" lang="ja"><mark>西東京市</mark></a>');
+  });
+
   it('answers an empty query with the form and no results, never a 500', async () => {
     for (const url of ['/search', '/search?q=', '/search?q=%20%20', '/search?page=abc', '/search?q=%E3%80%81%E3%80%82']) {
       const r = await get(url);
