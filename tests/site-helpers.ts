@@ -32,9 +32,11 @@ export const idleStore = (version: string): Store => ({
   close: async () => {},
 });
 
-/** Converts the project's data for `baseIri` into a fresh temp build dir and builds the app around it; `env` adds settings. */
-export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}): Promise<SiteFixture> => {
-  const root = process.cwd();
+/**
+ * Converts the project's data (or the inputs under `root`) for `baseIri` into a fresh temp build dir and builds the app
+ * around it; `env` adds settings.
+ */
+export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}, root = process.cwd()): Promise<SiteFixture> => {
   const buildDir = join(mkdtempSync(join(tmpdir(), 'jpp-site-')), 'build');
   const config: Config = { ...loadConfig({ ...env, BASE_IRI: baseIri }, root), buildDir };
   const dataset = await convert({ root, baseIri });
