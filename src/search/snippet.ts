@@ -1,5 +1,5 @@
 // Snippets for search results: a window of the text around the first match, with the matches' code point ranges.
-import { findAll } from './normalize.ts';
+import { findAll, joinsPrevious } from './normalize.ts';
 
 export interface Snippet {
   readonly text: string;
@@ -7,14 +7,18 @@ export interface Snippet {
   readonly highlights: readonly (readonly [number, number])[];
 }
 
-/** Up to `width` code points around the first match (or the start), with an ellipsis where cut. */
+/** About `width` code points around the first match (or the start), with an ellipsis where cut. */
 export const snippetOf = (text: string, terms: readonly string[], width = 100): Snippet => {
   const chars = Array.from(text);
   const ranges = findAll(text, terms);
   const first = ranges[0];
   let start = first ? Math.max(0, first[0] - Math.floor(width / 4)) : 0;
-  const end = Math.min(chars.length, start + width);
+  let end = Math.min(chars.length, start + width);
   start = Math.max(0, Math.min(start, end - width));
+  // Never between a character and what joins it (ﾌ|ﾟ, 葛|U+E0100): the window takes the whole of both ends.
+  const joins = (i: number) => i > 0 && i < chars.length && joinsPrevious(chars[i]!.codePointAt(0)!);
+  while (joins(start)) start--;
+  while (joins(end)) end++;
   const lead = start > 0 ? '…' : '';
   const tail = end < chars.length ? '…' : '';
   const highlights = ranges

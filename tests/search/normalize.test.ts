@@ -141,4 +141,13 @@ describe('snippets of half-width and IVS texts', () => {
     const [a, b] = long.highlights[0]!;
     expect(Array.from(long.text).slice(a, b).join('')).toBe('ﾜｰｸｼｮｯﾌﾟ');
   });
+
+  it('are never cut between a character and the sound mark or selector that joins it', () => {
+    // Windows that would end between ﾌ and ﾟ, start between them, and start between 葛 and U+E0100.
+    expect(snippetOf('あいうえおかきくｹﾌﾟけこ', ['あ'], 10).text).toBe('あいうえおかきくｹﾌﾟ…');
+    expect(snippetOf('あいうえおかきくｹﾌﾟけこ', ['こ'], 3).text).toBe('…ﾌﾟけこ');
+    const v = snippetOf(`${'あ'.repeat(30)}葛${IVS}の花`, ['の花'], 3);
+    expect(v.text).toBe(`…葛${IVS}の花`);
+    expect(v.highlights).toEqual([[3, 5]]);
+  });
 });
