@@ -48,7 +48,7 @@ describe('queries/', () => {
     ]);
   });
 
-  it('03 finds the themes all five plans address, each counted in five plans', async () => {
+  it('03 finds the themes all five (current) plans address, each counted in five plans', async () => {
     const rows = await run('03-themes-in-all-plans.rq');
     expect(rows.map((r) => r.theme!.replace(`${BASE}id/theme/`, ''))).toEqual(expect.arrayContaining(['children', 'environment', 'welfare', 'urban']));
     expect(rows.every((r) => r.plans === '5')).toBe(true);

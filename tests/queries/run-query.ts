@@ -7,8 +7,9 @@ import { createLocalStore, type SparqlJson, type Store } from '../../src/store/i
 
 export const BASE = 'http://localhost:3000/';
 
-export const realStore = async (): Promise<Store> => {
-  const { quads, manifest } = await convert({ root: process.cwd(), baseIri: BASE });
+/** `root`: the project root whose data is converted (a test fixture's temp root, or the project's own). */
+export const realStore = async (root = process.cwd()): Promise<Store> => {
+  const { quads, manifest } = await convert({ root, baseIri: BASE });
   const store = createLocalStore({ workers: 1, timeoutMs: 30_000, maxRows: 100_000, serviceAllowlist: [], baseIri: BASE });
   await store.load(toNQuads(quads), manifest.version);
   return store;
