@@ -33,8 +33,8 @@ export const idleStore = (version: string): Store => ({
 });
 
 /**
- * Converts the project's data (or the inputs under `root`) for `baseIri` into a fresh temp build dir and builds the app
- * around it; `env` adds settings.
+ * Converts the project's data (or the inputs under `root`, a fixture's, e.g. tests/editions-fixture.ts) for `baseIri`
+ * into a fresh temp build dir and builds the app around it; `env` adds settings.
  */
 export const siteFixture = async (baseIri = BASE, env: NodeJS.ProcessEnv = {}, root = process.cwd()): Promise<SiteFixture> => {
   const buildDir = join(mkdtempSync(join(tmpdir(), 'jpp-site-')), 'build');

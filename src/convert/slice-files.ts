@@ -45,7 +45,10 @@ export interface SiteSummary {
   readonly sameAs: readonly (readonly [string, string])[];
   /** Plan elements per class, by plan IRI (parts included), for the home page's counts. */
   readonly elementCounts: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Plan elements tagged with a theme (indicators excluded), by theme IRI then municipality IRI (the heatmap). */
+  /**
+   * Plan elements of current editions (plans no other edition replaces with dcterms:replaces, and their parts) tagged
+   * with a theme (indicators excluded), by theme IRI then municipality IRI (the heatmap).
+   */
   readonly themeCounts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly inboundCap: number;
   /** Shared resources whose inbound triples were cut at inboundCap: IRI → how many distinct there are. */
@@ -91,7 +94,11 @@ export class SliceFiles {
   readonly #themes = new Set<string>();
   readonly #sameAs: [string, string][] = [];
   readonly #elementCounts: Record<string, Record<string, number>> = {};
-  readonly #themeCounts: Record<string, Record<string, number>> = {};
+  /** Per plan (the element's jpp:plan): its municipality and its elements per theme; summed over current plans at the end. */
+  readonly #planThemeCounts = new Map<string, { municipality: string; counts: Map<string, number> }>();
+  /** Plans some other plan replaces (dcterms:replaces), and the whole of each part (dcterms:isPartOf). */
+  readonly #replaced = new Set<string>();
+  readonly #wholeOf = new Map<string, string>();
 
   constructor(baseIri: string) {
     this.#urls = siteUrls(baseIri);
@@ -163,6 +170,10 @@ export class SliceFiles {
         if (q.object.termType === 'NamedNode' && isLocal(q.object.value)) naming(q.object.value).forEach((n) => this.#keep(n));
       }
       if (types.has(`${JPP}Municipality`)) this.#municipalities.set(objects(s, `${DCTERMS}identifier`)[0] ?? '', s);
+      if (types.has(`${JPP}Plan`)) {
+        objects(s, `${DCTERMS}replaces`).forEach((p) => this.#replaced.add(p));
+        for (const whole of objects(s, `${DCTERMS}isPartOf`)) this.#wholeOf.set(s, whole);
+      }
     }
 
     // The counts the home page and the heatmap show, exact at any size.
@@ -174,12 +185,24 @@ export class SliceFiles {
       const local = cls.slice(JPP.length);
       counts[local] = (counts[local] ?? 0) + 1;
       if (local === 'Indicator') continue;
-      const municipality = objects(of, `${JPP}municipality`)[0] ?? '';
-      for (const t of new Set(objects(s, `${JPP}theme`))) {
-        const row = (this.#themeCounts[t] ??= {});
-        row[municipality] = (row[municipality] ?? 0) + 1;
+      const entry =
+        this.#planThemeCounts.get(of) ??
+        this.#planThemeCounts.set(of, { municipality: objects(of, `${JPP}municipality`)[0] ?? '', counts: new Map() }).get(of)!;
+      for (const t of new Set(objects(s, `${JPP}theme`))) entry.counts.set(t, (entry.counts.get(t) ?? 0) + 1);
+    }
+  }
+
+  /** The heatmap's counts: every current plan's elements per theme, by theme then municipality (known once every graph is in). */
+  #themeCounts(): Record<string, Record<string, number>> {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const [plan, { municipality, counts: of }] of this.#planThemeCounts) {
+      if (this.#replaced.has(this.#wholeOf.get(plan) ?? plan)) continue;
+      for (const [t, n] of of) {
+        const row = (counts[t] ??= {});
+        row[municipality] = (row[municipality] ?? 0) + n;
       }
     }
+    return counts;
   }
 
   #source(file: string, code: string) {
@@ -237,7 +260,7 @@ export class SliceFiles {
       sources,
       sameAs: [...this.#sameAs].sort((a, b) => cmp(a.join(' '), b.join(' '))),
       elementCounts: sortedRecord(Object.fromEntries(Object.entries(this.#elementCounts).map(([k, v]) => [k, sortedRecord(v)]))),
-      themeCounts: sortedRecord(Object.fromEntries(Object.entries(this.#themeCounts).map(([k, v]) => [k, sortedRecord(v)]))),
+      themeCounts: sortedRecord(Object.fromEntries(Object.entries(this.#themeCounts()).map(([k, v]) => [k, sortedRecord(v)]))),
       inboundCap: INBOUND_CAP,
       truncated,
     };

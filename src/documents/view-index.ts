@@ -48,6 +48,7 @@ export const VIEW_PREDICATES = {
   publisher: `${DCTERMS}publisher`,
   spatial: `${DCTERMS}spatial`,
   derivedFrom: `${PROV}wasDerivedFrom`,
+  replaces: `${DCTERMS}replaces`,
 } as const;
 const P = VIEW_PREDICATES;
 
@@ -59,12 +60,29 @@ export const bySdgNumber = (a: string, b: string): number => {
   return n(a) - n(b) || (a < b ? -1 : a > b ? 1 : 0);
 };
 
-/** Plan elements tagged with each theme (indicators excluded), by theme, then by municipality; zeros included. */
-const themeCountsOf = (themes: readonly ThemeView[], municipalities: readonly MunicipalityView[], byTheme: ReadonlyMap<string, readonly ElementView[]>) => {
+/**
+ * Whether a plan is a current edition: no other edition in the view replaces it (or, for a part, its whole). A plan
+ * the view does not hold counts as current. What the theme counts and the theme pages' lists compare across
+ * municipalities, so that a municipality with several editions weighs once and a replaced edition is not counted as
+ * if it were in force.
+ */
+export const isCurrentPlan = (plans: ReadonlyMap<string, PlanView>, iri: string): boolean => {
+  const plan = plans.get(iri);
+  const whole = plan?.partOf === undefined ? plan : plans.get(plan.partOf);
+  return (whole ?? plan)?.replacedBy.length ? false : true;
+};
+
+/** Plan elements of current editions tagged with each theme (indicators excluded), by theme, then by municipality; zeros included. */
+const themeCountsOf = (
+  themes: readonly ThemeView[],
+  municipalities: readonly MunicipalityView[],
+  byTheme: ReadonlyMap<string, readonly ElementView[]>,
+  plans: ReadonlyMap<string, PlanView>,
+) => {
   const counts = new Map<string, Map<string, number>>();
   for (const t of themes) {
     const row = new Map<string, number>(municipalities.map((m) => [m.iri, 0]));
-    for (const e of byTheme.get(t.iri) ?? []) if (e.cls !== 'Indicator') row.set(e.municipality, (row.get(e.municipality) ?? 0) + 1);
+    for (const e of byTheme.get(t.iri) ?? []) if (e.cls !== 'Indicator' && isCurrentPlan(plans, e.plan)) row.set(e.municipality, (row.get(e.municipality) ?? 0) + 1);
     counts.set(t.iri, row);
   }
   return counts;
@@ -188,6 +206,15 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     };
   };
 
+  // Who replaces what (dcterms:replaces), read backwards: the later editions of a plan.
+  const laterOf = (p: string) => {
+    const later = new Map<string, string[]>();
+    for (const [s, props] of graph) for (const o of props.get(p) ?? []) if (o.termType === 'NamedNode') (later.get(o.value) ?? later.set(o.value, []).get(o.value)!).push(s);
+    for (const list of later.values()) list.sort();
+    return later;
+  };
+  const replacedBy = laterOf(P.replaces);
+
   // Plan elements.
   const elements = new Map<string, ElementView>();
   const planOfElement = new Map<string, string>();
@@ -247,6 +274,8 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
       municipality: one(s, P.municipality) ?? (partOf ? one(partOf, P.municipality) : undefined) ?? '',
       partOf,
       parts: iris(s, P.hasPart),
+      replaces: iris(s, P.replaces),
+      replacedBy: replacedBy.get(s) ?? [],
       period: periodIri
         ? { label: one(periodIri, P.label, 'ja') ?? '', start: one(periodIri, P.startDate), end: one(periodIri, P.endDate) }
         : undefined,
@@ -290,7 +319,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
   themes.sort((a, b) => (a.notation < b.notation ? -1 : a.notation > b.notation ? 1 : 0));
 
   // What the heatmap cells count, made once for every page that shows these counts.
-  const themeCounts = themeCountsOf(themes, municipalities, byTheme);
+  const themeCounts = themeCountsOf(themes, municipalities, byTheme, plans);
 
   const elementCounts = new Map(
     [...elementsOfPlan].map(([plan, list]) => {
@@ -364,7 +393,7 @@ export const layeredViewIndex = (base: BaseView, triples: readonly Quad[], urls:
   return {
     ...top,
     themes: under.themes,
-    themeCounts: themeCountsOf(under.themes, top.municipalities, top.byTheme),
+    themeCounts: themeCountsOf(under.themes, top.municipalities, top.byTheme, top.plans),
     label: (iri, lang) => (own.has(iri) ? top.label(iri, lang) : under.label(iri, lang)),
     isClass: (iri) => (own.has(iri) ? top.isClass(iri) : under.isClass(iri)),
     definition: (iri, lang) => (own.has(iri) ? top.definition(iri, lang) : under.definition(iri, lang)),

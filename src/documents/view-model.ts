@@ -69,6 +69,13 @@ export interface PlanView {
   /** The plan this one is a part of (dcterms:isPartOf), for plan parts. */
   readonly partOf?: string;
   readonly parts: readonly string[];
+  /** The editions it replaces (dcterms:replaces), by IRI. */
+  readonly replaces: readonly string[];
+  /**
+   * The editions that replace it (their dcterms:replaces), by IRI. A whole plan that none replaces is current; a part
+   * is current with its whole (isCurrentPlan).
+   */
+  readonly replacedBy: readonly string[];
   readonly period?: PeriodView;
   /** Source file names it is derived from. */
   readonly sources: readonly string[];
@@ -118,7 +125,10 @@ export interface ViewIndex {
   readonly quoteBySelection: ReadonlyMap<string, QuoteView>;
   /** Elements tagged with each theme, in plan and reading order. */
   readonly byTheme: ReadonlyMap<string, readonly ElementView[]>;
-  /** Plan elements tagged with each theme (indicators excluded) by theme IRI, then by their municipality's IRI; zeros included. */
+  /**
+   * Plan elements of current editions (isCurrentPlan: no other edition replaces their plan) tagged with each theme
+   * (indicators excluded), by theme IRI, then by their municipality's IRI; zeros included.
+   */
   readonly themeCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Elements per class (ElementClass, non-zero only) by plan IRI: what a plan's card counts. */
   readonly elementCounts: ReadonlyMap<string, ReadonlyMap<string, number>>;

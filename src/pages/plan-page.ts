@@ -108,7 +108,9 @@ ${row(m.code, html`<code>${mu.code}</code>`)}${row(m.statArea, mu.spatial ? iriL
 <section aria-labelledby="h-plans"><h2 id="h-plans">${m.plans}</h2>
 ${mu.plans.map((p) => html`<div class="card"><h3><a href="${links.page(p.iri)}">${nameOf(ctx, p.iri)}</a></h3>${countList(ctx, p.iri)}</div>`)}
 </section>
-${themeRows.length ? html`<section aria-labelledby="h-themes"><h2 id="h-themes">${m.themes}</h2><ul class="counts">${themeRows.map(
+${themeRows.length ? html`<section aria-labelledby="h-themes"><h2 id="h-themes">${m.themes}</h2>${
+    mu.plans.some((p) => p.replacedBy.length) ? html`<p class="note">${m.currentOnlyNote}</p>` : ''
+  }<ul class="counts">${themeRows.map(
     ({ t, n }) => html`<li><a href="${links.theme(t.iri, mu.code)}">${nameOf(ctx, t.iri)}</a> <span class="n">${n}</span></li>`,
   )}</ul></section>` : ''}
 ${dataLinks(ctx, mu.iri, alternates)}

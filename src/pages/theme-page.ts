@@ -4,7 +4,7 @@ import { themeMatrix } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, elementItem, iriLink, nameOf, resourceHead, sdgList, type PageContext, type PageLink } from './page-parts.ts';
-import type { ThemeView } from '../documents/index.ts';
+import { isCurrentPlan, type ThemeView } from '../documents/index.ts';
 
 export interface ThemePageInput {
   readonly ctx: PageContext;
@@ -37,15 +37,22 @@ export const themePage = ({ ctx, theme, only, alternates, jsonld, dataset, self 
   const elements = view.byTheme.get(theme.iri) ?? [];
   const shown = view.municipalities.filter((mu) => !only || mu.code === only);
   const ssds = [...matches(ctx, theme.closeMatch, false), ...matches(ctx, theme.relatedMatch, false)];
+  // The current editions' elements, counted as the heatmap counts them; a replaced edition's are listed apart, uncounted.
   const columns = shown.map((mu) => {
-    const mine = elements.filter((e) => e.municipality === mu.iri);
+    const all = elements.filter((e) => e.municipality === mu.iri);
+    const mine = all.filter((e) => isCurrentPlan(view.plans, e.plan));
+    const replaced = all.filter((e) => !isCurrentPlan(view.plans, e.plan));
     return html`<section class="column" aria-labelledby="h-m-${mu.code}">
 <h3 id="h-m-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="n">${mine.length} ${m.elementsCount}</span></h3>
 ${mine.length
   ? html`<ol class="theme-list">${mine.map((e) => elementItem(ctx, e))}</ol>`
   : html`<p class="empty">${m.noElements}</p>`}
+${replaced.length
+  ? html`<details class="replaced-elements"><summary>${m.replacedElements}: ${replaced.length}</summary><ol class="theme-list">${replaced.map((e) => elementItem(ctx, e))}</ol></details>`
+  : ''}
 </section>`;
   });
+  const anyReplaced = shown.some((mu) => mu.plans.some((p) => p.replacedBy.length));
   const filter = html`<nav class="filter" aria-label="${m.municipality}"><a href="${links.theme(theme.iri)}"${only ? '' : html` aria-current="page"`}>${m.showAll}</a>${view.municipalities.map(
     (mu) => html` <a href="${links.theme(theme.iri, mu.code)}"${only === mu.code ? html` aria-current="page"` : ''}>${nameOf(ctx, mu.iri)}</a>`,
   )}</nav>`;
@@ -67,6 +74,7 @@ ${theme.relatedMatch.some((i) => i.startsWith(SDG_GOAL)) ? html`<section><h2>${m
 ${ssds.length ? html`<p class="ssds">${m.ssds}: ${ssds.map((i, n) => html`${n ? ', ' : ''}${iriLink(ctx, i)}`)}</p>` : ''}
 <section aria-labelledby="h-by">
 <h2 id="h-by">${m.byMunicipality}</h2>
+${anyReplaced ? html`<p class="note">${m.currentOnlyNote}</p>` : ''}
 ${filter}
 <div class="columns${only ? ' single' : ''}">
 ${columns}
