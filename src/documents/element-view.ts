@@ -1,5 +1,5 @@
 // The page view of one plan element, made from the resources its page shows (itself, its values and quotes, its
-// ancestors, children, plan and municipality) instead of its municipality's whole slice: a few rows instead of
+// ancestors, children, plan and municipality, the elements of other editions it continues or is continued by) instead of its municipality's whole slice: a few rows instead of
 // parsing and indexing every triple of the municipality, which was most of a page's cost. The same for the page of
 // what describes a plan (resourceViewIndex); a resource under an element is shown with its owner's view.
 import type { Quad } from 'n3';
@@ -81,7 +81,12 @@ export const elementViewIndex = (iri: string, source: ResourceTriples, vocabular
     seen.add(p);
     element(p, false);
   }
-  for (const q of source.inbound(iri)) if (q.predicate.value === P.parent && q.subject.termType === 'NamedNode') element(q.subject.value, false);
+  const inbound = source.inbound(iri);
+  for (const q of inbound) if (q.predicate.value === P.parent && q.subject.termType === 'NamedNode') element(q.subject.value, false);
+  // The elements of other editions it continues or that continue it (prov:wasRevisionOf), with their plans: the page
+  // names each with its plan.
+  const revisers = inbound.filter((q) => q.predicate.value === P.revisionOf && q.subject.termType === 'NamedNode').map((q) => q.subject.value);
+  for (const other of [...objects(iri, P.revisionOf), ...revisers]) objects(other, P.plan).forEach(take);
 
   return view();
 };

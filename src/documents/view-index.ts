@@ -48,7 +48,9 @@ export const VIEW_PREDICATES = {
   publisher: `${DCTERMS}publisher`,
   spatial: `${DCTERMS}spatial`,
   derivedFrom: `${PROV}wasDerivedFrom`,
+  series: `${SCHEMA}isPartOf`,
   replaces: `${DCTERMS}replaces`,
+  revisionOf: `${PROV}wasRevisionOf`,
 } as const;
 const P = VIEW_PREDICATES;
 
@@ -206,13 +208,14 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
     };
   };
 
-  // Who replaces what (dcterms:replaces), read backwards: the later editions of a plan.
+  // Who revises what (prov:wasRevisionOf, dcterms:replaces), read backwards: the later editions of an element or plan.
   const laterOf = (p: string) => {
     const later = new Map<string, string[]>();
     for (const [s, props] of graph) for (const o of props.get(p) ?? []) if (o.termType === 'NamedNode') (later.get(o.value) ?? later.set(o.value, []).get(o.value)!).push(s);
     for (const list of later.values()) list.sort();
     return later;
   };
+  const revisedBy = laterOf(P.revisionOf);
   const replacedBy = laterOf(P.replaces);
 
   // Plan elements.
@@ -245,6 +248,8 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
       municipality: one(plan, P.municipality) ?? '',
       baseline: value(one(s, P.baseline)),
       target: value(one(s, P.target)),
+      revisionOf: iris(s, P.revisionOf),
+      revisedBy: revisedBy.get(s) ?? [],
     });
   }
   const inOrder = (a: ElementView, b: ElementView) => (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : a.position - b.position);
@@ -274,6 +279,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
       municipality: one(s, P.municipality) ?? (partOf ? one(partOf, P.municipality) : undefined) ?? '',
       partOf,
       parts: iris(s, P.hasPart),
+      series: one(s, P.series),
       replaces: iris(s, P.replaces),
       replacedBy: replacedBy.get(s) ?? [],
       period: periodIri

@@ -51,6 +51,10 @@ export interface ElementView {
   readonly municipality: string;
   readonly baseline?: ValueView;
   readonly target?: ValueView;
+  /** The elements of the previous edition this one continues (prov:wasRevisionOf), by IRI. */
+  readonly revisionOf: readonly string[];
+  /** The elements of later editions that continue this one (their prov:wasRevisionOf), by IRI. */
+  readonly revisedBy: readonly string[];
 }
 
 export interface PeriodView {
@@ -69,6 +73,8 @@ export interface PlanView {
   /** The plan this one is a part of (dcterms:isPartOf), for plan parts. */
   readonly partOf?: string;
   readonly parts: readonly string[];
+  /** The series it is an edition of (schema:isPartOf), for whole plans. */
+  readonly series?: string;
   /** The editions it replaces (dcterms:replaces), by IRI. */
   readonly replaces: readonly string[];
   /**

@@ -40,6 +40,21 @@ export const planTrail = (ctx: PageContext, plan: PlanView | undefined): { href?
   ];
 };
 
+/**
+ * Links to the elements of another edition this one continues or is continued by: each by its level, number and label,
+ * with its plan's name (an edition of the same plan).
+ */
+const editionLinks = (ctx: PageContext, iris: readonly string[]): SafeHtml | undefined => {
+  if (!iris.length) return undefined;
+  const { view, links } = ctx;
+  return html`<ul class="inline">${iris.map((iri) => {
+    const other = view.elements.get(iri);
+    const text = other ? `${levelText(other)} ${other.label}`.trim() : nameOf(ctx, iri);
+    const plan = other ? nameOf(ctx, other.plan) : undefined;
+    return html`<li><a href="${links.to(iri)}" lang="ja">${text}</a>${plan ? html` <span class="plan-of">(${plan})</span>` : ''}</li>`;
+  })}</ul>`;
+};
+
 export const elementPage = ({ ctx, element: e, alternates, jsonld, dataset, self }: ElementPageInput): string => {
   const { m, view, links } = ctx;
   const plan = view.plans.get(e.plan);
@@ -69,7 +84,7 @@ ${row(m.type, html`<a href="${links.to(JPP + e.cls)}">${cls}</a>`)}${row(m.level
   )}${row(m.parent, e.parent ? html`<a href="${links.to(e.parent)}">${nameOf(ctx, e.parent)}</a>` : undefined)}${row(
     m.field,
     e.fieldName ? html`<span lang="ja">${e.fieldName}</span>` : undefined,
-  )}${row(m.position, String(e.position))}
+  )}${row(m.position, String(e.position))}${row(m.revisionOf, editionLinks(ctx, e.revisionOf))}${row(m.revisedBy, editionLinks(ctx, e.revisedBy))}
 </dl>
 ${e.themes.length ? html`<section aria-labelledby="h-themes"><h2 id="h-themes">${m.themes}</h2>${themeChips(ctx, e.themes)}</section>` : ''}
 ${sdgs.length ? html`<section aria-labelledby="h-sdgs"><h2 id="h-sdgs">${m.sdgs}</h2>${sdgList(ctx, sdgs)}<p class="note">${m.sdgsNote}</p></section>` : ''}

@@ -5,7 +5,7 @@ import { MATRIX_COLUMNS_MAX, themeMatrix } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { jsonLdScript, nameOf, type PageContext } from './page-parts.ts';
-import { countList } from './plan-page.ts';
+import { countList, replacedMark } from './plan-page.ts';
 
 export interface HomePageInput {
   readonly ctx: PageContext;
@@ -54,7 +54,7 @@ ${view.municipalities.map(
   (mu) => html`<section class="card municipality-card" aria-labelledby="h-mu-${mu.code}">
 <h3 id="h-mu-${mu.code}"><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span></h3>
 ${mu.plans.map(
-  (p) => html`<p class="plan-link"><a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a></p>
+  (p) => html`<p class="plan-link"><a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a>${replacedMark(ctx, p)}</p>
 ${countList(ctx, p.iri)}`,
 )}
 <p class="more">${mu.sources.map((f) => html`<a href="${links.source(f)}">${m.source}: ${f}</a> `)}</p>
@@ -68,7 +68,7 @@ const directory = (ctx: PageContext) => {
   const { view, links } = ctx;
   return html`<ul class="directory">
 ${view.municipalities.map(
-  (mu) => html`<li><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span>${mu.plans.map((p) => html` · <a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a>`)}</li>`,
+  (mu) => html`<li><a href="${links.to(mu.iri)}">${nameOf(ctx, mu.iri)}</a> <span class="code">${mu.code}</span>${mu.plans.map((p) => html` · <a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a>${replacedMark(ctx, p)}`)}</li>`,
 )}
 </ul>`;
 };

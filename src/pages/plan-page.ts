@@ -55,6 +55,14 @@ const outline = (ctx: PageContext, plan: PlanView): SafeHtml => {
   return branch(plan.elements.filter((e) => !e.parent || !ctx.view.elements.has(e.parent)));
 };
 
+/** Links to plans (editions), one per item, or undefined for none. */
+const planLinks = (ctx: PageContext, iris: readonly string[]): SafeHtml | undefined =>
+  iris.length ? html`<ul class="inline">${iris.map((p) => html`<li>${iriLink(ctx, p)}</li>`)}</ul>` : undefined;
+
+/** " (旧版)" after the name of an edition that another replaces, else nothing. */
+export const replacedMark = (ctx: PageContext, plan: PlanView): SafeHtml | '' =>
+  plan.replacedBy.length ? html` <span class="replaced">(${ctx.m.replacedEdition})</span>` : '';
+
 const periodText = (p: PlanView['period']): SafeHtml | undefined =>
   p ? html`<span lang="ja">${p.label}</span>${p.start && p.end ? html` <span class="dates">(${p.start} – ${p.end})</span>` : ''}` : undefined;
 
@@ -71,13 +79,14 @@ export const planPage = ({ ctx, plan, alternates, jsonld, dataset, self }: PlanP
 <p class="kicker"><a class="cls" href="${links.page(`${JPP}Plan`)}">${classLabel(ctx, 'Plan', JPP)}</a> <span class="level">${nameOf(ctx, plan.municipality)}</span></p>
 <h1${lang === 'en' && plan.titles.en ? '' : html` lang="ja"`}>${title}</h1>
 ${other ? html`<p class="subtitle" lang="${lang === 'en' ? 'ja' : 'en'}">${other}</p>` : ''}
+${plan.replacedBy.length ? html`<p class="note replaced-notice">${m.replacedNotice} ${plan.replacedBy.map((p, i) => html`${i ? ', ' : ''}${iriLink(ctx, p)}`)}</p>` : ''}
 </header>
 ${plan.description ? html`<div class="text" lang="ja">${paragraphs(plan.description)}</div>` : ''}
 <dl class="facts">
 ${row(m.municipality, iriLink(ctx, plan.municipality))}${row(m.period, periodText(plan.period))}${row(m.partOf, plan.partOf ? iriLink(ctx, plan.partOf) : undefined)}${row(
     m.parts,
     plan.parts.length ? html`<ul class="inline">${plan.parts.map((p) => html`<li>${iriLink(ctx, p)}</li>`)}</ul>` : undefined,
-  )}${row(m.sourceTexts, plan.sources.length ? html`${plan.sources.map((f) => html`<a href="${links.source(f)}">${f}</a> `)}` : undefined)}
+  )}${row(m.series, plan.series ? iriLink(ctx, plan.series) : undefined)}${row(m.replaces, planLinks(ctx, plan.replaces))}${row(m.replacedBy, planLinks(ctx, plan.replacedBy))}${row(m.sourceTexts, plan.sources.length ? html`${plan.sources.map((f) => html`<a href="${links.source(f)}">${f}</a> `)}` : undefined)}
 </dl>
 ${plan.elements.length ? html`<section aria-labelledby="h-counts"><h2 id="h-counts">${m.elementCounts}</h2>${countList(ctx, plan.iri)}</section>
 <section aria-labelledby="h-structure"><h2 id="h-structure">${m.structure}</h2>${outline(ctx, plan)}</section>` : ''}
@@ -106,7 +115,7 @@ ${row(m.code, html`<code>${mu.code}</code>`)}${row(m.statArea, mu.spatial ? iriL
   )}
 </dl>
 <section aria-labelledby="h-plans"><h2 id="h-plans">${m.plans}</h2>
-${mu.plans.map((p) => html`<div class="card"><h3><a href="${links.page(p.iri)}">${nameOf(ctx, p.iri)}</a></h3>${countList(ctx, p.iri)}</div>`)}
+${mu.plans.map((p) => html`<div class="card"><h3><a href="${links.page(p.iri)}">${nameOf(ctx, p.iri)}</a>${replacedMark(ctx, p)}</h3>${countList(ctx, p.iri)}</div>`)}
 </section>
 ${themeRows.length ? html`<section aria-labelledby="h-themes"><h2 id="h-themes">${m.themes}</h2>${
     mu.plans.some((p) => p.replacedBy.length) ? html`<p class="note">${m.currentOnlyNote}</p>` : ''

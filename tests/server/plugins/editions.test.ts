@@ -1,9 +1,13 @@
 // The pages of a municipality with two editions of its plan (tests/editions-fixture.ts: 清瀬市's fourth edition and a
-// fifth that replaces it, invented): the counts take the current edition only and say so.
+// fifth that replaces it, invented): the counts take the current edition only and say so, the plan and element pages
+// link the editions and their series.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editionsRoot, KIYOSE } from '../../editions-fixture.ts';
+import { editionsRoot, FIFTH, FOURTH, KIYOSE } from '../../editions-fixture.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
+
+const plan = (id: string) => `id/${KIYOSE}/plan/${id}`;
+const SERIES = `id/${KIYOSE}/series/choki-sogo-keikaku`;
 
 let root: string;
 let f: SiteFixture;
@@ -24,7 +28,7 @@ const page = async (url: string) => {
 };
 
 describe('theme counts with two editions', () => {
-  it('the home heatmap counts 清瀬市\'s current (fifth) edition only, and says so', async () => {
+  it('the home heatmap counts 清瀬市\'s current (fifth) edition only, says so, and marks the fourth as replaced', async () => {
     const home = await page('/');
     // The fifth edition tags two elements with 環境・みどり・脱炭素; the fourth, replaced, five more.
     expect(home).toContain(`<a href="/page/id/theme/environment?m=${KIYOSE}" aria-label="環境・みどり・脱炭素 × 清瀬市: 2">`);
@@ -33,6 +37,8 @@ describe('theme counts with two editions', () => {
     // Other municipalities are counted as before.
     expect(home).toContain(`aria-label="環境・みどり・脱炭素 × 小金井市: 9"`);
     expect(home).toContain('他の版に置き換えられていない現行の版だけを数えます');
+    expect(home).toContain(`<a href="/page/${plan(FOURTH)}">第4次清瀬市長期総合計画</a> <span class="replaced">(旧版)</span>`);
+    expect(home).toMatch(new RegExp(`<a href="/page/${plan(FIFTH)}">[^<]+</a></p>`));
   });
 
   it('the municipality page counts its themes on the current edition, with a caption', async () => {
@@ -50,5 +56,38 @@ describe('theme counts with two editions', () => {
     expect(theme).toContain(`<span class="n">2 件</span>`);
     expect(theme).toContain('緑と水辺の保全');
     expect(theme).toMatch(/<details class="replaced-elements"><summary>置き換えられた版の要素（数に含めない）: 5<\/summary>/);
+  });
+});
+
+describe('edition lineage on the pages', () => {
+  it('a replaced plan says what replaced it and links its series', async () => {
+    const fourth = await page(`/page/${plan(FOURTH)}`);
+    expect(fourth).toContain(`<p class="note replaced-notice">この版は次の版に置き換えられています: <a href="/page/${plan(FIFTH)}">第5次清瀬市長期総合計画</a></p>`);
+    expect(fourth).toContain(`<dt>次の版（この版を置き換えた版）</dt><dd><ul class="inline"><li><a href="/page/${plan(FIFTH)}">第5次清瀬市長期総合計画</a></li></ul></dd>`);
+    expect(fourth).toContain(`<dt>計画の系列</dt><dd><a href="/page/${SERIES}">清瀬市長期総合計画</a></dd>`);
+    expect(fourth).not.toContain('<dt>前の版');
+  });
+
+  it('the plan that replaces it links back, in both languages', async () => {
+    const fifth = await page(`/page/${plan(FIFTH)}`);
+    expect(fifth).toContain(`<dt>前の版（この版が置き換えた版）</dt><dd><ul class="inline"><li><a href="/page/${plan(FOURTH)}">第4次清瀬市長期総合計画</a></li></ul></dd>`);
+    expect(fifth).not.toContain('replaced-notice');
+    const en = await page(`/page/${plan(FIFTH)}?lang=en`);
+    expect(en).toContain(`<dt>Replaces (previous edition)</dt><dd><ul class="inline"><li><a href="/page/${plan(FOURTH)}?lang=en">`);
+    expect(en).toContain(`<dt>Plan series</dt><dd><a href="/page/${SERIES}?lang=en">Kiyose City Long-term Comprehensive Plan</a></dd>`);
+  });
+
+  it('an element links the element of the previous edition it continues, and that one links it back', async () => {
+    const now = await page(`/page/${plan(FIFTH)}/vision/1`);
+    expect(now).toContain(
+      `<dt>前の版の対応する要素</dt><dd><ul class="inline"><li><a href="/page/${plan(FOURTH)}/vision/1" lang="ja">将来像 安全でうるおいのある暮らしができるまち</a> <span class="plan-of">(第4次清瀬市長期総合計画)</span></li></ul></dd>`,
+    );
+    const before = await page(`/page/${plan(FOURTH)}/vision/1`);
+    expect(before).toContain(
+      `<dt>次の版の対応する要素</dt><dd><ul class="inline"><li><a href="/page/${plan(FIFTH)}/vision/1" lang="ja">将来像 みんなで育む、緑と笑顔のまち</a> <span class="plan-of">(第5次清瀬市長期総合計画)</span></li></ul></dd>`,
+    );
+    // An element new in the fifth edition, and one the fifth does not continue, show neither.
+    expect(await page(`/page/${plan(FIFTH)}/measure/1-1-2`)).not.toContain('前の版の対応する要素');
+    expect(await page(`/page/${plan(FOURTH)}/vision/2`)).not.toContain('次の版の対応する要素');
   });
 });
