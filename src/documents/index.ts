@@ -7,7 +7,7 @@ export { documentFromRows, vocabularyIndex } from '../convert/document-bodies.ts
 export { LABEL_PREDICATES, labelOf, typesOf } from './labels.ts';
 export { LANGS, isLang, type Lang } from './langs.ts';
 export type * from './view-model.ts';
-export { buildViewIndex, isCurrentPlan } from './view-index.ts';
+export { buildViewIndex, isCurrentPlan, sourcesNewestFirst } from './view-index.ts';
 export { elementViewIndex, resourceViewIndex, rowsPageView, vocabularyView, type ResourceTriples, type VocabularyView } from './element-view.ts';
 export { searchDocuments } from './search-documents.ts';
 export { buildCatalog, type CatalogInput } from './catalog.ts';

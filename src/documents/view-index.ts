@@ -74,6 +74,26 @@ export const isCurrentPlan = (plans: ReadonlyMap<string, PlanView>, iri: string)
   return (whole ?? plan)?.replacedBy.length ? false : true;
 };
 
+/**
+ * A municipality's source texts, newest first: those of its current editions before those of replaced ones, each group
+ * by the latest start of its plans' periods (where the view has them), then by name. The first is what /source/<code>
+ * opens.
+ */
+export const sourcesNewestFirst = (view: Pick<ViewIndex, 'plans'>, municipality: MunicipalityView): string[] => {
+  const rank = (file: string) => {
+    const plans = municipality.plans.filter((p) => p.sources.includes(file));
+    const current = plans.some((p) => isCurrentPlan(view.plans, p.iri));
+    const start = plans.map((p) => p.period?.start ?? '').reduce((a, b) => (b > a ? b : a), '');
+    return { current, start };
+  };
+  const ranks = new Map(municipality.sources.map((f) => [f, rank(f)] as const));
+  return [...municipality.sources].sort((a, b) => {
+    const x = ranks.get(a)!;
+    const y = ranks.get(b)!;
+    return Number(y.current) - Number(x.current) || (x.start < y.start ? 1 : x.start > y.start ? -1 : 0) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+};
+
 /** Plan elements of current editions tagged with each theme (indicators excluded), by theme, then by municipality; zeros included. */
 const themeCountsOf = (
   themes: readonly ThemeView[],

@@ -4,7 +4,7 @@ import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, levelText, nameOf, short, whatText, type PageContext } from './page-parts.ts';
 import { nestSpans, type SpanNode } from './spans.ts';
-import type { QuoteView, SourceView } from '../documents/index.ts';
+import { isCurrentPlan, sourcesNewestFirst, type MunicipalityView, type QuoteView, type SourceView } from '../documents/index.ts';
 
 export interface SourcePageInput {
   readonly ctx: PageContext;
@@ -40,6 +40,23 @@ const renderNodes = (ctx: PageContext, nodes: readonly SpanNode<QuoteView>[]): S
     }),
   );
 
+/**
+ * The municipality's source texts, newest first (what /source/<code> opens is the first), each with the plans quoting it
+ * and whether they were replaced, when it has more than one: a reader of one edition's text reaches the others.
+ */
+const municipalitySources = (ctx: PageContext, municipality: MunicipalityView | undefined, file: string): SafeHtml | '' => {
+  if (!municipality || municipality.sources.length < 2) return '';
+  const { m, links, view } = ctx;
+  const items = sourcesNewestFirst(view, municipality).map((f) => {
+    const plans = municipality.plans.filter((p) => p.sources.includes(f));
+    const name = f === file ? html`<a href="${links.source(f)}" aria-current="page">${f}</a>` : html`<a href="${links.source(f)}">${f}</a>`;
+    return html`<li>${name}${plans.map(
+      (p) => html` · <a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a>${isCurrentPlan(view.plans, p.iri) ? '' : html` <span class="replaced">(${m.replacedEdition})</span>`}`,
+    )}</li>`;
+  });
+  return html`<nav class="municipality-sources" aria-labelledby="h-sources"><h2 id="h-sources">${m.municipalitySources}</h2><ul>${items}</ul></nav>`;
+};
+
 export const sourcePage = ({ ctx, source, text }: SourcePageInput): string => {
   const { m, links, view } = ctx;
   const chars = Array.from(text);
@@ -58,6 +75,7 @@ export const sourcePage = ({ ctx, source, text }: SourcePageInput): string => {
 <p class="subtitle">${m.sourceViewerNote}</p>
 </header>
 <p class="meta">${plans.map((p) => html`<a href="${links.to(p.iri)}">${nameOf(ctx, p.iri)}</a> · `)}<a href="${links.to(source.iri)}">${m.sourceDescription}</a> · <a href="${links.local(links.urls.sourceText(source.file))}">${m.rawText}</a> · ${source.quotes.length} ${m.quotedSpans}</p>
+${municipalitySources(ctx, municipality, source.file)}
 <div class="source-text" lang="ja">${renderNodes(ctx, nodes)}</div>
 </article>`;
   return layout({ links, title: `${m.sourceViewer}: ${source.file}`, body, self: links.urls.sourceView(source.file), bodyClass: 'source' });

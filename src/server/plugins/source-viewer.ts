@@ -1,5 +1,8 @@
-// /source/<file> (or /source/<municipality code>): the source viewer, every quoted span highlighted and anchored.
+// /source/<file> (or /source/<municipality code>): the source viewer, every quoted span highlighted and anchored. A
+// municipality code opens its newest source text (its current edition's: 302, since it changes when an edition is
+// added), whose page lists the municipality's other texts; every text keeps its own URL.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { sourcesNewestFirst } from '../../documents/index.ts';
 import { sourcePage, withParams } from '../../pages/index.ts';
 import { etagOf } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
@@ -23,8 +26,11 @@ const sourceViewerPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { 
     const source = site.pageContext('ja', `sources/${name}`).view.sources.get(name);
     const file = source && site.sources.byName.get(name);
     if (!source || !file) {
-      // A municipality code stands for its (first) plan source text.
-      const first = site.pageContext('ja').view.municipalities.find((m) => m.code === name)?.sources[0];
+      // A municipality code stands for its newest source text, decided on its slice's view (its plans' periods and
+      // lineage); the shared view tells whether there is such a municipality at all.
+      const known = site.pageContext('ja').view.municipalities.find((m) => m.code === name);
+      const own = known && site.pageContext('ja', `id/${known.code}`).view;
+      const first = own && sourcesNewestFirst(own, own.municipalities.find((m) => m.code === name) ?? known)[0];
       // Root-relative, so the redirect stays on the host the client reached.
       if (first) return reply.code(302).header('location', withParams(urls.local(urls.sourceView(first)), { lang: request.query.lang === 'en' ? 'en' : undefined })).send();
       throw new HttpError('not_found', `no source text at ${request.url.split('?')[0]}`);

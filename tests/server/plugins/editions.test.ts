@@ -1,9 +1,9 @@
 // The pages of a municipality with two editions of its plan (tests/editions-fixture.ts: 清瀬市's fourth edition and a
 // fifth that replaces it, invented): the counts take the current edition only and say so, the plan and element pages
-// link the editions and their series.
+// link the editions and their series, and /source/<code> opens the newest text, whose page lists the others.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editionsRoot, FIFTH, FOURTH, KIYOSE } from '../../editions-fixture.ts';
+import { editionsRoot, FIFTH, FIFTH_SOURCE_FILE, FOURTH, KIYOSE } from '../../editions-fixture.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 const plan = (id: string) => `id/${KIYOSE}/plan/${id}`;
@@ -89,5 +89,27 @@ describe('edition lineage on the pages', () => {
     // An element new in the fifth edition, and one the fifth does not continue, show neither.
     expect(await page(`/page/${plan(FIFTH)}/measure/1-1-2`)).not.toContain('前の版の対応する要素');
     expect(await page(`/page/${plan(FOURTH)}/vision/2`)).not.toContain('次の版の対応する要素');
+  });
+});
+
+describe('/source/<code> with two source texts', () => {
+  it('opens the current edition\'s text (302), and the older text keeps its URL', async () => {
+    const r = await get(`/source/${KIYOSE}?lang=en`);
+    expect(r.statusCode).toBe(302);
+    expect(r.headers.location).toBe(`/source/${FIFTH_SOURCE_FILE}?lang=en`);
+    expect((await get(`/source/${KIYOSE}-kiyose.txt`)).statusCode).toBe(200);
+  });
+
+  it('lists the municipality\'s texts on each, newest first, with their plans and the replaced one marked', async () => {
+    const body = await page(`/source/${FIFTH_SOURCE_FILE}`);
+    const list = /<nav class="municipality-sources"[^>]*>([\s\S]*?)<\/nav>/.exec(body)![1]!;
+    expect([...list.matchAll(/<li><a href="([^"]+)"/g)].map((m) => m[1])).toEqual([`/source/${FIFTH_SOURCE_FILE}`, `/source/${KIYOSE}-kiyose.txt`]);
+    expect(list).toContain(`<a href="/source/${FIFTH_SOURCE_FILE}" aria-current="page">`);
+    expect(list).toContain(`<a href="/page/${plan(FOURTH)}">第4次清瀬市長期総合計画</a> <span class="replaced">(旧版)</span>`);
+    expect(await page(`/source/${KIYOSE}-kiyose.txt`)).toContain(`<a href="/source/${KIYOSE}-kiyose.txt" aria-current="page">`);
+  });
+
+  it('lists nothing for a municipality with one text', async () => {
+    expect(await page('/source/132101-koganei.txt')).not.toContain('municipality-sources');
   });
 });
