@@ -187,7 +187,7 @@ export const buildCatalog = ({ data, vocabulary: vocabularyTriples, manifest, fa
   distribution(vocabulary, file('vocabulary.ttl'));
 
   for (const p of plans) describePlan(g, p, { facts, urls, lookup, whole, common, keywords, distribution });
-  describeSeries(g, plans, urls, facts);
+  describeSeries(g, plans, urls, facts, publisher);
 
   // Labels of the theme concepts and the municipalities, so that a harvester can show names without dereferencing.
   for (const t of themeConcepts) g.type(t, `${SKOS}Concept`).localized(t, `${SKOS}prefLabel`, conceptLabel(lookup, t)).add(t, `${SKOS}inScheme`, urls.themeScheme());
@@ -270,9 +270,11 @@ const versionOf = (p: PlanFacts) => {
 
 /**
  * One dcat:DatasetSeries per plan series, its editions' datasets ordered by edition number (then by period), with
- * DCAT 3's dcat:first, dcat:last and dcat:prev (DCAT 3 defines no "next").
+ * DCAT 3's dcat:first, dcat:last and dcat:prev (DCAT 3 defines no "next"). Like its datasets, a series is published by
+ * this site and covers its editions' areas, and has their dates (DCAT-AP 3.0.1 recommends publisher, geographical
+ * coverage and the dates for a dataset series).
  */
-const describeSeries = (g: GraphWriter, plans: readonly PlanFacts[], urls: SiteUrls, facts: CatalogFacts) => {
+const describeSeries = (g: GraphWriter, plans: readonly PlanFacts[], urls: SiteUrls, facts: CatalogFacts, publisher: string) => {
   const bySeries = new Map<string, PlanFacts[]>();
   for (const p of plans) if (p.series) (bySeries.get(p.series.iri) ?? bySeries.set(p.series.iri, []).get(p.series.iri)!).push(p);
   for (const editions of bySeries.values()) {
@@ -286,6 +288,10 @@ const describeSeries = (g: GraphWriter, plans: readonly PlanFacts[], urls: SiteU
         ja: fillTemplate(facts.series.description.ja, { municipality: first.municipality.name.ja, title: first.series!.title.ja }),
         en: fillTemplate(facts.series.description.en, { municipality: first.municipality.name.en, title: first.series!.title.en }),
       })
+      .add(series, `${DCTERMS}publisher`, publisher)
+      .addAll(series, `${DCTERMS}spatial`, [...new Set(editions.flatMap((p) => p.spatial))].sort())
+      .add(series, `${DCTERMS}issued`, date(facts.catalog.issued))
+      .add(series, `${DCTERMS}modified`, date(facts.catalog.modified))
       .add(series, `${FOAF}primaryTopic`, first.series!.iri)
       .add(series, `${DCAT}first`, datasetOf(first))
       .add(series, `${DCAT}last`, datasetOf(editions[editions.length - 1]!));
