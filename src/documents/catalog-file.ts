@@ -23,6 +23,8 @@ export const catalogFileSchema = z.strictObject({
   }),
   publisher: z.strictObject({ name: localized, homepage: z.url().optional() }),
   license: z.url(),
+  /** The licence's title: the name a CKAN licence register knows it by, which ckanext-dcat matches when the URL is not there. */
+  licenseTitle: localized,
   euDataThemes: z.array(z.strictObject({ code: z.string().regex(/^[A-Z]{4}$/, 'an EU data theme code, e.g. GOVE'), label: localized })),
   /** Titles of the concept schemes (dcat:themeTaxonomy) the catalog does not define itself. */
   euDataThemeScheme: z.strictObject({ title: localized }),

@@ -95,7 +95,9 @@ export const buildCatalog = ({ data, vocabulary: vocabularyTriples, manifest, fa
   g.type(publisher, `${FOAF}Agent`, `${FOAF}Organization`)
     .localized(publisher, `${FOAF}name`, facts.publisher.name)
     .add(publisher, `${FOAF}homepage`, facts.publisher.homepage);
-  g.type(facts.license, `${DCTERMS}LicenseDocument`);
+  // Titled so that a stock CKAN can match it: ckanext-dcat looks a distribution's licence up in CKAN's register by URL,
+  // then by dct:title in the site's default language, and the default register has no CC BY 4.0 URL.
+  g.type(facts.license, `${DCTERMS}LicenseDocument`).localized(facts.license, `${DCTERMS}title`, facts.licenseTitle);
   page(urls.home());
   if (facts.publisher.homepage) page(facts.publisher.homepage);
   for (const l of languages) g.type(l, `${DCTERMS}LinguisticSystem`);

@@ -75,3 +75,74 @@ describe('each dataset series', () => {
     }
   });
 });
+
+/**
+ * CKAN's default licence register (ckan/model/license.py at ckan/ckan 2dbe2c1): id, url, title, and the title CKAN's
+ * Japanese translation gives it (ckan/i18n/ja/LC_MESSAGES/ckan.po), which is what a CKAN whose default locale is ja
+ * holds when the harvester runs (ckanext-harvest runs its jobs in a request context, where titles are translated).
+ */
+const CKAN_LICENSES: readonly (readonly [id: string, url: string, en: string, ja: string])[] = [
+  ['notspecified', '', 'License not specified', 'ライセンスが指定されていません'],
+  ['odc-pddl', 'http://www.opendefinition.org/licenses/odc-pddl', 'Open Data Commons Public Domain Dedication and License (PDDL)', 'Open Data Commons Public Domain Dedication and License (PDDL)'],
+  ['odc-odbl', 'http://www.opendefinition.org/licenses/odc-odbl', 'Open Data Commons Open Database License (ODbL)', 'Open Data Commons Open Database License (ODbL)'],
+  ['odc-by', 'http://www.opendefinition.org/licenses/odc-by', 'Open Data Commons Attribution License', 'Open Data Commons Attribution License'],
+  ['cc-zero', 'http://www.opendefinition.org/licenses/cc-zero', 'Creative Commons CCZero', 'クリエイティブ・コモンズ CC0'],
+  ['cc-by', 'http://www.opendefinition.org/licenses/cc-by', 'Creative Commons Attribution', 'クリエイティブ・コモンズ 表示'],
+  ['cc-by-sa', 'http://www.opendefinition.org/licenses/cc-by-sa', 'Creative Commons Attribution Share-Alike', 'クリエイティブ・コモンズ 表示 継承'],
+  ['gfdl', 'http://www.opendefinition.org/licenses/gfdl', 'GNU Free Documentation License', 'GNU Free Documentation License'],
+  ['other-open', '', 'Other (Open)', 'その他 (オープンライセンス)'],
+  ['other-pd', '', 'Other (Public Domain)', 'その他 (パブリックドメイン)'],
+  ['other-at', '', 'Other (Attribution)', 'その他 (表示)'],
+  ['uk-ogl', 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', 'UK Open Government Licence (OGL)', 'UK Open Government Licence (OGL)'],
+  ['cc-nc', 'http://creativecommons.org/licenses/by-nc/2.0/', 'Creative Commons Non-Commercial (Any)', 'クリエイティブ・コモンズ 非商用'],
+  ['other-nc', '', 'Other (Non-Commercial)', 'その他 (非商用)'],
+  ['other-closed', '', 'Other (Not Open)', 'その他 (非オープンライセンス)'],
+];
+
+/**
+ * ckanext-dcat's RDFProfile._license (ckanext/dcat/profiles/base.py at ckan/ckanext-dcat 0209972) for a CKAN whose
+ * ckan.locale_default is `locale`: the first distribution whose dct:license is in the register by URL, or else by the
+ * licence's dct:title; the title read as _object_value reads it, the literal in the default language, else whichever
+ * literal comes first (every one of them is tried here, as rdflib's order is not the catalog's).
+ */
+const ckanLicenseIds = (dataset: string, locale: 'en' | 'ja'): string[] => {
+  const byUrl = new Map(CKAN_LICENSES.map(([id, url]) => [url, id]));
+  const byTitle = new Map(CKAN_LICENSES.map(([id, , en, ja]) => [locale === 'ja' ? ja : en, id]));
+  const literals = (s: string, p: string) => catalog.filter((q) => q.subject.value === s && q.predicate.value === p && q.object.termType === 'Literal').map((q) => q.object as { value: string; language: string });
+  for (const distribution of values(dataset, `${DCAT}distribution`)) {
+    for (const license of values(distribution, `${DCTERMS}license`)) {
+      const byIri = byUrl.get(license);
+      if (byIri) return [byIri];
+      const titles = literals(license, `${DCTERMS}title`);
+      const inLocale = titles.filter((t) => t.language === locale);
+      const candidates = (inLocale.length ? inLocale.slice(0, 1) : titles).map((t) => byTitle.get(t.value) ?? '');
+      if (candidates.some((id) => id)) return [...new Set(candidates)];
+    }
+  }
+  return [''];
+};
+
+describe('the licence', () => {
+  it('is the one data/catalog.yaml names, a dct:LicenseDocument, on every dataset, distribution and the service', () => {
+    expect(facts.license).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(values(facts.license, `${RDF}type`)).toEqual([`${DCTERMS}LicenseDocument`]);
+    const licensed = [...ofType(`${DCAT}Dataset`), ...ofType(`${DCAT}Distribution`), ...ofType(`${DCAT}DataService`), urls.catalog()];
+    for (const r of licensed) expect(values(r, `${DCTERMS}license`), r).toEqual([facts.license]);
+  });
+
+  it.each(['en', 'ja'] as const)("is CKAN's cc-by for every dataset a stock CKAN harvests, by title, at default locale %s", (locale) => {
+    const datasets = ofType(`${DCAT}Dataset`);
+    expect(datasets.length).toBeGreaterThan(2);
+    for (const d of datasets) expect(ckanLicenseIds(d, locale), d).toEqual(['cc-by']);
+  });
+
+  it('would be lost without its title, as it was (the register has no CC BY 4.0 URL)', () => {
+    const titled = catalog;
+    catalog = catalog.filter((q) => !(q.subject.value === facts.license && q.predicate.value === `${DCTERMS}title`));
+    try {
+      expect(ckanLicenseIds(urls.dataset(), 'en')).toEqual(['']);
+    } finally {
+      catalog = titled;
+    }
+  });
+});
