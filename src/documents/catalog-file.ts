@@ -19,6 +19,8 @@ export const catalogFileSchema = z.strictObject({
     description: localized,
     issued: date,
     modified: date,
+    /** The SHA-256 of the published dataset and catalog that `modified` dates (checked by the tests, not by the build). */
+    modifiedDigest: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex'),
     languages: z.array(z.string().regex(/^[A-Z]{3}$/, 'an EU language authority code, e.g. JPN')).min(1),
   }),
   publisher: z.strictObject({ name: localized, homepage: z.url().optional() }),

@@ -38,7 +38,8 @@ describe('parseCatalogFile', () => {
   });
 
   it('refuses a modified date before the issued one, and unknown keys', () => {
-    expect(fails(good.replace('modified: "2026-11-22"', 'modified: "2020-01-01"'))).toContain('modified is before issued');
+    expect(fails(good.replace(/modified: "[0-9-]+"/, 'modified: "2020-01-01"'))).toContain('modified is before issued');
+    expect(fails(good.replace(/modifiedDigest: "[0-9a-f]+"/, 'modifiedDigest: "abc"'))).toMatch(/catalog\.modifiedDigest: a SHA-256 in lower-case hex/);
     expect(fails(`${good}\nextra: 1\n`)).toMatch(/Unrecognized key/);
   });
 });

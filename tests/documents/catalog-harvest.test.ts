@@ -1,7 +1,8 @@
 // The catalog's triples as a DCAT-AP 3.0.1 harvester reads them: the shapes, the dataset series' recommended
 // properties, the licence a stock CKAN can match, and dates that say when the published data last changed.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Quad } from 'n3';
+import { DataFactory, type Quad } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/convert/dataset.ts';
 import { datasetFactsOf } from '../../src/convert/index.ts';
@@ -11,6 +12,7 @@ import { buildCatalog } from '../../src/documents/catalog.ts';
 import { CatalogIndex, catalogPage, catalogPageCount } from '../../src/documents/catalog-views.ts';
 import { parseCatalogFile, type CatalogFacts } from '../../src/documents/catalog-file.ts';
 import { loadInputs } from '../../src/plan/index.ts';
+import { quadLine } from '../../src/rdf/serialize.ts';
 import { siteUrls } from '../../src/rdf/uris.ts';
 import { DCAT, DCTERMS, FOAF, RDF, SKOS } from '../../src/rdf/vocab.ts';
 
@@ -20,8 +22,9 @@ const SHAPES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'].map((f) => readFileSync(`vend
 
 let facts: CatalogFacts;
 let catalog: Quad[];
+let dataset: Awaited<ReturnType<typeof buildDataset>>;
 beforeAll(async () => {
-  const dataset = await buildDataset(loadInputs(process.cwd()), readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test', readLicense(process.cwd()));
+  dataset = await buildDataset(loadInputs(process.cwd()), readFileSync('ontology/jpplan.ttl', 'utf8'), BASE, 'test', readLicense(process.cwd()));
   facts = parseCatalogFile('data/catalog.yaml', readFileSync('data/catalog.yaml', 'utf8'));
   const { quads, manifest } = dataset;
   const data = datasetFactsOf(BASE, manifest.graphs, quads);
@@ -144,5 +147,37 @@ describe('the licence', () => {
     } finally {
       catalog = titled;
     }
+  });
+});
+
+/**
+ * What catalog.modified dates: the dataset's N-Quads (every graph, at the tests' base IRI) and the catalog's triples
+ * with each dct:modified value left out, as built from this checkout. Inputs, converter and catalog code alike move it.
+ */
+const publishedDigest = () => {
+  const nquads = String(dataset.files.find((f) => f.path === 'dataset.nq')!.content);
+  const undated = DataFactory.literal('');
+  const lines = catalog.map((q) => quadLine(q.predicate.value === `${DCTERMS}modified` ? DataFactory.quad(q.subject, q.predicate, undated, q.graph) : q)).sort();
+  return createHash('sha256').update(nquads).update('\n').update(lines.join('\n')).digest('hex');
+};
+
+describe('the modification date (data/catalog.yaml catalog.modified)', () => {
+  it('is dct:modified of the catalog, every dataset, series and distribution', () => {
+    const dated = [urls.catalog(), ...ofType(`${DCAT}Dataset`), ...ofType(`${DCAT}DatasetSeries`), ...ofType(`${DCAT}Distribution`)];
+    for (const r of dated) expect(values(r, `${DCTERMS}modified`), r).toEqual([facts.catalog.modified]);
+  });
+
+  it('was set for the published data and catalog as they are: their digest is the one recorded with it', () => {
+    const digest = publishedDigest();
+    const advice = `the published data or the catalog changed since ${facts.catalog.modified}: in data/catalog.yaml set catalog.modified to the date of this change and catalog.modifiedDigest to "${digest}"`;
+    expect(facts.catalog.modifiedDigest, advice).toBe(digest);
+  });
+
+  it('is no earlier than any date the published data gives for its own issue, change or adoption', () => {
+    const events = [`${DCTERMS}issued`, `${DCTERMS}modified`, `${DCTERMS}dateAccepted`];
+    const later = dataset.quads.filter((q) => events.includes(q.predicate.value) && q.object.value > facts.catalog.modified).map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`);
+    expect(later).toEqual([]);
+    // The ontology's own date is one of them.
+    expect(dataset.quads.some((q) => q.subject.value === 'https://w3id.org/jp-plan/def' && q.predicate.value === `${DCTERMS}modified`)).toBe(true);
   });
 });
