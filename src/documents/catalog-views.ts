@@ -118,7 +118,8 @@ export const catalogPageCount = (index: CatalogIndex, size: number): number => M
  * Page `page` (1-based) of the catalog: the catalog's own description listing only this page's datasets, those
  * datasets whole, the series and the service they belong to (listing only this page's datasets), and a
  * hydra:PartialCollectionView with first, last, next and previous. The view is also typed hydra:PagedCollection,
- * which is what ckanext-dcat's RDF parser looks for hydra:next on. Undefined when the page does not exist.
+ * the only type ckanext-dcat's RDF parser before 2.1.0 looks for hydra:next on (later ones read either). Undefined
+ * when the page does not exist.
  */
 export const catalogPage = (index: CatalogIndex, { page, size, pageUrl }: CatalogPageOptions): Quad[] | undefined => {
   const last = catalogPageCount(index, size);
