@@ -27,6 +27,7 @@ export { DOCUMENTS_FILE, openDocumentRows, type DocumentRows, type SliceRows } f
 export { INBOUND_CAP, isSliceFile, SUMMARY_FILE, truncationOf, type SiteSummary } from './slice-files.ts';
 export { datasetFactsOf, EXAMPLE_CLASSES, FACTS_FILE, LINK_COUNTS, type DatasetFacts, type GraphFacts, type LinksetName } from './dataset-facts.ts';
 export { startThread } from './start-thread.ts';
+export { SITEMAP_INDEX, SITEMAP_PART, sitemapPart } from './sitemap-file.ts';
 
 /** An error's message for a person, without a stack: our errors name the file and the reason, and Node's file errors the path. */
 export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -1,7 +1,7 @@
-// The sitemap (sitemaps.org 0.9), written at convert time: a sitemap index (sitemap.xml) and parts (sitemap/N.xml) of at
-// most 50,000 URLs and 50 MB each, listing every HTML page the site serves. Each graph reports the page paths it gives
-// (a `pages` piece, sorted, kept with its other pieces); the parts are written by merging the pieces, a small buffer of
-// each at a time, so the nation's URLs are never all in memory.
+// The sitemap (sitemaps.org 0.9), written at convert time: a sitemap index (sitemap.xml) and parts (sitemap-N.xml) of at
+// most 50,000 URLs and 50 MB each, all at the build's root, listing every HTML page the site serves. Each graph reports
+// the page paths it gives (a `pages` piece, sorted, kept with its other pieces); the parts are written by merging the
+// pieces, a small buffer of each at a time, so the nation's URLs are never all in memory.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Quad } from 'n3';
@@ -18,8 +18,14 @@ export interface PagesPiece {
 export const SITEMAP_MAX_URLS = 50_000;
 export const SITEMAP_MAX_BYTES = 50 * 1000 * 1000;
 export const SITEMAP_INDEX = 'sitemap.xml';
-/** The part `n` (1-based) under the build and under the site's base. */
-export const sitemapPart = (n: number): string => `sitemap/${n}.xml`;
+/**
+ * The part `n` (1-based) under the build and under the site's base: at the root, because a sitemap may list only URLs
+ * under its own folder (sitemaps.org, "Sitemap file location"), and the pages are all over the site. Until the
+ * parts moved here they were `sitemap/N.xml`, which strict crawlers (crawler-commons) read as listing nothing.
+ */
+export const sitemapPart = (n: number): string => `sitemap-${n}.xml`;
+/** The file name of a part, and its number. */
+export const SITEMAP_PART = /^sitemap-([1-9]\d*)\.xml$/;
 
 const TYPE = `${RDF}type`;
 const SAME_AS = `${OWL}sameAs`;

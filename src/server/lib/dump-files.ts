@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Manifest } from '../../convert/index.ts';
-import { isSliceFile, MANIFEST } from '../../convert/index.ts';
+import { isSliceFile, MANIFEST, SITEMAP_INDEX, SITEMAP_PART, sitemapPart } from '../../convert/index.ts';
 import { contentType, formatOfFile } from '../../documents/index.ts';
 import { etagMatches } from './answer-cache.ts';
 import { ifRangeHolds, parseRange } from './byte-ranges.ts';
@@ -93,18 +93,17 @@ export const readDumpFiles = (buildDir: string, manifest: Manifest): Map<string,
   return out;
 };
 
-/** The sitemap files the converter wrote (src/convert/sitemap-file.ts): the index and its parts 1..n, by path. */
+/** The sitemap files the converter wrote (src/convert/sitemap-file.ts): the index and its parts 1..n, by path (`sitemap-N.xml`). */
 export const readSitemapFiles = (buildDir: string, version: string): Map<string, DiskFile> => {
-  const index = 'sitemap.xml';
-  const parts = readdirSync(join(buildDir, 'sitemap'), { withFileTypes: true }).filter((d) => d.isFile() && /^[1-9]\d*\.xml$/.test(d.name));
+  const parts = readdirSync(buildDir, { withFileTypes: true }).filter((d) => d.isFile() && SITEMAP_PART.test(d.name));
   const out = new Map<string, DiskFile>();
-  for (const path of [index, ...parts.map((d) => `sitemap/${d.name}`)]) {
+  for (const path of [SITEMAP_INDEX, ...parts.map((d) => d.name)]) {
     const file = join(buildDir, path);
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat) throw fail(file, 'missing');
     out.set(path, describe(file, path, stat, 'application/xml; charset=utf-8', etagOf(version, path, 'xml')));
   }
-  for (let n = 1; n <= parts.length; n++) if (!out.has(`sitemap/${n}.xml`)) throw fail(join(buildDir, `sitemap/${n}.xml`), 'missing');
+  for (let n = 1; n <= parts.length; n++) if (!out.has(sitemapPart(n))) throw fail(join(buildDir, sitemapPart(n)), 'missing');
   return out;
 };
 

@@ -117,7 +117,7 @@ export interface Site {
   readonly dumps: ReadonlyMap<string, DumpFile>;
   /** Source texts by file name, read from disk when asked for. */
   readonly sources: SourceFiles;
-  /** The sitemap the converter wrote: the index (sitemap.xml) and its parts (sitemap/N.xml), served from disk. */
+  /** The sitemap the converter wrote: the index (sitemap.xml) and its parts (sitemap-N.xml), served from disk. */
   readonly sitemap: ReadonlyMap<string, DiskFile>;
   readonly timings: SiteTimings;
   /**

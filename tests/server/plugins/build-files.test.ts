@@ -102,7 +102,7 @@ describe('the gzip copies the converter wrote', () => {
   it('are deterministic gzip (MTIME 0, no name, OS unknown) of every published file and of the manifest; the slice files get none', () => {
     const listed = f.dataset.manifest.files.map((x) => x.path);
     for (const path of listed.filter(isSliceFile)) expect(existsSync(join(f.config.buildDir, `${path}.gz`)), path).toBe(false);
-    for (const path of [...listed.filter((p) => !isSliceFile(p)), 'manifest.json', 'sitemap.xml', 'sitemap/1.xml']) {
+    for (const path of [...listed.filter((p) => !isSliceFile(p)), 'manifest.json', 'sitemap.xml', 'sitemap-1.xml']) {
       const gz = onDisk(`${path}.gz`);
       expect(gz.readUInt32LE(4), path).toBe(0);
       expect(gz[3]! & 0x08, path).toBe(0);
@@ -184,8 +184,12 @@ describe('the sitemap', () => {
     const index = await get('/sitemap.xml');
     const pages: string[] = [];
     for (const part of locs(index.body)) {
-      expect(part.startsWith(`${BASE}sitemap/`), part).toBe(true);
-      pages.push(...locs((await get(part.slice(BASE.length - 1))).body));
+      expect(part, part).toMatch(new RegExp(`^${BASE}sitemap-[1-9][0-9]*\\.xml$`));
+      const listed = locs((await get(part.slice(BASE.length - 1))).body);
+      // sitemaps.org: a sitemap lists only URLs under its own folder (crawler-commons drops the others).
+      const folder = new URL('.', part).href;
+      for (const page of listed) expect(page.startsWith(folder), `${page} in ${part}`).toBe(true);
+      pages.push(...listed);
     }
     return { index, pages };
   };
@@ -200,15 +204,38 @@ describe('the sitemap', () => {
   });
 
   it('serves the index and parts with ETag, 304, gzip and HEAD; unknown parts are 404', async () => {
-    const r = await get('/sitemap/1.xml');
+    const r = await get('/sitemap-1.xml');
     expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(r.body).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-    expect((await get('/sitemap/1.xml', { 'if-none-match': String(r.headers.etag) })).statusCode).toBe(304);
-    const gz = await get('/sitemap/1.xml', { 'accept-encoding': 'gzip' });
+    expect(r.rawPayload.equals(onDisk('sitemap-1.xml'))).toBe(true);
+    expect((await get('/sitemap-1.xml', { 'if-none-match': String(r.headers.etag) })).statusCode).toBe(304);
+    const gz = await get('/sitemap-1.xml', { 'accept-encoding': 'gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.rawPayload).toString()).toBe(r.body);
     expect(Number((await get('/sitemap.xml', {}, 'HEAD')).headers['content-length'])).toBe(onDisk('sitemap.xml').byteLength);
-    for (const url of ['/sitemap/0.xml', '/sitemap/2.xml', '/sitemap/..%2Fmanifest.json', '/sitemap/1.xml.gz']) expect((await get(url)).statusCode, url).toBe(404);
+    for (const url of ['/sitemap-0.xml', '/sitemap-2.xml', '/sitemap-01.xml', '/sitemap-..%2Fmanifest.json', '/sitemap-1.xml.gz', '/sitemap-1', '/sitemap-'])
+      expect((await get(url)).statusCode, url).toBe(404);
+    // The build holds the parts at its root, and nothing in the former folder.
+    expect(existsSync(join(f.config.buildDir, 'sitemap'))).toBe(false);
+  });
+
+  it('answers the parts\' former URLs (/sitemap/<n>.xml) with 301 to the part at the root, and 404 for a part the build lacks', async () => {
+    for (const method of ['GET', 'HEAD'] as const) {
+      const r = await get('/sitemap/1.xml', {}, method);
+      expect(r.statusCode, method).toBe(301);
+      expect(r.headers.location, method).toBe('/sitemap-1.xml');
+      expect(r.headers['cache-control'], method).toBe('public, max-age=86400');
+      expect(r.headers['access-control-allow-origin'], method).toBe('*');
+    }
+    const followed = await get(String((await get('/sitemap/1.xml?x=1')).headers.location));
+    expect(followed.statusCode).toBe(200);
+    expect(followed.rawPayload.equals(onDisk('sitemap-1.xml'))).toBe(true);
+    for (const url of ['/sitemap/0.xml', '/sitemap/2.xml', '/sitemap/01.xml', '/sitemap/..%2Fmanifest.json', '/sitemap/1.xml.gz', '/sitemap/']) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(404);
+      expect(r.headers.location, url).toBeUndefined();
+    }
   });
 
   it('is cut into parts of at most the configured number of URLs, listed in order by the index', { timeout: 300_000 }, async () => {
@@ -217,8 +244,8 @@ describe('the sitemap', () => {
     const parts = locs(file('sitemap.xml')!);
     expect(parts.length).toBe(Math.ceil(expectedPages().length / 400));
     const pages = parts.flatMap((p, i) => {
-      expect(p).toBe(`${BASE}sitemap/${i + 1}.xml`);
-      const these = locs(file(`sitemap/${i + 1}.xml`)!);
+      expect(p).toBe(`${BASE}sitemap-${i + 1}.xml`);
+      const these = locs(file(`sitemap-${i + 1}.xml`)!);
       expect(these.length).toBeLessThanOrEqual(400);
       return these;
     });
@@ -231,7 +258,7 @@ describe('the sitemap', () => {
       for (const dir of ['data', 'ontology']) cpSync(dir, join(root, dir), { recursive: true });
       writeSynthetic(join(root, 'synth'), { bodies: 2, seed: '3' });
       const built = await convert({ root, baseIri: BASE, synthetic: true, plansDir: 'synth/plans', sourcesDir: 'synth/sources' });
-      const pages = built.files.filter((x) => x.path.startsWith('sitemap/')).flatMap((x) => locs(String(x.content)));
+      const pages = built.files.filter((x) => /^sitemap-\d+\.xml$/.test(x.path)).flatMap((x) => locs(String(x.content)));
       expect(pages.length).toBeGreaterThan(100);
       const codes = new Set(pages.flatMap((p) => [...p.matchAll(/(?:\/|m=)(\d{6})(?=\/|$|-|\.)/g)].map((m) => m[1]!)));
       expect(codes.size).toBeGreaterThan(0);
