@@ -7,6 +7,7 @@ import type { Store } from '../store/index.ts';
 import type { AppManifest } from './decorators.ts';
 import { frameworkErrorHandler, installErrorHandling } from './lib/errors.ts';
 import { lazyChildLogger } from './lib/lazy-logger.ts';
+import { ifMatchHolds, preconditionFailed } from './lib/preconditions.ts';
 import { ResponseCache } from './lib/response-cache.ts';
 import type { Site } from './lib/site.ts';
 import assetsPlugin from './plugins/assets.ts';
@@ -47,6 +48,16 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
   const responses = new ResponseCache(config.http.responseCacheBytes);
   app.decorate('responses', responses);
   app.addHook('onSend', (request, reply, payload, done) => {
+    // If-Match for the answers that did not evaluate it before anything else (sendRepresentation and sendDumpFile do):
+    // a 2xx or 304 whose ETag it does not name, by strong comparison, becomes 412 (RFC 9110 §13.1.1, §13.2.2).
+    if (request.headers['if-match'] !== undefined && request.method !== 'OPTIONS' && (reply.statusCode === 304 || (reply.statusCode >= 200 && reply.statusCode < 300))) {
+      const etag = reply.getHeader('etag');
+      if (!ifMatchHolds(request.headers['if-match'], typeof etag === 'string' ? etag : undefined)) {
+        if (payload !== null && typeof payload === 'object' && typeof (payload as { destroy?: unknown }).destroy === 'function') (payload as { destroy(): void }).destroy();
+        done(preconditionFailed(request));
+        return;
+      }
+    }
     if (request.method === 'GET') responses.offer(request.raw.url!, request.headers, reply.statusCode, reply.getHeaders(), payload);
     done(null, payload);
   });

@@ -25,3 +25,26 @@ describe('buildApp', () => {
     expect(json.json()).toEqual({ error: 'not_found', status: 404, message: 'nothing at GET /nowhere' });
   });
 });
+
+describe('If-Match on answers made without a prepared representation', () => {
+  it('turns a 2xx or 304 whose ETag If-Match does not name (strong comparison) into 412; * passes', async () => {
+    const url = `/sparql?query=${encodeURIComponent('ASK {}')}`;
+    const ok = await t.app.inject({ url, headers: { accept: 'application/sparql-results+json' } });
+    expect(ok.statusCode).toBe(200);
+    const etag = String(ok.headers.etag);
+    // The endpoint's validators are weak, so no listed tag can match them.
+    expect(etag.startsWith('W/')).toBe(true);
+    for (const ifMatch of ['"x"', etag]) {
+      for (const headers of [{}, { 'if-none-match': etag }]) {
+        const r = await t.app.inject({ url, headers: { accept: 'application/json', 'if-match': ifMatch, ...headers } });
+        expect(r.statusCode, ifMatch).toBe(412);
+        expect(r.json()).toMatchObject({ error: 'precondition_failed', status: 412 });
+        expect(r.headers.etag).toBeUndefined();
+      }
+    }
+    expect((await t.app.inject({ url, headers: { 'if-match': '*' } })).statusCode).toBe(200);
+    // An answer without a validator: no tag can name it.
+    expect((await t.app.inject({ url: '/healthz', headers: { 'if-match': '"x"' } })).statusCode).toBe(412);
+    expect((await t.app.inject({ url: '/healthz', headers: { 'if-match': '*' } })).statusCode).toBe(200);
+  });
+});

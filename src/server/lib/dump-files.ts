@@ -12,6 +12,7 @@ import { etagMatches } from './answer-cache.ts';
 import { ifRangeHolds, parseRange } from './byte-ranges.ts';
 import { HttpError } from './errors.ts';
 import { etagOf } from './ld-http.ts';
+import { checkIfMatch } from './preconditions.ts';
 import { acceptsGzip, CACHE_CONTROL } from './representation.ts';
 
 /** The suffix of a build file's precompressed copy (written by the converter, src/convert/gzip-file.ts). */
@@ -108,13 +109,15 @@ export const readSitemapFiles = (buildDir: string, version: string): Map<string,
 };
 
 /**
- * Answers GET or HEAD of a build file from disk: 304 on a matching If-None-Match, else 200 or (Range, with If-Range
- * holding) 206 with one range, or 416. Ranges apply to the coding sent (RFC 9110 §14.1.1), so a resumed gzip download
+ * Answers GET or HEAD of a build file from disk: 412 when If-Match names another file (or coding), 304 on a matching
+ * If-None-Match, else 200 or (Range, with If-Range holding) 206 with one range, or 416; in that order (RFC 9110 §13.2.2),
+ * so a resumed download never gets a range of another file. Ranges apply to the coding sent (RFC 9110 §14.1.1), so a resumed gzip download
  * asks with the gzip ETag in If-Range. The body is a file stream: the front response cache never keeps it.
  */
 export const sendDumpFile = async (request: FastifyRequest, reply: FastifyReply, dump: DiskFile): Promise<FastifyReply> => {
   const coded = acceptsGzip(request.headers['accept-encoding']) ? dump.gzip : dump.identity;
   const common = { etag: coded.etag, 'cache-control': CACHE_CONTROL, vary: 'Accept-Encoding' };
+  checkIfMatch(request, coded.etag);
   if (etagMatches(request.headers['if-none-match'], coded.etag)) return reply.code(304).headers(common).send();
 
   const headers: Record<string, string> = { ...common, 'content-type': dump.contentType, 'accept-ranges': 'bytes' };

@@ -92,7 +92,7 @@ export const sendError = (request: FastifyRequest, reply: FastifyReply, error: H
   const accept = request.headers.accept;
   const type = accept ? new Negotiator({ headers: { accept } }).mediaType(ERROR_TYPES) : undefined;
   // Headers set for a success that did not happen (validator, capping) must not travel with the error.
-  for (const name of ['etag', 'x-sparql-capped', 'content-disposition']) reply.removeHeader(name);
+  for (const name of ['etag', 'x-sparql-capped', 'content-disposition', 'content-encoding', 'content-range', 'link']) reply.removeHeader(name);
   for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);
   // nosniff: an error may quote what the client sent, and must never be taken for anything but what it says it is.
   reply.code(error.status).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');

@@ -15,6 +15,8 @@ export const ERRORS = {
   method_not_allowed: 405,
   not_acceptable: 406,
   request_timeout: 408,
+  /** If-Match names no current representation of the target (RFC 9110 §13.1.1). */
+  precondition_failed: 412,
   query_too_large: 413,
   /** A Range header that selects no byte of the representation (or is not a byte range). */
   range_not_satisfiable: 416,

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { etagMatches } from './answer-cache.ts';
 import { BoundedMemo } from './bounded-memo.ts';
+import { checkIfMatch } from './preconditions.ts';
 
 /** Data changes only with a new build; an hour of freshness, then revalidation by ETag. */
 export const CACHE_CONTROL = 'public, max-age=3600';
@@ -105,9 +106,13 @@ const prefersGzip = (acceptEncoding: string) =>
 export const acceptsGzip = (acceptEncoding: string | undefined): boolean =>
   acceptEncoding !== undefined && acceptEncoding !== '' && gzipMemo.get(acceptEncoding, prefersGzip);
 
-/** 200 with the coding the client prefers, or 304 when If-None-Match names that coding's validator. */
+/**
+ * 200 with the coding the client prefers, 304 when If-None-Match names that coding's validator, or (thrown, and first)
+ * 412 when If-Match names none of it.
+ */
 export const sendRepresentation = (request: FastifyRequest, reply: FastifyReply, representation: Representation): FastifyReply => {
   const coded = (representation.compressible && acceptsGzip(request.headers['accept-encoding']) && representation.gzip) || representation.identity;
+  checkIfMatch(request, coded.etag);
   if (etagMatches(request.headers['if-none-match'], coded.etag)) return reply.code(304).headers(coded.notModified).send();
   return reply.code(200).headers(coded.ok).send(coded.body);
 };

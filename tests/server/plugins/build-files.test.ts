@@ -55,6 +55,37 @@ describe('/dumps/ byte ranges', () => {
     expect((await get('/dumps/dataset.nq', { range: 'bytes=5-9', 'if-none-match': etag })).statusCode).toBe(304);
   });
 
+  it('answers 412, never a range, when If-Match names another file or coding; * and the current tag are served', async () => {
+    const etag = String((await get('/dumps/dataset.nq')).headers.etag);
+    const gzEtag = String((await get('/dumps/dataset.nq', { 'accept-encoding': 'gzip' })).headers.etag);
+    for (const [ifMatch, headers] of [
+      ['"not-the-etag"', {}],
+      [`W/${etag}`, {}],
+      [gzEtag, {}],
+      [etag, { 'accept-encoding': 'gzip' }],
+    ] as const) {
+      for (const range of [undefined, 'bytes=0-99']) {
+        const r = await get('/dumps/dataset.nq', { ...headers, 'if-match': ifMatch, ...(range ? { range } : {}) });
+        expect(r.statusCode, `${ifMatch} ${range}`).toBe(412);
+        expect(r.headers['content-range'], ifMatch).toBeUndefined();
+        expect(r.headers['content-encoding'], ifMatch).toBeUndefined();
+        expect(r.headers.etag, ifMatch).toBeUndefined();
+      }
+      expect((await get('/dumps/dataset.nq', { ...headers, 'if-match': ifMatch }, 'HEAD')).statusCode, ifMatch).toBe(412);
+    }
+    for (const ifMatch of [etag, '*', `"stale", ${etag}`]) {
+      const r = await get('/dumps/dataset.nq', { 'if-match': ifMatch, range: 'bytes=0-99' });
+      expect(r.statusCode, ifMatch).toBe(206);
+      expect(r.rawPayload.equals(nq().subarray(0, 100)), ifMatch).toBe(true);
+    }
+    expect((await get('/dumps/dataset.nq', { 'accept-encoding': 'gzip', 'if-match': gzEtag, range: 'bytes=0-9' })).statusCode).toBe(206);
+    // If-Match is evaluated before If-None-Match.
+    expect((await get('/dumps/dataset.nq', { 'if-match': '"old"', 'if-none-match': etag })).statusCode).toBe(412);
+    // The sitemap streams from disk the same way.
+    expect((await get('/sitemap.xml', { 'if-match': '"old"' })).statusCode).toBe(412);
+    expect((await get('/sitemap-1.xml', { 'if-match': '*' })).statusCode).toBe(200);
+  });
+
   it('sends the whole body for several ranges or another unit', async () => {
     for (const range of ['bytes=0-1,5-6', 'items=0-5']) {
       const r = await get('/dumps/dataset.nq', { range });

@@ -212,6 +212,62 @@ describe('/data/ documents', () => {
   });
 });
 
+describe('If-Match and If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4)', () => {
+  const DOCS = ['/data/id/132101.ttl', '/data/id/132101.jsonld', '/page/id/132101', '/catalog.ttl', '/sources/132101-koganei.txt', '/robots.txt', '/'];
+
+  it('answers 412 when If-Match names no current representation, as for GET so for HEAD, and serves it when it does or says *', async () => {
+    for (const url of DOCS) {
+      const r = await get(url);
+      expect(r.statusCode, url).toBe(200);
+      const etag = String(r.headers.etag);
+      for (const ifMatch of ['"not-the-etag"', `W/${etag}`, `"x", W/${etag}`, 'garbage']) {
+        const failed = await get(url, { 'if-match': ifMatch, accept: 'application/json' });
+        expect(failed.statusCode, `${url} ${ifMatch}`).toBe(412);
+        expect(failed.json(), url).toMatchObject({ error: 'precondition_failed', status: 412 });
+        expect(failed.headers.etag, url).toBeUndefined();
+        expect(failed.headers['cache-control'], url).toBe('no-store');
+        const head = await f.app.inject({ method: 'HEAD', url, headers: { 'if-match': ifMatch } });
+        expect(head.statusCode, `HEAD ${url} ${ifMatch}`).toBe(412);
+      }
+      for (const ifMatch of [etag, `"x", ${etag}`, `  ${etag} `, '*']) {
+        const held = await get(url, { 'if-match': ifMatch });
+        expect(held.statusCode, `${url} ${ifMatch}`).toBe(200);
+        expect(held.rawPayload.equals(r.rawPayload), url).toBe(true);
+      }
+    }
+  });
+
+  it('compares with the tag of the coding it would send: the gzip copy has its own', async () => {
+    const url = '/data/id/132101.ttl';
+    const plain = String((await get(url)).headers.etag);
+    const gz = String((await get(url, { 'accept-encoding': 'gzip' })).headers.etag);
+    expect((await get(url, { 'accept-encoding': 'gzip', 'if-match': plain })).statusCode).toBe(412);
+    expect((await get(url, { 'accept-encoding': 'gzip', 'if-match': gz })).headers['content-encoding']).toBe('gzip');
+    expect((await get(url, { 'if-match': gz })).statusCode).toBe(412);
+  });
+
+  it('evaluates If-Match before If-None-Match: a failed one is 412 even when If-None-Match would be 304', async () => {
+    const url = '/data/id/132101.ttl';
+    const etag = String((await get(url)).headers.etag);
+    expect((await get(url, { 'if-match': '"old"', 'if-none-match': etag })).statusCode).toBe(412);
+    expect((await get(url, { 'if-match': etag, 'if-none-match': etag })).statusCode).toBe(304);
+  });
+
+  it('leaves answers other than 2xx as they are (303, 404): preconditions apply to a representation', async () => {
+    expect((await get('/id/132101', { 'if-match': '"x"' })).statusCode).toBe(303);
+    expect((await get('/data/id/999999.ttl', { 'if-match': '*' })).statusCode).toBe(404);
+    expect((await get('/no/such/thing', { 'if-match': '"x"' })).statusCode).toBe(404);
+  });
+
+  it('ignores If-Unmodified-Since, since no answer has a Last-Modified date', async () => {
+    for (const url of DOCS) {
+      const r = await get(url, { 'if-unmodified-since': 'Thu, 01 Jan 1970 00:00:00 GMT' });
+      expect(r.statusCode, url).toBe(200);
+      expect(r.headers['last-modified'], url).toBeUndefined();
+    }
+  });
+});
+
 describe('/page/ (HTML)', () => {
   it('renders title, class, parent with labels and links to the data', async () => {
     const r = await get('/page/id/132101/plan/dai5ji-kihon-koso/measure/1');
