@@ -9,13 +9,25 @@ export type RangeAnswer =
   | { readonly kind: 'unsatisfiable'; readonly reason: string };
 
 const WHOLE: RangeAnswer = { kind: 'whole' };
-/** Longer numbers than this cannot be a byte position of ours (2^53 needs 16 digits). */
-const MAX_DIGITS = 16;
+
+/**
+ * A byte position as sent: any number of digits, leading zeros included (`1*DIGIT`). Past 2^53 a double is no longer
+ * exact, but every such number is beyond any length we serve, and stays so when rounded; a few hundred digits become
+ * Infinity, which compares the same way.
+ */
+const position = (digits: string): number => Number(digits);
+
+/** A position for a message: leading zeros and all but the first digits left out. */
+const shown = (digits: string): string => {
+  const bare = digits.replace(/^0+(?=\d)/, '');
+  return bare.length > 20 ? `${bare.slice(0, 20)}… (${bare.length} digits)` : bare;
+};
 
 /**
  * The answer to `range` for a representation of `size` bytes. A unit other than bytes is ignored (RFC 9110 §14.2: the
- * server MUST ignore it); several ranges get the whole body, which §14.2 allows; a malformed bytes range, one that
- * starts past the end, or an empty suffix is 416 with the reason.
+ * server MUST ignore it); several ranges get the whole body, which §14.2 allows. A last position at or past the end
+ * means the rest of the body, a suffix longer than the body means all of it (§14.1.2), however many digits they have.
+ * A malformed bytes range, one that starts past the end, or an empty suffix is 416 with the reason.
  */
 export const parseRange = (range: string | undefined, size: number): RangeAnswer => {
   if (range === undefined) return WHOLE;
@@ -25,18 +37,18 @@ export const parseRange = (range: string | undefined, size: number): RangeAnswer
   const set = m[2]!.trim();
   if (set.includes(',')) return WHOLE;
   const spec = /^(\d*)\s*-\s*(\d*)$/.exec(set);
-  if (!spec || (spec[1] === '' && spec[2] === '') || spec[1]!.length > MAX_DIGITS || spec[2]!.length > MAX_DIGITS)
+  if (!spec || (spec[1] === '' && spec[2] === ''))
     return { kind: 'unsatisfiable', reason: `"${set.slice(0, 40)}" is not a byte range (first-last, first- or -suffix)` };
   const [first, last] = [spec[1]!, spec[2]!];
   if (first === '') {
-    const suffix = Number(last);
+    const suffix = position(last);
     if (suffix === 0 || size === 0) return { kind: 'unsatisfiable', reason: 'an empty suffix range selects no byte' };
     return { kind: 'range', start: Math.max(0, size - suffix), end: size - 1 };
   }
-  const start = Number(first);
-  if (last !== '' && Number(last) < start) return { kind: 'unsatisfiable', reason: `the range ends (${last}) before it starts (${first})` };
-  if (start >= size) return { kind: 'unsatisfiable', reason: `the range starts at byte ${start}, past the last byte (${size - 1})` };
-  return { kind: 'range', start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) };
+  const start = position(first);
+  if (last !== '' && position(last) < start) return { kind: 'unsatisfiable', reason: `the range ends (${shown(last)}) before it starts (${shown(first)})` };
+  if (start >= size) return { kind: 'unsatisfiable', reason: `the range starts at byte ${shown(first)}, past the last byte (${size - 1})` };
+  return { kind: 'range', start, end: last === '' ? size - 1 : Math.min(position(last), size - 1) };
 };
 
 /**
