@@ -22,7 +22,15 @@ describe('buildApp', () => {
     expect(text.body).toContain('/nowhere');
     expect(text.headers['access-control-allow-origin']).toBe('*');
     const json = await t.app.inject({ url: '/nowhere', headers: { accept: 'application/json' } });
-    expect(json.json()).toEqual({ error: 'not_found', status: 404, message: 'nothing at GET /nowhere' });
+    expect(json.json()).toEqual({ error: 'not_found', status: 404, message: 'nothing at /nowhere' });
+    // HEAD gets GET's headers, Content-Length included (RFC 9110 §8.6, §9.3.2), and no body.
+    for (const headers of [{}, { accept: 'application/json' }, { accept: 'text/html' }]) {
+      const [g, h] = [await t.app.inject({ url: '/nowhere', headers }), await t.app.inject({ method: 'HEAD', url: '/nowhere', headers })];
+      expect(h.statusCode).toBe(404);
+      expect({ ...h.headers, date: undefined }).toEqual({ ...g.headers, date: undefined });
+      expect(Number(h.headers['content-length'])).toBe(g.rawPayload.byteLength);
+      expect(h.rawPayload.byteLength).toBe(0);
+    }
   });
 });
 

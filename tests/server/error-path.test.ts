@@ -38,6 +38,14 @@ const expectOneError = async (url: string, status: number, code: string, message
   const unescaped = note.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[e]!);
   expect(unescaped).toBe(said);
   expect(page.body).toContain(String(status === 404 ? '見つかりません' : status));
+  // HEAD is answered with GET's status and headers, Content-Length included (RFC 9110 §8.6, §9.3.2), and no body.
+  for (const [accept, r] of [['text/plain', text], [undefined, bare], ['application/json', json], [BROWSER, page]] as const) {
+    const head = await f.app.inject({ method: 'HEAD', url, headers: accept === undefined ? {} : { accept } });
+    expect(head.statusCode, `HEAD ${url} ${accept}`).toBe(status);
+    expect({ ...head.headers, date: undefined }, `HEAD ${url} ${accept}`).toEqual({ ...r.headers, date: undefined });
+    expect(Number(head.headers['content-length']), `HEAD ${url} ${accept}`).toBe(r.rawPayload.byteLength);
+    expect(head.rawPayload.byteLength).toBe(0);
+  }
 };
 
 describe('one error path', () => {
@@ -50,7 +58,8 @@ describe('one error path', () => {
     ['dump', '/dumps/no-such-dump.ttl', /no dump at \/dumps\/no-such-dump.ttl/],
     ['source text', '/sources/no-such-source.txt', /no source text/],
     ['source viewer', '/source/no-such-source', /no source text/],
-    ['unknown path', '/no/such/path', /nothing at GET \/no\/such\/path/],
+    ['unknown path', '/no/such/path', /^nothing at \/no\/such\/path$/],
+    ['name that merely begins like a former plan id', '/id/132110/plan/kihon-kosoX', /^nothing at \/id\/132110\/plan\/kihon-kosoX$/],
   ])('a 404 from a %s', async (_, url, message) => {
     await expectOneError(url, 404, 'not_found', message);
   });

@@ -148,7 +148,8 @@ export const installErrorHandling = (app: FastifyInstance, urls: SiteUrls): void
       const allow = [...allowed, 'OPTIONS'].join(', ');
       return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }), urls);
     }
-    return sendError(request, reply, new HttpError('not_found', `nothing at ${request.method} ${path}`), urls);
+    // Not naming the method: HEAD's answer must have GET's headers, Content-Length included (RFC 9110 §8.6, §9.3.2).
+    return sendError(request, reply, new HttpError('not_found', `nothing at ${path}`), urls);
   });
 };
 

@@ -17,7 +17,7 @@ const movedPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site })
         // The rest of the URL as sent (query string included), after the prefix.
         const rest = request.url.slice(from.length);
         // Only whole path segments or an extension move: a name that merely begins like a former id is nothing of ours.
-        if (!/^($|[/.?])/.test(rest)) throw new HttpError('not_found', `nothing at ${request.method} ${request.url.split('?')[0]}`);
+        if (!/^($|[/.?])/.test(rest)) throw new HttpError('not_found', `nothing at ${request.url.split('?')[0]}`);
         // Host-relative, like every other redirect of the site.
         return reply.code(301).header('cache-control', 'public, max-age=86400').redirect(to + rest, 301);
       },
