@@ -5,7 +5,7 @@ import type { Config } from '../config.ts';
 import { siteUrls } from '../rdf/uris.ts';
 import type { Store } from '../store/index.ts';
 import type { AppManifest } from './decorators.ts';
-import { frameworkErrorHandler, installErrorHandling } from './lib/errors.ts';
+import { frameworkErrorHandler, installErrorHandling, installPlainOptions } from './lib/errors.ts';
 import { lazyChildLogger } from './lib/lazy-logger.ts';
 import { ifMatchHolds, preconditionFailed } from './lib/preconditions.ts';
 import { ResponseCache } from './lib/response-cache.ts';
@@ -62,6 +62,8 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
     done(null, payload);
   });
   installErrorHandling(app, urls);
+  // Before the CORS plugin's hook, which refuses an OPTIONS that is not a preflight.
+  installPlainOptions(app, urls);
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],

@@ -142,10 +142,8 @@ export const installErrorHandling = (app: FastifyInstance, urls: SiteUrls): void
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     // A path that exists for other methods is 405 with Allow (RFC 9110), not 404: the site is read-only.
-    // (OPTIONS is left out of the test: the CORS plugin answers it on every path.)
-    const allowed = READ_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
-    if (allowed.length > 0) {
-      const allow = [...allowed, 'OPTIONS'].join(', ');
+    const allow = allowOf(app, path);
+    if (allow !== undefined) {
       return sendError(request, reply, new HttpError('method_not_allowed', `${request.method} is not allowed on ${path}; allowed: ${allow}`, { headers: { allow } }), urls);
     }
     // Not naming the method: HEAD's answer must have GET's headers, Content-Length included (RFC 9110 §8.6, §9.3.2).
@@ -154,3 +152,29 @@ export const installErrorHandling = (app: FastifyInstance, urls: SiteUrls): void
 };
 
 const READ_METHODS = ['GET', 'HEAD', 'POST'] as const;
+
+/**
+ * The Allow header of `path`: the methods a route serves it with, and OPTIONS (which every path answers, a CORS
+ * preflight or a plain OPTIONS); undefined when no route serves it (OPTIONS is left out of the test: the CORS plugin's
+ * route takes it on every path).
+ */
+export const allowOf = (app: FastifyInstance, path: string): string | undefined => {
+  const allowed = READ_METHODS.filter((method) => app.findRoute({ method, url: path }) !== null);
+  return allowed.length === 0 ? undefined : [...allowed, 'OPTIONS'].join(', ');
+};
+
+/**
+ * Answers a plain OPTIONS, one that is not a CORS preflight (no Access-Control-Request-Method), with 204 and the
+ * path's Allow (RFC 9110 §9.3.7), or 404 where nothing is served; the CORS plugin would refuse it (400 "Invalid
+ * Preflight Request"), so this hook runs before the plugin's. Preflights go on to the plugin.
+ */
+export const installPlainOptions = (app: FastifyInstance, urls: SiteUrls): void => {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'OPTIONS' || request.headers['access-control-request-method'] !== undefined) return done();
+    const path = request.url.split('?')[0] ?? '/';
+    const allow = allowOf(app, path);
+    reply.header('access-control-allow-origin', '*');
+    if (allow === undefined) sendError(request, reply, new HttpError('not_found', `nothing at ${path}`), urls);
+    else reply.code(204).header('allow', allow).header('content-length', '0').send();
+  });
+};

@@ -32,6 +32,41 @@ describe('method and path errors', () => {
   });
 });
 
+describe('OPTIONS', () => {
+  it('answers a plain OPTIONS (not a CORS preflight) with 204 and the Allow its 405 advertises, with CORS', async () => {
+    for (const [url, allow] of [
+      ['/sparql', 'GET, HEAD, POST, OPTIONS'],
+      ['/sparql?query=ASK%7B%7D', 'GET, HEAD, POST, OPTIONS'],
+      ['/healthz', 'GET, HEAD, OPTIONS'],
+      ['/assets/site.css', 'GET, HEAD, OPTIONS'],
+    ] as const) {
+      for (const headers of [{}, { origin: 'https://example.org' }]) {
+        const r = await t.app.inject({ method: 'OPTIONS', url, headers });
+        expect(r.statusCode, url).toBe(204);
+        expect(r.headers.allow, url).toBe(allow);
+        expect(r.headers['access-control-allow-origin'], url).toBe('*');
+        expect(r.body, url).toBe('');
+      }
+      expect((await t.app.inject({ method: 'DELETE', url })).headers.allow, url).toBe(allow);
+    }
+  });
+
+  it('answers a plain OPTIONS of a path no route serves with 404, like any other method', async () => {
+    const r = await t.app.inject({ method: 'OPTIONS', url: '/no/such/thing', headers: { accept: 'application/json' } });
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toMatchObject({ error: 'not_found', message: 'nothing at /no/such/thing' });
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('still answers CORS preflights as preflights', async () => {
+    const r = await t.app.inject({ method: 'OPTIONS', url: '/sparql', headers: { origin: 'https://example.org', 'access-control-request-method': 'POST' } });
+    expect(r.statusCode).toBe(204);
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(r.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, OPTIONS');
+    expect(r.headers['access-control-max-age']).toBe('86400');
+  });
+});
+
 describe('errors Fastify meets before routing', () => {
   it('answers bad percent-encoding in the path with our 400, as text or JSON, with nosniff and CORS', async () => {
     const text = await t.app.inject({ url: '/id/%E0%A4%A' });

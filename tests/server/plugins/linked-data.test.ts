@@ -94,6 +94,15 @@ describe('/id/ dereferencing (303 See Other)', () => {
     expect(r.headers['access-control-allow-origin']).toBe('*');
   });
 
+  it('answers a plain OPTIONS with 204 and Allow, on every route family', async () => {
+    for (const url of ['/id/132101', '/data/id/132101.ttl', '/page/id/132101', '/dumps/dataset.nq', '/sitemap.xml', '/sitemap-1.xml', '/catalog', '/']) {
+      const r = await f.app.inject({ method: 'OPTIONS', url });
+      expect(r.statusCode, url).toBe(204);
+      expect(r.headers.allow, url).toBe('GET, HEAD, OPTIONS');
+      expect(r.headers['access-control-allow-origin'], url).toBe('*');
+    }
+  });
+
   it('answers an unknown IRI with 404 in the negotiated format', async () => {
     const html = await get('/id/999999', { accept: BROWSER });
     expect(html.statusCode).toBe(404);
