@@ -4,6 +4,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import type { Config } from '../../config.ts';
 import { logAccess } from './access-log.ts';
+import { messageChecks } from './message-checks.ts';
 import type { Generation } from './generation.ts';
 
 interface Live {
@@ -74,6 +75,8 @@ export const serve = (config: Config, first: Generation): Serving => {
     return l.closed;
   };
 
+  // Host and the asterisk form, judged before the response cache so that a replay is judged too.
+  const refused = messageChecks();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     // The generation is chosen once, when the request arrives, and answers it wholly.
     const l = live;
@@ -90,7 +93,7 @@ export const serve = (config: Config, first: Generation): Serving => {
       if (stopping) setImmediate(() => server.closeIdleConnections());
       logAccess(l.generation.app.log, req, res, started);
     });
-    if (!l.generation.app.responses.answer(req, res)) l.generation.app.routing(req, res);
+    if (!refused(req, res) && !l.generation.app.responses.answer(req, res)) l.generation.app.routing(req, res);
   };
 
   const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs } = config.http;
@@ -106,6 +109,12 @@ export const serve = (config: Config, first: Generation): Serving => {
       // The header room the app asked for (a GET query up to the query size limit), read from the server Fastify made
       // for it (which never listens); Node's http.Server keeps the option as a property its types do not declare.
       maxHeaderSize: (first.app.server as { maxHeaderSize?: number }).maxHeaderSize,
+      // HTTP/1.1 without Host is refused by Node (400); this is its default, stated because messageChecks relies on it.
+      requireHostHeader: true,
+      // A field sent twice reaches us as one value joined by ", ", not as its first line alone: a second Host is then
+      // seen (and refused, messageChecks). List fields were joined anyway; a singleton sent twice, which no sender may
+      // send (RFC 9110 §5.3), now reads as the invalid list it is (a doubled Content-Type is refused, not half read).
+      joinDuplicateHeaders: true,
     },
     onRequest,
   );
