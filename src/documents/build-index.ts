@@ -15,7 +15,8 @@ const SAME_AS = `${OWL}sameAs`;
  * `triples` are the dataset's distinct triples (distinctTriples), made once and shared with the other builders.
  * `described` adds documents for resources that are not in the data but described about it (the named graphs, the
  * catalog's resources), the first that names an IRI winning: their own and inbound triples are taken from their
- * description, made with the document, the rest of which joins their context.
+ * description, made with the document, the rest of which joins their context; the data's triples pointing at them are
+ * inbound too (every source text names the catalog's publisher as its dcterms:publisher).
  */
 export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls, described: readonly Descriptions[] = []): DocumentIndex => {
   const { bySubject, byObject, names } = indexTriples(triples);
@@ -41,7 +42,7 @@ export const buildDocumentIndex = (triples: readonly Quad[], urls: SiteUrls, des
         const own = distinct.filter((t) => t.subject.value === iri);
         const inbound = distinct.filter((t) => t.subject.value !== iri && t.object.value === iri && t.predicate.value !== TYPE);
         const extra = distinct.filter((t) => t.subject.value !== iri && !(t.object.value === iri && t.predicate.value !== TYPE));
-        return describeResource(iri, path, own, inbound, names, extra);
+        return describeResource(iri, path, own, [...inbound, ...(byObject.get(iri) ?? [])], names, extra);
       });
     }
   const iris = [...makers.keys()].sort();

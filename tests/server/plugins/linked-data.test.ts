@@ -146,6 +146,32 @@ describe('/data/ documents', () => {
     expect(has(goal, `${BASE}data/id/132101/plan/dai5ji-kihon-koso/goal/1.ttl`, 'http://xmlns.com/foaf/0.1/primaryTopic', GOAL)).toBe(true);
   });
 
+  it('hold every triple of the data that points at their resource, the catalog\'s resources and named graphs included', async () => {
+    const dump = new Parser({ format: 'N-Quads' }).parse(readFileSync(`${f.config.buildDir}/dataset.nq`, 'utf8'));
+    const key = (q: Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`;
+    const pointing = new Map<string, Set<string>>();
+    for (const q of dump)
+      if (q.object.termType === 'NamedNode' && q.predicate.value !== RDF_TYPE) (pointing.get(q.object.value) ?? pointing.set(q.object.value, new Set()).get(q.object.value)!).add(key(q));
+    let checked = 0;
+    for (const path of f.site.documentPaths()) {
+      const doc = f.site.document(path)!;
+      const held = new Set([...doc.own, ...doc.inbound, ...doc.context].map(key));
+      const missing = [...(pointing.get(doc.iri) ?? [])].filter((k) => !held.has(k));
+      expect(missing, path).toEqual([]);
+      checked += pointing.get(doc.iri)?.size ?? 0;
+    }
+    expect(checked).toBeGreaterThan(1000);
+    // The audit's case: the source texts name the catalog's publisher as theirs, and its document says so, in every format.
+    const publisher = `${BASE}catalog/publisher`;
+    const sources = [...(pointing.get(publisher) ?? [])].filter((k) => k.startsWith(`${BASE}sources/`));
+    expect(sources.length).toBe(6);
+    const nt = new Parser({ format: 'N-Triples' }).parse((await get('/data/catalog/publisher.nt')).body);
+    for (const k of sources) expect(nt.some((q) => key(q) === k), k).toBe(true);
+    expect(nt.filter((q) => q.object.value === publisher && q.subject.value.startsWith(`${BASE}sources/`)).length).toBe(6);
+    // With the source texts' names, as every document names what points at it.
+    expect(nt.some((q) => q.subject.value === `${BASE}sources/132101-koganei.txt` && q.predicate.value === RDF_TYPE)).toBe(true);
+  });
+
   it('leave class extensions out of inbound triples', async () => {
     const doc = f.site.document('def/Measure')!;
     expect(doc.inbound.some((q) => q.predicate.value === RDF_TYPE)).toBe(false);
