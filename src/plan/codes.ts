@@ -1,10 +1,13 @@
 // Japanese identifiers the plans use: local government codes with their check digit, and era (和暦) fiscal years.
 
-/** Check digit of a five-digit local government code (JIS X 0402 style, modulus 11, weights 6..2). */
+/**
+ * Check digit of a five-digit local government code (全国地方公共団体コード, JIS X 0402): the last digit of
+ * 11 − (Σ digit × weight mod 11), weights 6, 5, 4, 3, 2. A remainder of 0 gives 11, so 1 (新宿区 131041, 埼玉県 110001);
+ * a remainder of 1 gives 10, so 0 (小平市 132110).
+ */
 export const checkDigit = (five: string): number => {
   const sum = Array.from(five).reduce((acc, d, i) => acc + Number(d) * (6 - i), 0);
-  const r = sum % 11;
-  return r === 0 ? 0 : (11 - r) % 10;
+  return (11 - (sum % 11)) % 10;
 };
 
 const hasCheckDigit = (six: string): boolean => /^\d{6}$/.test(six) && checkDigit(six.slice(0, 5)) === Number(six[5]);

@@ -104,6 +104,16 @@ describe('loadPlan', () => {
     expect(only(load(plan(GOAL.replace('goal/1', 'policy/1'))).problems).reason).toContain('a Goal id starts with "goal/"');
   });
 
+  it('accepts a real code whose check digit is 1 because its weighted sum leaves no remainder (新宿区 131041)', () => {
+    const text = plan(GOAL).replace("'132292'", "'131041'").replace('{ ja: 西東京市, en: Nishitokyo City }', '{ ja: 新宿区, en: Shinjuku City }').replace('132292-test.txt', '131041-test.txt');
+    const { plan: p, problems } = loadPlan({ file: 'data/plans/test.yaml', yamlText: text, readSource: (name) => (name === '131041-test.txt' ? Buffer.from(SOURCE) : undefined), themeIds });
+    expect(problems).toEqual([]);
+    expect(p!.municipality).toMatchObject({ code: '131041', areaCode: '13104' });
+    expect(load(text.replace("'131041'", "'131040'").replace('131041-test.txt', '131040-test.txt')).problems.map((p) => p.reason)).toContain(
+      '131040 is not a valid local government code (check digit)',
+    );
+  });
+
   it('checks indicator values against what is printed and the era year', () => {
     const indicator = (year: number) => `  - id: indicator/1
     type: Indicator

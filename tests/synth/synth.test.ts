@@ -28,6 +28,8 @@ describe('synthetic codes', () => {
       expect(isValidLocalGovernmentCode(code)).toBe(false);
     }
     expect(() => syntheticCode(10000)).toThrow(RangeError);
+    // The check digit is the official one: 90006 leaves a remainder of 0, so its check digit is 1 (before the fix, 0).
+    expect([syntheticCode(0), syntheticCode(6)]).toEqual(['900001', '900061']);
     expect(isSyntheticLocalGovernmentCode('131121')).toBe(false);
   });
 });
