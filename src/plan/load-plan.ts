@@ -4,6 +4,7 @@ import type { ElementClass } from './model.ts';
 import { eraYears, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
+import { printedValueProblem } from './printed.ts';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
 import { draftPlanFileSchema, planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
 import { formatPath, readYaml, zodProblems } from './yaml-file.ts';
@@ -127,10 +128,9 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     const years = eraYears(v.fiscalYearLabel);
     if (years.length > 0 && years[0] !== v.fiscalYear)
       fail([...path, 'fiscalYear'], `${v.fiscalYearLabel} is fiscal year ${years[0]}, not ${v.fiscalYear}`);
-    // A printed value may group its digits (3,200人).
-    const digits = v.printed.replace(/[,，]/gu, '');
-    if (!digits.includes(String(v.value)) && !digits.includes(v.value.toFixed(1)))
-      fail([...path, 'value'], `value ${v.value} does not match the printed "${v.printed}"`);
+    // The value is one of the numbers printed, read whole (３，２００人 is 3200, △1.2％ is -1.2, 43.7% is not 3.7).
+    const mismatch = printedValueProblem(v.value, v.printed);
+    if (mismatch) fail([...path, 'value'], mismatch);
     return {
       value: v.value,
       printed: locate([...path, 'printed'], v.printed, 1, near.value),

@@ -1,6 +1,8 @@
 // Bad plan files fail with the file, the place and the reason; good ones load with located quotes.
 import { describe, expect, it } from 'vitest';
 import { loadPlan, type Problem } from '../../src/plan/index.ts';
+import { planToQuads } from '../../src/rdf/plan-to-quads.ts';
+import { iris } from '../../src/rdf/uris.ts';
 
 const SOURCE = '基本目標 1 協働・行政\n\nみんなで作る\nまち\n\n行政だけでなく、市民が協力します。\n指標\t現状値 (令和元年度)\t目標値 (令和7年度)\n満足度\t84.9%\t100.0%\n';
 const themeIds = new Set(['community', 'administration']);
@@ -131,5 +133,80 @@ describe('loadPlan', () => {
     expect(ind.baseline!.printed.quote.start).toBe(SOURCE.indexOf('84.9%'));
     expect(ind.target!.fiscalYearLabel.quote.start).toBe(SOURCE.indexOf('令和7年度'));
     expect(only(load(plan(GOAL + indicator(2020))).problems).reason).toBe('令和元年度 is fiscal year 2019, not 2020');
+  });
+});
+
+// Indicator values as Japanese public documents print them: full-width digits and separators, digit groups, △ for minus.
+describe('printed indicator values', () => {
+  const VALUES_SOURCE = [
+    '基本目標 1 協働・行政',
+    'みんなで作るまち',
+    '行政だけでなく、市民が協力します。',
+    '指標 現状値（令和３年度） 目標値（令和８年度）',
+    '参加者数 ２５０人 ３，２００人',
+    '平均年齢 ４５．３歳 45.0歳',
+    '事業費 ２，５６６千円 2,000千円',
+    '満足度 43.7% 50.0%',
+    '相談件数 1,234件 1,500件',
+    '人口増減率 △1.2％ ▲0.5％',
+    '',
+  ].join('\n');
+  const indicator = (n: number, title: string, unit: string, base: [number, string], target: [number, string]) => `  - id: indicator/${n}
+    type: Indicator
+    level: 指標
+    title: ${title}
+    parent: goal/1
+    unit: '${unit}'
+    baseline: { value: ${base[0]}, printed: '${base[1]}', fiscalYear: 2021, fiscalYearLabel: 令和３年度 }
+    target: { value: ${target[0]}, printed: '${target[1]}', fiscalYear: 2026, fiscalYearLabel: 令和８年度 }
+    themes: [administration]
+`;
+  const loadValues = (indicators: string) =>
+    loadPlan({
+      file: 'data/plans/test.yaml',
+      yamlText: plan(GOAL.replace('    field: 協働・行政\n', '') + indicators),
+      readSource: (name) => (name === '132292-test.txt' ? Buffer.from(VALUES_SOURCE) : undefined),
+      themeIds,
+    });
+  const ACCEPTED =
+    indicator(1, '参加者数', '人', [250, '２５０人'], [3200, '３，２００人']) +
+    indicator(2, '平均年齢', '歳', [45.3, '４５．３歳'], [45, '45.0歳']) +
+    indicator(3, '事業費', '千円', [2566, '２，５６６千円'], [2000, '2,000千円']) +
+    indicator(4, '満足度', '%', [43.7, '43.7%'], [50, '50.0%']) +
+    indicator(5, '相談件数', '件', [1234, '1,234件'], [1500, '1,500件']) +
+    indicator(6, '人口増減率', '%', [-1.2, '△1.2％'], [-0.5, '▲0.5％']);
+
+  it('accepts full-width digits, ．and ，, digit groups and △/▲ negatives, and publishes the number read', () => {
+    const { plan: p, problems } = loadValues(ACCEPTED);
+    expect(problems).toEqual([]);
+    const values = p!.elements.filter((e) => e.type === 'Indicator').map((e) => [e.baseline!.value, e.target!.value, e.baseline!.printed.quote.exact]);
+    expect(values).toEqual([
+      [250, 3200, '２５０人'],
+      [45.3, 45, '４５．３歳'],
+      [2566, 2000, '２，５６６千円'],
+      [43.7, 50, '43.7%'],
+      [1234, 1500, '1,234件'],
+      [-1.2, -0.5, '△1.2％'],
+    ]);
+    const quads = planToQuads(p!, iris('http://localhost:3000/'));
+    const obs = (iri: string) => quads.find((q) => q.subject.value === iri && q.predicate.value === 'http://purl.org/linked-data/sdmx/2009/measure#obsValue')!.object;
+    const growth = 'http://localhost:3000/id/132292/plan/dai1ji-test-plan/indicator/6';
+    expect([obs(`${growth}/baseline`).value, obs(`${growth}/target`).value]).toEqual(['-1.2', '-0.5']);
+    expect(obs(`${growth}/baseline`)).toMatchObject({ datatype: { value: 'http://www.w3.org/2001/XMLSchema#decimal' } });
+  });
+
+  it('refuses a value that is only part of a printed number, or that drops the sign △ prints', () => {
+    const problems = loadValues(
+      indicator(4, '満足度', '%', [3.7, '43.7%'], [50, '50.0%']) +
+        indicator(5, '相談件数', '件', [23, '1,234件'], [1500, '1,500件']) +
+        indicator(6, '人口増減率', '%', [1.2, '△1.2％'], [-0.5, '▲0.5％']) +
+        indicator(1, '参加者数', '人', [25, '２５０人'], [3200, '３，２００人']),
+    ).problems;
+    expect(problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'elements[1].baseline.value: value 3.7 does not match the printed "43.7%" (the number printed is 43.7)',
+      'elements[2].baseline.value: value 23 does not match the printed "1,234件" (the number printed is 1234)',
+      'elements[3].baseline.value: value 1.2 does not match the printed "△1.2％" (the number printed is -1.2: △ and ▲ print a minus sign)',
+      'elements[4].baseline.value: value 25 does not match the printed "２５０人" (the number printed is 250)',
+    ]);
   });
 });
