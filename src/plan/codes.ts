@@ -31,9 +31,87 @@ export const syntheticCode = (index: number): string => {
 };
 export const isSyntheticLocalGovernmentCode = (six: string): boolean => hasCheckDigit(six) && six.startsWith('9');
 
-const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, R: 2018, H: 1988, S: 1925 };
 const toAscii = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-/** Western years named by era dates in a text, in order: 令和元年度 → 2019, 令和7年度 → 2025. */
+/**
+ * Western years named by era dates in a text, in order: 令和元年度 → 2019, 令和7年度 → 2025. What the extractor reads;
+ * the validator reads year labels with yearLabels, which knows more forms and the fiscal year of a date.
+ */
 export const eraYears = (text: string): number[] =>
   Array.from(toAscii(text).matchAll(/(令和|平成|昭和)(元|\d+)年/g), (m) => ERAS[m[1]!]! + (m[2] === '元' ? 1 : Number(m[2])));
+
+/** A year as printed in a label, read: its Western year and the fiscal year (April–March) it names. */
+export interface YearLabel {
+  /** The label as matched, NFKC-normalised and without spaces: 令和4(2022)年度, R3, 令和5年3月31日 (up to its month). */
+  readonly text: string;
+  /** The Western year printed: 令和5年3月31日 → 2023. */
+  readonly year: number;
+  /** Whether it says 年度 (a fiscal year), not 年 or a date. */
+  readonly fiscal: boolean;
+  /** The month, where a date is printed (令和5年3月31日, R5.3.31, 2023年1月1日). */
+  readonly month?: number;
+  /**
+   * The fiscal year it names: the year of a 年度, of a bare 年 or of an abbreviation (R3); for a date, the year of the
+   * April that begins its fiscal year (a date in January–March belongs to the fiscal year before).
+   */
+  readonly fiscalYear: number;
+  /** An era year and a Western year printed together (令和4(2021)年度) that are not the same year. */
+  readonly conflict?: { readonly era: string; readonly eraYear: number; readonly western: number };
+}
+
+const KANJI_DIGITS = '〇一二三四五六七八九';
+/** 元 → 1, 7 → 7, 十三 → 13, 二十 → 20, 三十一 → 31. */
+const eraNumber = (n: string): number => {
+  if (n === '元') return 1;
+  if (/^[0-9]+$/u.test(n)) return Number(n);
+  const [tens, ones] = n.split('十') as [string, string | undefined];
+  if (ones === undefined) return Number(Array.from(tens, (c) => KANJI_DIGITS.indexOf(c)).join(''));
+  return (tens === '' ? 1 : KANJI_DIGITS.indexOf(tens)) * 10 + (ones === '' ? 0 : KANJI_DIGITS.indexOf(ones));
+};
+
+const ERA = '(?:令和|平成|昭和|(?<![A-Za-z0-9])[RHS](?=元|[0-9]))';
+const NUM = '(?:元|[0-9]{1,3}|[〇一二三四五六七八九十]{1,4})';
+const WESTERN = '(?<![0-9.,])[0-9]{4}(?![0-9])';
+const LABEL = new RegExp(
+  [
+    // 令和4, R3, 令和4(2022): an era year, perhaps with its Western year in brackets
+    `(?:(?<era>${ERA})(?<n>${NUM})(?:\\((?<wIn>[0-9]{4})(?:年度?)?\\))?`,
+    // 2022, 2022(令和4): a Western year, perhaps with its era year in brackets
+    `|(?<w>${WESTERN})(?:\\((?<eraIn>令和|平成|昭和|[RHS])(?<nIn>${NUM})(?:年度?)?\\))?)`,
+    // 年度 or 年, perhaps followed by the other calendar in brackets (平成31年度(2019年度)) and a month; or a date R5.3.31
+    `(?:(?<suffix>年度|年)(?:\\((?:(?<wAfter>[0-9]{4})|(?<eraAfter>令和|平成|昭和|[RHS])(?<nAfter>${NUM}))(?:年度?)?\\))?(?:(?<month>[0-9]{1,2})月)?`,
+    `|[./](?<dotMonth>[0-9]{1,2})[./][0-9]{1,2}(?![0-9]))?`,
+  ].join(''),
+  'gu',
+);
+
+/**
+ * The year labels of a text, in order: 令和/平成/昭和 N年 or N年度 (元 and kanji numerals up to 九十九 too), the
+ * abbreviations R3, H27年度, S60, Western years 2021年 and 2021年度, and an era year with its Western year
+ * (令和4(2022)年度, 2022(令和4)年度, 平成31年度(2019年度)), which must agree. The text is NFKC-normalised (full-width
+ * digits and brackets) and read without its spaces. A four-digit number with neither 年 nor a date after it is not a
+ * year label.
+ */
+export const yearLabels = (text: string): YearLabel[] => {
+  const t = text.normalize('NFKC').replace(/\s+/gu, '');
+  const out: YearLabel[] = [];
+  for (const m of t.matchAll(LABEL)) {
+    const g = m.groups!;
+    const month = g['month'] ?? g['dotMonth'];
+    if (g['w'] !== undefined && g['suffix'] === undefined && month === undefined && g['eraIn'] === undefined) continue;
+    const era = g['era'] ?? g['eraIn'] ?? g['eraAfter'];
+    const eraN = g['n'] ?? g['nIn'] ?? g['nAfter'];
+    const eraYear = era === undefined ? undefined : ERAS[era]! + eraNumber(eraN!);
+    const western = g['w'] ?? g['wIn'] ?? g['wAfter'];
+    const westernYear = western === undefined ? undefined : Number(western);
+    const year = g['era'] !== undefined ? eraYear! : westernYear!;
+    const fiscal = g['suffix'] === '年度';
+    const monthN = month === undefined || fiscal ? undefined : Number(month);
+    const fiscalYear = monthN !== undefined && monthN >= 1 && monthN <= 3 ? year - 1 : year;
+    const conflict =
+      eraYear !== undefined && westernYear !== undefined && eraYear !== westernYear ? { era: `${era}${eraN}`, eraYear, western: westernYear } : undefined;
+    out.push({ text: m[0], year, fiscal, ...(monthN === undefined ? {} : { month: monthN }), fiscalYear, ...(conflict ? { conflict } : {}) });
+  }
+  return out;
+};

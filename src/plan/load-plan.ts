@@ -1,7 +1,7 @@
 // Turns one curated plan file and its source text into the typed plan model, or into located problems.
 import { createHash } from 'node:crypto';
 import type { ElementClass } from './model.ts';
-import { eraYears, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode } from './codes.ts';
+import { isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode, yearLabels, type YearLabel } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import { printedValueProblem } from './printed.ts';
@@ -108,10 +108,18 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   const optional = (path: (string | number)[], value: string | undefined, occurrence?: number) =>
     value === undefined ? undefined : locate(path, value, occurrence);
 
+  /** An era year and a Western year printed together must be the same year: 令和4(2022)年度. */
+  const conflicting = (path: (string | number)[], l: YearLabel) => {
+    if (l.conflict) fail(path, `${l.text} names two different years: ${l.conflict.era} is ${l.conflict.eraYear}, not ${l.conflict.western}`);
+  };
+
   const period = (path: (string | number)[], p: PeriodEntry | undefined): Period | undefined => {
     if (!p) return undefined;
     if (p.toFiscalYear < p.fromFiscalYear) fail(path, 'toFiscalYear is before fromFiscalYear');
-    const years = eraYears(p.text);
+    // The first and the last year the text names are the period's: 令和4(2022)年度から令和13(2031)年度まで.
+    const labels = yearLabels(p.text);
+    labels.forEach((l) => conflicting([...path, 'text'], l));
+    const years = labels.map((l) => l.fiscalYear);
     if (years.length >= 2 && (years[0] !== p.fromFiscalYear || years[years.length - 1] !== p.toFiscalYear))
       fail([...path, 'text'], `the text names fiscal years ${years.join('–')}, not ${p.fromFiscalYear}–${p.toFiscalYear}`);
     return { fromFiscalYear: p.fromFiscalYear, toFiscalYear: p.toFiscalYear, text: locate([...path, 'text'], p.text) };
@@ -125,9 +133,15 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     near: { value: number; year: number },
   ): IndicatorValue | undefined => {
     if (!v) return undefined;
-    const years = eraYears(v.fiscalYearLabel);
-    if (years.length > 0 && years[0] !== v.fiscalYear)
-      fail([...path, 'fiscalYear'], `${v.fiscalYearLabel} is fiscal year ${years[0]}, not ${v.fiscalYear}`);
+    // A label in none of the forms yearLabels reads is not checked.
+    const [label] = yearLabels(v.fiscalYearLabel);
+    if (label?.conflict) conflicting([...path, 'fiscalYearLabel'], label);
+    else if (label && label.fiscalYear !== v.fiscalYear)
+      fail(
+        [...path, 'fiscalYear'],
+        `${v.fiscalYearLabel} is fiscal year ${label.fiscalYear}, not ${v.fiscalYear}` +
+          (label.fiscalYear !== label.year ? ` (a date in January–March belongs to the fiscal year that began the April before)` : ''),
+      );
     // The value is one of the numbers printed, read whole (３，２００人 is 3200, △1.2％ is -1.2, 43.7% is not 3.7).
     const mismatch = printedValueProblem(v.value, v.printed);
     if (mismatch) fail([...path, 'value'], mismatch);
@@ -242,9 +256,15 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   if (ed.firstFiscalYear !== undefined && data.plan.period && data.plan.period.fromFiscalYear !== ed.firstFiscalYear)
     fail(['plan', 'edition', 'firstFiscalYear'], `the period begins in fiscal year ${data.plan.period.fromFiscalYear}, not ${ed.firstFiscalYear}`);
   const ver = data.plan.version;
-  const printedYears = ver.text === undefined ? [] : eraYears(ver.text);
-  if (ver.date !== undefined && printedYears.length > 0 && printedYears[0] !== Number(ver.date.slice(0, 4)))
-    fail(['plan', 'version', 'date'], `"${ver.text}" is in ${printedYears[0]}, not ${ver.date.slice(0, 4)}`);
+  // The date must fall in the year the text prints: its calendar year, or for a 年度 its fiscal year (April–March).
+  const [printed] = ver.text === undefined ? [] : yearLabels(ver.text);
+  if (printed?.conflict) conflicting(['plan', 'version', 'text'], printed);
+  else if (ver.date !== undefined && printed) {
+    const [year, month] = ver.date.split('-').map(Number) as [number, number];
+    if (printed.fiscal && (month >= 4 ? year : year - 1) !== printed.fiscalYear)
+      fail(['plan', 'version', 'date'], `"${ver.text}" is fiscal year ${printed.fiscalYear} (April ${printed.fiscalYear} – March ${printed.fiscalYear + 1}), which ${ver.date} is not in`);
+    else if (!printed.fiscal && printed.year !== year) fail(['plan', 'version', 'date'], `"${ver.text}" is in ${printed.year}, not ${year}`);
+  }
   (data.plan.formerIds ?? []).forEach((former, k) => {
     if (former === data.plan.id) fail(['plan', 'formerIds', k], `former id "${former}" is the plan's own id`);
   });

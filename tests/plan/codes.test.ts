@@ -1,6 +1,6 @@
 // Local government code check digits and era-year parsing.
 import { describe, expect, it } from 'vitest';
-import { checkDigit, eraYears, isValidLocalGovernmentCode } from '../../src/plan/codes.ts';
+import { checkDigit, eraYears, isValidLocalGovernmentCode, yearLabels } from '../../src/plan/codes.ts';
 
 describe('local government codes', () => {
   it('accepts the five municipalities and rejects a wrong check digit', () => {
@@ -34,5 +34,47 @@ describe('era years', () => {
     expect(eraYears('令和元年度')).toEqual([2019]);
     expect(eraYears('令和７年度')).toEqual([2025]);
     expect(eraYears('平成31年')).toEqual([2019]);
+  });
+});
+
+describe('year labels', () => {
+  const read = (text: string) => yearLabels(text).map((l) => [l.text, l.fiscalYear]);
+
+  it('reads era years with 元, full-width and kanji numerals, abbreviations and Western years', () => {
+    expect(read('令和元年度')).toEqual([['令和元年度', 2019]]);
+    expect(read('令和７年度')).toEqual([['令和7年度', 2025]]);
+    expect(read('平成37年度')).toEqual([['平成37年度', 2025]]);
+    expect(read('令和十三年度')).toEqual([['令和十三年度', 2031]]);
+    expect(read('平成三十一年')).toEqual([['平成三十一年', 2019]]);
+    expect(read('昭和60年')).toEqual([['昭和60年', 1985]]);
+    expect(read('（R3）')).toEqual([['R3', 2021]]);
+    expect(read('H27年度')).toEqual([['H27年度', 2015]]);
+    expect(read('R4年度')).toEqual([['R4年度', 2022]]);
+    expect(read('2021年度')).toEqual([['2021年度', 2021]]);
+    expect(read('2021年')).toEqual([['2021年', 2021]]);
+  });
+
+  it('reads an era year printed with its Western year as one label, and flags the two when they differ', () => {
+    expect(read('令和4(2022)年度')).toEqual([['令和4(2022)年度', 2022]]);
+    expect(read('令和4（2022）年度')).toEqual([['令和4(2022)年度', 2022]]);
+    expect(read('2022(令和4)年度')).toEqual([['2022(令和4)年度', 2022]]);
+    expect(read('平成３１年度（２０１９年度）から令和１０年度')).toEqual([['平成31年度(2019年度)', 2019], ['令和10年度', 2028]]);
+    expect(yearLabels('令和4(2021)年度')[0]!.conflict).toEqual({ era: '令和4', eraYear: 2022, western: 2021 });
+    expect(yearLabels('令和4(2022)年度')[0]!.conflict).toBeUndefined();
+  });
+
+  it('gives a date in January–March the fiscal year before, and a bare year or a 年度 its own', () => {
+    expect(read('令和5年3月31日現在')).toEqual([['令和5年3月', 2022]]);
+    expect(read('2023年1月1日')).toEqual([['2023年1月', 2022]]);
+    expect(read('R5.3.31現在')).toEqual([['R5.3.31', 2022]]);
+    expect(read('令和5年4月1日')).toEqual([['令和5年4月', 2023]]);
+    expect(read('令和5年度末')).toEqual([['令和5年度', 2023]]);
+    expect(read('令和6年4月1日から令和14年3月31日まで')).toEqual([['令和6年4月', 2024], ['令和14年3月', 2031]]);
+  });
+
+  it('reads no year in durations, counts or words', () => {
+    expect(read('10年間の計画期間')).toEqual([]);
+    expect(read('人口2566人')).toEqual([]);
+    expect(read('SDGs 3 の目標')).toEqual([]);
   });
 });

@@ -210,3 +210,100 @@ describe('printed indicator values', () => {
     ]);
   });
 });
+
+// Fiscal-year labels in the forms plans print them, and the fiscal year (April–March) a date belongs to.
+describe('fiscal-year labels and periods', () => {
+  const YEARS_SOURCE = [
+    '基本目標 1 協働・行政',
+    'みんなで作るまち',
+    '行政だけでなく、市民が協力します。',
+    '計画期間は令和4(2022)年度から令和13(2031)年度までの10年間です。',
+    '転入者数 45,000人（令和5年3月31日現在） 50,000人（2031年度）',
+    '相談件数 120件（H27年度） 150件（R8）',
+    '利用者数 300人（令和4（2021）年度） 400人（令和十三年度）',
+    '令和2年度策定',
+    '',
+  ].join('\n');
+  const row = (n: number, title: string, base: string, target: string) => `  - id: indicator/${n}
+    type: Indicator
+    level: 指標
+    title: ${title}
+    parent: goal/1
+    unit: 人
+    baseline: ${base}
+    target: ${target}
+    themes: [administration]
+`;
+  const loadYears = (elements: string, period = { from: 2022, to: 2031 }) =>
+    loadPlan({
+      file: 'data/plans/test.yaml',
+      yamlText: plan(
+        GOAL.replace('    field: 協働・行政\n', '') + elements,
+        `  period: { fromFiscalYear: ${period.from}, toFiscalYear: ${period.to}, text: 計画期間は令和4(2022)年度から令和13(2031)年度までの10年間です。 }\n`,
+      ),
+      readSource: (name) => (name === '132292-test.txt' ? Buffer.from(YEARS_SOURCE) : undefined),
+      themeIds,
+    });
+  const arrivals = (baseYear: number, targetYear: number) =>
+    row(
+      1,
+      '転入者数',
+      `{ value: 45000, printed: '45,000人', fiscalYear: ${baseYear}, fiscalYearLabel: 令和5年3月31日現在 }`,
+      `{ value: 50000, printed: '50,000人', fiscalYear: ${targetYear}, fiscalYearLabel: 2031年度 }`,
+    );
+  const consultations = (baseYear: number, targetYear: number) =>
+    row(
+      2,
+      '相談件数',
+      `{ value: 120, printed: 120件, fiscalYear: ${baseYear}, fiscalYearLabel: H27年度 }`,
+      `{ value: 150, printed: 150件, fiscalYear: ${targetYear}, fiscalYearLabel: R8 }`,
+    );
+
+  it('accepts a date in January–March as the fiscal year before it, 2031年度, H27年度, R8 and a period printed as 令和4(2022)年度', () => {
+    const { plan: p, problems } = loadYears(arrivals(2022, 2031) + consultations(2015, 2026));
+    expect(problems).toEqual([]);
+    expect(p!.period).toMatchObject({ fromFiscalYear: 2022, toFiscalYear: 2031 });
+    expect(p!.elements.slice(1).map((e) => [e.baseline!.fiscalYear, e.target!.fiscalYear])).toEqual([
+      [2022, 2031],
+      [2015, 2026],
+    ]);
+  });
+
+  it('refuses a fiscal year its label contradicts, in every form, and says why for a date', () => {
+    const problems = loadYears(arrivals(2023, 2030) + consultations(2017, 2021)).problems;
+    expect(problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'elements[1].baseline.fiscalYear: 令和5年3月31日現在 is fiscal year 2022, not 2023 (a date in January–March belongs to the fiscal year that began the April before)',
+      'elements[1].target.fiscalYear: 2031年度 is fiscal year 2031, not 2030',
+      'elements[2].baseline.fiscalYear: H27年度 is fiscal year 2015, not 2017',
+      'elements[2].target.fiscalYear: R8 is fiscal year 2026, not 2021',
+    ]);
+  });
+
+  it('refuses a period its text contradicts, and an era year printed with a Western year that is not the same', () => {
+    expect(loadYears(arrivals(2022, 2031), { from: 2021, to: 2030 }).problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'plan.period.text: the text names fiscal years 2022–2031, not 2021–2030',
+    ]);
+    const users = row(
+      3,
+      '利用者数',
+      `{ value: 300, printed: 300人, fiscalYear: 2022, fiscalYearLabel: 令和4（2021）年度 }`,
+      `{ value: 400, printed: 400人, fiscalYear: 2031, fiscalYearLabel: 令和十三年度 }`,
+    );
+    expect(loadYears(users).problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'elements[1].baseline.fiscalYearLabel: 令和4(2021)年度 names two different years: 令和4 is 2022, not 2021',
+    ]);
+    expect(only(loadYears(users.replace('fiscalYear: 2031', 'fiscalYear: 2030')).problems.slice(1)).reason).toBe('令和十三年度 is fiscal year 2031, not 2030');
+  });
+
+  it('checks an adoption date against a 年度 its text prints as a fiscal year', () => {
+    const adopted = (date: string) =>
+      loadPlan({
+        file: 'data/plans/test.yaml',
+        yamlText: plan(GOAL.replace('    field: 協働・行政\n', '')).replace("version: { status: adopted, evidence: 'https://example.org/plan' }", `version: { status: adopted, date: '${date}', text: 令和2年度策定 }`),
+        readSource: (name) => (name === '132292-test.txt' ? Buffer.from(YEARS_SOURCE) : undefined),
+        themeIds,
+      }).problems.map((p) => `${p.path}: ${p.reason}`);
+    expect(adopted('2021-02-10')).toEqual([]);
+    expect(adopted('2021-05-10')).toEqual(['plan.version.date: "令和2年度策定" is fiscal year 2020 (April 2020 – March 2021), which 2021-05-10 is not in']);
+  });
+});
