@@ -61,8 +61,11 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   const data = parsed.data;
   const out: Problem[] = [];
   const warnings: Problem[] = [];
+  // Where problems go: `out`, except while an element's indicator values are checked (their problems are put back in
+  // the element's place afterwards).
+  let sink = out;
   const fail = (path: (string | number)[], reason: string) =>
-    out.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
+    sink.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
   const warn = (path: (string | number)[], reason: string) =>
     warnings.push({ file: input.file, ...yaml.place(path), path: formatPath(path), reason });
 
@@ -125,14 +128,22 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     return { fromFiscalYear: p.fromFiscalYear, toFiscalYear: p.toFiscalYear, text: locate([...path, 'text'], p.text) };
   };
 
-  // A value is quoted from the first place after its indicator's title, and its fiscal year from the first
-  // place after the parent's text (the table header), so that repeats elsewhere in the source are not taken.
-  const indicatorValue = (
-    path: (string | number)[],
-    v: IndicatorValueEntry | undefined,
-    near: { value: number; year: number },
-  ): IndicatorValue | undefined => {
-    if (!v) return undefined;
+  /**
+   * The first place of `value` in the first of `windows` that holds it (`last`: the last place in it), where a window is
+   * [from, to) in code points of the source; failing every one, the first place anywhere (or the problem that it is not
+   * in the source).
+   */
+  const locateIn = (path: (string | number)[], value: string, windows: readonly { from: number; to: number; last?: boolean }[]): Located => {
+    for (const w of windows) {
+      if (w.to <= w.from) continue;
+      const quote = w.last ? index.locateLastBefore(value, w.to, w.from) : index.locate(value, 1, w.from);
+      if (quote && quote.start < w.to) return { value, quote };
+    }
+    return locate(path, value);
+  };
+
+  /** Checks an indicator value against its fiscal-year label and its printed text. */
+  const checkValue = (path: (string | number)[], v: IndicatorValueEntry): void => {
     // A label in none of the forms yearLabels reads is not checked.
     const [label] = yearLabels(v.fiscalYearLabel);
     if (label?.conflict) conflicting([...path, 'fiscalYearLabel'], label);
@@ -145,12 +156,44 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     // The value is one of the numbers printed, read whole (３，２００人 is 3200, △1.2％ is -1.2, 43.7% is not 3.7).
     const mismatch = printedValueProblem(v.value, v.printed);
     if (mismatch) fail([...path, 'value'], mismatch);
-    return {
-      value: v.value,
-      printed: locate([...path, 'printed'], v.printed, 1, near.value),
-      fiscalYear: v.fiscalYear,
-      fiscalYearLabel: locate([...path, 'fiscalYearLabel'], v.fiscalYearLabel, 1, near.year),
+  };
+
+  /**
+   * An indicator's values, quoted at their own places in its row (from its title to where the next element's quotes
+   * begin), so that a row printing 0人 → 0人, or the same year as the row above, quotes its own cells: the baseline is
+   * the first place of its printed text in the row, the target the first place after the baseline in the row. A
+   * fiscal-year label is quoted after its value in the row (for the baseline's, before the target's value:
+   * 0人（2021年4月1日） 0人（2031年度）); failing that, at the last place before its value since the parent's text (a
+   * table header: 現状値 (令和元年度)); failing that, at the first place after the parent's text.
+   */
+  const indicatorValues = (
+    at: (...rest: (string | number)[]) => (string | number)[],
+    e: ElementEntry,
+    row: { start: number; end: number; parentStart: number },
+  ): { baseline?: IndicatorValue; target?: IndicatorValue } => {
+    const found = (l: Located | undefined): l is Located => l !== undefined && l.quote.exact !== '';
+    const printedAt = (key: 'baseline' | 'target', after: Located | undefined): Located | undefined => {
+      const v = e[key];
+      if (!v) return undefined;
+      checkValue(at(key), v);
+      const afterPrevious = found(after) ? [{ from: after.quote.end, to: row.end }] : [];
+      return locateIn(at(key, 'printed'), v.printed, [...afterPrevious, { from: row.start, to: row.end }, { from: row.start, to: Infinity }]);
     };
+    const basePrinted = printedAt('baseline', undefined);
+    const targetPrinted = printedAt('target', basePrinted);
+    const value = (key: 'baseline' | 'target', printed: Located | undefined, labelEnd: number): IndicatorValue | undefined => {
+      const v = e[key];
+      if (!v || !printed) return undefined;
+      const fiscalYearLabel = locateIn(at(key, 'fiscalYearLabel'), v.fiscalYearLabel, [
+        ...(found(printed) ? [{ from: printed.quote.end, to: labelEnd }, { from: row.parentStart, to: printed.quote.start, last: true }] : []),
+        { from: row.parentStart, to: Infinity },
+      ]);
+      return { value: v.value, printed, fiscalYear: v.fiscalYear, fiscalYearLabel };
+    };
+    const targetFollows = found(basePrinted) && found(targetPrinted) && targetPrinted.quote.start >= basePrinted.quote.end;
+    const baseline = value('baseline', basePrinted, targetFollows ? Math.min(row.end, targetPrinted.quote.start) : row.end);
+    const target = value('target', targetPrinted, row.end);
+    return { ...(baseline ? { baseline } : {}), ...(target ? { target } : {}) };
   };
 
   const ids = new Map<string, { index: number; type: ElementClass }>();
@@ -188,7 +231,7 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     const title = heading ? { value: e.title!, quote: heading } : optional(at('title'), e.title, e.occurrence);
     const parent = e.parent === undefined ? undefined : located.get(e.parent);
     const parentStart = parent ? (parent.text ?? parent.title)?.quote.start ?? 0 : 0;
-    const near = { value: (title ?? text)?.quote.start ?? 0, year: parentStart };
+    rows[i] = { start: (title ?? text)?.quote.start ?? 0, parentStart };
     // An indicator's definition, data source and direction are quoted from the first place after its parent's text.
     const nearParent = (path: (string | number)[], value: string | undefined) =>
       value === undefined ? undefined : locate(path, value, 1, parentStart);
@@ -210,14 +253,53 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
       definition: nearParent(at('definition'), e.definition),
       dataSource: nearParent(at('dataSource'), e.dataSource),
       direction: e.direction && { value: e.direction.value, text: nearParent(at('direction', 'text'), e.direction.text)! },
-      baseline: indicatorValue(at('baseline'), e.baseline, near),
-      target: indicatorValue(at('target'), e.target, near),
     };
     located.set(e.id, result);
     return result;
   };
   const located = new Map<string, PlanElement>();
-  const elements = data.elements.map(element);
+  const rows: { start: number; parentStart: number }[] = [];
+  // How many problems there were after each element: its values' problems are put back there.
+  const marks: number[] = [];
+  const unvalued = data.elements.map((e, i) => {
+    const result = element(e, i);
+    marks.push(out.length);
+    return result;
+  });
+
+  // An indicator's row ends where the next element's quotes begin (its field, title, subtitle or text).
+  const starts = unvalued
+    .flatMap((e, k) => [e.field, e.title, e.subtitle, e.text].flatMap((l) => (l && l.quote.exact !== '' ? [{ k, start: l.quote.start }] : [])))
+    .sort((a, b) => a.start - b.start);
+  const rowEnd = (i: number, start: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    while (lo < starts.length && starts[lo]!.k === i) lo++;
+    return lo < starts.length ? starts[lo]!.start : Infinity;
+  };
+  const valueProblems = new Map<number, Problem[]>();
+  const elements = unvalued.map((u, i): PlanElement => {
+    const e = data.elements[i]!;
+    if (e.baseline === undefined && e.target === undefined) return u;
+    const at = (...rest: (string | number)[]) => ['elements', i, ...rest];
+    const row = { ...rows[i]!, end: rowEnd(i, rows[i]!.start) };
+    sink = [];
+    valueProblems.set(i, sink);
+    const values = indicatorValues(at, e, row);
+    sink = out;
+    return { ...u, ...values };
+  });
+  if (valueProblems.size > 0) {
+    const merged: Problem[] = [];
+    marks.forEach((mark, i) => merged.push(...out.slice(i === 0 ? 0 : marks[i - 1], mark), ...(valueProblems.get(i) ?? [])));
+    merged.push(...out.slice(marks[marks.length - 1] ?? 0));
+    out.splice(0, out.length, ...merged);
+  }
 
   // A parent chain must end at the plan: no cycles.
   elements.forEach((e, i) => {

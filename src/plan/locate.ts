@@ -70,11 +70,11 @@ export class SourceIndex {
     };
   }
 
-  /** The last place of `needle` that starts before code point `before`; undefined when none does. */
-  locateLastBefore(needle: string, before: number): Quote | undefined {
+  /** The last place of `needle` that starts before code point `before` (and at or after `after`); undefined when none does. */
+  locateLastBefore(needle: string, before: number, after = 0): Quote | undefined {
     let best: Quote | undefined;
     for (let n = 1; ; n++) {
-      const q = this.locate(needle, n);
+      const q = this.locate(needle, n, after);
       if (!q || q.start >= before) return best;
       best = q;
     }

@@ -307,3 +307,66 @@ describe('fiscal-year labels and periods', () => {
     expect(adopted('2021-05-10')).toEqual(['plan.version.date: "令和2年度策定" is fiscal year 2020 (April 2020 – March 2021), which 2021-05-10 is not in']);
   });
 });
+
+// A table row that prints the same text twice, below a row that ends with the same target year: each value and each
+// year label is quoted in its own cell.
+describe('quotes of repeated values and years', () => {
+  const ROWS_SOURCE = [
+    '基本目標 1 協働・行政',
+    'みんなで作るまち',
+    '行政だけでなく、市民が協力します。',
+    '指標 現状値 目標値',
+    '保育所定員数 1,200人（2021年4月1日） 1,500人（2031年度）',
+    '待機児童数 0人（2021年4月1日） 0人（2031年度）',
+    '',
+  ].join('\n');
+  const ROWS = `  - id: indicator/1
+    type: Indicator
+    level: 指標
+    title: 保育所定員数
+    parent: goal/1
+    unit: 人
+    baseline: { value: 1200, printed: '1,200人', fiscalYear: 2021, fiscalYearLabel: 2021年4月1日 }
+    target: { value: 1500, printed: '1,500人', fiscalYear: 2031, fiscalYearLabel: 2031年度 }
+    themes: [administration]
+  - id: indicator/2
+    type: Indicator
+    level: 指標
+    title: 待機児童数
+    parent: goal/1
+    unit: 人
+    baseline: { value: 0, printed: 0人, fiscalYear: 2021, fiscalYearLabel: 2021年4月1日 }
+    target: { value: 0, printed: 0人, fiscalYear: 2031, fiscalYearLabel: 2031年度 }
+    themes: [administration]
+`;
+
+  it('quotes a target after its baseline and a year label after its value, within the indicator\'s row', () => {
+    const { plan: p, problems } = loadPlan({
+      file: 'data/plans/test.yaml',
+      yamlText: plan(GOAL.replace('    field: 協働・行政\n', '') + ROWS),
+      readSource: (name) => (name === '132292-test.txt' ? Buffer.from(ROWS_SOURCE) : undefined),
+      themeIds,
+    });
+    expect(problems).toEqual([]);
+    const row2 = ROWS_SOURCE.indexOf('待機児童数');
+    const span = (l: { quote: { start: number; end: number } }) => [l.quote.start, l.quote.end];
+    const [first, second] = p!.elements.slice(1);
+    // The first row: its own cells, whose year labels the second row repeats.
+    expect(span(first!.baseline!.fiscalYearLabel)).toEqual([ROWS_SOURCE.indexOf('2021年4月1日'), ROWS_SOURCE.indexOf('2021年4月1日') + 9]);
+    expect(span(first!.target!.fiscalYearLabel)).toEqual([ROWS_SOURCE.indexOf('2031年度'), ROWS_SOURCE.indexOf('2031年度') + 6]);
+    // The second row: 0人 twice, each quoted at its own cell, and each year label in this row, not in the one above.
+    expect(span(second!.baseline!.printed)).toEqual([ROWS_SOURCE.indexOf('0人', row2), ROWS_SOURCE.indexOf('0人', row2) + 2]);
+    expect(span(second!.target!.printed)).toEqual([ROWS_SOURCE.lastIndexOf('0人'), ROWS_SOURCE.lastIndexOf('0人') + 2]);
+    expect(span(second!.baseline!.fiscalYearLabel)).toEqual([ROWS_SOURCE.lastIndexOf('2021年4月1日'), ROWS_SOURCE.lastIndexOf('2021年4月1日') + 9]);
+    expect(span(second!.target!.fiscalYearLabel)).toEqual([ROWS_SOURCE.lastIndexOf('2031年度'), ROWS_SOURCE.lastIndexOf('2031年度') + 6]);
+    expect([ROWS_SOURCE.lastIndexOf('0人'), ROWS_SOURCE.lastIndexOf('2031年度')]).toEqual([111, 114]);
+
+    // What the Web Annotation selectors publish for the second row's target.
+    const quads = planToQuads(p!, iris('http://localhost:3000/'));
+    const ind = 'http://localhost:3000/id/132292/plan/dai1ji-test-plan/indicator/2';
+    const position = (iri: string) =>
+      ['start', 'end'].map((k) => quads.find((q) => q.subject.value === iri && q.predicate.value === `http://www.w3.org/ns/oa#${k}`)!.object.value);
+    expect(position(`${ind}/target/quote/value/position`)).toEqual(['111', '113']);
+    expect(position(`${ind}/target/quote/fiscal-year/position`)).toEqual(['114', '120']);
+  });
+});
