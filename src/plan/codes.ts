@@ -61,8 +61,8 @@ export interface YearLabel {
 }
 
 const KANJI_DIGITS = '〇一二三四五六七八九';
-/** 元 → 1, 7 → 7, 十三 → 13, 二十 → 20, 三十一 → 31. */
-const eraNumber = (n: string): number => {
+/** 元 → 1, 7 → 7, 六 → 6, 十三 → 13, 二十 → 20, 三十一 → 31. */
+const kanjiNumber = (n: string): number => {
   if (n === '元') return 1;
   if (/^[0-9]+$/u.test(n)) return Number(n);
   const [tens, ones] = n.split('十') as [string, string | undefined];
@@ -102,7 +102,7 @@ export const yearLabels = (text: string): YearLabel[] => {
     if (g['w'] !== undefined && g['suffix'] === undefined && month === undefined && g['eraIn'] === undefined) continue;
     const era = g['era'] ?? g['eraIn'] ?? g['eraAfter'];
     const eraN = g['n'] ?? g['nIn'] ?? g['nAfter'];
-    const eraYear = era === undefined ? undefined : ERAS[era]! + eraNumber(eraN!);
+    const eraYear = era === undefined ? undefined : ERAS[era]! + kanjiNumber(eraN!);
     const western = g['w'] ?? g['wIn'] ?? g['wAfter'];
     const westernYear = western === undefined ? undefined : Number(western);
     const year = g['era'] !== undefined ? eraYear! : westernYear!;
@@ -114,4 +114,14 @@ export const yearLabels = (text: string): YearLabel[] => {
     out.push({ text: m[0], year, fiscal, ...(monthN === undefined ? {} : { month: monthN }), fiscalYear, ...(conflict ? { conflict } : {}) });
   }
   return out;
+};
+
+/**
+ * The edition number a text prints: 第6次, 第６次, 第六次 → 6 (第N期 where no 第N次 is printed); undefined when it
+ * prints none.
+ */
+export const editionNumber = (text: string): number | undefined => {
+  const t = text.normalize('NFKC').replace(/\s+/gu, '');
+  const m = /第([0-9]+|[〇一二三四五六七八九十]+)次/u.exec(t) ?? /第([0-9]+|[〇一二三四五六七八九十]+)期/u.exec(t);
+  return m ? kanjiNumber(m[1]!) : undefined;
 };

@@ -1,7 +1,7 @@
 // Turns one curated plan file and its source text into the typed plan model, or into located problems.
 import { createHash } from 'node:crypto';
 import type { ElementClass } from './model.ts';
-import { isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode, yearLabels, type YearLabel } from './codes.ts';
+import { editionNumber, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCode, yearLabels, type YearLabel } from './codes.ts';
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import { printedValueProblem } from './printed.ts';
@@ -335,6 +335,10 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   const editionKey = ed.number !== undefined ? `dai${ed.number}ji` : String(ed.firstFiscalYear);
   if (!data.plan.id.startsWith(`${editionKey}-`))
     fail(['plan', 'id'], `a plan id begins with its edition key "${editionKey}-" (from edition.${ed.number !== undefined ? 'number' : 'firstFiscalYear'}), not "${data.plan.id}"`);
+  // The quoted text must not print another edition number than the one given (第６次 is 6).
+  const printedEdition = ed.text === undefined ? undefined : editionNumber(ed.text);
+  if (ed.number !== undefined && printedEdition !== undefined && printedEdition !== ed.number)
+    fail(['plan', 'edition', 'number'], `"${ed.text}" is edition ${printedEdition}, not ${ed.number}`);
   if (ed.firstFiscalYear !== undefined && data.plan.period && data.plan.period.fromFiscalYear !== ed.firstFiscalYear)
     fail(['plan', 'edition', 'firstFiscalYear'], `the period begins in fiscal year ${data.plan.period.fromFiscalYear}, not ${ed.firstFiscalYear}`);
   const ver = data.plan.version;

@@ -1,6 +1,6 @@
 // Local government code check digits and era-year parsing.
 import { describe, expect, it } from 'vitest';
-import { checkDigit, eraYears, isValidLocalGovernmentCode, yearLabels } from '../../src/plan/codes.ts';
+import { checkDigit, editionNumber, eraYears, isValidLocalGovernmentCode, yearLabels } from '../../src/plan/codes.ts';
 
 describe('local government codes', () => {
   it('accepts the five municipalities and rejects a wrong check digit', () => {
@@ -76,5 +76,12 @@ describe('year labels', () => {
     expect(read('10年間の計画期間')).toEqual([]);
     expect(read('人口2566人')).toEqual([]);
     expect(read('SDGs 3 の目標')).toEqual([]);
+  });
+});
+
+describe('edition numbers', () => {
+  it('reads 第N次 in any digits, 第N期 where no 第N次 is printed, and nothing else', () => {
+    expect(['第6次', '第６次', '第六次', '第 6 次小金井市', '第十二次', '第2期総合戦略', '第5次総合計画 第2期'].map(editionNumber)).toEqual([6, 6, 6, 6, 12, 2, 5]);
+    expect(editionNumber('令和14(2032)年のありたい姿')).toBeUndefined();
   });
 });

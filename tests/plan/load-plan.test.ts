@@ -370,3 +370,25 @@ describe('quotes of repeated values and years', () => {
     expect(position(`${ind}/target/quote/fiscal-year/position`)).toEqual(['114', '120']);
   });
 });
+
+describe('edition numbers', () => {
+  const edition = (number: number, text: string) =>
+    loadPlan({
+      file: 'data/plans/test.yaml',
+      yamlText: plan(GOAL).replace("edition: { number: 1, evidence: 'https://example.org/plan' }", `edition: { number: ${number}, text: ${text} }`).replace('dai1ji-test-plan', `dai${number}ji-test-plan`),
+      readSource: (name) => (name === '132292-test.txt' ? Buffer.from(`${SOURCE}第6次テスト計画 第六次テスト計画 第６次テスト計画\n`) : undefined),
+      themeIds,
+    });
+
+  it('reads the number its quoted text prints, in half-width, full-width or kanji digits', () => {
+    for (const text of ['第6次テスト計画', '第六次テスト計画', '第６次テスト計画']) {
+      const { plan: p, problems } = edition(6, text);
+      expect(problems, text).toEqual([]);
+      expect(p!.edition).toMatchObject({ key: 'dai6ji', number: 6, text: { value: text } });
+    }
+  });
+
+  it('refuses an edition number its quoted text contradicts', () => {
+    expect(edition(7, '第６次テスト計画').problems.map((p) => `${p.path}: ${p.reason}`)).toEqual(['plan.edition.number: "第６次テスト計画" is edition 6, not 7']);
+  });
+});
