@@ -6,6 +6,20 @@ import { date, GraphWriter, integer, ja, nonNegative, str } from './terms.ts';
 import { standardAreaCode, type Iris } from './uris.ts';
 import { BIBO, DCAT, DCTERMS, FOAF, jpp, OA, OWL, PROV, QUOTE_PROPERTIES, RDFS, SCHEMA, SKOS, VERSION_STATUSES, type QuoteKind } from './vocab.ts';
 
+/**
+ * A name as spellings of it compare: NFKC (half-width katakana, full-width letters), without spaces or variation
+ * selectors (葛󠄀 is 葛), and ヶ, ヵ and カ read as ケ, the small ke that names are written with either way (龍ケ崎市 and
+ * 龍ヶ崎市 are one city).
+ */
+const foldName = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu, '')
+    .replace(/[ヶヵカ]/gu, 'ケ');
+
+/** Whether a title already names the municipality, in any of its spellings. */
+export const includesName = (title: string, name: string): boolean => foldName(title).includes(foldName(name));
+
 export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
   const g = new GraphWriter(uri.planGraph(plan.municipality.code, plan.id));
   const planIri = uri.plan(plan.municipality.code, plan.id);
@@ -74,8 +88,8 @@ export const planToQuads = (plan: Plan, uri: Iris): Quad[] => {
     .add(documentIri, DCTERMS + 'title', plan.document.title && ja(plan.document.title.value));
   quote(documentIri, 'title', plan.document.title);
 
-  // Labels name the municipality once, whether or not the printed title already does.
-  const withMunicipality = (title: string) => (title.includes(m.name.ja) ? title : `${m.name.ja} ${title}`);
+  // Labels name the municipality once, whether or not the printed title already does (in whichever spelling).
+  const withMunicipality = (title: string) => (includesName(title, m.name.ja) ? title : `${m.name.ja} ${title}`);
   g.type(planIri, jpp('Plan'))
     .localized(planIri, RDFS + 'label', { ja: withMunicipality(plan.title.value), en: plan.titleEn })
     .localized(planIri, DCTERMS + 'title', { ja: plan.title.value, en: plan.titleEn })
