@@ -5,8 +5,10 @@ import { editionNumber, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCo
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import { printedValueProblem } from './printed.ts';
+import { decodeSource } from './source-text.ts';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
 import { draftPlanFileSchema, planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
+import type { ZodError } from 'zod';
 import { formatPath, readYaml, zodProblems } from './yaml-file.ts';
 
 /** The id prefix each element class must use, so IRIs read as what they name. */
@@ -53,13 +55,32 @@ export interface PlanInput {
   readonly sourcesDir?: string;
 }
 
+/** The file's value parsed again with the unknown fields `error` names left out; undefined if it still does not parse. */
+const withoutUnknownFields = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, error: ZodError): T | undefined => {
+  const copy = structuredClone(value);
+  for (const issue of error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const holder = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], copy) as Record<string, unknown> | undefined;
+    for (const key of issue.keys) if (holder) delete holder[key];
+  }
+  const again = schema.safeParse(copy);
+  return again.success ? again.data : undefined;
+};
+
+/** "a Goal", "an Indicator". */
+const a = (word: string): string => `${/^[AEIOU]/u.test(word) ? 'an' : 'a'} ${word}`;
+
 export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; warnings: Problem[] } => {
   const { yaml, problems } = readYaml(input.file, input.yamlText);
   if (!yaml) return { problems, warnings: [] };
-  const parsed = (input.draft ? draftPlanFileSchema : planFileSchema).safeParse(yaml.value);
-  if (!parsed.success) return { problems: zodProblems(yaml, parsed.error), warnings: [] };
-  const data = parsed.data;
-  const out: Problem[] = [];
+  const schema = input.draft ? draftPlanFileSchema : planFileSchema;
+  const parsed = schema.safeParse(yaml.value);
+  const schemaProblems = parsed.success ? [] : zodProblems(yaml, parsed.error);
+  // Unknown fields alone do not hide the other problems: the file is checked again without them, and every problem
+  // of both is reported. Any other schema error stops the checks there (what follows relies on the schema's types).
+  const data = parsed.success ? parsed.data : parsed.error.issues.every((i) => i.code === 'unrecognized_keys') ? withoutUnknownFields(schema, yaml.value, parsed.error) : undefined;
+  if (!data) return { problems: schemaProblems, warnings: [] };
+  const out: Problem[] = [...schemaProblems];
   const warnings: Problem[] = [];
   // Where problems go: `out`, except while an element's indicator values are checked (their problems are put back in
   // the element's place afterwards).
@@ -88,7 +109,12 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     fail(['source', 'file'], `source file ${sourcePath} does not exist`);
     return { problems: out, warnings };
   }
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const decoded = decodeSource(bytes, sourcePath);
+  if (!('text' in decoded)) {
+    out.push({ file: sourcePath, line: decoded.line, column: decoded.column, reason: decoded.reason });
+    return { problems: out, warnings };
+  }
+  const text = decoded.text;
   const source: SourceText = {
     file: sourceFile,
     text,
@@ -205,14 +231,14 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   const element = (e: ElementEntry, i: number): PlanElement => {
     const at = (...rest: (string | number)[]) => ['elements', i, ...rest];
     const kind = e.id.split('/')[0];
-    if (kind !== ID_KIND[e.type]) fail(at('id'), `a ${e.type} id starts with "${ID_KIND[e.type]}/", not "${kind}/"`);
+    if (kind !== ID_KIND[e.type]) fail(at('id'), `${a(e.type)} id starts with "${ID_KIND[e.type]}/", not "${kind}/"`);
     if (e.title === undefined && e.text === undefined) fail(at(), 'an element needs a title or a text');
     const parentType = e.parent === undefined ? 'plan' : ids.get(e.parent)?.type;
     if (e.parent !== undefined && parentType === undefined) fail(at('parent'), `parent "${e.parent}" is not an element of this plan`);
     else if (parentType === 'plan' && input.draft && !ALLOWED_PARENTS[e.type].includes('plan'))
-      warn(at(), `missing parent: a ${e.type} sits under a ${ALLOWED_PARENTS[e.type].join(' or ')}`);
+      warn(at(), `missing parent: ${a(e.type)} sits under ${a(ALLOWED_PARENTS[e.type].join(' or '))}`);
     else if (parentType && !ALLOWED_PARENTS[e.type].includes(parentType))
-      fail(at('parent'), `a ${e.type} cannot sit under ${parentType === 'plan' ? 'the plan itself' : `a ${parentType}`} (allowed: ${ALLOWED_PARENTS[e.type].join(', ')})`);
+      fail(at('parent'), `${a(e.type)} cannot sit under ${parentType === 'plan' ? 'the plan itself' : a(parentType)} (allowed: ${ALLOWED_PARENTS[e.type].join(', ')})`);
     const themes = e.themes ?? [];
     if (themes.length === 0) warn(at(), 'no themes yet');
     themes.forEach((t, k) => {
@@ -318,7 +344,12 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
   const locateTitle = (path: (string | number)[], title: string): Located => {
     if (index.count(title) > 0) return locate(path, title);
     const readme = input.readSource(SEEDS_README);
-    const readmeText = readme && new TextDecoder('utf-8', { fatal: true }).decode(readme);
+    const decodedReadme = readme && decodeSource(readme, `${input.sourcesDir ?? 'data/sources'}/${SEEDS_README}`);
+    if (decodedReadme && !('text' in decodedReadme)) {
+      out.push({ file: `${input.sourcesDir ?? 'data/sources'}/${SEEDS_README}`, line: decodedReadme.line, column: decodedReadme.column, reason: decodedReadme.reason });
+      return locate(path, title);
+    }
+    const readmeText = decodedReadme?.text;
     const quote = readmeText === undefined ? undefined : new SourceIndex(readmeText).locate(title);
     if (!quote || !readme) return locate(path, title);
     const document: SourceText = {

@@ -98,7 +98,12 @@ export const planFileSchema = z.strictObject({
   }),
   source: z
     .strictObject({
-      file: z.string().regex(/^[0-9]{6}-[a-z]+\.txt$/, 'a file name in data/sources/'),
+      file: z
+        .string()
+        .regex(
+          /^[0-9]{6}-[a-z]+\.txt$/,
+          'a file in data/sources/ named <code>-<letters>.txt: the six-digit code, one hyphen, then lower-case letters a–z only (no digits, hyphens or capitals), e.g. 132101-koganei.txt',
+        ),
       documentTitle: ja
         .optional()
         .describe(

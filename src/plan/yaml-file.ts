@@ -1,5 +1,5 @@
 // Reads a YAML file into a plain value while keeping the position of every node, for located error messages.
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, visit, type Document } from 'yaml';
 import type { ZodError } from 'zod';
 import type { Problem } from './errors.ts';
 
@@ -8,6 +8,10 @@ export interface YamlFile {
   readonly value: unknown;
   /** 1-based line/column of the node at `path` (or of its nearest existing ancestor). */
   place(path: readonly (string | number)[]): { line: number; column: number };
+  /** The text of the scalar at `path` as written in the file (013951, not the number 13951 YAML reads it as). */
+  written(path: readonly (string | number)[]): string | undefined;
+  /** Whether the mapping at `path` is written in flow style, `{ key: value, … }`. */
+  isFlowMap(path: readonly (string | number)[]): boolean;
 }
 
 export const formatPath = (path: readonly PropertyKey[]): string =>
@@ -40,15 +44,36 @@ export const readYaml = (file: string, text: string): { yaml?: YamlFile; problem
     }
     return { line: 1, column: 1 };
   };
-  return { yaml: { file, value: doc.toJS({ maxAliasCount: 0 }), place }, problems };
+  const written = (path: readonly (string | number)[]) => {
+    const node = doc.getIn(path, true);
+    return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+  };
+  const isFlowMap = (path: readonly (string | number)[]) => {
+    const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    return isMap(node) && node.flow === true;
+  };
+  return { yaml: { file, value: doc.toJS({ maxAliasCount: 0 }), place, written, isFlowMap }, problems };
 };
 
-/** Schema errors as located problems; an unknown key is placed at the key itself. */
+/**
+ * Schema errors as located problems; an unknown key is placed at the key itself. Two YAML pitfalls get a hint: digits
+ * left unquoted where text is expected (a code such as 013951 becomes the number 13951, its leading zero lost), and a
+ * comma inside an unquoted value in `{ … }`, which ends the value there (printed: 2兆2,000億円 gives a field "000億円").
+ */
 export const zodProblems = (yaml: YamlFile, error: ZodError): Problem[] =>
   error.issues.map((issue) => {
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    const reason =
-      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    const value = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | null | undefined)?.[k], yaml.value);
+    let reason = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      reason = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (yaml.isFlowMap(path) && issue.keys.some((k) => (value as Record<string, unknown> | undefined)?.[k] === null))
+        reason += ': a comma inside { … } ends a value, so quote a value that holds one (printed: \'2兆2,000億円\')';
+    } else if (issue.code === 'invalid_type' && issue.expected === 'string') {
+      const written = yaml.written(path);
+      if (written !== undefined && typeof value === 'number')
+        reason = `expected text, but YAML read ${written} as the number ${value} (unquoted digits are a number, and lose any leading zero): write it in quotes, '${written}'`;
+    }
     const at = yaml.place(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     return { file: yaml.file, ...at, path: formatPath(path), reason };
   });

@@ -392,3 +392,67 @@ describe('edition numbers', () => {
     expect(edition(7, '第６次テスト計画').problems.map((p) => `${p.path}: ${p.reason}`)).toEqual(['plan.edition.number: "第６次テスト計画" is edition 6, not 7']);
   });
 });
+
+describe('messages that say how to fix the file', () => {
+  it('reports a source text that is not UTF-8 against the source file, with where and how to convert it', () => {
+    // "Plan\nmore text x" and then 基本目標 in Shift_JIS, as municipal text exports often are.
+    const sjis = Buffer.concat([Buffer.from('Plan\nmore text x'), Buffer.from([0x8a, 0xee, 0x96, 0x7b, 0x96, 0xda, 0x95, 0x57])]);
+    const { problems } = loadPlan({ file: 'data/plans/test.yaml', yamlText: plan(GOAL), readSource: (name) => (name === '132292-test.txt' ? sjis : undefined), themeIds });
+    expect(problems).toEqual([
+      {
+        file: 'data/sources/132292-test.txt',
+        line: 2,
+        column: 12,
+        reason:
+          'not UTF-8 (byte 16 is not valid UTF-8; the file reads as Shift_JIS (CP932)): source texts are UTF-8, so convert it to UTF-8, ' +
+          'e.g. iconv -f CP932 -t UTF-8 data/sources/132292-test.txt > converted.txt && mv converted.txt data/sources/132292-test.txt',
+      },
+    ]);
+  });
+
+  it('states the rule a source file name breaks', () => {
+    const p = only(load(plan(GOAL).replace('file: 132292-test.txt', 'file: 132292-test-2nd.txt')).problems);
+    expect(`${p.path}: ${p.reason}`).toBe(
+      'source.file: a file in data/sources/ named <code>-<letters>.txt: the six-digit code, one hyphen, then lower-case letters a–z only (no digits, hyphens or capitals), e.g. 132101-koganei.txt',
+    );
+  });
+
+  it('tells to quote a code that YAML read as a number and lost its leading zero', () => {
+    const p = only(load(plan(GOAL).replace("code: '132292'", 'code: 013951')).problems);
+    expect(`${p.line}:${p.column} ${p.path}: ${p.reason}`).toBe(
+      "2:9 municipality.code: expected text, but YAML read 013951 as the number 13951 (unquoted digits are a number, and lose any leading zero): write it in quotes, '013951'",
+    );
+  });
+
+  it('tells to quote a value whose comma ended it inside { … }', () => {
+    const indicator = `  - id: indicator/1
+    type: Indicator
+    level: 指標
+    title: 満足度
+    parent: goal/1
+    unit: 円
+    baseline: { value: 22000, printed: 2兆2,000億円, fiscalYear: 2019, fiscalYearLabel: 令和元年度 }
+    themes: [administration]
+`;
+    const [first] = load(plan(GOAL + indicator)).problems;
+    expect(`${first!.path}: ${first!.reason}`).toBe(
+      `elements[1].baseline: unknown field(s) "000億円": a comma inside { … } ends a value, so quote a value that holds one (printed: '2兆2,000億円')`,
+    );
+  });
+
+  it('reports the other problems of a file beside its unknown fields, and says "an Indicator"', () => {
+    const indicator = `  - id: indicator/1
+    type: Indicator
+    level: 指標
+    title: 満足度
+    colour: red
+    themes: [space]
+`;
+    expect(load(plan(GOAL + indicator)).problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'elements[1]: unknown field(s) "colour"',
+      'elements[1].parent: an Indicator cannot sit under the plan itself (allowed: Goal, Policy, Measure)',
+      'elements[1].themes[0]: unknown theme "space" (see data/themes.yaml)',
+      'elements[1]: an Indicator needs a unit and a baseline',
+    ]);
+  });
+});
