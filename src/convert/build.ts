@@ -2,7 +2,7 @@
 // are unchanged; the checks across plans run over their summaries; the files are assembled by streaming.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossPlanProblems, InputError, listPlanFiles, THEMES_FILE, type InputLayout, type Problem } from '../plan/index.ts';
+import { checkSourceSums, crossPlanProblems, InputError, listPlanFiles, THEMES_FILE, type InputLayout, type Problem } from '../plan/index.ts';
 import { loadThemes } from '../plan/load-themes.ts';
 import { sortQuads } from '../rdf/serialize.ts';
 import { themesToQuads } from '../rdf/themes-to-quads.ts';
@@ -77,7 +77,12 @@ const makeBodies = async (pool: ConverterPool, slices: ReadonlyMap<string, { key
  * Converts on the pool the plans the cache does not hold; throws InputError or ShapeViolationError. Returns every plan's
  * entry, in the order of `files`.
  */
-const convertMisses = async (pool: ConverterPool, files: readonly string[], hits: ReadonlyMap<string, PlanEntry | undefined>): Promise<Entry[]> => {
+const convertMisses = async (
+  pool: ConverterPool,
+  files: readonly string[],
+  hits: ReadonlyMap<string, PlanEntry | undefined>,
+  sourceProblems: readonly Problem[],
+): Promise<Entry[]> => {
   const replies = await pool.run(files.filter((f) => !hits.get(f)).map((file) => ({ kind: 'plan' as const, file })));
   const problems: Problem[] = [];
   const violations = new Map<string, Violation>();
@@ -96,6 +101,8 @@ const convertMisses = async (pool: ConverterPool, files: readonly string[], hits
   // Problems keep the order of the plan files, as the loader reports them, then the checks across plans.
   const order = new Map(files.map((f, i) => [f, i]));
   problems.sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1));
+  // The source texts' own problems (SHA256SUMS) come first, then the plans', then the checks across plans.
+  problems.unshift(...sourceProblems);
   problems.push(...crossPlanProblems(entries.map((e) => e.record.summary)));
   if (problems.length > 0) throw new InputError(problems);
   if (violations.size > 0) throw new ShapeViolationError(violations.size, formatViolations([...violations.values()]));
@@ -128,6 +135,8 @@ export const checkPlans = async (opts: BuildOptions, { bodies: withBodies = true
   const shared = sharedKey({ baseIri: opts.baseIri, synthetic: layout.synthetic, license, themes: themesBytes, ontology, shapes });
   const cache = planCache(opts.cacheDir, layout.synthetic, shared);
   cache.prune(files);
+  // A real build's source texts must be the bytes SHA256SUMS records; a synthetic build's are generated, and have none.
+  const sourceProblems = layout.synthetic ? [] : checkSourceSums(root, layout.sourcesDir);
   const readSource = readSourceIn(root, layout);
   const hits = new Map(files.map((file) => [file, cache.lookup(file, read(file), readSource)] as const));
   const misses = files.filter((f) => !hits.get(f));
@@ -141,7 +150,7 @@ export const checkPlans = async (opts: BuildOptions, { bodies: withBodies = true
     opts.workers,
   );
   try {
-    const entries = await convertMisses(pool, files, hits);
+    const entries = await convertMisses(pool, files, hits, sourceProblems);
     const key = (e: PlanEntry) => e.record.summary.municipality.code + e.record.summary.id;
     const plans = entries
       .sort((a, b) => (key(a) < key(b) ? -1 : 1))

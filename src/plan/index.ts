@@ -5,11 +5,13 @@ import { InputError, type Problem } from './errors.ts';
 import { loadPlan } from './load-plan.ts';
 import { loadThemes } from './load-themes.ts';
 import type { Plan, ThemeScheme } from './model.ts';
+import { checkSourceSums } from './source-sums.ts';
 
 export * from './model.ts';
 export { InputError, type Problem } from './errors.ts';
 export { SourceIndex, type Quote } from './locate.ts';
 export { loadPlan } from './load-plan.ts';
+export { checkSourceSums, SHA256SUMS } from './source-sums.ts';
 
 /** Where a build's plan files and source texts are, relative to the root (or absolute), and whether it is synthetic. */
 export interface InputLayout {
@@ -120,6 +122,8 @@ export const loadInputs = (root: string, layout: InputLayout = REAL_LAYOUT): Inp
     const path = join(root, layout.sourcesDir, name);
     return existsSync(path) ? readFileSync(path) : undefined;
   };
+  // A real build's source texts must be the bytes SHA256SUMS records; a synthetic build's are generated, and have none.
+  if (!layout.synthetic) problems.push(...checkSourceSums(root, layout.sourcesDir));
   const plans: Plan[] = [];
   const files = listPlanFiles(root, layout);
   if (files.length === 0) problems.push({ file: layout.plansDir, reason: 'no plan files (*.yaml)' });

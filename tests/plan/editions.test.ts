@@ -1,6 +1,7 @@
 // Editions and their lineage: plan ids carry an edition key, a plan names its series and version, and a second edition
 // (a test fixture only, never published data) replaces the first and continues its elements, visible in SPARQL.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,12 @@ const freshRoot = () => {
   const dir = mkdtempSync(join(tmpdir(), 'jpp-editions-'));
   for (const d of ['data', 'ontology']) cpSync(d, join(dir, d), { recursive: true });
   return dir;
+};
+
+/** Adds a source text as a curator does: the file, and its hash in SHA256SUMS. */
+const addSource = (dir: string, name: string, text: string) => {
+  writeFileSync(join(dir, 'data/sources', name), text);
+  appendFileSync(join(dir, 'data/sources/SHA256SUMS'), `${createHash('sha256').update(text).digest('hex')}  ${name}\n`);
 };
 
 const problemsOf = async (dir: string): Promise<string[]> => {
@@ -93,7 +100,7 @@ describe('plan files', () => {
 
   it('refuse continuing an element of a plan that is not replaced, or that does not exist', async () => {
     const dir = freshRoot();
-    writeFileSync(join(dir, 'data/sources/132217-kiyosefifth.txt'), FIFTH_SOURCE);
+    addSource(dir, '132217-kiyosefifth.txt', FIFTH_SOURCE);
     writeFileSync(join(dir, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN.replace('continues: vision/1', 'continues: vision/99'));
     expect((await problemsOf(dir)).join('\n')).toMatch(/"vision\/99" is not an element of data\/plans\/132217-kiyose\.yaml/);
     writeFileSync(join(dir, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN.replace('  replaces: dai4ji-choki-sogo-keikaku\n', ''));
@@ -105,7 +112,7 @@ describe('plan files', () => {
 describe('a second edition (test fixture)', () => {
   let store: Store;
   beforeAll(async () => {
-    writeFileSync(join(root, 'data/sources/132217-kiyosefifth.txt'), FIFTH_SOURCE);
+    addSource(root, '132217-kiyosefifth.txt', FIFTH_SOURCE);
     writeFileSync(join(root, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN);
     const dataset = await convert({ root, baseIri: BASE });
     const config = testConfig({ workers: 1 });
