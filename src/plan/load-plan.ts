@@ -5,6 +5,7 @@ import { editionNumber, isSyntheticLocalGovernmentCode, isValidLocalGovernmentCo
 import type { Problem } from './errors.ts';
 import { SourceIndex } from './locate.ts';
 import { printedValueProblem } from './printed.ts';
+import { qudtUnitProblem } from './qudt-units.ts';
 import { decodeSource } from './source-text.ts';
 import type { IndicatorValue, Located, Period, Plan, PlanElement, SourceText } from './model.ts';
 import { draftPlanFileSchema, planFileSchema, type ElementEntry, type IndicatorValueEntry, type PeriodEntry } from './schema.ts';
@@ -251,6 +252,8 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     if (!isIndicator && (e.unit ?? e.qudtUnit ?? e.definition ?? e.dataSource ?? e.direction ?? e.baseline ?? e.target) !== undefined)
       fail(at(), 'unit, qudtUnit, definition, dataSource, direction, baseline and target belong to Indicators only');
     if (e.qudtUnit !== undefined && e.unit === undefined) fail(at('qudtUnit'), 'qudtUnit needs the unit as printed (unit)');
+    const unitMismatch = e.qudtUnit !== undefined && e.unit !== undefined ? qudtUnitProblem(e.qudtUnit, e.unit) : undefined;
+    if (unitMismatch) fail(at('qudtUnit'), unitMismatch);
     const text = optional(at('text'), e.text, e.occurrence);
     // A heading is quoted where it stands over its text: the last occurrence before the text.
     const heading = e.title !== undefined && text && e.occurrence === undefined ? index.locateLastBefore(e.title, text.quote.start) : undefined;

@@ -1,6 +1,7 @@
 // The shape of a curated plan file (data/plans/*.yaml), as a zod schema; the JSON Schema for editors is generated from it.
 import { z } from 'zod';
 import { DIRECTIONS, ELEMENT_CLASSES } from './model.ts';
+import { QUDT_UNIT_NAMES } from './qudt-units.ts';
 
 const ja = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case ASCII letters, digits and single hyphens');
@@ -76,8 +77,10 @@ export const elementSchema = z.strictObject({
   occurrence: z.number().int().min(1).optional().describe('which occurrence in the source to quote, when the text repeats (default 1)'),
   unit: ja.optional().describe('the unit as printed, e.g. %'),
   qudtUnit: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a QUDT unit local name, e.g. PERCENT')
+    .enum(QUDT_UNIT_NAMES, {
+      error: (issue) =>
+        `${typeof issue.input === 'string' ? `"${issue.input}" is not` : 'not'} one of the QUDT units this project knows (src/plan/qudt-units.ts): ${QUDT_UNIT_NAMES.join(', ')}`,
+    })
     .optional()
     .describe('the QUDT unit (http://qudt.org/vocab/unit/<name>) the printed unit stands for, e.g. PERCENT'),
   definition: ja.optional().describe("the indicator's definition, quoted, where the source prints one"),

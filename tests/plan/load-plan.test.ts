@@ -456,3 +456,52 @@ describe('messages that say how to fix the file', () => {
     ]);
   });
 });
+
+describe('QUDT units', () => {
+  const UNITS_SOURCE = '基本目標 1 協働・行政\nみんなで作るまち\n行政だけでなく、市民が協力します。\n指標 現状値（令和３年度） 目標値（令和８年度）\n満足度 84.9% 100.0%\n事業費 2,566千円 3,000千円\n利用料 500円 600円\n';
+  const indicator = (n: number, title: string, unit: string, qudtUnit: string, base: [number, string], target: [number, string]) => `  - id: indicator/${n}
+    type: Indicator
+    level: 指標
+    title: ${title}
+    parent: goal/1
+    unit: '${unit}'
+    qudtUnit: ${qudtUnit}
+    baseline: { value: ${base[0]}, printed: '${base[1]}', fiscalYear: 2021, fiscalYearLabel: 令和３年度 }
+    target: { value: ${target[0]}, printed: '${target[1]}', fiscalYear: 2026, fiscalYearLabel: 令和８年度 }
+    themes: [administration]
+`;
+  const loadUnits = (indicators: string) =>
+    loadPlan({
+      file: 'data/plans/test.yaml',
+      yamlText: plan(GOAL.replace('    field: 協働・行政\n', '') + indicators),
+      readSource: (name) => (name === '132292-test.txt' ? Buffer.from(UNITS_SOURCE) : undefined),
+      themeIds,
+    });
+  const satisfaction = (qudtUnit: string) => indicator(1, '満足度', '%', qudtUnit, [84.9, '84.9%'], [100, '100.0%']);
+  const fee = (qudtUnit: string) => indicator(2, '利用料', '円', qudtUnit, [500, '500円'], [600, '600円']);
+
+  it('accepts the units of the table, and publishes them as QUDT IRIs', () => {
+    const { plan: p, problems } = loadUnits(satisfaction('PERCENT') + fee('CCY_JPY'));
+    expect(problems).toEqual([]);
+    const quads = planToQuads(p!, iris('http://localhost:3000/'));
+    const unit = (n: number) =>
+      quads.find((q) => q.subject.value === `http://localhost:3000/id/132292/plan/dai1ji-test-plan/indicator/${n}/baseline` && q.predicate.value === 'http://purl.org/linked-data/sdmx/2009/attribute#unitMeasure')!.object.value;
+    expect([unit(1), unit(2)]).toEqual(['http://qudt.org/vocab/unit/PERCENT', 'http://qudt.org/vocab/unit/CCY_JPY']);
+  });
+
+  it('refuses a name that is not in the table, listing the ones that are', () => {
+    const allowed = 'PERCENT, PERMILLE, NUM, CCY_JPY, HA, M2, KiloM2, M, KiloM, KiloGM, TONNE, YR, DAY, HR';
+    expect(loadUnits(satisfaction('PERCNT')).problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      `elements[1].qudtUnit: "PERCNT" is not one of the QUDT units this project knows (src/plan/qudt-units.ts): ${allowed}`,
+    ]);
+    expect(only(loadUnits(fee('JPY')).problems).reason).toBe(`"JPY" is not one of the QUDT units this project knows (src/plan/qudt-units.ts): ${allowed}`);
+  });
+
+  it('refuses a unit whose scale is not the printed one: 千円 is not yen', () => {
+    const thousands = indicator(3, '事業費', '千円', 'CCY_JPY', [2566, '2,566千円'], [3000, '3,000千円']);
+    expect(loadUnits(thousands).problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'elements[1].qudtUnit: CCY_JPY (Japanese Yen) stands for a value printed in 円, not in 千円: leave qudtUnit out where no QUDT unit is the printed one',
+    ]);
+    expect(loadUnits(satisfaction('PERCENT').replace("unit: '%'", "unit: '％'")).problems).toEqual([]);
+  });
+});
