@@ -1,7 +1,8 @@
 // Test fixture: the real inputs plus a second edition of 清瀬市's plan (第5次, invented: a test fixture, never published
 // data) that replaces the fourth and continues three of its elements, in a temp project root. What a municipality with
 // two editions looks like to the queries, the counts and the pages.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -72,11 +73,23 @@ elements:
     themes: [environment]
 `;
 
+/** A temp project root holding the real inputs, so a test can add or change plan files without touching data/. */
+export const freshRoot = (): string => {
+  const root = mkdtempSync(join(tmpdir(), 'jpp-editions-'));
+  for (const d of ['data', 'ontology']) cpSync(d, join(root, d), { recursive: true });
+  return root;
+};
+
+/** Adds a source text as a curator does: the file, and its hash in SHA256SUMS. */
+export const addSource = (root: string, name: string, text: string): void => {
+  writeFileSync(join(root, 'data/sources', name), text);
+  appendFileSync(join(root, 'data/sources/SHA256SUMS'), `${createHash('sha256').update(text).digest('hex')}  ${name}\n`);
+};
+
 /** A temp project root holding the real data and ontology and the fifth edition's source text and plan file. */
 export const editionsRoot = (): string => {
-  const root = mkdtempSync(join(tmpdir(), 'jpp-two-editions-'));
-  for (const d of ['data', 'ontology']) cpSync(d, join(root, d), { recursive: true });
-  writeFileSync(join(root, 'data/sources', FIFTH_SOURCE_FILE), FIFTH_SOURCE);
+  const root = freshRoot();
+  addSource(root, FIFTH_SOURCE_FILE, FIFTH_SOURCE);
   writeFileSync(join(root, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN);
   return root;
 };

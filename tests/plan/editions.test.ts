@@ -1,30 +1,16 @@
 // Editions and their lineage: plan ids carry an edition key, a plan names its series and version, and a second edition
 // (a test fixture only, never published data) replaces the first and continues its elements, visible in SPARQL.
-import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/convert/index.ts';
 import { InputError } from '../../src/plan/index.ts';
 import { createLocalStore, type Store } from '../../src/store/index.ts';
+import { addSource, FIFTH_PLAN, FIFTH_SOURCE, FIFTH_SOURCE_FILE, freshRoot } from '../editions-fixture.ts';
 import { BASE, testConfig } from '../helpers.ts';
 
 const KIYOSE = 'data/plans/132217-kiyose.yaml';
 let root: string;
-
-/** A project root holding the real inputs, so a test can add or change plan files without touching data/. */
-const freshRoot = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'jpp-editions-'));
-  for (const d of ['data', 'ontology']) cpSync(d, join(dir, d), { recursive: true });
-  return dir;
-};
-
-/** Adds a source text as a curator does: the file, and its hash in SHA256SUMS. */
-const addSource = (dir: string, name: string, text: string) => {
-  writeFileSync(join(dir, 'data/sources', name), text);
-  appendFileSync(join(dir, 'data/sources/SHA256SUMS'), `${createHash('sha256').update(text).digest('hex')}  ${name}\n`);
-};
 
 const problemsOf = async (dir: string): Promise<string[]> => {
   try {
@@ -35,34 +21,6 @@ const problemsOf = async (dir: string): Promise<string[]> => {
     return e.problems.map((p) => `${p.file}:${p.line ?? '-'}:${p.column ?? '-'} ${p.path ?? ''} ${p.reason}`);
   }
 };
-
-// The fifth edition of 清瀬市's plan: a source text of its own, one vision that continues the fourth edition's first.
-const FIFTH_SOURCE = '第5次清瀬市長期総合計画\n\n将来像\n\nみんなで育む、緑と笑顔のまち\n\n令和8年度から令和19年度までの12年間を計画期間とします。\n';
-const FIFTH_PLAN = `municipality:
-  code: "132217"
-  name: { ja: 清瀬市, en: Kiyose City }
-source:
-  file: 132217-kiyosefifth.txt
-  coverage: { ja: 将来像の一つのみ（テスト用）。, en: One vision only (a test fixture). }
-series:
-  id: choki-sogo-keikaku
-  title: { ja: 清瀬市長期総合計画, en: Kiyose City Long-term Comprehensive Plan }
-plan:
-  id: dai5ji-choki-sogo-keikaku
-  edition: { number: 5, text: 第5次清瀬市長期総合計画 }
-  version: { status: draft, evidence: "https://example.org/kiyose/dai5ji-an" }
-  replaces: dai4ji-choki-sogo-keikaku
-  title: 第5次清瀬市長期総合計画
-  titleEn: Kiyose City 5th Long-term Comprehensive Plan
-  period: { fromFiscalYear: 2026, toFiscalYear: 2037, text: 令和8年度から令和19年度までの12年間を計画期間とします。 }
-elements:
-  - id: vision/1
-    type: Vision
-    level: 将来像
-    title: みんなで育む、緑と笑顔のまち
-    continues: vision/1
-    themes: [environment]
-`;
 
 beforeAll(() => {
   root = freshRoot();
@@ -100,7 +58,7 @@ describe('plan files', () => {
 
   it('refuse continuing an element of a plan that is not replaced, or that does not exist', async () => {
     const dir = freshRoot();
-    addSource(dir, '132217-kiyosefifth.txt', FIFTH_SOURCE);
+    addSource(dir, FIFTH_SOURCE_FILE, FIFTH_SOURCE);
     writeFileSync(join(dir, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN.replace('continues: vision/1', 'continues: vision/99'));
     expect((await problemsOf(dir)).join('\n')).toMatch(/"vision\/99" is not an element of data\/plans\/132217-kiyose\.yaml/);
     writeFileSync(join(dir, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN.replace('  replaces: dai4ji-choki-sogo-keikaku\n', ''));
@@ -112,7 +70,7 @@ describe('plan files', () => {
 describe('a second edition (test fixture)', () => {
   let store: Store;
   beforeAll(async () => {
-    addSource(root, '132217-kiyosefifth.txt', FIFTH_SOURCE);
+    addSource(root, FIFTH_SOURCE_FILE, FIFTH_SOURCE);
     writeFileSync(join(root, 'data/plans/132217-kiyosefifth.yaml'), FIFTH_PLAN);
     const dataset = await convert({ root, baseIri: BASE });
     const config = testConfig({ workers: 1 });
@@ -141,7 +99,8 @@ describe('a second edition (test fixture)', () => {
   it('says which element of the previous edition an element continues', async () => {
     const rows = await select(`PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX jpp: <https://w3id.org/jp-plan/def#>
       SELECT ?now ?before WHERE { ?now jpp:plan/prov:wasRevisionOf ?previousPlan ; prov:wasRevisionOf ?before . ?before jpp:plan ?previousPlan }`);
-    expect(rows).toEqual([`${BASE}id/132217/plan/dai5ji-choki-sogo-keikaku/vision/1,${BASE}id/132217/plan/dai4ji-choki-sogo-keikaku/vision/1`]);
+    const plan = (n: number) => `${BASE}id/132217/plan/dai${n}ji-choki-sogo-keikaku`;
+    expect(rows.sort()).toEqual(['goal/1-1', 'measure/1-1-1', 'vision/1'].map((e) => `${plan(5)}/${e},${plan(4)}/${e}`));
   });
 
   it('publishes each version with its status, and cites the page that states what the text does not', async () => {
