@@ -4,7 +4,9 @@ import { html, join, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, levelText, nameOf, short, whatText, type PageContext } from './page-parts.ts';
 import { nestSpans, type SpanNode } from './spans.ts';
-import { isCurrentPlan, sourcesNewestFirst, type MunicipalityView, type QuoteView, type SourceView } from '../documents/index.ts';
+import type { MunicipalityView, QuoteView, SourceView } from '../documents/index.ts';
+// Not through the index: a page renderer runs in the server's document threads, which must not load the documents layer whole.
+import { isCurrentPlan, sourcesNewestFirst } from '../documents/view-index.ts';
 
 export interface SourcePageInput {
   readonly ctx: PageContext;

@@ -4,7 +4,9 @@ import { themeMatrix } from './heatmap.ts';
 import { html } from './html.ts';
 import { layout } from './layout.ts';
 import { breadcrumbs, classLabel, dataLinks, elementItem, iriLink, nameOf, resourceHead, sdgList, type PageContext, type PageLink } from './page-parts.ts';
-import { isCurrentPlan, type ThemeView } from '../documents/index.ts';
+import type { ThemeView } from '../documents/index.ts';
+// Not through the index: a page renderer runs in the server's document threads, which must not load the documents layer whole.
+import { isCurrentPlan } from '../documents/view-index.ts';
 
 export interface ThemePageInput {
   readonly ctx: PageContext;

@@ -19,7 +19,8 @@ describe('serializeResults', () => {
     const { body } = serializeResults(result, 'application/sparql-results+xml', 10);
     expect(body).toContain('<variable name="missing"/>');
     expect(body).toContain('<uri>http://e/a?x=1&amp;y=&lt;2&gt;</uri>');
-    expect(body).toContain('<literal xml:lang="en">say &quot;hi&quot;, then\nbye\t!</literal>');
+    // Element content escapes what XML needs there (& and <); a quote needs no reference outside attributes.
+    expect(body).toContain('<literal xml:lang="en">say "hi", then\nbye\t!</literal>');
     expect(body).toContain(`<literal datatype="${XSD}integer">42</literal>`);
     expect(body).toContain('<bnode>b0</bnode>');
   });
@@ -51,7 +52,8 @@ describe('serializeResults', () => {
   it('writes booleans', () => {
     const ask: SparqlJson = { head: {}, boolean: false };
     expect(serializeResults(ask, 'application/sparql-results+xml', 1).body).toContain('<boolean>false</boolean>');
-    expect(serializeResults(ask, 'text/csv', 1).body).toBe('false');
+    expect(serializeResults(ask, 'text/csv', 1).body).toBe('_askResult\r\nfalse\r\n');
+    expect(serializeResults(ask, 'text/tab-separated-values', 1).body).toBe('?_askResult\nfalse\n');
     expect(JSON.parse(serializeResults(ask, 'application/sparql-results+json', 1).body)).toEqual(ask);
   });
 });
