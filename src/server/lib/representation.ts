@@ -99,8 +99,9 @@ export class Representation {
 }
 
 const gzipMemo = new BoundedMemo<boolean>();
+// x-gzip is gzip by another name (RFC 9110 §8.4.1.3: a recipient SHOULD treat it as gzip); the answer says gzip.
 const prefersGzip = (acceptEncoding: string) =>
-  new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encoding(['identity', 'gzip']) === 'gzip';
+  new Negotiator({ headers: { 'accept-encoding': acceptEncoding.replace(/\bx-gzip\b/gi, 'gzip') } }).encoding(['identity', 'gzip']) === 'gzip';
 
 /** Whether the client's Accept-Encoding prefers gzip to the body as it is. */
 export const acceptsGzip = (acceptEncoding: string | undefined): boolean =>

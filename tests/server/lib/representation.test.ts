@@ -102,6 +102,12 @@ describe('acceptsGzip', () => {
     expect(acceptsGzip('gzip;q=0.5, identity')).toBe(false);
     expect(acceptsGzip('identity;q=0, gzip;q=0.1')).toBe(true);
   });
+
+  it('takes x-gzip as gzip (RFC 9110 §8.4.1.3)', () => {
+    expect(acceptsGzip('x-gzip')).toBe(true);
+    expect(acceptsGzip('X-GZIP, deflate')).toBe(true);
+    expect(acceptsGzip('x-gzip;q=0, identity')).toBe(false);
+  });
 });
 
 describe('RepresentationCache', () => {
