@@ -36,14 +36,10 @@ const readPages = async (data: Uint8Array, file: string): Promise<Page[]> => {
       .sort((a, b) => b.y - a.y || a.x - b.x);
     const lines: { y: number; size: number; items: typeof items }[] = [];
     for (const it of items) {
-      if (it.text.trim().length === 0) {
-        // A space joins the line of the text it stands in; alone it makes no line.
-        lines.find((l) => Math.abs(l.y - it.y) < 0.4 * Math.min(l.size, it.size))?.items.push(it);
-        continue;
-      }
       const line = lines.find((l) => Math.abs(l.y - it.y) < 0.4 * Math.min(l.size, it.size));
       if (line) line.items.push(it);
-      else lines.push({ y: it.y, size: it.size, items: [it] });
+      // A space joins the line of the text it stands in; alone it makes no line.
+      else if (it.text.trim().length > 0) lines.push({ y: it.y, size: it.size, items: [it] });
     }
     pages.push({
       width,

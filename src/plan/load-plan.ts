@@ -344,24 +344,27 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
 
   // The source extracts do not always print the plan's (or the published document's) name; the seeds README that
   // catalogues them does.
+  // Read, decoded and indexed once, when a title first needs it (a decoding problem is reported once).
+  let seeds: { readonly document: SourceText; readonly index: SourceIndex } | null | undefined;
+  const seedsReadme = () => {
+    if (seeds !== undefined) return seeds;
+    const readme = input.readSource(SEEDS_README);
+    const file = `${input.sourcesDir ?? 'data/sources'}/${SEEDS_README}`;
+    const decoded = readme && decodeSource(readme, file);
+    if (!readme || !decoded) return (seeds = null);
+    if (!('text' in decoded)) {
+      out.push({ file, line: decoded.line, column: decoded.column, reason: decoded.reason });
+      return (seeds = null);
+    }
+    const document: SourceText = { file: SEEDS_README, text: decoded.text, sha256: createHash('sha256').update(readme).digest('hex'), byteLength: readme.length };
+    return (seeds = { document, index: new SourceIndex(decoded.text) });
+  };
   const locateTitle = (path: (string | number)[], title: string): Located => {
     if (index.count(title) > 0) return locate(path, title);
-    const readme = input.readSource(SEEDS_README);
-    const decodedReadme = readme && decodeSource(readme, `${input.sourcesDir ?? 'data/sources'}/${SEEDS_README}`);
-    if (decodedReadme && !('text' in decodedReadme)) {
-      out.push({ file: `${input.sourcesDir ?? 'data/sources'}/${SEEDS_README}`, line: decodedReadme.line, column: decodedReadme.column, reason: decodedReadme.reason });
-      return locate(path, title);
-    }
-    const readmeText = decodedReadme?.text;
-    const quote = readmeText === undefined ? undefined : new SourceIndex(readmeText).locate(title);
-    if (!quote || !readme) return locate(path, title);
-    const document: SourceText = {
-      file: SEEDS_README,
-      text: readmeText!,
-      sha256: createHash('sha256').update(readme).digest('hex'),
-      byteLength: readme.length,
-    };
-    return { value: title, quote, document };
+    const readme = seedsReadme();
+    const quote = readme?.index.locate(title);
+    if (!readme || !quote) return locate(path, title);
+    return { value: title, quote, document: readme.document };
   };
 
   // The edition key begins the plan id, so that the next edition of the same series gets IRIs of its own.

@@ -8,14 +8,14 @@ import { BIBO, DCAT, DCTERMS, FOAF, jpp, OA, OWL, PROV, QUOTE_PROPERTIES, RDFS, 
 
 /**
  * A name as spellings of it compare: NFKC (half-width katakana, full-width letters), without spaces or variation
- * selectors (葛󠄀 is 葛), and ヶ, ヵ and カ read as ケ, the small ke that names are written with either way (龍ケ崎市 and
- * 龍ヶ崎市 are one city).
+ * selectors (葛󠄀 is 葛), and the small ヶ and ヵ read as ケ and カ (龍ケ崎市 and 龍ヶ崎市 are one city), as search folds them
+ * (src/search/normalize.ts, which this layer may not import); カ and ケ stay apart.
  */
 const foldName = (s: string): string =>
   s
     .normalize('NFKC')
     .replace(/[\s\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu, '')
-    .replace(/[ヶヵカ]/gu, 'ケ');
+    .replace(/[ヶヵ]/gu, (c) => (c === 'ヶ' ? 'ケ' : 'カ'));
 
 /** Whether a title already names the municipality, in any of its spellings. */
 export const includesName = (title: string, name: string): boolean => foldName(title).includes(foldName(name));

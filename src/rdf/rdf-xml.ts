@@ -17,17 +17,20 @@ const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 /** The longest XML name at the end of an IRI: the local part of a property element. */
 const LOCAL_NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*$`, 'u');
 /** Characters outside XML 1.0's Char production (lone surrogates included). */
-export const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** The first character of `s` XML 1.0 forbids, as U+XXXX, or undefined when it has none. */
+export const forbiddenXmlChar = (s: string): string | undefined => {
+  const bad = NOT_XML_CHAR.exec(s);
+  return bad ? `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+};
 
 /** Names in the rdf: namespace that may not name a property element (RDF 1.1 XML Syntax §7.2.5 coreSyntaxTerms, oldTerms, rdf:li). */
 const NOT_PROPERTIES = new Set(['RDF', 'ID', 'about', 'parseType', 'resource', 'nodeID', 'datatype', 'Description', 'li', 'aboutEach', 'aboutEachPrefix', 'bagID']);
 
 const checked = (s: string, where: () => string): string => {
-  const bad = NOT_XML_CHAR.exec(s);
-  if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw new RdfXmlError(`RDF/XML cannot carry the character U+${code} (XML 1.0 forbids it) in ${where()}`);
-  }
+  const bad = forbiddenXmlChar(s);
+  if (bad) throw new RdfXmlError(`RDF/XML cannot carry the character ${bad} (XML 1.0 forbids it) in ${where()}`);
   return s;
 };
 // Carriage returns and tabs are written as references: a parser would normalize them away (XML 1.0 §2.11, §3.3.3).

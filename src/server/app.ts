@@ -48,11 +48,11 @@ export const buildApp = async (config: Config, store: Store, manifest: AppManife
   const responses = new ResponseCache(config.http.responseCacheBytes);
   app.decorate('responses', responses);
   app.addHook('onSend', (request, reply, payload, done) => {
-    // If-Match for the answers that did not evaluate it before anything else (sendRepresentation and sendDumpFile do):
-    // a 2xx or 304 whose ETag it does not name, by strong comparison, becomes 412 (RFC 9110 §13.1.1, §13.2.2).
-    if (request.headers['if-match'] !== undefined && request.method !== 'OPTIONS' && (reply.statusCode === 304 || (reply.statusCode >= 200 && reply.statusCode < 300))) {
-      const etag = reply.getHeader('etag');
-      if (!ifMatchHolds(request.headers['if-match'], typeof etag === 'string' ? etag : undefined)) {
+    // If-Match for a 2xx or 304 that carries no ETag (every answer with one evaluated it before anything else:
+    // sendRepresentation, sendDumpFile, the SPARQL answers): no entity tag can match it, so it becomes 412 (RFC 9110
+    // §13.1.1, §13.2.2), unless If-Match is `*`.
+    if (request.headers['if-match'] !== undefined && request.method !== 'OPTIONS' && !reply.hasHeader('etag') && (reply.statusCode === 304 || (reply.statusCode >= 200 && reply.statusCode < 300))) {
+      if (!ifMatchHolds(request.headers['if-match'], undefined)) {
         if (payload !== null && typeof payload === 'object' && typeof (payload as { destroy?: unknown }).destroy === 'function') (payload as { destroy(): void }).destroy();
         done(preconditionFailed(request));
         return;

@@ -1,6 +1,6 @@
 // The SPARQL results formats (one table, as Oxigraph's sparesults has one enum) and their writers: SPARQL JSON result
 // objects written as SPARQL JSON, XML, CSV or TSV, after applying the row cap.
-import { NOT_XML_CHAR, xmlText } from '../rdf/rdf-xml.ts';
+import { forbiddenXmlChar, xmlText } from '../rdf/rdf-xml.ts';
 import { UnrepresentableError } from '../rdf/unrepresentable.ts';
 import { FORMATS, XSD } from '../rdf/vocab.ts';
 
@@ -32,11 +32,8 @@ const xmlEscape = (s: string): string =>
 
 /** Element content: a carriage return as a reference (a parser would read it as a line feed, XML 1.0 §2.11). */
 const xmlContent = (s: string): string => {
-  const bad = NOT_XML_CHAR.exec(s);
-  if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw new UnrepresentableError(`SPARQL XML results cannot carry the character U+${code} (XML 1.0 forbids it)`);
-  }
+  const bad = forbiddenXmlChar(s);
+  if (bad) throw new UnrepresentableError(`SPARQL XML results cannot carry the character ${bad} (XML 1.0 forbids it)`);
   return xmlText(s);
 };
 

@@ -2,6 +2,7 @@
 // build's graphs, and come back through the project's own serializers; SERVICE queries go to our federation worker.
 import { Parser, type Quad } from 'n3';
 import { serializeQuads } from '../rdf/serialize.ts';
+import { UnrepresentableError } from '../rdf/unrepresentable.ts';
 import { serializeResults, type SparqlJson } from './sparql-results.ts';
 import { asDatasetSource, StoreError, type DatasetSource, type DatasetStats, type QueryAnswer, type QueryRequest, type Store, type StoreHealth, type StoreLimits } from './store.ts';
 import { federate, federationPool } from './federation-pool.ts';
@@ -40,6 +41,16 @@ const release = (slot: Slot) => {
   const n = (serving.get(slot.name) ?? 1) - 1;
   if (n > 0) serving.set(slot.name, n);
   else serving.delete(slot.name);
+};
+
+/** A writer's answer; a format that cannot carry it is the store's 'unrepresentable', as the engine workers report it. */
+const written = async <T>(write: () => T | Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof UnrepresentableError) throw new StoreError('unrepresentable', e.message);
+    throw e;
+  }
 };
 
 const BAD_IRI = /[\u0000-\u0020<>"{}|^`\\]/;
@@ -181,13 +192,14 @@ class VirtuosoStore implements Store {
     }, request.outline);
     if (request.form === 'SELECT' || request.form === 'ASK') {
       const json = await this.#results(text, request.form);
-      const { body, rows, capped } = serializeResults(json, request.resultsMediaType, maxRows);
+      const { body, rows, capped } = await written(() => serializeResults(json, request.resultsMediaType, maxRows));
       return { kind: 'results', body, mediaType: request.resultsMediaType, rows, capped };
     }
     const all = triples(await this.#send(text, 'application/n-triples'));
     const capped = all.length > maxRows;
     const quads = capped ? all.slice(0, maxRows) : all;
-    return { kind: 'graph', body: await serializeQuads(quads, request.graphMediaType), mediaType: request.graphMediaType, triples: quads.length, capped };
+    const body = await written(() => serializeQuads(quads, request.graphMediaType));
+    return { kind: 'graph', body, mediaType: request.graphMediaType, triples: quads.length, capped };
   }
 
   async describe(iri: string): Promise<Quad[]> {

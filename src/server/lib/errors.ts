@@ -8,6 +8,7 @@ import { pageHeaders } from './csp.ts';
 import { requestLang } from './lang.ts';
 import { PAGE_TYPE } from './page-reply.ts';
 import { HttpError, type ErrorCode } from './http-error.ts';
+import { plainRanges } from './negotiate.ts';
 
 export { ERRORS, HttpError, type ErrorCode, type ErrorOptions } from './http-error.ts';
 
@@ -90,7 +91,7 @@ const ERROR_TYPES = ['text/plain', 'application/json', 'text/html', 'application
  */
 export const sendError = (request: FastifyRequest, reply: FastifyReply, error: HttpError, urls: SiteUrls): FastifyReply => {
   const accept = request.headers.accept;
-  const type = accept ? new Negotiator({ headers: { accept } }).mediaType(ERROR_TYPES) : undefined;
+  const type = accept ? new Negotiator({ headers: { accept: plainRanges(accept) } }).mediaType(ERROR_TYPES) : undefined;
   // Headers set for a success that did not happen (validator, capping) must not travel with the error.
   for (const name of ['etag', 'x-sparql-capped', 'content-disposition', 'content-encoding', 'content-range', 'link']) reply.removeHeader(name);
   for (const [name, value] of Object.entries(error.options.headers ?? {})) reply.header(name, value);

@@ -1,9 +1,10 @@
 // One content negotiation for every route: `?format=` first, then Accept with q-values and wildcards, else 406.
-// Every answer is UTF-8 and carries no other media type parameter, so a range's parameters are judged here, not by
-// `negotiator`, which would match a range with parameters only against an offer with the same ones (RFC 9110 §12.5.1).
+// Every answer is UTF-8 and carries no other media type parameter, so a range's parameters are judged here (plainRanges,
+// which the error answers use too), not by `negotiator`, which would match a range with parameters only against an
+// offer with the same ones (RFC 9110 §12.5.1).
 import Negotiator from 'negotiator';
 import { BoundedMemo } from './bounded-memo.ts';
-import { HttpError } from './errors.ts';
+import { HttpError } from './http-error.ts';
 
 export interface Choice<T extends string = string> {
   /** Media type served. */

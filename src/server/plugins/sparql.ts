@@ -8,7 +8,6 @@ import type { Config } from '../../config.ts';
 import { exampleName, makeLinks, queryPage, type ExampleQuery } from '../../pages/index.ts';
 import { JPP, RDFS } from '../../rdf/vocab.ts';
 import { RESULTS_FORMATS, ServiceAllowlist, StoreError, type ResultsMediaType } from '../../store/index.ts';
-import { UnrepresentableError } from '../../rdf/unrepresentable.ts';
 import '../decorators.ts';
 import { AnswerCache, answerKey, etagFor, etagMatches, type CachedAnswer } from '../lib/answer-cache.ts';
 import { pageHeaders } from '../lib/csp.ts';
@@ -21,6 +20,7 @@ import { checkServices } from '../lib/query-classify.ts';
 import { ParsePool, queryClassifier } from '../lib/query-parser.ts';
 import { RDF_EXTS, RDF_FORMATS, rdfFormatOf } from '../../rdf/formats.ts';
 import { serializeQuads, type RdfMediaType } from '../../rdf/serialize.ts';
+import { checkIfMatch } from '../lib/preconditions.ts';
 import { acceptsGzip, worthGzip } from '../lib/representation.ts';
 import { SD_PREFIXES, serviceDescription } from '../lib/service-description.ts';
 
@@ -145,6 +145,8 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
   const answer = async (request: FastifyRequest, reply: FastifyReply, key: string, produce: () => Promise<CachedAnswer>, vary = 'Accept') => {
     const etag = etagFor(key);
     reply.header('etag', etag).header('vary', `${vary}, Accept-Encoding`);
+    // Before the query runs (RFC 9110 §13.2.2); the tag is weak, so only `If-Match: *` holds.
+    checkIfMatch(request, etag);
     if (request.method !== 'POST' && etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
     let hit = cache.get(key);
     if (!hit) {
@@ -189,16 +191,17 @@ const sparqlPlugin: FastifyPluginAsync<SparqlPluginOptions> = async (app, { conf
     // `format` is no protocol parameter: clients send it in forms of their own beside an Accept that says the same.
     let mediaType = negotiate(accept, req.format, choices, 'accept');
     const refused = new Set<string>();
+    const named = formatChoice(req.format, choices) !== undefined;
     // An answer the chosen format cannot carry (RDF/XML and a predicate with no XML name, a character XML forbids) is
     // asked again in the next format Accept allows; a format named by ?format=, or none left, is a 406 that says why.
     for (;;) {
       try {
         return await answerQuery(request, reply, req, classified, graphForm, mediaType);
       } catch (e) {
-        if (!(e instanceof UnrepresentableError || (e instanceof StoreError && e.code === 'unrepresentable'))) throw e;
+        if (!(e instanceof StoreError && e.code === 'unrepresentable')) throw e;
         refused.add(mediaType);
         const rest = choices.filter((c) => !refused.has(c.type));
-        const next = formatChoice(req.format, choices) || rest.length === 0 ? undefined : acceptable(accept, rest);
+        const next = named || rest.length === 0 ? undefined : acceptable(accept, rest);
         if (!next) throw new HttpError('not_acceptable', `${e.message}; ask for ${rest.map((c) => c.type).join(', ') || 'another query'}`);
         mediaType = next;
       }

@@ -78,6 +78,9 @@ describe('errors Fastify meets before routing', () => {
     expect(text.body).not.toMatch(/FST_ERR/);
     const json = await t.app.inject({ url: '/id/%E0%A4%A', headers: { accept: 'application/json' } });
     expect(JSON.parse(json.body)).toMatchObject({ error: 'bad_request', status: 400 });
+    // A range's parameters are judged as the answers' own negotiation judges them.
+    const charset = await t.app.inject({ url: '/id/%E0%A4%A', headers: { accept: 'application/json; charset=utf-8' } });
+    expect(JSON.parse(charset.body)).toMatchObject({ error: 'bad_request', status: 400 });
   });
 
   it('answers an overlong path parameter with our 414', async () => {
