@@ -109,6 +109,7 @@ class LocalStore implements Store {
       namedGraphs: request.namedGraphs,
       maxRows,
       pushLimit,
+      columnOrder: request.outline?.columnOrder,
     });
     return queryAnswer(r, request);
   }

@@ -70,7 +70,7 @@ const runQuery = async (m: QueryMessage): Promise<TaskResult> => {
       if (!m.pushLimit || !syntaxPosition(e)) throw e;
       raw = evaluate(m.query, json);
     }
-    const { body, rows, capped } = serializeResults(JSON.parse(raw) as SparqlJson, m.resultsMediaType, m.maxRows, raw);
+    const { body, rows, capped } = serializeResults(JSON.parse(raw) as SparqlJson, m.resultsMediaType, m.maxRows, raw, m.columnOrder);
     return { kind: 'results', body, rows, capped };
   }
   const nt = evaluate(m.query, { ...options, results_format: 'application/n-triples' });

@@ -32,6 +32,12 @@ export interface QueryOutline {
    * `dataset` and `limitOffset` are the query's own clauses there ('' when it has none). Not set for DESCRIBE.
    */
   readonly pieces?: { readonly head: string; readonly dataset: string; readonly middle: string; readonly limitOffset: string; readonly tail: string };
+  /**
+   * SELECT *: every variable of the query in the order it first appears in the text. SPARQL leaves the order of the
+   * columns of SELECT * open; Jena and RDF4J follow the text while Oxigraph sorts them, so the answer's columns are put
+   * in this order (serializeResults) and read the same from either backend as from those peers.
+   */
+  readonly columnOrder?: readonly string[];
   /** DESCRIBE: its prologue, what it describes (`*` as a wildcard), and its WHERE clause with all that follows ('' if none). */
   readonly describe?: {
     readonly prologue: string;
@@ -84,6 +90,11 @@ interface QueryNode {
   readonly values?: Localized & { readonly values: readonly unknown[] };
   readonly variables?: readonly (Localized & { readonly type: string; readonly subType?: string })[];
 }
+
+/** The names of the variables among `tokens` (`?x` and `$x` both name x), each once, in order. */
+const variablesInOrder = (tokens: readonly Token[]): string[] => [
+  ...new Set(tokens.filter((t) => t.tokenType.name === 'Var1' || t.tokenType.name === 'Var2').map((t) => t.image.slice(1))),
+];
 
 // traqula 1.3.1 reads DECIMAL as [0-9]+ '.' [0-9]+, so `.5` lexes as a dot and an integer and a legal query is refused;
 // the grammar's [147]–[153] allow no digit before the point. Its tokens are patched before any lexer is built from them.
@@ -244,8 +255,10 @@ export const outlineQuery = (text: string, baseIri?: string): QueryOutline | Upd
   const values = spanOf(q.values?.loc);
   const end = values ? at(values.start) : tokens.length;
   const limitAt = limitOffset ? { from: at(limitOffset.start), to: at(limitOffset.end) } : { from: end, to: end };
+  const wildcard = q.subType === 'select' && q.variables?.some((v) => v.type === 'wildcard');
   return {
     ...outline,
+    ...(wildcard ? { columnOrder: variablesInOrder(tokens) } : {}),
     pieces: {
       head: join(0, datasetAt.from),
       dataset: join(datasetAt.from, datasetAt.to),

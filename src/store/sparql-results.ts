@@ -160,11 +160,25 @@ export const RESULTS_MEDIA_TYPES: readonly ResultsMediaType[] = Object.values(RE
 export const resultsFormatOf = (mediaType: string): ResultsFormat | undefined =>
   Object.values(RESULTS_FORMATS).find((f: ResultsFormat) => f.mediaType === mediaType);
 
-/** Serializes a result object into the wanted format; cuts SELECT answers to maxRows and says so. */
-export const serializeResults = (r: SparqlJson, mediaType: ResultsMediaType, maxRows: number, raw?: string): Serialized => {
+/**
+ * Serializes a result object into the wanted format; cuts SELECT answers to maxRows and says so. `columnOrder` (a
+ * SELECT * query's variables in the order of its text) orders the columns; a variable it does not name keeps its place
+ * after those it does.
+ */
+export const serializeResults = (r: SparqlJson, mediaType: ResultsMediaType, maxRows: number, raw?: string, columnOrder?: readonly string[]): Serialized => {
   const all = r.results?.bindings ?? [];
   const capped = all.length > maxRows;
-  const json: SparqlJson = capped ? { head: r.head, results: { bindings: all.slice(0, maxRows) } } : r;
+  const vars = r.head.vars && columnOrder ? ordered(r.head.vars, columnOrder) : r.head.vars;
+  const reordered = vars !== r.head.vars;
+  const head = reordered ? { ...r.head, vars } : r.head;
+  const json: SparqlJson = capped || reordered ? { ...r, head, ...(r.results ? { results: { bindings: all.slice(0, maxRows) } } : {}) } : r;
   const rows = typeof r.boolean === 'boolean' ? 0 : Math.min(all.length, maxRows);
-  return { body: resultsFormatOf(mediaType)!.write(json, capped ? undefined : raw), rows, capped };
+  return { body: resultsFormatOf(mediaType)!.write(json, capped || reordered ? undefined : raw), rows, capped };
+};
+
+/** `vars` in the order `order` gives them (the others after, as they were); `vars` itself when that changes nothing. */
+const ordered = (vars: readonly string[], order: readonly string[]): readonly string[] => {
+  const rank = new Map(order.map((v, i) => [v, i]));
+  const sorted = vars.map((v, i) => ({ v, key: rank.get(v) ?? order.length + i })).sort((a, b) => a.key - b.key).map((e) => e.v);
+  return sorted.every((v, i) => v === vars[i]) ? vars : sorted;
 };

@@ -192,7 +192,7 @@ class VirtuosoStore implements Store {
     }, request.outline);
     if (request.form === 'SELECT' || request.form === 'ASK') {
       const json = await this.#results(text, request.form);
-      const { body, rows, capped } = await written(() => serializeResults(json, request.resultsMediaType, maxRows));
+      const { body, rows, capped } = await written(() => serializeResults(json, request.resultsMediaType, maxRows, undefined, request.outline?.columnOrder));
       return { kind: 'results', body, mediaType: request.resultsMediaType, rows, capped };
     }
     const all = triples(await this.#send(text, 'application/n-triples'));

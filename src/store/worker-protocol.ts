@@ -25,6 +25,8 @@ export interface QueryMessage {
   readonly maxRows: number;
   /** Append `LIMIT maxRows+1` to the query text (safe only when it has no LIMIT and no trailing VALUES). */
   readonly pushLimit: boolean;
+  /** SELECT *: the order of the answer's columns (QueryOutline.columnOrder). */
+  readonly columnOrder?: readonly string[] | undefined;
 }
 
 export interface DescribeMessage {

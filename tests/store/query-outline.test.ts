@@ -26,6 +26,12 @@ describe('outlineQuery', () => {
     expect(outline('SELECT * FROM <graph/1> { SERVICE <sparql> { } }').services).toEqual([`${BASE}sparql`]);
   });
 
+  it('gives SELECT * the order its variables first appear in ($x and ?x alike), and no order to other forms', () => {
+    expect(outline('SELECT * { ?zeta ?p $alpha . ?alpha ?q ?mid # ?comment\n FILTER(?p != "?str") }').columnOrder).toEqual(['zeta', 'p', 'alpha', 'q', 'mid']);
+    expect(outline('SELECT ?b ?a { ?a ?p ?b }').columnOrder).toBeUndefined();
+    expect(outline('ASK { ?a ?p ?b }').columnOrder).toBeUndefined();
+  });
+
   it('tells a GRAPH pattern and a variable SERVICE at any depth', () => {
     expect(outline('SELECT * { ?s ?p ?o FILTER EXISTS { { SELECT * { GRAPH ?g { ?s ?p ?o } } } } }').readsNamedGraphs).toBe(true);
     expect(outline('SELECT * { ?s ?p ?o }').readsNamedGraphs).toBe(false);

@@ -49,6 +49,16 @@ describe('serializeResults', () => {
     expect(serializeResults(result, 'text/csv', 3).capped).toBe(false);
   });
 
+  it('orders the columns as columnOrder says, the ones it does not name after, and rewrites the raw JSON only then', () => {
+    const raw = JSON.stringify(result);
+    const moved = serializeResults(result, 'application/sparql-results+json', 10, raw, ['o', 's']);
+    expect((JSON.parse(moved.body) as SparqlJson).head.vars).toEqual(['o', 's', 'missing']);
+    expect((JSON.parse(moved.body) as SparqlJson).results?.bindings).toEqual(result.results?.bindings);
+    expect(serializeResults(result, 'text/csv', 10, undefined, ['missing', 'o']).body.split('\r\n')[0]).toBe('missing,o,s');
+    // In order already: the engine's own text is sent as it is.
+    expect(serializeResults(result, 'application/sparql-results+json', 10, `${raw} `, ['s', 'o']).body).toBe(`${raw} `);
+  });
+
   it('writes booleans', () => {
     const ask: SparqlJson = { head: {}, boolean: false };
     expect(serializeResults(ask, 'application/sparql-results+xml', 1).body).toContain('<boolean>false</boolean>');

@@ -136,6 +136,18 @@ describe('SELECT and ASK', () => {
     expect(Number(bindings(r.body)[0]?.['c']?.value)).toBe(0.25);
   });
 
+  it('lists the columns of SELECT * in the order the query names its variables, as Jena and RDF4J do', async () => {
+    const star = `${PROLOGUE}SELECT * WHERE { ?s a ?type ; rdfs:label ?zlabel . BIND(1 AS ?a) } LIMIT 1`;
+    expect((JSON.parse((await get(star)).body) as { head: { vars: string[] } }).head.vars).toEqual(['s', 'type', 'zlabel', 'a']);
+    expect((await get(star, { accept: 'text/csv' })).body.split('\r\n')[0]).toBe('s,type,zlabel,a');
+    expect((await get(star, { accept: 'application/sparql-results+xml' })).body).toContain(
+      '<variable name="s"/><variable name="type"/><variable name="zlabel"/><variable name="a"/>',
+    );
+    // A subquery's projection decides what is in scope; the order is still the text's.
+    const sub = await get('SELECT * WHERE { { SELECT ?z WHERE { ?z ?p ?o } LIMIT 1 } BIND(1 AS ?b) }');
+    expect((JSON.parse(sub.body) as { head: { vars: string[] } }).head.vars).toEqual(['z', 'b']);
+  });
+
   it('answers ASK as a boolean', async () => {
     const r = await get(`${PROLOGUE}ASK { ?s a jpp:Measure }`);
     expect(JSON.parse(r.body)).toEqual({ head: {}, boolean: true });
