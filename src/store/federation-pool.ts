@@ -32,5 +32,6 @@ export const queryAnswer = (r: TaskResult, request: QueryRequest): QueryAnswer =
 /** Runs a query with SERVICE clauses in the federation pool. */
 export const federate = async (pool: WorkerPool, request: QueryRequest): Promise<QueryAnswer> => {
   const { query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs } = request;
-  return queryAnswer(await pool.run({ op: 'federate', query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs }), request);
+  const columnOrder = request.outline?.columnOrder;
+  return queryAnswer(await pool.run({ op: 'federate', query, form, services, resultsMediaType, graphMediaType, defaultGraphs, namedGraphs, columnOrder }), request);
 };

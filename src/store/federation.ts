@@ -204,7 +204,7 @@ export class Federation {
       return row;
     });
     const json = { head: { vars: variables.map((v) => v.value) }, results: { bindings } };
-    const serialized = serializeResults(json, mediaType, max);
+    const serialized = serializeResults(json, mediaType, max, undefined, request.columnOrder);
     return { result: { kind: 'results', ...serialized }, cut: serialized.capped };
   }
 

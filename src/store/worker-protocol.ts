@@ -52,6 +52,8 @@ export interface FederateMessage {
   readonly graphMediaType: RdfMediaType;
   readonly defaultGraphs: readonly string[];
   readonly namedGraphs: readonly string[];
+  /** SELECT *: the order of the answer's columns (QueryOutline.columnOrder). */
+  readonly columnOrder?: readonly string[] | undefined;
 }
 
 export type TaskMessage = QueryMessage | DescribeMessage | StatsMessage | FederateMessage;

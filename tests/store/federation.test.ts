@@ -140,6 +140,10 @@ describe('federation through the endpoint', () => {
     const ok = await app.inject({ url: `/sparql?query=${encodeURIComponent(joinQuery(allowed.url))}&format=csv` });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe('label,pop\r\nKoganei City,126074\r\n');
+    // SELECT * keeps the query's order of variables through the federating engine too.
+    const star = joinQuery(allowed.url).replace('SELECT ?label ?pop', 'SELECT *').replace('?pop }', '?pop BIND(1 AS ?a) }');
+    const starred = await app.inject({ url: `/sparql?query=${encodeURIComponent(star)}&format=csv` });
+    expect(starred.body.split('\r\n')[0]).toBe('label,pop,a');
     const before = other.requests();
     const refused = await app.inject({ url: `/sparql?query=${encodeURIComponent(joinQuery(other.url))}` });
     expect(refused.statusCode).toBe(400);
