@@ -1,5 +1,5 @@
-// The verdict on one answer: which outcomes are the server doing its job (any 1xx–4xx, the deliberate 503s, a cut
-// connection after an oversized body) and which are failures (other 5xx, resets, hangs, truncated answers).
+// The verdict on one answer: which outcomes are the server doing its job (any 1xx–4xx, the deliberate 503s, 501 for a
+// method it does not implement, a cut connection after an oversized body) and which are failures (other 5xx, resets, hangs, truncated answers).
 import type { FuzzCase } from './cases.ts';
 import type { Outcome } from './http-client.ts';
 
@@ -9,6 +9,9 @@ export type Verdict =
 
 /** 503s the server gives on purpose: queue full, query stopped at its time limit, query too costly. */
 const DELIBERATE_503 = new Set(['busy', 'timeout', 'query_too_costly']);
+
+/** The methods the server implements: any other may be answered 501 Not Implemented (RFC 9110 §15.6.2). */
+const IMPLEMENTED = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 
 /** The error code and message of a JSON error body, or the first line of a text one. */
 export const errorOf = (o: Outcome): { code: string | undefined; message: string } => {
@@ -32,6 +35,7 @@ export const judge = (c: FuzzCase, o: Outcome, boundMs: number): Verdict => {
     const { code, message } = errorOf(o);
     const deliberate = o.status === 503 && (code !== undefined ? DELIBERATE_503.has(code) : o.headers['retry-after'] !== undefined || /stopped after|busy|too many|more memory|ran longer/i.test(message) || (c.method === 'HEAD' && message === ''));
     if (deliberate) return { ok: true, label: `503 ${code ?? 'retry'}` };
+    if (o.status === 501 && !IMPLEMENTED.has(c.method)) return { ok: true, label: '501 method' };
     return { ok: false, label: String(o.status), message: `${code ?? '-'}: ${message}` };
   }
   if (!o.complete && !c.oversized) return { ok: false, label: 'truncated', message: `status ${o.status}, body cut short${o.error ? ` (${o.error})` : ''}` };

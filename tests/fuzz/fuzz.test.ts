@@ -47,7 +47,7 @@ describe('fuzz verdicts', () => {
   const outcome = (o: Partial<Outcome>): Outcome => ({ status: 200, headers: {}, body: Buffer.alloc(0), ms: 1, error: undefined, timedOut: false, complete: true, ...o });
   const json = (error: string) => Buffer.from(JSON.stringify({ error, status: 503, message: 'x' }));
 
-  it('accept 4xx and the deliberate 503s; fail other 5xx, hangs, resets and cut answers', () => {
+  it('accept 4xx, the deliberate 503s and 501 for an unknown method; fail other 5xx, hangs, resets and cut answers', () => {
     expect(judge(c, outcome({ status: 404 }), 1).ok).toBe(true);
     expect(judge(c, outcome({ status: 503, body: json('busy') }), 1).ok).toBe(true);
     expect(judge(c, outcome({ status: 503, body: json('timeout') }), 1).ok).toBe(true);
@@ -55,6 +55,8 @@ describe('fuzz verdicts', () => {
     expect(judge(c, outcome({ status: 503, body: json('unavailable') }), 1).ok).toBe(false);
     expect(judge(c, outcome({ status: 500, body: json('query_failed') }), 1).ok).toBe(false);
     expect(judge(c, outcome({ status: 502 }), 1).ok).toBe(false);
+    expect(judge({ ...c, method: 'FOO' }, outcome({ status: 501 }), 1).ok).toBe(true);
+    expect(judge({ ...c, method: 'GET' }, outcome({ status: 501 }), 1).ok).toBe(false);
     expect(judge(c, outcome({ status: undefined, timedOut: true }), 1).ok).toBe(false);
     expect(judge(c, outcome({ status: undefined, error: 'ECONNRESET' }), 1).ok).toBe(false);
     expect(judge({ ...c, oversized: true }, outcome({ status: undefined, error: 'EPIPE' }), 1).ok).toBe(true);

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const HOST = /^(?:\[(?:[0-9A-Fa-f:.]+|v[0-9A-Fa-f]+\.[\w\-.~!$&'()*+,;=:]+)\]|(?:[\w\-.~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)(?::\d*)?$/;
 
 /** The methods the server answers at all: what `OPTIONS *` (a question about the server, not a resource) is told. */
-const SERVER_METHODS = 'GET, HEAD, POST, OPTIONS';
+export const SERVER_METHODS = 'GET, HEAD, POST, OPTIONS';
 
 /** 400 with a line that says why (the message itself was read whole: the connection may go on). */
 const refuse = (res: ServerResponse, why: string): true => {

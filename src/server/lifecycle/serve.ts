@@ -4,7 +4,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream';
 import type { Config } from '../../config.ts';
 import { logAccess } from './access-log.ts';
-import { messageChecks } from './message-checks.ts';
+import { messageChecks, SERVER_METHODS } from './message-checks.ts';
 import type { Generation } from './generation.ts';
 
 interface Live {
@@ -37,14 +37,32 @@ export const listenError = (e: NodeJS.ErrnoException, host: string, port: number
   return new Error(`cannot listen on ${host}:${port}: ${e.message}`);
 };
 
+/** A client's method as the answer quotes it: never more than a few dozen characters. */
+const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
 /** How long a connection whose request could not be parsed is still read (and discarded) before it is closed. */
 const LINGER_MS = 2_000;
 
+/** A method token (RFC 9110 §9.1, §5.6.2) at the start of a request line, followed by its space. */
+const METHOD = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+) /;
+
+/**
+ * The method of a request line Node's parser refused for its method (it knows a fixed list): a well-formed token is
+ * a method this server does not implement (501, RFC 9110 §15.6.2); anything else (a TLS handshake, binary noise) is
+ * not HTTP at all. It is read from the line the parser stopped in (a pipelined request follows another).
+ */
+export const unknownMethod = (error: NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number }): string | undefined => {
+  if (error.code !== 'HPE_INVALID_METHOD' || !error.rawPacket) return undefined;
+  const raw = error.rawPacket.toString('latin1');
+  const start = raw.lastIndexOf('\n', Math.max(0, (error.bytesParsed ?? 0) - 1)) + 1;
+  return METHOD.exec(raw.slice(start))?.[1];
+};
+
 /**
  * Answers a request Node's HTTP parser refused (a bad header character, headers too large, a deadline missed) the
- * way Node does — 400, 431 or 408 — but closes gently: the answer is sent, the rest of what the client is still
- * sending is read and dropped for a moment, then the connection is closed. Closing at once with unread data makes
- * the kernel reset the connection, and the client may lose the answer it was sent.
+ * way Node does — 400, 431 or 408 — or 501 for a method it does not know, but closes gently: the answer is sent, the
+ * rest of what the client is still sending is read and dropped for a moment, then the connection is closed. Closing
+ * at once with unread data makes the kernel reset the connection, and the client may lose the answer it was sent.
  */
 const answerClientError = (error: NodeJS.ErrnoException, socket: Duplex): void => {
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
@@ -52,8 +70,16 @@ const answerClientError = (error: NodeJS.ErrnoException, socket: Duplex): void =
     socket.destroy();
     return;
   }
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = status === 408 ? 'the request was not received in time\n' : status === 431 ? 'the request headers are too large\n' : 'the request is not valid HTTP\n';
+  const method = unknownMethod(error);
+  const status = method !== undefined ? 501 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body =
+    method !== undefined
+      ? `the method ${short(method)} is not implemented here; this server answers ${SERVER_METHODS}\n`
+      : status === 408
+        ? 'the request was not received in time\n'
+        : status === 431
+          ? 'the request headers are too large\n'
+          : 'the request is not valid HTTP\n';
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -2,7 +2,7 @@
 // Host missing, repeated or invalid is 400 (RFC 9112 §3.2), `GET *` is 400 and `OPTIONS *` 204 with Allow (§3.2.4).
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { serve, type Serving } from '../../../src/server/lifecycle/serve.ts';
+import { serve, unknownMethod, type Serving } from '../../../src/server/lifecycle/serve.ts';
 import { MINI_VERSION, testApp, type TestApp } from '../../helpers.ts';
 
 let t: TestApp;
@@ -107,5 +107,47 @@ describe('the asterisk-form request target (RFC 9112 §3.2.4)', () => {
       expect(r.status, method).toBe(400);
       if (method !== 'HEAD') expect(r.body, method).toMatch(/\* is for OPTIONS only/);
     }
+  });
+});
+
+describe('methods the server does not know (RFC 9110 §15.6.2)', () => {
+  it('answers a method Node does not know with 501 and a line naming it and the methods it answers', async () => {
+    for (const method of ['FOO', 'get', 'BREW', 'X-CUSTOM']) {
+      const r = await send(`${method} /healthz HTTP/1.1\r\nHost: localhost`);
+      expect(r.status, method).toBe(501);
+      expect(r.headers['content-type'], method).toBe('text/plain; charset=utf-8');
+      expect(r.body, method).toBe(`the method ${method} is not implemented here; this server answers GET, HEAD, POST, OPTIONS\n`);
+    }
+    const cut = await send(`${'X'.repeat(300)} /healthz HTTP/1.1\r\nHost: localhost`);
+    expect(cut.status).toBe(501);
+    expect(cut.body).toMatch(/^the method X{40}\S+ is not implemented here/);
+    expect(cut.body).not.toContain('X'.repeat(41));
+  });
+
+  it('reads the method from the line the parser stopped in, so a pipelined request is judged by its own method', () => {
+    const error = (raw: string, bytesParsed: number) => Object.assign(new Error('Invalid method encountered'), { code: 'HPE_INVALID_METHOD', rawPacket: Buffer.from(raw, 'latin1'), bytesParsed });
+    const first = 'GET / HTTP/1.1\r\nHost: x\r\n\r\n';
+    expect(unknownMethod(error(`${first}FOO / HTTP/1.1\r\nHost: x\r\n\r\n`, first.length + 1))).toBe('FOO');
+    expect(unknownMethod(error('get / HTTP/1.1\r\n\r\n', 0))).toBe('get');
+    expect(unknownMethod(error('\u0016\u0003\u0001\u0002\u0000', 0))).toBeUndefined();
+    expect(unknownMethod({ ...error('FOO / HTTP/1.1\r\n', 1), code: 'HPE_INVALID_HEADER_TOKEN' })).toBeUndefined();
+  });
+
+  it('keeps 405 with Allow for a method it knows but the route does not take, and 400 for bytes that are no method', async () => {
+    for (const method of ['PATCH', 'PUT', 'DELETE', 'PROPFIND']) {
+      const r = await send(`${method} /healthz HTTP/1.1\r\nHost: localhost`);
+      expect(r.status, method).toBe(405);
+      expect(r.headers.allow, method).toBe('GET, HEAD, OPTIONS');
+    }
+    // A TLS ClientHello sent to the plain-HTTP port is not a request at all.
+    const tls = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03])));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+    });
+    expect(tls).toMatch(/^HTTP\/1\.1 400 /);
+    expect(tls).toContain('the request is not valid HTTP\n');
   });
 });
