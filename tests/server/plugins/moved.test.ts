@@ -50,6 +50,35 @@ describe('former plan IRIs', () => {
     expect((await get(`/dumps/plans/${code}-${to}.ttl`)).statusCode).toBe(200);
   });
 
+  it.each(RENAMED)('answers 404 at once, not a 301 to a 404, for names under $code/$from that never existed', async ({ code, from }) => {
+    for (const old of [
+      `/id/${code}/plan/${from}/goal/999`,
+      `/id/${code}/plan/${from}/nonsense`,
+      `/id/${code}/plan/${from}.ttl`,
+      `/data/id/${code}/plan/${from}/goal/999.ttl`,
+      `/data/id/${code}/plan/${from}.pdf`,
+      `/data/id/${code}/plan/${from}/nonsense`,
+      `/page/id/${code}/plan/${from}/goal/999?lang=en`,
+      `/graph/${code}/${from}/nonsense`,
+      `/dataset/${code}/${from}/distribution/pdf`,
+      `/dumps/plans/${code}-${from}.pdf`,
+      `/dumps/plans/${code}-${from}/x.ttl`,
+    ]) {
+      for (const method of ['GET', 'HEAD'] as const) {
+        const r = await f.app.inject({ method, url: old, headers: { accept: 'text/turtle' } });
+        expect(r.statusCode, `${method} ${old}`).toBe(404);
+        expect(r.headers.location, old).toBeUndefined();
+      }
+    }
+    // The same kinds of name that do exist still move, percent-encoded ones included.
+    const [path] = f.site.documentPaths().filter((p) => p.startsWith(`id/${code}/plan/`) && p.split('/').length === 6);
+    const tail = path!.split('/').slice(4).join('/');
+    const encoded = await get(`/id/${code}/plan/${from}/${tail.replace(/[a-z]/, (c) => `%${c.charCodeAt(0).toString(16)}`)}`);
+    expect(encoded.statusCode).toBe(301);
+    for (const ok of [`/data/id/${code}/plan/${from}/${tail}`, `/page/id/${code}/plan/${from}/${tail}`, `/dataset/${code}/${from}/distribution/ttl`])
+      expect((await get(ok)).statusCode, ok).toBe(301);
+  });
+
   it('leaves other URLs alone: a name that only starts like a former id is not found', async () => {
     expect((await get('/id/132110/plan/kihon-kosoX', { accept: 'text/turtle' })).statusCode).toBe(404);
     expect((await get('/id/132101/plan/dai5ji-kihon-koso', { accept: 'text/turtle' })).statusCode).toBe(303);
