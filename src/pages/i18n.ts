@@ -120,6 +120,7 @@ const ja = {
   previous: '前へ',
   next: '次へ',
   queryTooLong: '検索語が長すぎます。',
+  resultsCapped: '表示するのは上位 {n} 件までです。検索語を増やすか自治体を選ぶと絞り込めます。',
   allMunicipalities: 'すべての自治体',
   // sparql
   queryTitle: 'SPARQL クエリ',
@@ -261,6 +262,7 @@ const en: Messages = {
   previous: 'Previous',
   next: 'Next',
   queryTooLong: 'The search text is too long.',
+  resultsCapped: 'Only the first {n} results are listed: add words or pick a municipality to narrow the search.',
   allMunicipalities: 'All municipalities',
   queryTitle: 'SPARQL query',
   queryIntro: 'A read-only SPARQL 1.1 endpoint. The default graph is the union of all named graphs.',

@@ -9,7 +9,7 @@ export { makeLinks, withParams, type Links } from './links.ts';
 export { pageContext, type PageContext, type PageLink } from './page-parts.ts';
 export { exampleName, queryPage, type ExampleQuery } from './query-page.ts';
 export { documentAlternates, errorPage, resourcePage, type LazyDocument } from './resource-page.ts';
-export { MAX_QUERY_LENGTH, searchOptions, searchPage, searchResponse, type SearchResponse } from './search-page.ts';
+export { MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, searchOptions, searchPage, searchResponse, type SearchResponse } from './search-page.ts';
 export { sourcePage } from './source-page.ts';
 
 /** The folder of the pages' own static files (stylesheet, icon, the query page's script). */

@@ -8,6 +8,8 @@ import { withParams } from './links.ts';
 import { classLabel, levelText, nameOf, short, type PageContext } from './page-parts.ts';
 
 export const PAGE_SIZE = 20;
+/** The last page served: the first 1,000 results are listed, however many match. */
+export const MAX_PAGE = 50;
 /** Result headings longer than this (texts standing in for a title) are cut; the snippet shows the text. */
 const TITLE_LENGTH = 50;
 /** Longest query accepted, in code points. */
@@ -106,7 +108,9 @@ export const searchPage = ({ ctx, response, error }: SearchPageInput): string =>
   const { query, total, offset, results } = response;
   const terms = runs(normalize(query).chars).map((r) => r.join(''));
   const pageNo = Math.floor(offset / PAGE_SIZE) + 1;
-  const pages = Math.ceil(total / PAGE_SIZE);
+  // The pager stops at the last page served, so it never links to a page that is refused.
+  const pages = Math.min(Math.ceil(total / PAGE_SIZE), MAX_PAGE);
+  const capped = total > MAX_PAGE * PAGE_SIZE;
   const at = (p: number) => links.search(query, { m: response.municipality, page: p > 1 ? p : undefined });
   const body = html`<header class="page-head"><h1>${m.searchTitle}</h1><p class="subtitle">${m.searchIntro}</p></header>
 <form class="search-form" action="${links.local(links.urls.search())}" method="get" role="search">
@@ -119,6 +123,7 @@ ${links.lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 ${!error && query.trim()
   ? html`<p class="summary" role="status"><strong>${total}</strong> ${m.results}${pages > 1 ? html` (${pageNo}/${pages})` : ''}</p>
+${capped ? html`<p class="note">${m.resultsCapped.replace('{n}', String(MAX_PAGE * PAGE_SIZE))}</p>` : ''}
 ${total === 0 ? html`<p class="empty">${m.noResults}</p>` : ''}
 <ol class="results" start="${offset + 1}">
 ${results.map(

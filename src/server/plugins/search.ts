@@ -1,6 +1,6 @@
 // /search?q=: Japanese full-text search over titles and texts, as an HTML page (default) or JSON (Accept or ?format=json).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { MAX_QUERY_LENGTH, messages, searchOptions, searchPage, searchResponse, type SearchResponse } from '../../pages/index.ts';
+import { MAX_PAGE, MAX_QUERY_LENGTH, messages, PAGE_SIZE, searchOptions, searchPage, searchResponse, type SearchResponse } from '../../pages/index.ts';
 import { HttpError } from '../lib/errors.ts';
 import { BoundedMemo } from '../lib/bounded-memo.ts';
 import { etagOf } from '../lib/ld-http.ts';
@@ -21,23 +21,24 @@ const schema = {
     type: 'object',
     properties: {
       q: { type: 'string', description: `the search text (at most ${MAX_QUERY_LENGTH} characters)` },
-      m: { type: 'string', description: 'a municipality code to search in' },
-      page: { type: 'string', description: '1-based page of 20 results' },
+      m: { type: 'string', description: 'the code of a municipality to search in (empty: all)' },
+      // Strings, checked below, so that a bad value gets a message naming the parameter and its range.
+      page: { type: 'string', description: `1-based page of ${PAGE_SIZE} results, 1 to ${MAX_PAGE} (the first ${MAX_PAGE * PAGE_SIZE} results are listed)` },
       format: { type: 'string', description: 'html or json; overrides Accept' },
       lang: LANG_PARAM,
     },
   },
 } as const;
 
-type SearchRequest = FastifyRequest<{ Querystring: { q?: string; m?: string; page?: string; format?: string; lang?: string } }>;
+type SearchRequest = FastifyRequest<{ Querystring: { q?: string; m?: string; page?: string; format?: string; lang?: string; offset?: unknown; limit?: unknown } }>;
 
 const NOTHING: SearchResult = { terms: [], total: 0, hits: [] };
 
-/** Pages beyond this are not served (a result list is capped at 1000 entries). */
-const MAX_PAGE = 50;
+const quoted = (raw: string) => JSON.stringify(raw.slice(0, 40));
 
 const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }) => {
   const codes = new Set(site.summary.municipalities.map((m) => m.code));
+  const someCode = site.summary.municipalities[0]?.code ?? '132101';
   const answers = new BoundedMemo<Representation>(512);
 
   app.get('/search', { schema }, async (request: SearchRequest, reply) => {
@@ -46,20 +47,33 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
     const ctx = site.pageContext(lang);
     // Control characters never help a search; they are dropped before anything else looks at the text.
     const q = (request.query.q ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-    const municipality = request.query.m && codes.has(request.query.m) ? request.query.m : undefined;
-    const pageNo = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    const tooLong = Array.from(q).length > MAX_QUERY_LENGTH;
-    if (tooLong) {
-      const message = `${messages(lang).queryTooLong} (≤ ${MAX_QUERY_LENGTH})`;
+    /** What is wrong with the request's parameters, if anything (an answer that silently did something else would mislead). */
+    const invalid = (): string | undefined => {
+      if (Array.from(q).length > MAX_QUERY_LENGTH) return `${messages(lang).queryTooLong} (≤ ${MAX_QUERY_LENGTH})`;
+      // The JSON answer names its offset and limit: a client paging by them would get the first page again and again.
+      if (request.query.offset !== undefined || request.query.limit !== undefined)
+        return `offset and limit are not parameters of /search: results come ${PAGE_SIZE} a page, chosen by page (1 to ${MAX_PAGE})`;
+      const { page, m } = request.query;
+      if (page !== undefined && !(/^[1-9][0-9]?$/.test(page) && Number(page) <= MAX_PAGE))
+        return `page must be a whole number from 1 to ${MAX_PAGE} (${PAGE_SIZE} results a page; the first ${MAX_PAGE * PAGE_SIZE} are listed), got ${quoted(page)}`;
+      if (m !== undefined && m !== '' && !codes.has(m)) return `m must be the code of a municipality whose plans are here (e.g. ${someCode}), or empty for all, got ${quoted(m)}`;
+      return undefined;
+    };
+    const problem = invalid();
+    if (problem !== undefined) {
       if (format === 'application/json') {
         // The same body errors.ts sends, chosen here by ?format= as well as by Accept.
-        const error = new HttpError('bad_request', message);
-        const body = { error: error.code, status: error.status, message };
+        const error = new HttpError('bad_request', problem);
+        const body = { error: error.code, status: error.status, message: problem };
         return reply.code(error.status).header('cache-control', 'no-store').header('vary', 'Accept, Accept-Language').type('application/json; charset=utf-8').send(JSON.stringify(body));
       }
-      const empty: SearchResponse = { query: '', total: 0, offset: 0, limit: 0, results: [] };
-      return sendErrorPage(reply, 400, searchPage({ ctx, response: empty, error: message }), ['Accept']);
+      // The form keeps the search text, unless that text is what was refused.
+      const shown = Array.from(q).length > MAX_QUERY_LENGTH ? '' : q;
+      const empty: SearchResponse = { query: shown, total: 0, offset: 0, limit: 0, results: [] };
+      return sendErrorPage(reply, 400, searchPage({ ctx, response: empty, error: problem }), ['Accept']);
     }
+    const municipality = request.query.m || undefined;
+    const pageNo = Number(request.query.page ?? '1');
     const key = `search?${new URLSearchParams({ q, m: municipality ?? '', page: String(pageNo), lang })}`;
     // Searches repeat (links, back buttons, revalidation): their answers are kept, boundedly, with their gzip copies.
     const memoKey = `${format} ${key}`;

@@ -1,6 +1,6 @@
 // /search over app.inject with the real dataset: the JSON shape, ranking, highlighting, paging, filters and hostile queries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../../src/pages/index.ts';
+import { searchPage, type SearchResponse } from '../../../src/pages/index.ts';
 import { BASE, siteFixture, type SiteFixture } from '../../site-helpers.ts';
 
 let f: SiteFixture;
@@ -74,7 +74,9 @@ describe('/search', () => {
     expect(page2.offset).toBe(20);
     expect(page2.results[0]!.iri).not.toBe(all.results[0]!.iri);
     expect((await search('まち', '&page=2')).body).toContain('rel="prev"');
-    expect((await json('まち', '&page=9999')).results).toEqual([]);
+    // A page past the results but within the served ones is empty; the pager never links past the last served page.
+    expect((await search('まち', '&page=50')).statusCode).toBe(200);
+    expect((await json('まち', '&page=50')).results).toEqual([]);
   });
 
   it('finds a municipality by its name, first, and its plans by its name and their words', async () => {
@@ -93,13 +95,52 @@ describe('/search', () => {
   });
 
   it('answers an empty query with the form and no results, never a 500', async () => {
-    for (const url of ['/search', '/search?q=', '/search?q=%20%20', '/search?page=abc', '/search?q=%E3%80%81%E3%80%82']) {
+    for (const url of ['/search', '/search?q=', '/search?q=%20%20', '/search?page=2', '/search?q=%E3%80%81%E3%80%82', '/search?q=&m=']) {
       const r = await get(url);
       expect(r.statusCode, url).toBe(200);
       expect(r.body).toContain('<form class="search-form"');
       expect(r.body).not.toContain('<li class="result">');
     }
     expect((await json('')).total).toBe(0);
+  });
+
+  it('refuses a page, municipality or parameter it cannot honour with 400 naming the parameter and what it takes', async () => {
+    const cases: [string, RegExp][] = [
+      ...['0', '-1', '51', '9999', 'abc', '1.5', '', '1e3', '01'].map((p): [string, RegExp] => [`&page=${encodeURIComponent(p)}`, /^page must be a whole number from 1 to 50 \(20 results a page; the first 1000 are listed\), got "/]),
+      ['&m=999999', /^m must be the code of a municipality whose plans are here \(e\.g\. \d{6}\), or empty for all, got "999999"$/],
+      ['&limit=100000&offset=-5', /^offset and limit are not parameters of \/search: results come 20 a page, chosen by page \(1 to 50\)$/],
+      ['&offset=20', /^offset and limit are not parameters/],
+    ];
+    for (const [extra, message] of cases) {
+      const r = await search('子', `&format=json${extra}`);
+      expect(r.statusCode, extra).toBe(400);
+      expect(r.headers['content-type'], extra).toBe('application/json; charset=utf-8');
+      expect(r.headers['cache-control'], extra).toBe('no-store');
+      const body = r.json() as { error: string; status: number; message: string };
+      expect(body, extra).toMatchObject({ error: 'bad_request', status: 400 });
+      expect(body.message, extra).toMatch(message);
+      // A browser gets the search page with the message and its search text kept.
+      const page = await search('子', extra);
+      expect(page.statusCode, extra).toBe(400);
+      expect(page.headers['content-type'], extra).toBe('text/html; charset=utf-8');
+      expect(page.body, extra).toContain('<p class="error" role="alert">');
+      expect(page.body, extra).toContain('value="子"');
+      expect(page.body, extra).not.toContain('<li class="result">');
+    }
+    expect((await json('子', '&m=132101&page=1')).municipality).toBe('132101');
+  });
+
+  it('lists at most 50 pages: past 1000 results the pager stops at page 50 and says so', async () => {
+    const ctx = f.site.pageContext('ja');
+    const at = (offset: number) => searchPage({ ctx, response: { query: 'まち', total: 5000, offset, limit: 20, results: [] } });
+    const last = at(980);
+    expect(last).toContain('(50/50)');
+    expect(last).not.toContain('rel="next"');
+    expect(last).toContain('表示するのは上位 1000 件までです。');
+    expect(at(960)).toContain(`rel="next" href="/search?q=${encodeURIComponent('まち')}&amp;page=50"`);
+    const few = searchPage({ ctx, response: { query: 'まち', total: 45, offset: 0, limit: 20, results: [] } });
+    expect(few).toContain('(1/3)');
+    expect(few).not.toContain('上位');
   });
 
   it('escapes hostile queries and refuses huge or repeated ones with 400', async () => {
