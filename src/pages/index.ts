@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 export { dumpsPage, type DumpEntry } from './dumps-page.ts';
 export { homePage } from './home-page.ts';
 export { messages } from './i18n.ts';
+export { catalogHtmlPage, voidHtmlPage } from './metadata-pages.ts';
 export { makeLinks, withParams, type Links } from './links.ts';
 export { pageContext, type PageContext, type PageLink } from './page-parts.ts';
 export { exampleName, queryPage, type ExampleQuery } from './query-page.ts';

@@ -36,10 +36,10 @@ const styled = () => b.page.evaluate(() => getComputedStyle(document.body).displ
 describe.each(['localhost', '127.0.0.1'])('reached as http://%s:<port>/ (base IRI http://localhost:<port>/)', (host) => {
   const origin = () => `http://${host}:${port()}`;
 
-  it('styles the home page, a plan and the ontology page (landing pages, with their Dataset JSON-LD), an element page and the query page, with no CSP violation', async () => {
+  it('styles the home page, a plan and the ontology page (landing pages, with their Dataset JSON-LD), an element page, the catalog and VoID pages and the query page, with no CSP violation', async () => {
     const { page } = b;
     const before = b.errors.length;
-    for (const path of ['/', `/page/${PLAN}`, '/page/ontology', `/page/${MEASURE}`, '/sparql']) {
+    for (const path of ['/', `/page/${PLAN}`, '/page/ontology', `/page/${MEASURE}`, '/catalog', '/.well-known/void', '/sparql']) {
       await page.goto(origin() + path);
       expect(await styled(), path).toBe('flex');
       expect(await violations(), path).toEqual([]);

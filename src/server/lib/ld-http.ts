@@ -8,7 +8,7 @@ import type { Choice } from './negotiate.ts';
 import { CACHE_CONTROL, type LinkEntry } from './representation.ts';
 
 /** RDF formats only; Turtle first, so no Accept header or `*\/*` gets Turtle. */
-export const RDF_CHOICES: readonly Choice[] = DOCUMENT_EXTS.map((ext) => {
+const RDF_CHOICES: readonly Choice[] = DOCUMENT_EXTS.map((ext) => {
   const { mediaType, names, alsoAccepts } = RDF_FORMATS[ext];
   return { type: mediaType, names, ...(alsoAccepts.length > 0 ? { alsoAccepts } : {}) };
 });
@@ -35,9 +35,6 @@ export const descriptionLinks = (urls: SiteUrls, path: string, iri: string, exce
 /** The extension of a negotiated media type, or 'html'. */
 export const extOf = (mediaType: string): DocumentExt | 'html' =>
   mediaType === 'text/html' ? 'html' : DOCUMENT_EXTS.find((e) => RDF_FORMATS[e].mediaType === mediaType)!;
-
-/** The extension of a media type negotiated among RDF_CHOICES. */
-export const rdfExtOf = (mediaType: string): DocumentExt => DOCUMENT_EXTS.find((e) => RDF_FORMATS[e].mediaType === mediaType) ?? 'ttl';
 
 /** A strong validator per dataset version, path and format. */
 export const etagOf = (version: string, path: string, format: string): string =>

@@ -110,6 +110,8 @@ export interface Site {
    * `/catalog?page=N`; undefined when there is no such page.
    */
   catalogPageBody(ext: DocumentExt, page: number, direct: boolean): Promise<Buffer> | undefined;
+  /** Page `page` of the catalog as triples (what the HTML page shows), its Hydra links naming `/catalog?page=N`; undefined when there is no such page. */
+  catalogPageQuads(page: number): readonly Quad[] | undefined;
   /** URL prefixes published under plans' former ids, and where they moved (answered with 301). */
   readonly moved: readonly MovedPrefix[];
   readonly void: readonly Quad[];
@@ -358,6 +360,7 @@ export const loadSite = async (config: Config, manifest: Manifest, options: Site
     resourcePage: resourcePageBody,
     catalogPages: catalogPageCount(catalogIndex, config.catalogPageSize),
     catalogPageBody,
+    catalogPageQuads: (page) => catalogPage(catalogIndex, { page, size: config.catalogPageSize, pageUrl: (n) => urls.catalogPage(n) }),
     moved: movedPrefixes(
       summary.sameAs.map(([from, to]) => DataFactory.quad(DataFactory.namedNode(from), DataFactory.namedNode(`${OWL}sameAs`), DataFactory.namedNode(to))),
       urls,

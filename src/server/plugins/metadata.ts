@@ -2,15 +2,21 @@
 // of its own (plugins/catalog.ts: one URL per format, pages, a 303 to each resource's own description).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentType, DOCUMENT_EXTS, RDF_FORMATS } from '../../documents/index.ts';
-import { etagOf, RDF_CHOICES, rdfExtOf, seeOther } from '../lib/ld-http.ts';
+import type { PageContext, PageLink } from '../../pages/index.ts';
+import { DOCUMENT_CHOICES, etagOf, extOf, seeOther } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
-import { sendPrepared } from '../lib/representation.ts';
+import { LANG_PARAM, requestLang } from '../lib/lang.ts';
+import { pageInit } from '../lib/page-reply.ts';
+import { sendPrepared, type LinkEntry } from '../lib/representation.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import type { Site } from '../lib/site.ts';
 
 const FORMAT_QUERY = {
   type: 'object',
-  properties: { format: { type: 'string', description: 'overrides Accept: ttl, jsonld, rdf, nt (or a media type)' } },
+  properties: {
+    format: { type: 'string', description: 'overrides Accept: ttl, jsonld, rdf, nt, html (or a media type)' },
+    lang: LANG_PARAM,
+  },
 } as const;
 const WILDCARD = { type: 'object', properties: { '*': { type: 'string' } }, required: ['*'] } as const;
 
@@ -22,6 +28,8 @@ export interface MetadataRoutes {
   readonly resourcePrefixes: readonly string[];
   /** Bare URL paths of resources it describes, answered the same way. */
   readonly resourcePaths?: readonly string[];
+  /** The document as an HTML page, for browsers (it is a document: HTML is one more of its representations, by Accept). */
+  readonly page: (ctx: PageContext, alternates: readonly PageLink[]) => string;
 }
 
 /** Registers the negotiated document (GET, HEAD via Fastify) and the 303s of its resources. */
@@ -33,14 +41,26 @@ export const registerMetadataRoutes = (app: FastifyInstance, site: Site, routes:
   const described = new Set(site.void.map((q) => q.subject.value));
 
   const formats = site.representations;
-  app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, (request: FastifyRequest<{ Querystring: { format?: string } }>, reply) => {
-    const ext = rdfExtOf(negotiate(request.headers.accept, request.query.format, RDF_CHOICES));
+  const alternates: PageLink[] = DOCUMENT_EXTS.map((e) => ({ href: `${documentUrl}?format=${e}`, type: RDF_FORMATS[e].mediaType, label: RDF_FORMATS[e].label }));
+  const linksBut = (except: string): LinkEntry[] => [
+    ...alternates.filter((a) => a.href !== `${documentUrl}?format=${except}`).map((a) => ({ href: a.href, rel: 'alternate', type: a.type })),
+    ...(except === 'html' ? [] : [{ href: `${documentUrl}?format=html`, rel: 'alternate', type: 'text/html' }]),
+  ];
+  // Turtle without Accept and for `*/*` (DOCUMENT_CHOICES), so VoID consumers get what they got; HTML for browsers.
+  app.get(routes.url, { schema: { querystring: FORMAT_QUERY } }, (request: FastifyRequest<{ Querystring: { format?: string; lang?: string } }>, reply) => {
+    const ext = extOf(negotiate(request.headers.accept, request.query.format, DOCUMENT_CHOICES));
+    if (ext === 'html') {
+      const lang = requestLang(request);
+      return sendPrepared(request, reply, formats, `meta ${routes.kind} html-${lang}`, () =>
+        pageInit({ body: routes.page(site.pageContext(lang), alternates), etag: etagOf(site.version, routes.kind, `html-${lang}`), links: linksBut('html'), varyAlso: ['Accept'] }),
+      );
+    }
     return sendPrepared(request, reply, formats, `meta ${routes.kind} ${ext}`, async () => ({
       body: await site.metadataBody(routes.kind, ext),
       contentType: contentType(RDF_FORMATS[ext]),
       etag: etagOf(site.version, routes.kind, ext),
       vary: ['Accept'],
-      links: DOCUMENT_EXTS.filter((e) => e !== ext).map((e) => ({ href: `${documentUrl}?format=${e}`, rel: 'alternate', type: RDF_FORMATS[e].mediaType })),
+      links: linksBut(ext),
     }));
   });
 

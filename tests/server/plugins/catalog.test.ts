@@ -192,3 +192,66 @@ describe('the catalog in pages of 2', () => {
     expect((await f.app.inject({ url: `/catalog?page=${pages + 1}` })).statusCode).toBe(404);
   }, 120_000);
 });
+
+describe('the catalog for browsers', () => {
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  let f: SiteFixture;
+  beforeAll(async () => {
+    f = await siteFixture(BASE, { CATALOG_PAGE_SIZE: '3' });
+  }, 120_000);
+  afterAll(() => f.close());
+  const get = (url: string, headers: Record<string, string> = {}) => f.app.inject({ method: 'GET', url, headers });
+
+  it('answers a browser at /catalog itself with an HTML page of it, and harvesters with the Turtle they got', async () => {
+    const page = await get('/catalog', { accept: BROWSER });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers.location).toBeUndefined();
+    expect(String(page.headers.vary)).toMatch(/^Accept, Accept-Language/);
+    expect(String(page.headers['content-security-policy'])).toContain("default-src 'self'");
+    for (const ext of ['ttl', 'jsonld', 'nt', 'rdf']) expect(String(page.headers.link)).toContain(`<${BASE}catalog.${ext}>; rel="alternate"`);
+    // ckanext-dcat sends no Accept; other clients */*: Turtle, 200, as before.
+    for (const headers of [{}, { accept: '*/*' }, { accept: 'text/turtle' }] as Record<string, string>[]) {
+      const r = await get('/catalog', headers);
+      expect(r.statusCode, JSON.stringify(headers)).toBe(200);
+      expect(r.headers['content-type'], JSON.stringify(headers)).toBe('text/turtle; charset=utf-8');
+      expect(r.headers.vary).toBe('Accept, Accept-Encoding');
+      expect(String(r.headers.link)).toContain(`<${BASE}catalog?format=html>; rel="alternate"; type="text/html"`);
+    }
+    // ?format= overrides Accept both ways; the fixed-format URLs stay fixed.
+    expect((await get('/catalog?format=ttl', { accept: BROWSER })).headers['content-type']).toBe('text/turtle; charset=utf-8');
+    expect((await get('/catalog?format=html')).headers['content-type']).toBe('text/html; charset=utf-8');
+    expect((await get('/catalog.ttl', { accept: BROWSER })).headers['content-type']).toBe('text/turtle; charset=utf-8');
+    const head = await f.app.inject({ method: 'HEAD', url: '/catalog', headers: { accept: BROWSER } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(head.body).toBe('');
+    expect((await get('/catalog', { accept: BROWSER, 'if-none-match': String(page.headers.etag) })).statusCode).toBe(304);
+  });
+
+  it('pages the datasets 3 at a time with prev/next links, and 404s past the last page', async () => {
+    const whole = turtle((await get('/catalog.ttl')).body);
+    const all = objects(whole, `${BASE}catalog`, `${DCAT}dataset`).sort();
+    const pages = Math.ceil(all.length / 3);
+    expect(pages).toBeGreaterThan(1);
+    const seen: string[] = [];
+    let url: string | undefined = '/catalog';
+    for (let n = 1; url; n++) {
+      const r = await get(url, { accept: BROWSER });
+      expect(r.statusCode, url).toBe(200);
+      // Each dataset links to its own page.
+      seen.push(...[...r.body.matchAll(/<th scope="row"><a href="\/page\/(dataset[^"]*)">/g)].map((m) => `${BASE}${m[1]}`));
+      expect(r.body, url).toContain(`${n} / ${pages} ページ`);
+      expect(r.body.includes('rel="prev"'), url).toBe(n > 1);
+      // Its formats name this page's own documents.
+      expect(r.body, url).toContain(`<link rel="alternate" type="text/turtle" href="${n === 1 && url === '/catalog' ? `${BASE}catalog.ttl` : `${BASE}catalog.ttl?page=${n}`}">`);
+      url = /<a rel="next" href="([^"]*)">/.exec(r.body)?.[1]?.replace(/&amp;/g, '&');
+      if (url) expect(url).toBe(`/catalog?page=${n + 1}`);
+    }
+    expect(seen.sort()).toEqual(all);
+    const past = await get(`/catalog?page=${pages + 1}`, { accept: BROWSER });
+    expect(past.statusCode).toBe(404);
+    expect(past.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect((await get('/catalog?page=x', { accept: BROWSER })).statusCode).toBe(400);
+  });
+});

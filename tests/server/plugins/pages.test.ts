@@ -152,6 +152,29 @@ describe('resource pages', () => {
   });
 });
 
+describe('the catalog and VoID pages', () => {
+  it('are pages like the others, in Japanese or English, naming the catalog’s datasets and the dataset’s subsets', async () => {
+    for (const url of ['/catalog', '/.well-known/void']) {
+      const ja = await get(url, { accept: BROWSER });
+      expectPage(ja);
+      expect(ja.body, url).toContain('<nav class="crumbs"');
+      expect(ja.body, url).toContain(`href="/page/dataset/132101/dai5ji-kihon-koso">第5次小金井市 基本構想・前期基本計画(案)</a>`);
+      expect(ja.body, url).toContain(`<link rel="alternate" hreflang="en" href="${BASE}${url.slice(1)}?lang=en">`);
+      const en = await get(`${url}?lang=en`, { accept: BROWSER });
+      expectPage(en, 'en');
+      expect(en.body, url).toContain(`href="/page/dataset/132101/dai5ji-kihon-koso?lang=en">Koganei City 5th Basic Concept and First-Term Basic Plan (draft)</a>`);
+      expect((await get(url, { accept: BROWSER, 'accept-language': 'en' })).body).toContain('<html lang="en">');
+    }
+    const catalog = (await get('/catalog', { accept: BROWSER })).body;
+    expect(catalog).toContain('<h1>日本の地方公共団体の総合計画 Linked Open Data カタログ</h1>');
+    expect(catalog).toContain('<a href="/dumps/plans/132101-dai5ji-kihon-koso.ttl">plans/132101-dai5ji-kihon-koso.ttl</a>');
+    expect(catalog).toContain('<a href="/page/dataset-series/132101/sogo-keikaku">');
+    const types = { ttl: 'text/turtle', jsonld: 'application/ld+json', nt: 'application/n-triples', rdf: 'application/rdf+xml' };
+    for (const [ext, type] of Object.entries(types)) expect(catalog).toContain(`<link rel="alternate" type="${type}" href="${BASE}catalog.${ext}">`);
+    expect((await get('/catalog?lang=en', { accept: BROWSER })).body).toContain('<h1>Catalog of Japanese Municipal Comprehensive Plans as Linked Open Data</h1>');
+  });
+});
+
 describe('source viewer', () => {
   it('shows the text with every quoted span marked, anchored and linked back', async () => {
     const r = await get('/source/132101-koganei.txt');
@@ -244,6 +267,9 @@ describe('from any host', () => {
     ['/sparql', { accept: BROWSER }],
     ['/page/id/999999', { accept: BROWSER }],
     ['/dumps/'],
+    ['/catalog', { accept: BROWSER }],
+    ['/catalog?lang=en', { accept: BROWSER }],
+    ['/.well-known/void', { accept: BROWSER }],
   ];
 
   it('links, forms, stylesheets and scripts point root-relative, never to the base IRI’s origin', async () => {

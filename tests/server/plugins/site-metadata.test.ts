@@ -140,6 +140,42 @@ describe('/.well-known/void', () => {
   });
 });
 
+describe('/.well-known/void in a browser', () => {
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+  it('is an HTML page of the same description at the same URL, while no Accept, */* and ?format= keep their RDF', async () => {
+    const r = await get('/.well-known/void', { accept: BROWSER });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(String(r.headers.vary)).toMatch(/^Accept, Accept-Language/);
+    expect(String(r.headers.link)).toContain(`<${BASE}.well-known/void?format=ttl>; rel="alternate"; type="text/turtle"`);
+    const c = counts();
+    const b = r.body;
+    expect(b).toContain('<h1>日本の地方公共団体の総合計画 Linked Open Data の VoID 記述</h1>');
+    expect(b).toContain(`<dt>データセット</dt><dd><a href="/page/dataset">`);
+    expect(b).toContain(`<dt>トリプル数</dt><dd>${c.triples.toLocaleString('en-US')}</dd>`);
+    expect(b).toContain(`<dt>エンティティ数</dt><dd>${c.entities.toLocaleString('en-US')}</dd>`);
+    expect(b).toContain('<a href="/page/dataset/132101/dai5ji-kihon-koso">');
+    expect(b).toContain(`<a href="/page/def/Goal">jpp:Goal</a></th><td class="n">${c.instances(`${JPP}Goal`)}</td>`);
+    expect(b).toContain('<a href="/dumps/dataset.nq">dataset.nq</a>');
+    expect(b).toMatch(/<th scope="row"><a href="http:\/\/purl.org\/dc\/terms\/spatial"[^>]*>dcterms:spatial<\/a><\/th><td>[^]*?統計LOD/);
+    const en = await get('/.well-known/void?lang=en', { accept: BROWSER });
+    expect(en.body).toContain('<h1>VoID description of Japanese Municipal Comprehensive Plans as Linked Open Data</h1>');
+    expect(en.headers.etag).not.toBe(r.headers.etag);
+    for (const headers of [{}, { accept: '*/*' }] as Record<string, string>[]) {
+      const rdf = await get('/.well-known/void', headers);
+      expect(rdf.headers['content-type'], JSON.stringify(headers)).toBe('text/turtle; charset=utf-8');
+      expect(String(rdf.headers.link)).toContain(`<${BASE}.well-known/void?format=html>; rel="alternate"; type="text/html"`);
+    }
+    expect((await get('/.well-known/void?format=ttl', { accept: BROWSER })).headers['content-type']).toBe('text/turtle; charset=utf-8');
+    expect((await get('/.well-known/void?format=html')).headers['content-type']).toBe('text/html; charset=utf-8');
+    // A partition 303s to the description, which the browser then gets as this page.
+    const partition = await get('/void/class/jpp/Goal', { accept: BROWSER });
+    expect(partition.statusCode).toBe(303);
+    expect((await get(partition.headers.location as string, { accept: BROWSER })).headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+});
+
 describe('/catalog (DCAT)', () => {
   let c: Quad[];
   beforeAll(async () => {
