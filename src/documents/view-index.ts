@@ -25,6 +25,7 @@ export const VIEW_PREDICATES = {
   theme: `${JPP}theme`,
   baseline: `${JPP}baseline`,
   target: `${JPP}target`,
+  desiredDirection: `${JPP}desiredDirection`,
   refPeriod: `${SDMX_DIMENSION}refPeriod`,
   hasBeginning: `${TIME}hasBeginning`,
   inXSDDate: `${TIME}inXSDDate`,
@@ -268,6 +269,7 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
       municipality: one(plan, P.municipality) ?? '',
       baseline: value(one(s, P.baseline)),
       target: value(one(s, P.target)),
+      direction: one(s, P.desiredDirection),
       revisionOf: iris(s, P.revisionOf),
       revisedBy: revisedBy.get(s) ?? [],
     });

@@ -51,6 +51,8 @@ export interface ElementView {
   readonly municipality: string;
   readonly baseline?: ValueView;
   readonly target?: ValueView;
+  /** Indicators: the direction it is meant to move in (a concept of jpp:directions), where the plan states it. */
+  readonly direction?: string;
   /** The elements of the previous edition this one continues (prov:wasRevisionOf), by IRI. */
   readonly revisionOf: readonly string[];
   /** The elements of later editions that continue this one (their prov:wasRevisionOf), by IRI. */

@@ -7,7 +7,7 @@ import { NORMALIZATION_VERSION } from './normalize.ts';
 import type { DraftElement, Outline } from './outline.ts';
 
 /** Raised when the extractor's output would change without a change of this number. */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 7;
 
 const GENERIC_LEVEL: Readonly<Record<ElementClass, string>> = {
   Vision: '将来像', Goal: '目標', Policy: '政策', Measure: '施策', DesiredState: 'めざす姿', Perspective: '視点',
@@ -123,6 +123,7 @@ export const draftPlan = (input: DraftInput): { plan: Record<string, unknown>; s
       confidence: e.confidence,
       ...(e.level === undefined ? { note: 'the document prints no level word here: level is the generic name of the class' } : {}),
       ...(e.parent !== undefined && parents[i] !== e.parent ? { note: `drafted under ${ids[e.parent]}, a class ${e.cls} cannot sit under` } : {}),
+      ...(e.unread ? { unread: e.unread.map((v) => `${v}: printed with no fiscal year, not drafted`) } : {}),
       themeSuggestions: suggest(e),
     })),
     unplaced: outline.unplaced.map((u) => ({ offset: startCp(u.start), reason: u.reason, text: u.text.length > 80 ? u.text.slice(0, 80) + '…' : u.text })),

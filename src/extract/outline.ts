@@ -36,6 +36,8 @@ export interface DraftElement {
   readonly unit?: string;
   readonly baseline?: IndicatorValueDraft;
   readonly target?: IndicatorValueDraft;
+  /** Indicators: the values printed in its row that were not read (with no fiscal year printed), for the curator. */
+  readonly unread?: readonly string[];
 }
 
 export interface Unplaced {
@@ -503,7 +505,7 @@ export const draftOutline = (text: string): Outline => {
           const label = activeLabel();
           add({
             ...inline, cls: 'Indicator', level: label?.cls === 'Indicator' ? label.word : undefined, parent: nearestElement(),
-            cue: label?.cls === 'Indicator' ? 'level label' : 'layout', confidence: inline.baseline ? 0.8 : 0.6, start: line.start,
+            cue: label?.cls === 'Indicator' ? 'level label' : 'layout', confidence: inline.baseline || (inline.target && !inline.text) ? 0.8 : 0.6, start: line.start,
           });
           break;
         }
@@ -582,13 +584,24 @@ const readYear = (printed: string): { fiscalYear: number; fiscalYearLabel: strin
   return undefined;
 };
 
-const INLINE_INDICATOR =
-  /^(?<name>[^ 　]{2,40})[ 　]+(?:現状値|現況値|基準値|現状|現況|基準)[ 　:：]*(?<b>[+-]?[0-9０-９][^ 　（(]*?)[ 　]*(?:[（(](?<by>[^）)]{1,12})[）)])?[ 　]+(?:目標値|目標)[ 　:：]*(?<t>[+-]?[0-9０-９][^ 　（(]*?)[ 　]*(?:[（(](?<ty>[^）)]{1,12})[）)])?$/u;
+/**
+ * What a plan prints for a value it does not have, a new indicator's baseline above all: a dash (―, －, -, —, ー) or
+ * 新規 (new). Such a cell is no value and no value left unread: the draft has none, and nothing to warn about.
+ */
+const NO_VALUE_CELL = '[―—–－‐\\-ー]{1,3}|新規';
+export const NO_VALUE = new RegExp(`^(?:${NO_VALUE_CELL})$`, 'u');
+
+const INLINE_INDICATOR = new RegExp(
+  `^(?<name>[^ 　]{2,40})[ 　]+(?:現状値|現況値|基準値|現状|現況|基準)[ 　:：]*(?:(?<b>[+-]?[0-9０-９][^ 　（(]*?)[ 　]*(?:[（(](?<by>[^）)]{1,12})[）)])?|(?<none>${NO_VALUE_CELL}))` +
+    `[ 　]+(?:目標値|目標)[ 　:：]*(?<t>[+-]?[0-9０-９][^ 　（(]*?)[ 　]*(?:[（(](?<ty>[^）)]{1,12})[）)])?$`,
+  'u',
+);
 
 /**
  * An indicator printed on one line: its name, then 現状値 (基準値, 現状) and 目標値 (目標) with their values, each with its
- * fiscal year in brackets when printed. A value is typed only with its year (the schema needs the fiscal year; it is
- * not guessed from the plan's period): with none printed, the values stay in the element's text for the curator.
+ * fiscal year in brackets when printed; a new indicator's 現状値 may be printed ― or 新規 (no baseline). A value is typed
+ * only with its year (the schema needs the fiscal year; it is not guessed from the plan's period): with none printed,
+ * the values stay in the element's text for the curator.
  */
 export const readInlineIndicator = (text: string): Pick<DraftElement, 'title' | 'text' | 'unit' | 'baseline' | 'target'> | undefined => {
   const m = INLINE_INDICATOR.exec(text.trim());
@@ -601,9 +614,9 @@ export const readInlineIndicator = (text: string): Pick<DraftElement, 'title' | 
     const v = Number(n[1]!.normalize('NFKC').replace(/,/g, ''));
     return { typed: y && Number.isFinite(v) ? { value: v, printed, ...y } : undefined, unit: n[2]?.trim() || undefined };
   };
-  const b = value(g.b!, g.by);
+  const b = g.b === undefined ? { typed: undefined, unit: undefined } : value(g.b, g.by);
   const t = value(g.t!, g.ty);
-  const untyped = !b.typed || !t.typed;
+  const untyped = (g.none === undefined && !b.typed) || !t.typed;
   return {
     title: g.name!,
     text: untyped ? text.trim().slice(g.name!.length).trim() : undefined,
@@ -621,9 +634,13 @@ const draftIndicatorRow = (cells: string[], header: string[], start: number, par
   const baseline = b >= 0 && cells[b] ? readValue(cells[b]!, header[b]!) : undefined;
   const target = t >= 0 && cells[t] ? readValue(cells[t]!, header[t]!) : undefined;
   const unit = baseline?.unit || target?.unit || undefined;
+  // A new indicator's baseline cell printed empty, ― or 新規 holds no value: the row is read whole with its target.
+  const empty = (k: number) => cells[k] === undefined || cells[k]!.trim() === '' || NO_VALUE.test(cells[k]!.trim());
+  // A value printed but not read (no fiscal year in its cell or its column's header) is named for the curator.
+  const unread = [[b, baseline, '現状値'], [t, target, '目標値']].flatMap(([k, read, name]) => (k as number) >= 0 && !read && !empty(k as number) ? [`${name} ${cells[k as number]!.trim()}`] : []);
   elements.push({
-    cls: 'Indicator', level: header[0], title: cells[0], parent, cue: 'table header', confidence: baseline ? 0.8 : 0.5, start,
-    unit, baseline: baseline?.value, target: target?.value,
+    cls: 'Indicator', level: header[0], title: cells[0], parent, cue: 'table header', confidence: baseline || (b >= 0 && empty(b) && target) ? 0.8 : 0.5, start,
+    unit, baseline: baseline?.value, target: target?.value, ...(unread.length > 0 ? { unread } : {}),
   });
 };
 

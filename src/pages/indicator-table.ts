@@ -1,9 +1,9 @@
 // Indicators as a table (baseline, target, fiscal years, unit) with a small inline SVG bar chart per indicator.
 import { html, type SafeHtml } from './html.ts';
-import type { PageContext } from './page-parts.ts';
+import { nameOf, type PageContext } from './page-parts.ts';
 import type { ElementView, ValueView } from '../documents/index.ts';
 
-const fmt = (v: ValueView | undefined): string => (v?.value === undefined ? '' : `${v.value}${v.unit ?? ''}`);
+const fmt = (v: ValueView | undefined): string => (v === undefined ? '―' : v.value === undefined ? '' : `${v.value}${v.unit ?? ''}`);
 const year = (v: ValueView | undefined): string =>
   v?.fiscalYearLabel ? `${v.fiscalYearLabel}${v.fiscalYear ? ` (${v.fiscalYear})` : ''}` : (v?.fiscalYear ?? '');
 
@@ -28,6 +28,17 @@ export const indicatorChart = (ctx: PageContext, e: ElementView): SafeHtml => {
   )}</svg>`;
 };
 
+/**
+ * A value's cell: the number and its year; a value the plan does not print (a new indicator's 現状値 ―) is a dash
+ * saying so; a target not printed, of an indicator whose direction is, is that direction (増やす, increase).
+ */
+const valueCell = (ctx: PageContext, v: ValueView | undefined, direction?: string): SafeHtml =>
+  v !== undefined
+    ? html`<td><span class="num">${v.value ?? ''}</span><br><span class="fy">${year(v)}</span></td>`
+    : direction !== undefined
+      ? html`<td class="direction">${nameOf(ctx, direction)}</td>`
+      : html`<td class="none"><span class="num" aria-hidden="true">―</span><br><span class="fy">${ctx.m.notPrinted}</span></td>`;
+
 export const indicatorTable = (ctx: PageContext, indicators: readonly ElementView[]): SafeHtml => {
   if (indicators.length === 0) return html``;
   const { m } = ctx;
@@ -36,8 +47,8 @@ export const indicatorTable = (ctx: PageContext, indicators: readonly ElementVie
 <tbody>
 ${indicators.map(
   (e) => html`<tr><th scope="row"><a href="${ctx.links.to(e.iri)}">${e.label}</a></th>
-<td><span class="num">${e.baseline?.value ?? ''}</span><br><span class="fy">${year(e.baseline)}</span></td>
-<td><span class="num">${e.target?.value ?? ''}</span><br><span class="fy">${year(e.target)}</span></td>
+${valueCell(ctx, e.baseline)}
+${valueCell(ctx, e.target, e.direction)}
 <td>${e.baseline?.unit ?? e.target?.unit ?? ''}</td>
 <td>${indicatorChart(ctx, e)}<span class="legend-mini"><span class="key key-baseline"></span>${m.baseline} <span class="key key-target"></span>${m.target}</span></td></tr>
 `,

@@ -246,9 +246,17 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
       if (!input.themeIds.has(t)) fail(at('themes', k), `unknown theme "${t}" (see data/themes.yaml)`);
     });
     const isIndicator = e.type === 'Indicator';
-    // A draft's indicator whose values were printed with no fiscal year has no typed baseline: the curator adds it.
-    if (isIndicator && (e.unit === undefined || e.baseline === undefined))
-      (input.draft ? warn : fail)(at(), 'an Indicator needs a unit and a baseline');
+    // A new indicator prints no baseline (現状値 ―, 新規, blank) and may print no target either, only the direction it
+    // is meant to move in; one with none of the three says nothing to measure by. A draft's indicator whose values
+    // were printed with no fiscal year has none typed yet: the curator adds them.
+    if (isIndicator && e.baseline === undefined && e.target === undefined && e.direction === undefined)
+      (input.draft ? warn : fail)(at(), 'an Indicator needs a baseline, a target or a direction (a new indicator printed with no baseline, 現状値 ― or 新規, has its target or direction alone)');
+    // The unit is the unit of the values: needed with one, and never given without one (it would be published nowhere).
+    if (isIndicator && e.unit === undefined && (e.baseline ?? e.target) !== undefined)
+      (input.draft ? warn : fail)(at(), 'an Indicator with a baseline or a target needs the unit they are printed in (unit)');
+    // (A draft's unit with values not yet typed stays for the curator, who is already warned above.)
+    if (isIndicator && !input.draft && e.unit !== undefined && e.baseline === undefined && e.target === undefined)
+      fail(at('unit'), 'unit is the unit of the baseline and target values: an Indicator with neither has no unit to give (leave unit and qudtUnit out)');
     if (!isIndicator && (e.unit ?? e.qudtUnit ?? e.definition ?? e.dataSource ?? e.direction ?? e.baseline ?? e.target) !== undefined)
       fail(at(), 'unit, qudtUnit, definition, dataSource, direction, baseline and target belong to Indicators only');
     if (e.qudtUnit !== undefined && e.unit === undefined) fail(at('qudtUnit'), 'qudtUnit needs the unit as printed (unit)');

@@ -58,20 +58,25 @@ export const fiscalYearQuads = (g: GraphWriter, uri: Iris, year: number): void =
     .add(end, TIME + 'inXSDDate', date(`${year + 1}-03-31`));
 };
 
-/** Adds the indicator data set of one plan (nothing when the plan has no indicators) to the plan's graph. */
+/**
+ * Adds a plan's indicators' definitions, data sources and directions, and the data set of their values, to the plan's
+ * graph. A value the plan does not print (a new indicator's baseline, 現状値 ―) has no observation; a plan none of
+ * whose indicators prints a value has no data set (an empty qb:DataSet would describe no statistics).
+ */
 export const indicatorCube = (ctx: CubeContext, indicators: readonly { readonly iri: string; readonly element: PlanElement }[]): void => {
   if (indicators.length === 0) return;
   const { g, uri, quote } = ctx;
   const dataSet = uri.indicatorDataSet(ctx.planIri);
   const area = standardAreaCode(ctx.areaCode);
   const label = { ja: `${ctx.planLabel.ja} の指標`, en: `Indicators of ${ctx.planLabel.en}` };
-  g.type(dataSet, QB + 'DataSet')
-    .add(dataSet, QB + 'structure', INDICATOR_STRUCTURE)
-    .localized(dataSet, RDFS + 'label', label)
-    .localized(dataSet, DCTERMS + 'title', label)
-    .add(dataSet, DCTERMS + 'source', ctx.planIri)
-    .add(dataSet, DCTERMS + 'spatial', area)
-    .add(dataSet, PROV + 'wasDerivedFrom', ctx.sourceIri);
+  if (indicators.some(({ element: e }) => e.baseline !== undefined || e.target !== undefined))
+    g.type(dataSet, QB + 'DataSet')
+      .add(dataSet, QB + 'structure', INDICATOR_STRUCTURE)
+      .localized(dataSet, RDFS + 'label', label)
+      .localized(dataSet, DCTERMS + 'title', label)
+      .add(dataSet, DCTERMS + 'source', ctx.planIri)
+      .add(dataSet, DCTERMS + 'spatial', area)
+      .add(dataSet, PROV + 'wasDerivedFrom', ctx.sourceIri);
 
   const years = new Set<number>();
   const observation = (indicatorIri: string, e: PlanElement, which: 'baseline' | 'target', v: IndicatorValue | undefined) => {

@@ -12,6 +12,7 @@ import { readLicense } from '../../src/convert/sitemap-file.ts';
 import { loadInputs } from '../../src/plan/index.ts';
 import { quadLine } from '../../src/rdf/serialize.ts';
 import { JPP, QB, RDFS, SDMX_DIMENSION, SDMX_MEASURE } from '../../src/rdf/vocab.ts';
+import { generalQuads } from '../general-plan-fixture.ts';
 
 const BASE = 'http://localhost:3000/';
 const PROLOGUE = `PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -209,6 +210,16 @@ describe('the W3C Data Cube integrity constraints over the published dataset', (
   ];
   it.each(breaks)('reports %s when it is broken', (name, broken) => {
     expect(violated(normalize(storeOf(broken(quads))))).toContain(name);
+  });
+
+  it('holds every one for a plan whose new indicators print no baseline (a target alone, a direction alone)', () => {
+    const general = generalQuads(BASE);
+    const fixture = [...general.plan, ...general.vocabulary];
+    const store = storeOf(fixture);
+    const rows = store.query(`${PROLOGUE}SELECT ?o WHERE { ?o a qb:Observation }`) as Map<string, { value: string }>[];
+    expect(rows.map((r) => r.get('o')!.value)).toEqual([`${BASE}id/465054/plan/dai1ji-sogo-keikaku/indicator/1/target`]);
+    expect(violated(store)).toEqual([]);
+    expect(violated(normalize(storeOf(fixture)))).toEqual([]);
   });
 
   it('reports IC-3 against the abbreviated form alone, which normalization mends (why the ontology states both forms)', () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { extract } from '../../src/extract/extract.ts';
 import { checkDraft } from '../../src/plan/check-draft.ts';
 import { removeDir } from '../server/lifecycle/processes.ts';
@@ -48,10 +49,40 @@ describe('extract', () => {
     const { problems, warnings } = checkDraft(root, r.planPath);
     expect(problems).toEqual([]);
     // 待機児童数 is printed with no year; 防災訓練の参加者数' grouped digits (3,200人) are its printed value.
-    expect(warnings.filter((w) => w.reason === 'an Indicator needs a unit and a baseline')).toHaveLength(1);
+    expect(warnings.filter((w) => w.reason.startsWith('an Indicator needs a baseline, a target or a direction'))).toHaveLength(1);
     const yaml = readFileSync(r.planPath, 'utf8');
     expect(yaml).toContain('fiscalYearLabel: R5');
     expect(yaml).toContain('printed: 3,200人');
+  });
+
+  it('drafts a new indicator printed with 現状値 ―, －, -, 新規 or blank with its target alone, and warns only of values left unread', async () => {
+    const r = await extract({ root, input: fixture('new-indicators.txt'), code: '132101', out: tmp(), name: 'shinki' });
+    const { problems, warnings } = checkDraft(root, r.planPath);
+    expect(problems).toEqual([]);
+    const plan = parse(readFileSync(r.planPath, 'utf8')) as { elements: { id: string; type: string; title: string; baseline?: unknown; target?: { printed: string } }[] };
+    const indicators = plan.elements.filter((e) => e.type === 'Indicator');
+    expect(indicators.map((e) => [e.title, e.baseline, e.target?.printed])).toEqual([
+      ['特定健診の受診率', undefined, '60%'],
+      ['運動習慣のある町民の割合', undefined, '40%'],
+      ['がん検診の受診率', undefined, '50%'],
+      ['歯科健診の受診率', undefined, '30%'],
+      ['健康教室の参加者数', undefined, '500人'],
+      ['出生数', undefined, '850人'],
+      ['待機児童数', undefined, '0人'],
+      ['図書の貸出冊数', undefined, undefined],
+      ['講座の受講者数', undefined, undefined],
+    ]);
+    // Only the two rows whose values were printed with no fiscal year are warned of; the sidecar names what was not read.
+    const ids = new Map(plan.elements.map((e, i) => [`elements[${i}]`, e.title]));
+    expect(warnings.filter((w) => w.reason !== 'no themes yet').map((w) => `${ids.get(w.path!)}: ${w.reason.split(' (')[0]}`)).toEqual([
+      '図書の貸出冊数: an Indicator needs a baseline, a target or a direction',
+      '講座の受講者数: an Indicator needs a baseline, a target or a direction',
+    ]);
+    const sidecar = JSON.parse(readFileSync(r.sidecarPath, 'utf8')) as { elements: { id: string; unread?: string[]; confidence: number }[] };
+    expect(sidecar.elements.filter((e) => e.unread).map((e) => e.unread)).toEqual([
+      ['現状値 12,000冊: printed with no fiscal year, not drafted', '目標値 15,000冊: printed with no fiscal year, not drafted'],
+      ['目標値 100人: printed with no fiscal year, not drafted'],
+    ]);
   });
 
   it.each([

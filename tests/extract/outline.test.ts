@@ -291,6 +291,15 @@ describe('draftOutline', () => {
     expect([ind[3]!.baseline, ind[3]!.text]).toEqual([undefined, '現状 3,200人　目標 4,000人']);
   });
 
+  it('reads an inline indicator whose 現状値 is printed ―, －, - or 新規 as a new indicator: its target alone, nothing left in its text', () => {
+    for (const none of ['―', '－', '-', '新規']) {
+      const read = readInlineIndicator(`出生数　現状値 ${none}　目標値 850人（R11）`);
+      expect(read, none).toEqual({ title: '出生数', text: undefined, unit: '人', baseline: undefined, target: { value: 850, printed: '850人', fiscalYear: 2029, fiscalYearLabel: 'R11' } });
+    }
+    // A target printed with no year is not typed: the values stay in the text, as for any indicator.
+    expect(readInlineIndicator('出生数　現状値 ―　目標値 850人')).toMatchObject({ baseline: undefined, target: undefined, text: '現状値 ―　目標値 850人' });
+  });
+
   it('reads inline indicator lines only in their own form: a sentence mentioning 現状 and 目標 is prose', () => {
     expect(readInlineIndicator('出生数 現状値 820人 目標値 850人')?.title).toBe('出生数');
     expect(readInlineIndicator('Visitors 現状値 1,200 目標値 1,500')?.title).toBe('Visitors');

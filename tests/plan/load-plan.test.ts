@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan, type Problem } from '../../src/plan/index.ts';
 import { planToQuads } from '../../src/rdf/plan-to-quads.ts';
 import { iris } from '../../src/rdf/uris.ts';
+import { GENERAL_PLAN, GENERAL_SOURCE, loadGeneral } from '../general-plan-fixture.ts';
 
 const SOURCE = '基本目標 1 協働・行政\n\nみんなで作る\nまち\n\n行政だけでなく、市民が協力します。\n指標\t現状値 (令和元年度)\t目標値 (令和7年度)\n満足度\t84.9%\t100.0%\n';
 const themeIds = new Set(['community', 'administration']);
@@ -452,7 +453,7 @@ describe('messages that say how to fix the file', () => {
       'elements[1]: unknown field(s) "colour"',
       'elements[1].parent: an Indicator cannot sit under the plan itself (allowed: Goal, Policy, Measure)',
       'elements[1].themes[0]: unknown theme "space" (see data/themes.yaml)',
-      'elements[1]: an Indicator needs a unit and a baseline',
+      'elements[1]: an Indicator needs a baseline, a target or a direction (a new indicator printed with no baseline, 現状値 ― or 新規, has its target or direction alone)',
     ]);
   });
 });
@@ -503,5 +504,35 @@ describe('QUDT units', () => {
       'elements[1].qudtUnit: CCY_JPY (Japanese Yen) stands for a value printed in 円, not in 千円: leave qudtUnit out where no QUDT unit is the printed one',
     ]);
     expect(loadUnits(satisfaction('PERCENT').replace("unit: '%'", "unit: '％'")).problems).toEqual([]);
+  });
+});
+
+// New indicators as plans print them: 現状値 ― (or 新規, or blank), a target alone, or only the direction to move in.
+describe('indicators with no baseline', () => {
+  const at = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.reason}`);
+
+  it('accepts an indicator with a target alone and one with a direction alone', () => {
+    const { plan: p, problems } = loadGeneral();
+    expect(problems).toEqual([]);
+    const [targetOnly, directionOnly] = p!.elements.filter((e) => e.type === 'Indicator');
+    expect([targetOnly!.baseline, targetOnly!.target?.value, targetOnly!.target?.fiscalYear, targetOnly!.unit]).toEqual([undefined, 60, 2030, '%']);
+    expect(targetOnly!.target!.fiscalYearLabel.quote.start).toBe(GENERAL_SOURCE.indexOf('令和12年度'));
+    expect([directionOnly!.baseline, directionOnly!.target, directionOnly!.unit, directionOnly!.direction?.value]).toEqual([undefined, undefined, undefined, 'increase']);
+  });
+
+  it('refuses an indicator with no baseline, no target and no direction', () => {
+    const nothing = GENERAL_PLAN.replace('    direction: { value: increase, text: 高めることを目指します }\n', '');
+    expect(at(loadGeneral(nothing).problems)).toEqual([
+      'elements[4]: an Indicator needs a baseline, a target or a direction (a new indicator printed with no baseline, 現状値 ― or 新規, has its target or direction alone)',
+    ]);
+  });
+
+  it('needs the unit of a value, and refuses a unit with no value to be the unit of', () => {
+    const noUnit = GENERAL_PLAN.replace("    unit: '%'\n    qudtUnit: PERCENT\n", '');
+    expect(at(loadGeneral(noUnit).problems)).toEqual(['elements[3]: an Indicator with a baseline or a target needs the unit they are printed in (unit)']);
+    const unitAlone = GENERAL_PLAN.replace('    direction: { value: increase', "    unit: '%'\n    direction: { value: increase");
+    expect(at(loadGeneral(unitAlone).problems)).toEqual([
+      'elements[4].unit: unit is the unit of the baseline and target values: an Indicator with neither has no unit to give (leave unit and qudtUnit out)',
+    ]);
   });
 });

@@ -1,0 +1,42 @@
+// The pages of a plan shaped unlike the five curated ones (tests/general-plan-fixture.ts): how the indicator table shows
+// a value the plan does not print, in Japanese and English.
+import { describe, expect, it } from 'vitest';
+import { buildDocumentIndex, buildViewIndex, distinctTriples } from '../../src/documents/index.ts';
+import { makeLinks, pageContext, resourcePage } from '../../src/pages/index.ts';
+import { siteUrls } from '../../src/rdf/uris.ts';
+import { GENERAL_CODE, GENERAL_PLAN_ID, generalQuads } from '../general-plan-fixture.ts';
+
+const BASE = 'http://localhost:3000/';
+const urls = siteUrls(BASE);
+const PLAN = urls.plan(GENERAL_CODE, GENERAL_PLAN_ID);
+const general = generalQuads(BASE);
+const quads = distinctTriples([...general.vocabulary, ...general.plan]);
+const view = buildViewIndex(quads, urls);
+const documents = buildDocumentIndex(quads, urls);
+const page = (iri: string, lang: 'ja' | 'en') =>
+  resourcePage({ ctx: pageContext(makeLinks(urls, lang, (p) => documents.byPath.has(p)), view), doc: documents.byIri.get(iri)!, alternates: [], jsonld: '{}' });
+/** The cells of the indicator table's body rows, as text (tags dropped, whitespace collapsed). */
+const rows = (html: string) =>
+  [...html.slice(html.indexOf('<table class="indicators">')).split('</table>')[0]!.matchAll(/<tr><th scope="row">([\s\S]*?)<\/tr>/gu)].map((m) =>
+    [...`<th>${m[1]}`.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/gu)].slice(0, 4).map((c) => c[1]!.replace(/<br>/gu, ' ').replace(/<[^>]+>/gu, '').replace(/\s+/gu, ' ').trim()),
+  );
+
+describe('the indicator table of new indicators', () => {
+  it('shows a baseline the plan does not print as a dash saying so, and a direction where no target is printed (ja)', () => {
+    expect(rows(page(`${PLAN}/measure/1-1-1`, 'ja'))).toEqual([
+      ['特定保健指導の実施率', '― 計画に記載なし', '60 令和12年度 (2030)', '%'],
+      ['健診の満足度', '― 計画に記載なし', '増やす', ''],
+    ]);
+  });
+
+  it('says the same in English', () => {
+    expect(rows(page(`${PLAN}/measure/1-1-1`, 'en'))).toEqual([
+      ['特定保健指導の実施率', '― not in the plan', '60 令和12年度 (2030)', '%'],
+      ['健診の満足度', '― not in the plan', 'increase', ''],
+    ]);
+  });
+
+  it('names the missing baseline in the chart\'s label, which a screen reader reads', () => {
+    expect(page(`${PLAN}/indicator/1`, 'en')).toContain('aria-label="Baseline ― → Target 60%"');
+  });
+});

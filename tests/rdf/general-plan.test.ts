@@ -1,0 +1,79 @@
+// A plan shaped unlike the five curated ones (tests/general-plan-fixture.ts) as RDF: what is published for new
+// indicators with no baseline, and that it conforms to the shapes and the Data Cube integrity checks.
+import { readFileSync } from 'node:fs';
+import { DataFactory, Store as N3Store, type Quad } from 'n3';
+import { Store } from 'oxigraph';
+import { describe, expect, it } from 'vitest';
+import { checkCubeIntegrity } from '../../src/convert/cube-integrity.ts';
+import { validateShacl } from '../../src/convert/shacl.ts';
+import { quadLine, toNQuads } from '../../src/rdf/serialize.ts';
+import { iris } from '../../src/rdf/uris.ts';
+import { JPP, QB, RDF } from '../../src/rdf/vocab.ts';
+import { GENERAL_CODE, GENERAL_PLAN, GENERAL_PLAN_ID, generalQuads, loadGeneral } from '../general-plan-fixture.ts';
+
+const BASE = 'http://localhost:3000/';
+const uri = iris(BASE);
+const PLAN = uri.plan(GENERAL_CODE, GENERAL_PLAN_ID);
+const SHAPES = readFileSync('ontology/shapes.ttl', 'utf8');
+const { namedNode } = DataFactory;
+
+const { plan: planQuads, vocabulary } = generalQuads(BASE);
+const store = new N3Store(planQuads);
+const values = (s: string, p: string) => store.getObjects(namedNode(s), namedNode(p), null).map((o) => o.value).sort();
+const subjectsStartingWith = (prefix: string) => [...new Set(store.getQuads(null, null, null, null).map((q) => q.subject.value))].filter((s) => s.startsWith(prefix));
+
+describe('new indicators with no baseline', () => {
+  const targetOnly = `${PLAN}/indicator/1`;
+  const directionOnly = `${PLAN}/indicator/2`;
+
+  it('publishes the target alone: no jpp:baseline, no baseline observation, nothing naming one', () => {
+    expect(values(targetOnly, JPP + 'baseline')).toEqual([]);
+    expect(values(targetOnly, JPP + 'target')).toEqual([`${targetOnly}/target`]);
+    expect(subjectsStartingWith(`${targetOnly}/baseline`)).toEqual([]);
+    expect(store.getQuads(null, null, namedNode(`${targetOnly}/baseline`), null)).toEqual([]);
+    const observations = store.getSubjects(namedNode(RDF + 'type'), namedNode(QB + 'Observation'), null).map((t) => t.value);
+    expect(observations).toEqual([`${targetOnly}/target`]);
+    expect(values(`${targetOnly}/target`, QB + 'dataSet')).toEqual([`${PLAN}/indicators`]);
+    // The fiscal year of the target, and no other.
+    expect(store.getSubjects(namedNode(RDF + 'type'), namedNode(JPP + 'FiscalYear'), null).map((t) => t.value)).toEqual([uri.fiscalYear(2030)]);
+  });
+
+  it('publishes an indicator with a direction alone with its direction and no value', () => {
+    expect(values(directionOnly, JPP + 'desiredDirection')).toEqual([`${JPP}directionIncrease`]);
+    expect([...values(directionOnly, JPP + 'baseline'), ...values(directionOnly, JPP + 'target')]).toEqual([]);
+    expect(subjectsStartingWith(`${directionOnly}/`).sort()).toEqual([`${directionOnly}/quote/direction`, `${directionOnly}/quote/direction/exact`, `${directionOnly}/quote/direction/position`, `${directionOnly}/quote/title`, `${directionOnly}/quote/title/exact`, `${directionOnly}/quote/title/position`].sort());
+  });
+
+  it('publishes no data set for a plan none of whose indicators prints a value', () => {
+    const noValues = GENERAL_PLAN.replace(/    unit: '%'\n    qudtUnit: PERCENT\n    target: [^\n]*\n/u, '    direction: { value: increase, text: 高めることを目指します }\n');
+    const { plan, problems } = loadGeneral(noValues);
+    expect(problems).toEqual([]);
+    const quads = generalQuads(BASE, plan).plan;
+    expect(quads.filter((q) => q.object.value === QB + 'DataSet' || q.subject.value === `${PLAN}/indicators`)).toEqual([]);
+    expect(quads.filter((q) => q.predicate.value === JPP + 'desiredDirection')).toHaveLength(2);
+  });
+
+  it('conforms to the shapes and passes the Data Cube integrity checks', async () => {
+    const union = [...planQuads, ...vocabulary];
+    expect(await validateShacl(union, SHAPES)).toEqual([]);
+    expect(checkCubeIntegrity(toNQuads(union))).toEqual([]);
+  });
+
+  it('is refused by the shapes when it has no baseline, no target and no direction', async () => {
+    const without = (qs: readonly Quad[]) =>
+      qs.filter((q) => !(q.subject.value === directionOnly && [JPP + 'desiredDirection', JPP + 'directionQuote'].includes(q.predicate.value)) && !q.subject.value.startsWith(`${directionOnly}/quote/direction`));
+    const violations = await validateShacl([...without(planQuads), ...vocabulary], SHAPES);
+    expect(violations.map((v) => v.focusNode)).toEqual([directionOnly]);
+    expect(violations[0]!.message).toContain('A jpp:Indicator needs a jpp:baseline, a jpp:target or a jpp:desiredDirection.');
+  });
+});
+
+describe('queries/06-indicators.rq over new indicators', () => {
+  it('lists an indicator with a target alone, and none with no value', () => {
+    const store = new Store();
+    store.load([...planQuads, ...vocabulary].map((q) => quadLine(DataFactory.quad(q.subject, q.predicate, q.object)) + '\n').join(''), { format: 'application/n-triples' });
+    const rows = store.query(readFileSync('queries/06-indicators.rq', 'utf8')) as Map<string, { value: string }>[];
+    const columns = ['municipality', 'indicator', 'baseline', 'baselineYear', 'target', 'targetYear', 'unit'];
+    expect(rows.map((r) => columns.map((c) => r.get(c)?.value))).toEqual([['試験町', '特定保健指導の実施率', undefined, undefined, '60', '2030', '%']]);
+  });
+});
