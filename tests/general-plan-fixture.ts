@@ -1,6 +1,7 @@
 // Test fixture: a plan of an invented town (試験町; a test fixture, never published data) shaped like real plans unlike
-// the five curated ones: new indicators printed with no baseline (現状値 ―), one with a target alone and one with a
-// direction alone.
+// the five curated ones: a measure divided into measures (施策 → 基本事業: goal → policy → measure → measure →
+// indicator), and new indicators printed with no baseline (現状値 ―), one with a target alone and one with a direction
+// alone.
 import { readFileSync } from 'node:fs';
 import { loadPlan, type Plan, type Problem } from '../src/plan/index.ts';
 import { loadThemes } from '../src/plan/load-themes.ts';
@@ -63,11 +64,19 @@ elements:
     title: 生活習慣病の予防
     parent: policy/1-1
     themes: [health]
+  - id: measure/1-1-1-1
+    type: Measure
+    level: 基本事業
+    number: 1-1-1-1
+    title: 特定健診の受診勧奨
+    text: 健診を受ける町民を増やします。
+    parent: measure/1-1-1
+    themes: [health]
   - id: indicator/1
     type: Indicator
     level: 指標
     title: 特定保健指導の実施率
-    parent: measure/1-1-1
+    parent: measure/1-1-1-1
     themes: [health]
     unit: '%'
     qudtUnit: PERCENT
@@ -76,7 +85,7 @@ elements:
     type: Indicator
     level: 指標
     title: 健診の満足度
-    parent: measure/1-1-1
+    parent: measure/1-1-1-1
     themes: [health]
     direction: { value: increase, text: 高めることを目指します }
 `;

@@ -1,8 +1,8 @@
 // Turns a drafted outline into a plan file in the project's schema and its sidecar of draft-only facts (cues, confidence, skipped text).
 import { eraYears } from '../plan/codes.ts';
-import { ALLOWED_PARENTS, ID_KIND } from '../plan/load-plan.ts';
+import { ID_KIND } from '../plan/load-plan.ts';
 import { SourceIndex } from '../plan/index.ts';
-import type { ElementClass } from './level-words.ts';
+import { DRAFT_PARENTS, type ElementClass } from './level-words.ts';
 import { NORMALIZATION_VERSION } from './normalize.ts';
 import type { DraftElement, Outline } from './outline.ts';
 
@@ -30,7 +30,7 @@ export type PlanFileElement = Record<string, unknown> & { id: string; type: Elem
 
 /** The parent an element may have: its drafted parent, or the nearest ancestor of a class its class allows. */
 export const allowedParent = (elements: readonly DraftElement[], i: number): number | undefined => {
-  const allowed = ALLOWED_PARENTS[elements[i]!.cls];
+  const allowed = DRAFT_PARENTS[elements[i]!.cls];
   for (let p = elements[i]!.parent; p !== undefined; p = elements[p]!.parent) if (allowed.includes(elements[p]!.cls)) return p;
   return undefined;
 };

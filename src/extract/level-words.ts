@@ -1,5 +1,6 @@
 // Which element class a plan's own level word names (基本目標 → Goal, 施策 → Measure), by the word's head noun.
 import type { PlanElement } from '../plan/index.ts';
+import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 
 export type ElementClass = PlanElement['type'];
 
@@ -58,7 +59,7 @@ export const childClass = (parent: ElementClass | undefined): ElementClass => {
       return 'Policy';
     case 'Policy':
       return 'Measure';
-    // Numbered items straight under a 施策 (①② with no 主な取組 label) are its approaches: a Measure holds no Measure.
+    // Numbered items straight under a 施策 (①② with no 主な取組 label) are its approaches, not measures (DRAFT_PARENTS).
     case 'Measure':
       return 'Perspective';
     default:
@@ -81,4 +82,15 @@ export const parentClass = (child: ElementClass): ElementClass => {
 /** Depth of each class in a plan's outline: a heading closes the open elements of its depth or deeper. */
 export const RANK: Readonly<Record<ElementClass, number>> = {
   Vision: 0, Principle: 0, CrossCuttingProject: 0, Goal: 1, Policy: 2, Measure: 3, DesiredState: 4, Perspective: 4, Indicator: 4,
+};
+
+/**
+ * The parents the extractor drafts: the plan file's (ALLOWED_PARENTS), except that it never puts a measure under a
+ * measure. A plan file may divide a 施策 into measures (基本事業, 単位施策), but the extractor cannot tell a 施策 printed
+ * inside another from the next one, nor a 主な取組 that is a measure from one that is an approach: it drafts measures
+ * side by side and approaches as Perspectives, and the curator nests what the plan nests.
+ */
+export const DRAFT_PARENTS: Readonly<Record<ElementClass, readonly (ElementClass | 'plan')[]>> = {
+  ...ALLOWED_PARENTS,
+  Measure: ALLOWED_PARENTS.Measure.filter((c) => c !== 'Measure'),
 };

@@ -1,9 +1,8 @@
 // Level inference: walks the read lines with a stack of the document's own heading styles and drafts elements with parents.
 import { eraYears } from '../plan/codes.ts';
-import { ALLOWED_PARENTS } from '../plan/load-plan.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
 import { canonicalNumber, readNumber } from './numbering.ts';
-import { childClass, classOfLevelWord, parentClass, RANK, type ElementClass } from './level-words.ts';
+import { childClass, classOfLevelWord, DRAFT_PARENTS, parentClass, RANK, type ElementClass } from './level-words.ts';
 import { FLAT_LINE, splitLines, type Line } from './lines.ts';
 import { adoptByTheVision, pairBlocks, pairDetached, type Detached } from './repair.ts';
 
@@ -269,7 +268,7 @@ export const draftOutline = (text: string): Outline => {
         let cls = k.cls;
         // A label naming a class that cannot sit under the element it is printed in (施策の方向 → 方向 in a 施策) names
         // that element's own directions: its items are the element's approaches, the schema's Perspective.
-        if (cls !== undefined && hostCls !== undefined && !ALLOWED_PARENTS[cls].includes(hostCls)) cls = ALLOWED_PARENTS.Perspective.includes(hostCls) ? 'Perspective' : undefined;
+        if (cls !== undefined && hostCls !== undefined && !DRAFT_PARENTS[cls].includes(hostCls)) cls = DRAFT_PARENTS.Perspective.includes(hostCls) ? 'Perspective' : undefined;
         stack.push(cls === undefined ? { style: 'section', text: true } : { style: 'section', label: { word: k.word, cls } });
         unplaced.push({ start: line.start, text: line.text, reason: 'section label' });
         break;
@@ -277,7 +276,7 @@ export const draftOutline = (text: string): Outline => {
       case 'label': {
         if (!popTo(k.style)) popTo(`label:${k.word}`);
         // A label of a level that cannot sit under the open elements (基本理念 after the goals) closes them.
-        while (stack.length > 0 && stack[stack.length - 1]!.element !== undefined && !ALLOWED_PARENTS[k.cls].includes(elements[stack[stack.length - 1]!.element!]!.cls)) stack.pop();
+        while (stack.length > 0 && stack[stack.length - 1]!.element !== undefined && !DRAFT_PARENTS[k.cls].includes(elements[stack[stack.length - 1]!.element!]!.cls)) stack.pop();
         stack.push({ style: k.style, label: { word: k.word, cls: k.cls } });
         // A bare label of one element's level (めざす姿) followed by one sentence, then the next label or heading: the
         // sentence is that element, under the element the label is printed in. It takes the prose lines up to the next
@@ -286,7 +285,7 @@ export const draftOutline = (text: string): Outline => {
         const after = para === undefined ? undefined : nextContent(para.last);
         const closes = after === undefined || ['label', 'heading', 'section'].includes(kinds[after]!.kind);
         const host = nearestElement();
-        if (para && /[。．]$/u.test(para.text) && closes && host !== undefined && ALLOWED_PARENTS[k.cls].includes(elements[host]!.cls)) {
+        if (para && /[。．]$/u.test(para.text) && closes && host !== undefined && DRAFT_PARENTS[k.cls].includes(elements[host]!.cls)) {
           add({ cls: k.cls, level: k.word, text: para.text, parent: host, cue: 'level label', confidence: 0.7, start: lines[nextContent(i)!]!.start });
           stack.pop();
           i = para.last;

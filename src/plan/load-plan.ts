@@ -30,7 +30,8 @@ export const ALLOWED_PARENTS: Readonly<Record<ElementClass, readonly (ElementCla
   Vision: ['plan', 'Vision'],
   Goal: ['plan', 'Vision', 'Goal'],
   Policy: ['plan', 'Vision', 'Goal', 'Policy'],
-  Measure: ['Goal', 'Policy'],
+  // A measure may be divided into measures: 施策 → 基本事業, 主な取組, 単位施策.
+  Measure: ['Goal', 'Policy', 'Measure'],
   DesiredState: ['Vision', 'Goal', 'Policy', 'Measure'],
   Perspective: ['Goal', 'Policy', 'Measure'],
   Principle: ['plan', 'Vision', 'Principle'],
@@ -70,6 +71,8 @@ const withoutUnknownFields = <T>(schema: { safeParse(v: unknown): { success: tru
 
 /** "a Goal", "an Indicator". */
 const a = (word: string): string => `${/^[AEIOU]/u.test(word) ? 'an' : 'a'} ${word}`;
+/** "Goal", "Goal or Policy", "Goal, Policy or Measure". */
+const either = (words: readonly string[]): string => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
 
 export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; warnings: Problem[] } => {
   const { yaml, problems } = readYaml(input.file, input.yamlText);
@@ -237,7 +240,7 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     const parentType = e.parent === undefined ? 'plan' : ids.get(e.parent)?.type;
     if (e.parent !== undefined && parentType === undefined) fail(at('parent'), `parent "${e.parent}" is not an element of this plan`);
     else if (parentType === 'plan' && input.draft && !ALLOWED_PARENTS[e.type].includes('plan'))
-      warn(at(), `missing parent: ${a(e.type)} sits under ${a(ALLOWED_PARENTS[e.type].join(' or '))}`);
+      warn(at(), `missing parent: ${a(e.type)} sits under ${a(either(ALLOWED_PARENTS[e.type]))}`);
     else if (parentType && !ALLOWED_PARENTS[e.type].includes(parentType))
       fail(at('parent'), `${a(e.type)} cannot sit under ${parentType === 'plan' ? 'the plan itself' : a(parentType)} (allowed: ${ALLOWED_PARENTS[e.type].join(', ')})`);
     const themes = e.themes ?? [];

@@ -41,7 +41,7 @@ describe('extract', () => {
     const r = await extract({ root, input: join(out, 'input.txt'), code: '132101', out, name: 'orphan' });
     const { problems, warnings } = checkDraft(root, r.planPath);
     expect(problems).toEqual([]);
-    expect(warnings.map((w) => w.reason)).toContain('missing parent: a Measure sits under a Goal or Policy');
+    expect(warnings.map((w) => w.reason)).toContain('missing parent: a Measure sits under a Goal, Policy or Measure');
   });
 
   it('drafts inline indicators with their printed years as valid values; one printed with no year is a --draft warning, not an error', async () => {

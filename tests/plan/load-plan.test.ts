@@ -82,8 +82,9 @@ describe('loadPlan', () => {
     const missing = load(plan(GOAL + GOAL.replace('goal/1', 'goal/2').replace('    themes:', '    parent: goal/9\n    themes:'))).problems;
     expect(missing.map((p) => p.reason)).toEqual(['parent "goal/9" is not an element of this plan']);
     const measure = (id: string, parent: string) => `  - id: ${id}\n    type: Measure\n    level: 施策\n    title: 協働\n    parent: ${parent}\n    themes: [community]\n`;
-    const wrong = only(load(plan(GOAL + measure('measure/1', 'goal/1') + measure('measure/2', 'measure/1'))).problems);
-    expect(wrong.reason).toContain('a Measure cannot sit under a Measure');
+    const goal = (id: string, parent: string) => `  - id: ${id}\n    type: Goal\n    level: 基本目標\n    title: 協働\n    parent: ${parent}\n    themes: [community]\n`;
+    const wrong = only(load(plan(GOAL + measure('measure/1', 'goal/1') + goal('goal/2', 'measure/1'))).problems);
+    expect(`${wrong.path}: ${wrong.reason}`).toBe('elements[2].parent: a Goal cannot sit under a Measure (allowed: plan, Vision, Goal)');
   });
 
   it('reports a duplicate id', () => {
@@ -523,16 +524,38 @@ describe('indicators with no baseline', () => {
   it('refuses an indicator with no baseline, no target and no direction', () => {
     const nothing = GENERAL_PLAN.replace('    direction: { value: increase, text: 高めることを目指します }\n', '');
     expect(at(loadGeneral(nothing).problems)).toEqual([
-      'elements[4]: an Indicator needs a baseline, a target or a direction (a new indicator printed with no baseline, 現状値 ― or 新規, has its target or direction alone)',
+      'elements[5]: an Indicator needs a baseline, a target or a direction (a new indicator printed with no baseline, 現状値 ― or 新規, has its target or direction alone)',
     ]);
   });
 
   it('needs the unit of a value, and refuses a unit with no value to be the unit of', () => {
     const noUnit = GENERAL_PLAN.replace("    unit: '%'\n    qudtUnit: PERCENT\n", '');
-    expect(at(loadGeneral(noUnit).problems)).toEqual(['elements[3]: an Indicator with a baseline or a target needs the unit they are printed in (unit)']);
+    expect(at(loadGeneral(noUnit).problems)).toEqual(['elements[4]: an Indicator with a baseline or a target needs the unit they are printed in (unit)']);
     const unitAlone = GENERAL_PLAN.replace('    direction: { value: increase', "    unit: '%'\n    direction: { value: increase");
     expect(at(loadGeneral(unitAlone).problems)).toEqual([
-      'elements[4].unit: unit is the unit of the baseline and target values: an Indicator with neither has no unit to give (leave unit and qudtUnit out)',
+      'elements[5].unit: unit is the unit of the baseline and target values: an Indicator with neither has no unit to give (leave unit and qudtUnit out)',
+    ]);
+  });
+});
+
+// Plans divide a 施策 into measures: 基本事業, 主な取組, 単位施策.
+describe('a measure under a measure', () => {
+  it('accepts goal → policy → measure → measure → indicator', () => {
+    const { plan: p, problems } = loadGeneral();
+    expect(problems).toEqual([]);
+    const parents = new Map(p!.elements.map((e) => [e.id, e.parent]));
+    const chain = (id: string | undefined): string[] => (id === undefined ? [] : [id, ...chain(parents.get(id))]);
+    expect(chain('indicator/1')).toEqual(['indicator/1', 'measure/1-1-1-1', 'measure/1-1-1', 'policy/1-1', 'goal/1']);
+    expect(p!.elements.find((e) => e.id === 'measure/1-1-1-1')).toMatchObject({ type: 'Measure', level: '基本事業', parent: 'measure/1-1-1' });
+  });
+
+  it('refuses measures that are each other\'s parent', () => {
+    const looped = GENERAL_PLAN.replace('    number: 1-1-1\n    title: 生活習慣病の予防\n    parent: policy/1-1', '    number: 1-1-1\n    title: 生活習慣病の予防\n    parent: measure/1-1-1-1');
+    expect(loadGeneral(looped).problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
+      'elements[2].parent: parent chain of "measure/1-1-1" loops through "measure/1-1-1"',
+      'elements[3].parent: parent chain of "measure/1-1-1-1" loops through "measure/1-1-1-1"',
+      'elements[4].parent: parent chain of "indicator/1" loops through "measure/1-1-1-1"',
+      'elements[5].parent: parent chain of "indicator/2" loops through "measure/1-1-1-1"',
     ]);
   });
 });

@@ -68,6 +68,35 @@ describe('new indicators with no baseline', () => {
   });
 });
 
+describe('a measure divided into measures', () => {
+  it('publishes the hierarchy goal → policy → measure → measure → indicator as jpp:parent links', () => {
+    const up = (iri: string): string[] => {
+      const [parent] = values(iri, JPP + 'parent');
+      return parent === undefined ? [] : [parent.slice(PLAN.length + 1), ...up(parent)];
+    };
+    expect(up(`${PLAN}/indicator/1`)).toEqual(['measure/1-1-1-1', 'measure/1-1-1', 'policy/1-1', 'goal/1']);
+    expect(values(`${PLAN}/measure/1-1-1-1`, RDF + 'type')).toEqual([`${JPP}Measure`]);
+    expect(values(`${PLAN}/measure/1-1-1-1`, JPP + 'levelName')).toEqual(['基本事業']);
+  });
+
+  it('is walked up by jpp:parent* as queries/05 walks it', () => {
+    const store = new Store();
+    store.load(planQuads.map((q) => quadLine(DataFactory.quad(q.subject, q.predicate, q.object)) + '\n').join(''), { format: 'application/n-triples' });
+    const rows = store.query(`PREFIX jpp: <${JPP}> PREFIX schema: <http://schema.org/>
+      SELECT ?level WHERE { <${PLAN}/indicator/1> jpp:parent* ?a . ?a jpp:levelName ?level ; schema:position ?p } ORDER BY DESC(?p)`) as Map<string, { value: string }>[];
+    expect(rows.map((r) => r.get('level')!.value)).toEqual(['指標', '基本事業', '施策', '政策', '基本目標']);
+  });
+
+  it('is refused by the shapes under an element a measure cannot sit under', async () => {
+    const underIndicator = planQuads.map((q) =>
+      q.subject.value === `${PLAN}/measure/1-1-1-1` && q.predicate.value === JPP + 'parent' ? DataFactory.quad(q.subject, q.predicate, namedNode(`${PLAN}/indicator/2`), q.graph) : q,
+    );
+    const violations = await validateShacl([...underIndicator, ...vocabulary], SHAPES);
+    expect(violations.map((v) => v.focusNode)).toContain(`${PLAN}/measure/1-1-1-1`);
+    expect(violations.find((v) => v.focusNode === `${PLAN}/measure/1-1-1-1`)!.message).toContain('A jpp:Measure needs a jpp:parent, a jpp:Goal, jpp:Policy or jpp:Measure');
+  });
+});
+
 describe('queries/06-indicators.rq over new indicators', () => {
   it('lists an indicator with a target alone, and none with no value', () => {
     const store = new Store();
