@@ -1,7 +1,7 @@
 // Test fixture: a plan of an invented town (試験町; a test fixture, never published data) shaped like real plans unlike
 // the five curated ones: a measure divided into measures (施策 → 基本事業: goal → policy → measure → measure →
-// indicator), and new indicators printed with no baseline (現状値 ―), one with a target alone and one with a direction
-// alone.
+// indicator), new indicators printed with no baseline (現状値 ―), one with a target alone and one with a direction
+// alone, and census-style values printed for a calendar year or a date (令和2年10月1日現在, 令和12年), not a 年度.
 import { readFileSync } from 'node:fs';
 import { loadPlan, type Plan, type Problem } from '../src/plan/index.ts';
 import { loadThemes } from '../src/plan/load-themes.ts';
@@ -28,6 +28,9 @@ export const GENERAL_SOURCE = `第1次試験町総合計画
 指標\t現状値\t目標値（令和12年度）
 特定保健指導の実施率\t―\t60.0%
 健診の満足度\t―\t高めることを目指します
+
+人口の見通し
+総人口\t12,000人（令和2年10月1日現在）\t11,000人（令和12年）
 `;
 
 export const GENERAL_PLAN = `municipality:
@@ -88,6 +91,16 @@ elements:
     parent: measure/1-1-1-1
     themes: [health]
     direction: { value: increase, text: 高めることを目指します }
+  - id: indicator/3
+    type: Indicator
+    level: 指標
+    title: 総人口
+    parent: goal/1
+    themes: [administration]
+    unit: 人
+    qudtUnit: NUM
+    baseline: { value: 12000, printed: '12,000人', year: 2020, yearLabel: 令和2年10月1日現在 }
+    target: { value: 11000, printed: '11,000人', year: 2030, yearLabel: 令和12年 }
 `;
 
 const THEMES = readFileSync('data/themes.yaml', 'utf8');

@@ -30,6 +30,7 @@ export const VIEW_PREDICATES = {
   hasBeginning: `${TIME}hasBeginning`,
   inXSDDate: `${TIME}inXSDDate`,
   fiscalYearLabel: `${JPP}fiscalYearLabel`,
+  yearLabel: `${JPP}yearLabel`,
   position: `${SCHEMA}position`,
   value: `${SCHEMA}value`,
   unitText: `${SCHEMA}unitText`,
@@ -219,13 +220,15 @@ export const buildViewIndex = (triples: readonly Quad[], urls: SiteUrls): ViewIn
   const value = (iri: string | undefined): ValueView | undefined => {
     if (!iri) return undefined;
     const v = one(iri, P.value);
+    const yearLabel = one(iri, P.yearLabel, 'ja');
     return {
       iri,
       value: v === undefined ? undefined : Number(v),
       unit: one(iri, P.unitText),
-      // The fiscal year is an interval; it is shown by the year it begins in (1 April).
-      fiscalYear: begins(iri)?.slice(0, 4),
-      fiscalYearLabel: one(iri, P.fiscalYearLabel, 'ja'),
+      // The fiscal year is an interval; it is shown by the year it begins in (1 April). So is a calendar year (1 January).
+      ...(yearLabel === undefined
+        ? { fiscalYear: begins(iri)?.slice(0, 4), fiscalYearLabel: one(iri, P.fiscalYearLabel, 'ja') }
+        : { year: begins(iri)?.slice(0, 4), yearLabel }),
     };
   };
 

@@ -31,6 +31,9 @@ export interface ValueView {
   readonly unit?: string;
   readonly fiscalYear?: string;
   readonly fiscalYearLabel?: string;
+  /** A value of a calendar year (年, or a date in it), not a fiscal year: the year, and its label as printed. */
+  readonly year?: string;
+  readonly yearLabel?: string;
 }
 
 export interface ElementView {

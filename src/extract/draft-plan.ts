@@ -7,7 +7,7 @@ import { NORMALIZATION_VERSION } from './normalize.ts';
 import type { DraftElement, Outline } from './outline.ts';
 
 /** Raised when the extractor's output would change without a change of this number. */
-export const EXTRACTOR_VERSION = 7;
+export const EXTRACTOR_VERSION = 8;
 
 const GENERIC_LEVEL: Readonly<Record<ElementClass, string>> = {
   Vision: '将来像', Goal: '目標', Policy: '政策', Measure: '施策', DesiredState: 'めざす姿', Perspective: '視点',

@@ -9,12 +9,12 @@ import { adoptByTheVision, pairBlocks, pairDetached, type Detached } from './rep
 
 export type Cue = 'level word' | 'numbering' | 'level label' | 'table header' | 'layout';
 
-export interface IndicatorValueDraft {
-  readonly value: number;
-  readonly printed: string;
-  readonly fiscalYear: number;
-  readonly fiscalYearLabel: string;
-}
+/** The year a value is printed for: a fiscal year (年度), or a calendar year (年) or a date, each with its label as printed. */
+export type YearDraft =
+  | { readonly fiscalYear: number; readonly fiscalYearLabel: string; readonly year?: undefined; readonly yearLabel?: undefined }
+  | { readonly year: number; readonly yearLabel: string; readonly fiscalYear?: undefined; readonly fiscalYearLabel?: undefined };
+
+export type IndicatorValueDraft = { readonly value: number; readonly printed: string } & YearDraft;
 
 export interface DraftElement {
   readonly cls: ElementClass;
@@ -83,8 +83,9 @@ const headerClass = (c: string): ElementClass | undefined => (c.length === 0 ? u
 const isLevelHeader = (cells: readonly string[]): boolean => cells.map(headerClass).filter((c) => c !== undefined).length >= 2 && cells.every((c) => c.length <= 20);
 
 /**
- * Reads a table cell "84.9%" into a value and a unit, with the fiscal year printed in the cell (４５％（R4）,
- * １２０人（令和４年度）) or else in its column's header (現状値（令和5年度）, 目標値（R11）). With no year, no value.
+ * Reads a table cell "84.9%" into a value and a unit, with the year printed in the cell (４５％（R4）, １２０人（令和４年度）,
+ * 12,000人（令和2年10月1日現在）) or else in its column's header (現状値（令和5年度）, 目標値（R11）, 現状値（令和2年）). With no
+ * year, no value.
  */
 const readValue = (printed: string, header: string): { value: IndicatorValueDraft; unit: string } | undefined => {
   const cell = /^(.*?)[ 　]*[（(]([^）)]{1,12})[）)]$/u.exec(printed.trim());
@@ -93,7 +94,7 @@ const readValue = (printed: string, header: string): { value: IndicatorValueDraf
   const m = /^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(\S.*)?$/u.exec(shown);
   const era = /(令和|平成|昭和)(元|[0-9０-９]+)年度?/u.exec(header);
   const bracket = /[（(]([^）)]{1,12})[）)]/u.exec(header);
-  const year = cellYear ?? (era ? { fiscalYear: eraYears(era[0])[0]!, fiscalYearLabel: era[0] } : bracket ? readYear(bracket[1]!) : undefined);
+  const year = cellYear ?? (era ? readYear(era[0]) : bracket ? readYear(bracket[1]!) : undefined);
   if (!m || !year) return undefined;
   const value = Number(m[1]!.normalize('NFKC').replace(/,/g, ''));
   return { value: { value, printed: shown, ...year }, unit: (m[2] ?? '').trim() };
@@ -571,15 +572,22 @@ export const draftOutline = (text: string): Outline => {
   return { elements, unplaced, levelWords: [...levelWords].sort() };
 };
 
-/** A fiscal year as printed beside a value: 令和5年度, 令和元年, R5, H30, 2023年度. */
-const readYear = (printed: string): { fiscalYear: number; fiscalYearLabel: string } | undefined => {
+/**
+ * The year printed beside a value: a fiscal year (令和5年度, R5, H30年度, 2023年度: the abbreviations are read as the
+ * 年度 plans mostly mean), or a calendar year (令和2年, 2020年) or a date (令和2年10月1日現在), which is no fiscal year.
+ */
+const readYear = (printed: string): YearDraft | undefined => {
   const t = printed.normalize('NFKC').replace(/\s+/g, '');
-  const era = eraYears(t);
-  if (era.length > 0 && /^(?:令和|平成|昭和)(?:元|\d+)年度?$/u.test(t)) return { fiscalYear: era[0]!, fiscalYearLabel: printed };
-  const short = /^([RH])(元|\d{1,2})(?:年度?)?$/u.exec(t);
-  if (short) return { fiscalYear: (short[1] === 'R' ? 2018 : 1988) + (short[2] === '元' ? 1 : Number(short[2])), fiscalYearLabel: printed };
-  const western = /^(\d{4})年度?$/u.exec(t);
-  if (western) return { fiscalYear: Number(western[1]), fiscalYearLabel: printed };
+  const year = (n: number, suffix: string | undefined): YearDraft =>
+    suffix === '年' ? { year: n, yearLabel: printed } : { fiscalYear: n, fiscalYearLabel: printed };
+  const era = /^(?:令和|平成|昭和)(?:元|\d+)(年度?)$/u.exec(t);
+  if (era) return year(eraYears(t)[0]!, era[1]);
+  const short = /^([RH])(元|\d{1,2})(年度?)?$/u.exec(t);
+  if (short) return year((short[1] === 'R' ? 2018 : 1988) + (short[2] === '元' ? 1 : Number(short[2])), short[3]);
+  const western = /^(\d{4})(年度?)$/u.exec(t);
+  if (western) return year(Number(western[1]), western[2]);
+  const date = /^(?:(?:令和|平成|昭和)(?:元|\d+)|(\d{4}))年\d{1,2}月(?:\d{1,2}日)?(?:現在|時点)?$/u.exec(t);
+  if (date) return { year: date[1] !== undefined ? Number(date[1]) : eraYears(t)[0]!, yearLabel: printed };
   return undefined;
 };
 

@@ -98,6 +98,7 @@ const ja = {
   whatDirection: 'めざす方向',
   whatValue: '値',
   whatFiscalYear: '年度',
+  whatYear: '年・日付',
   whatEdition: '版（第何次・計画期間）',
   // home
   homeIntro:
@@ -269,6 +270,7 @@ const en: Messages = {
   whatDirection: 'desired direction',
   whatValue: 'value',
   whatFiscalYear: 'fiscal year',
+  whatYear: 'year or date',
   whatEdition: 'edition',
   homeIntro:
     'The comprehensive plans (basic concept, basic plan) of {n} municipalities, split into visions, goals, policies, measures and other elements and published as Linked Open Data. Every element points to the passage of the source text it is quoted from.',

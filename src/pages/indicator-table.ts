@@ -1,11 +1,14 @@
-// Indicators as a table (baseline, target, fiscal years, unit) with a small inline SVG bar chart per indicator.
+// Indicators as a table (baseline, target, their years, unit) with a small inline SVG bar chart per indicator.
 import { html, type SafeHtml } from './html.ts';
 import { nameOf, type PageContext } from './page-parts.ts';
 import type { ElementView, ValueView } from '../documents/index.ts';
 
 const fmt = (v: ValueView | undefined): string => (v === undefined ? '―' : v.value === undefined ? '' : `${v.value}${v.unit ?? ''}`);
-const year = (v: ValueView | undefined): string =>
-  v?.fiscalYearLabel ? `${v.fiscalYearLabel}${v.fiscalYear ? ` (${v.fiscalYear})` : ''}` : (v?.fiscalYear ?? '');
+/** The year a value refers to, as printed and in Western numerals: 令和元年度 (2019), 令和2年10月1日現在 (2020). */
+const year = (v: ValueView | undefined): string => {
+  const [label, n] = v?.yearLabel !== undefined ? [v.yearLabel, v.year] : [v?.fiscalYearLabel, v?.fiscalYear];
+  return label ? `${label}${n ? ` (${n})` : ''}` : (n ?? '');
+};
 
 /** Two horizontal bars, baseline and target, on a common scale (0–100 for percentages). */
 export const indicatorChart = (ctx: PageContext, e: ElementView): SafeHtml => {

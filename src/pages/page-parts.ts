@@ -122,6 +122,7 @@ const WHAT_KEYS: Readonly<Record<string, keyof Messages>> = {
   direction: 'whatDirection',
   value: 'whatValue',
   'fiscal-year': 'whatFiscalYear',
+  year: 'whatYear',
 } satisfies Record<QuoteKind, keyof Messages>;
 export const whatText = (m: Messages, what: string): string => (WHAT_KEYS[what] ? m[WHAT_KEYS[what]] : what);
 

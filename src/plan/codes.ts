@@ -49,11 +49,14 @@ export interface YearLabel {
   readonly year: number;
   /** Whether it says 年度 (a fiscal year), not 年 or a date. */
   readonly fiscal: boolean;
+  /** Whether it says 年 with no month after it (令和2年, 2020年): a calendar year, January–December, not a fiscal year. */
+  readonly calendar: boolean;
   /** The month, where a date is printed (令和5年3月31日, R5.3.31, 2023年1月1日). */
   readonly month?: number;
   /**
-   * The fiscal year it names: the year of a 年度, of a bare 年 or of an abbreviation (R3); for a date, the year of the
-   * April that begins its fiscal year (a date in January–March belongs to the fiscal year before).
+   * The fiscal year it names: the year of a 年度 or of an abbreviation (R3); for a date, the year of the April that
+   * begins its fiscal year (a date in January–March belongs to the fiscal year before); for a bare 年 (`calendar`), the
+   * year's own number, though that calendar year is no fiscal year.
    */
   readonly fiscalYear: number;
   /** An era year and a Western year printed together (令和4(2021)年度) that are not the same year. */
@@ -108,10 +111,11 @@ export const yearLabels = (text: string): YearLabel[] => {
     const year = g['era'] !== undefined ? eraYear! : westernYear!;
     const fiscal = g['suffix'] === '年度';
     const monthN = month === undefined || fiscal ? undefined : Number(month);
+    const calendar = g['suffix'] === '年' && monthN === undefined;
     const fiscalYear = monthN !== undefined && monthN >= 1 && monthN <= 3 ? year - 1 : year;
     const conflict =
       eraYear !== undefined && westernYear !== undefined && eraYear !== westernYear ? { era: `${era}${eraN}`, eraYear, western: westernYear } : undefined;
-    out.push({ text: m[0], year, fiscal, ...(monthN === undefined ? {} : { month: monthN }), fiscalYear, ...(conflict ? { conflict } : {}) });
+    out.push({ text: m[0], year, fiscal, calendar, ...(monthN === undefined ? {} : { month: monthN }), fiscalYear, ...(conflict ? { conflict } : {}) });
   }
   return out;
 };

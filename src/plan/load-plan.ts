@@ -172,15 +172,34 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     return locate(path, value);
   };
 
-  /** Checks an indicator value against its fiscal-year label and its printed text. */
+  /**
+   * The year a value refers to, as its entry gives it: a fiscal year (fiscalYear, fiscalYearLabel) or a calendar year
+   * (year, yearLabel). The schema lets through one of the two only.
+   */
+  const yearOf = (v: IndicatorValueEntry) =>
+    v.year !== undefined
+      ? { calendar: true, year: v.year, label: v.yearLabel!, yearKey: 'year', labelKey: 'yearLabel' }
+      : { calendar: false, year: v.fiscalYear!, label: v.fiscalYearLabel!, yearKey: 'fiscalYear', labelKey: 'fiscalYearLabel' };
+
+  /**
+   * Checks an indicator value against its year label and its printed text. A calendar year (令和2年) is no fiscal year
+   * (年度, April–March) and a fiscal year no calendar year: each must be given as what it is. A date names both its
+   * calendar year and the fiscal year it falls in, and may be given as either.
+   */
   const checkValue = (path: (string | number)[], v: IndicatorValueEntry): void => {
+    const { calendar, year, label: text, yearKey, labelKey } = yearOf(v);
     // A label in none of the forms yearLabels reads is not checked.
-    const [label] = yearLabels(v.fiscalYearLabel);
-    if (label?.conflict) conflicting([...path, 'fiscalYearLabel'], label);
-    else if (label && label.fiscalYear !== v.fiscalYear)
+    const [label] = yearLabels(text);
+    if (label?.conflict) conflicting([...path, labelKey], label);
+    else if (label && calendar && label.fiscal)
+      fail([...path, 'year'], `${text} is a fiscal year (年度), not a calendar year: give fiscalYear: ${label.fiscalYear} and fiscalYearLabel, not year and yearLabel`);
+    else if (label && calendar && label.year !== year) fail([...path, 'year'], `${text} is in ${label.year}, not ${year}`);
+    else if (label && !calendar && label.calendar)
+      fail([...path, 'fiscalYear'], `${text} is a calendar year (年), not a fiscal year (年度): give year: ${label.year} and yearLabel, not fiscalYear and fiscalYearLabel`);
+    else if (label && !calendar && label.fiscalYear !== year)
       fail(
-        [...path, 'fiscalYear'],
-        `${v.fiscalYearLabel} is fiscal year ${label.fiscalYear}, not ${v.fiscalYear}` +
+        [...path, yearKey],
+        `${text} is fiscal year ${label.fiscalYear}, not ${year}` +
           (label.fiscalYear !== label.year ? ` (a date in January–March belongs to the fiscal year that began the April before)` : ''),
       );
     // The value is one of the numbers printed, read whole (３，２００人 is 3200, △1.2％ is -1.2, 43.7% is not 3.7).
@@ -192,7 +211,7 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
    * An indicator's values, quoted at their own places in its row (from its title to where the next element's quotes
    * begin), so that a row printing 0人 → 0人, or the same year as the row above, quotes its own cells: the baseline is
    * the first place of its printed text in the row, the target the first place after the baseline in the row. A
-   * fiscal-year label is quoted after its value in the row (for the baseline's, before the target's value:
+   * year label (fiscal or calendar) is quoted after its value in the row (for the baseline's, before the target's value:
    * 0人（2021年4月1日） 0人（2031年度）); failing that, at the last place before its value since the parent's text (a
    * table header: 現状値 (令和元年度)); failing that, at the first place after the parent's text.
    */
@@ -214,11 +233,12 @@ export const loadPlan = (input: PlanInput): { plan?: Plan; problems: Problem[]; 
     const value = (key: 'baseline' | 'target', printed: Located | undefined, labelEnd: number): IndicatorValue | undefined => {
       const v = e[key];
       if (!v || !printed) return undefined;
-      const fiscalYearLabel = locateIn(at(key, 'fiscalYearLabel'), v.fiscalYearLabel, [
+      const { calendar, year, label, labelKey } = yearOf(v);
+      const located = locateIn(at(key, labelKey), label, [
         ...(found(printed) ? [{ from: printed.quote.end, to: labelEnd }, { from: row.parentStart, to: printed.quote.start, last: true }] : []),
         { from: row.parentStart, to: Infinity },
       ]);
-      return { value: v.value, printed, fiscalYear: v.fiscalYear, fiscalYearLabel };
+      return calendar ? { value: v.value, printed, year, yearLabel: located } : { value: v.value, printed, fiscalYear: year, fiscalYearLabel: located };
     };
     const targetFollows = found(basePrinted) && found(targetPrinted) && targetPrinted.quote.start >= basePrinted.quote.end;
     const baseline = value('baseline', basePrinted, targetFollows ? Math.min(row.end, targetPrinted.quote.start) : row.end);

@@ -56,12 +56,17 @@ export interface Period {
   readonly text: Located;
 }
 
-export interface IndicatorValue {
+/**
+ * A value as printed and the year it refers to: a fiscal year (年度, 1 April – 31 March, named by the year it begins
+ * in) or a calendar year (年, or a date in it), each with its label as printed.
+ */
+export type IndicatorValue = {
   readonly value: number;
   readonly printed: Located;
-  readonly fiscalYear: number;
-  readonly fiscalYearLabel: Located;
-}
+} & (
+  | { readonly fiscalYear: number; readonly fiscalYearLabel: Located; readonly year?: undefined; readonly yearLabel?: undefined }
+  | { readonly year: number; readonly yearLabel: Located; readonly fiscalYear?: undefined; readonly fiscalYearLabel?: undefined }
+);
 
 export interface PlanElement {
   /** `<kind>/<number>`, unique within the plan. */

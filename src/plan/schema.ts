@@ -10,13 +10,39 @@ export const elementIdPattern = /^[a-z]+(-[a-z]+)*\/[0-9a-z]+(-[0-9a-z]+)*$/;
 
 const localized = z.strictObject({ ja, en: ja });
 
-/** A fiscal-year value as printed (e.g. 84.9% in 令和元年度). */
-const indicatorValue = z.strictObject({
-  value: z.number().describe('the number as printed, without unit'),
-  printed: ja.describe('the value exactly as printed in the source, e.g. "84.9%"'),
-  fiscalYear: z.number().int().min(1868).max(2200).describe('Western fiscal year the value refers to'),
-  fiscalYearLabel: ja.describe('the fiscal year as printed, e.g. 令和元年度'),
-});
+/**
+ * A value as printed, with the year it refers to: a fiscal year (84.9% in 令和元年度: fiscalYear and fiscalYearLabel) or
+ * a calendar year (a census count of 令和2年, or of 令和2年10月1日現在: year and yearLabel).
+ */
+const indicatorValue = z
+  .strictObject({
+    value: z.number().describe('the number as printed, without unit'),
+    printed: ja.describe('the value exactly as printed in the source, e.g. "84.9%"'),
+    fiscalYear: z
+      .number()
+      .int()
+      .min(1868)
+      .max(2200)
+      .optional()
+      .describe('Western fiscal year (年度, April–March) the value refers to, named by the year it begins in; or give year'),
+    fiscalYearLabel: ja.optional().describe('the fiscal year as printed, e.g. 令和元年度, or a date in it (令和5年3月31日現在)'),
+    year: z
+      .number()
+      .int()
+      .min(1868)
+      .max(2200)
+      .optional()
+      .describe('Western calendar year (年, January–December) the value refers to, where the source prints a 年 or a date, not a 年度'),
+    yearLabel: ja.optional().describe('the calendar year or the date as printed, e.g. 令和2年, 令和2年10月1日現在'),
+  })
+  .refine(
+    (v) => (v.fiscalYear === undefined) === (v.fiscalYearLabel === undefined) && (v.year === undefined) === (v.yearLabel === undefined),
+    'fiscalYear goes with fiscalYearLabel, and year with yearLabel',
+  )
+  .refine(
+    (v) => (v.fiscalYear === undefined && v.fiscalYearLabel === undefined) !== (v.year === undefined && v.yearLabel === undefined),
+    'give fiscalYear and fiscalYearLabel for a fiscal year (年度), or year and yearLabel for a calendar year (年) or a date: one of the two',
+  );
 
 /** The direction an indicator is meant to move in, with the words of the source that say so. */
 const direction = z.strictObject({

@@ -1,5 +1,5 @@
 // A plan's indicators as W3C RDF Data Cube: one qb:DataSet per plan, an observation per printed value, and the
-// fiscal years those values refer to as OWL-Time intervals (pure: no I/O, no clock).
+// fiscal years and calendar years those values refer to as OWL-Time intervals (pure: no I/O, no clock).
 //
 // The data structure definition (jpp:indicatorStructure) is fixed and lives in ontology/jpplan.ttl. Its dimensions
 // follow the SDMX-RDF content-oriented guidelines that e-Stat's statistical LOD uses too (sdmx-dimension:refArea with
@@ -58,6 +58,24 @@ export const fiscalYearQuads = (g: GraphWriter, uri: Iris, year: number): void =
     .add(end, TIME + 'inXSDDate', date(`${year + 1}-03-31`));
 };
 
+/** Describes a calendar year (年) as an OWL-Time proper interval from 1 January to 31 December, as fiscalYearQuads does a 年度. */
+export const calendarYearQuads = (g: GraphWriter, uri: Iris, year: number): void => {
+  const iri = uri.calendarYear(year);
+  const beginning = uri.instant(iri, 'beginning');
+  const end = uri.instant(iri, 'end');
+  g.type(iri, jpp('CalendarYear'), TIME + 'ProperInterval')
+    .add(iri, RDFS + 'label', ja(`${year}年`))
+    .add(iri, RDFS + 'label', lang(String(year), 'en'))
+    .add(iri, TIME + 'hasBeginning', beginning)
+    .add(iri, TIME + 'hasEnd', end);
+  g.type(beginning, TIME + 'Instant')
+    .add(beginning, RDFS + 'label', str(`${year}-01-01`))
+    .add(beginning, TIME + 'inXSDDate', date(`${year}-01-01`));
+  g.type(end, TIME + 'Instant')
+    .add(end, RDFS + 'label', str(`${year}-12-31`))
+    .add(end, TIME + 'inXSDDate', date(`${year}-12-31`));
+};
+
 /**
  * Adds a plan's indicators' definitions, data sources and directions, and the data set of their values, to the plan's
  * graph. A value the plan does not print (a new indicator's baseline, 現状値 ―) has no observation; a plan none of
@@ -78,27 +96,34 @@ export const indicatorCube = (ctx: CubeContext, indicators: readonly { readonly 
       .add(dataSet, DCTERMS + 'spatial', area)
       .add(dataSet, PROV + 'wasDerivedFrom', ctx.sourceIri);
 
-  const years = new Set<number>();
+  const fiscalYears = new Set<number>();
+  const calendarYears = new Set<number>();
   const observation = (indicatorIri: string, e: PlanElement, which: 'baseline' | 'target', v: IndicatorValue | undefined) => {
     if (!v) return;
     const iri = uri.indicatorValue(indicatorIri, which);
-    years.add(v.fiscalYear);
+    // A value of a fiscal year (年度) refers to its April–March interval, one of a calendar year (年, or a date in it) to
+    // its January–December one; the year as printed stays on the value, quoted.
+    const period =
+      v.fiscalYearLabel !== undefined
+        ? { label: v.fiscalYearLabel, iri: uri.fiscalYear(v.fiscalYear), property: 'fiscalYearLabel', quote: 'fiscal-year' as const, years: fiscalYears, year: v.fiscalYear }
+        : { label: v.yearLabel, iri: uri.calendarYear(v.year), property: 'yearLabel', quote: 'year' as const, years: calendarYears, year: v.year };
+    period.years.add(period.year);
     g.add(indicatorIri, jpp(which), iri);
     g.type(iri, jpp('IndicatorValue'), QB + 'Observation')
-      .add(iri, RDFS + 'label', ja(`${v.printed.value}（${v.fiscalYearLabel.value}）`))
+      .add(iri, RDFS + 'label', ja(`${v.printed.value}（${period.label.value}）`))
       .add(iri, QB + 'dataSet', dataSet)
       .add(iri, SDMX_DIMENSION + 'refArea', area)
-      .add(iri, SDMX_DIMENSION + 'refPeriod', uri.fiscalYear(v.fiscalYear))
+      .add(iri, SDMX_DIMENSION + 'refPeriod', period.iri)
       .add(iri, jpp('indicator'), indicatorIri)
       .add(iri, jpp('valueKind'), jpp(VALUE_KINDS[which]))
       .add(iri, SDMX_MEASURE + 'obsValue', decimal(v.value))
       .add(iri, SCHEMA + 'value', decimal(v.value))
       .add(iri, SDMX_ATTRIBUTE + 'unitMeasure', e.qudtUnit === undefined ? undefined : qudtUnit(e.qudtUnit))
       .add(iri, SCHEMA + 'unitText', e.unit === undefined ? undefined : str(e.unit))
-      .add(iri, jpp('fiscalYearLabel'), ja(v.fiscalYearLabel.value))
+      .add(iri, jpp(period.property), ja(period.label.value))
       .add(iri, PROV + 'wasDerivedFrom', ctx.sourceIri);
     quote(iri, 'value', v.printed);
-    quote(iri, 'fiscal-year', v.fiscalYearLabel);
+    quote(iri, period.quote, period.label);
   };
 
   for (const { iri, element: e } of indicators) {
@@ -119,5 +144,6 @@ export const indicatorCube = (ctx: CubeContext, indicators: readonly { readonly 
     observation(iri, e, 'baseline', e.baseline);
     observation(iri, e, 'target', e.target);
   }
-  for (const year of [...years].sort((a, b) => a - b)) fiscalYearQuads(g, uri, year);
+  for (const year of [...fiscalYears].sort((a, b) => a - b)) fiscalYearQuads(g, uri, year);
+  for (const year of [...calendarYears].sort((a, b) => a - b)) calendarYearQuads(g, uri, year);
 };

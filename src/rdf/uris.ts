@@ -26,6 +26,8 @@ export const iris = (base: string) => {
     dataSource: (indicatorIri: string) => `${indicatorIri}/data-source`,
     /** A Japanese fiscal year (1 April to 31 March), named by the Gregorian year it begins in, and its two instants. */
     fiscalYear: (year: number) => `${base}id/fiscal-year/${year}`,
+    /** A calendar year (1 January to 31 December), by its Gregorian number, and its two instants (instant, below). */
+    calendarYear: (year: number) => `${base}id/calendar-year/${year}`,
     instant: (intervalIri: string, which: 'beginning' | 'end') => `${intervalIri}/${which}`,
     selection: (resourceIri: string, what: string) => `${resourceIri}/quote/${what}`,
     quoteSelector: (selectionIri: string) => `${selectionIri}/exact`,

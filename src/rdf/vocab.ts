@@ -97,7 +97,7 @@ export const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 /** What a quote selection quotes (the last segment of its IRI, `<resource>/quote/<kind>`), in reading order. */
-export const QUOTE_KINDS = ['edition', 'title', 'subtitle', 'field', 'text', 'definition', 'data-source', 'direction', 'value', 'fiscal-year'] as const;
+export const QUOTE_KINDS = ['edition', 'title', 'subtitle', 'field', 'text', 'definition', 'data-source', 'direction', 'value', 'fiscal-year', 'year'] as const;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
 /** The property that links a quoted resource to its selection, by kind. */
 export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
@@ -111,6 +111,7 @@ export const QUOTE_PROPERTIES: Readonly<Record<QuoteKind, string>> = {
   direction: `${JPP}directionQuote`,
   value: `${JPP}valueQuote`,
   'fiscal-year': `${JPP}fiscalYearQuote`,
+  year: `${JPP}yearQuote`,
 };
 
 /** The status of a plan version, by the plan file's word, as concepts of the ontology's code list jpp:planStatuses. */

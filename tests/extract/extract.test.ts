@@ -85,6 +85,18 @@ describe('extract', () => {
     ]);
   });
 
+  it('drafts a value printed for a calendar year (令和2年) or a date (令和2年10月1日現在) with year and yearLabel, not as a fiscal year', async () => {
+    const r = await extract({ root, input: fixture('census-years.txt'), code: '132101', out: tmp(), name: 'census' });
+    const { problems } = checkDraft(root, r.planPath);
+    expect(problems).toEqual([]);
+    const plan = parse(readFileSync(r.planPath, 'utf8')) as { elements: { title: string; baseline?: unknown; target?: unknown }[] };
+    expect(plan.elements.map((e) => [e.title, e.baseline, e.target])).toEqual([
+      ['総人口', { value: 12000, printed: '12,000人', year: 2020, yearLabel: '令和2年' }, { value: 11000, printed: '11,000人', year: 2030, yearLabel: '令和12年' }],
+      ['年少人口の割合', { value: 11.5, printed: '11.5%', year: 2020, yearLabel: '令和2年10月1日現在' }, { value: 12, printed: '12.0%', year: 2030, yearLabel: '令和12年' }],
+      ['転入者数', { value: 300, printed: '300人', fiscalYear: 2023, fiscalYearLabel: '令和5年度' }, { value: 350, printed: '350人', year: 2030, yearLabel: '令和12年' }],
+    ]);
+  });
+
   it.each([
     ['a missing file', () => join(tmp(), 'nothing.pdf'), '132101', /nothing\.pdf: no such file$/],
     ['a text file named .pdf', () => { const f = join(tmp(), 'fake.pdf'); writeFileSync(f, '基本目標 1 これはPDFではない'); return f; }, '132101', /fake\.pdf: not a PDF \(no %PDF- header\)$/],

@@ -61,3 +61,12 @@ describe('a measure under a measure', () => {
     ]);
   });
 });
+
+describe('values of a calendar year or a date', () => {
+  it('shows the year or date as printed with its calendar year, and names its quote as a year or date', () => {
+    expect(rows(page(`${PLAN}/goal/1`, 'ja'))).toEqual([['総人口', '12000 令和2年10月1日現在 (2020)', '11000 令和12年 (2030)', '人']]);
+    const html = page(`${PLAN}/indicator/3`, 'en');
+    expect(html).toMatch(/<blockquote lang="ja"[^>]*>令和2年10月1日現在<\/blockquote>\n<figcaption>year or date · /u);
+    expect(page(`${PLAN}/indicator/3`, 'ja')).toMatch(/<blockquote lang="ja"[^>]*>令和12年<\/blockquote>\n<figcaption>年・日付 · /u);
+  });
+});

@@ -72,6 +72,19 @@ describe('year labels', () => {
     expect(read('令和6年4月1日から令和14年3月31日まで')).toEqual([['令和6年4月', 2024], ['令和14年3月', 2031]]);
   });
 
+  it('tells a calendar year (年) from a fiscal year (年度), a date and an abbreviation', () => {
+    const kinds = (text: string) => yearLabels(text).map((l) => [l.text, l.calendar, l.fiscal, l.year]);
+    expect(kinds('令和2年、2020年、令和2(2020)年、令和2年度、令和2年10月1日現在、R2.10.1、R2')).toEqual([
+      ['令和2年', true, false, 2020],
+      ['2020年', true, false, 2020],
+      ['令和2(2020)年', true, false, 2020],
+      ['令和2年度', false, true, 2020],
+      ['令和2年10月', false, false, 2020],
+      ['R2.10.1', false, false, 2020],
+      ['R2', false, false, 2020],
+    ]);
+  });
+
   it('reads no year in durations, counts or words', () => {
     expect(read('10年間の計画期間')).toEqual([]);
     expect(read('人口2566人')).toEqual([]);

@@ -133,7 +133,7 @@ describe('loadPlan', () => {
     expect(problems).toEqual([]);
     const ind = p!.elements[1]!;
     expect(ind.baseline!.printed.quote.start).toBe(SOURCE.indexOf('84.9%'));
-    expect(ind.target!.fiscalYearLabel.quote.start).toBe(SOURCE.indexOf('令和7年度'));
+    expect(ind.target!.fiscalYearLabel!.quote.start).toBe(SOURCE.indexOf('令和7年度'));
     expect(only(load(plan(GOAL + indicator(2020))).problems).reason).toBe('令和元年度 is fiscal year 2019, not 2020');
   });
 });
@@ -354,13 +354,13 @@ describe('quotes of repeated values and years', () => {
     const span = (l: { quote: { start: number; end: number } }) => [l.quote.start, l.quote.end];
     const [first, second] = p!.elements.slice(1);
     // The first row: its own cells, whose year labels the second row repeats.
-    expect(span(first!.baseline!.fiscalYearLabel)).toEqual([ROWS_SOURCE.indexOf('2021年4月1日'), ROWS_SOURCE.indexOf('2021年4月1日') + 9]);
-    expect(span(first!.target!.fiscalYearLabel)).toEqual([ROWS_SOURCE.indexOf('2031年度'), ROWS_SOURCE.indexOf('2031年度') + 6]);
+    expect(span(first!.baseline!.fiscalYearLabel!)).toEqual([ROWS_SOURCE.indexOf('2021年4月1日'), ROWS_SOURCE.indexOf('2021年4月1日') + 9]);
+    expect(span(first!.target!.fiscalYearLabel!)).toEqual([ROWS_SOURCE.indexOf('2031年度'), ROWS_SOURCE.indexOf('2031年度') + 6]);
     // The second row: 0人 twice, each quoted at its own cell, and each year label in this row, not in the one above.
     expect(span(second!.baseline!.printed)).toEqual([ROWS_SOURCE.indexOf('0人', row2), ROWS_SOURCE.indexOf('0人', row2) + 2]);
     expect(span(second!.target!.printed)).toEqual([ROWS_SOURCE.lastIndexOf('0人'), ROWS_SOURCE.lastIndexOf('0人') + 2]);
-    expect(span(second!.baseline!.fiscalYearLabel)).toEqual([ROWS_SOURCE.lastIndexOf('2021年4月1日'), ROWS_SOURCE.lastIndexOf('2021年4月1日') + 9]);
-    expect(span(second!.target!.fiscalYearLabel)).toEqual([ROWS_SOURCE.lastIndexOf('2031年度'), ROWS_SOURCE.lastIndexOf('2031年度') + 6]);
+    expect(span(second!.baseline!.fiscalYearLabel!)).toEqual([ROWS_SOURCE.lastIndexOf('2021年4月1日'), ROWS_SOURCE.lastIndexOf('2021年4月1日') + 9]);
+    expect(span(second!.target!.fiscalYearLabel!)).toEqual([ROWS_SOURCE.lastIndexOf('2031年度'), ROWS_SOURCE.lastIndexOf('2031年度') + 6]);
     expect([ROWS_SOURCE.lastIndexOf('0人'), ROWS_SOURCE.lastIndexOf('2031年度')]).toEqual([111, 114]);
 
     // What the Web Annotation selectors publish for the second row's target.
@@ -517,7 +517,7 @@ describe('indicators with no baseline', () => {
     expect(problems).toEqual([]);
     const [targetOnly, directionOnly] = p!.elements.filter((e) => e.type === 'Indicator');
     expect([targetOnly!.baseline, targetOnly!.target?.value, targetOnly!.target?.fiscalYear, targetOnly!.unit]).toEqual([undefined, 60, 2030, '%']);
-    expect(targetOnly!.target!.fiscalYearLabel.quote.start).toBe(GENERAL_SOURCE.indexOf('令和12年度'));
+    expect(targetOnly!.target!.fiscalYearLabel!.quote.start).toBe(GENERAL_SOURCE.indexOf('令和12年度'));
     expect([directionOnly!.baseline, directionOnly!.target, directionOnly!.unit, directionOnly!.direction?.value]).toEqual([undefined, undefined, undefined, 'increase']);
   });
 
@@ -556,6 +556,60 @@ describe('a measure under a measure', () => {
       'elements[3].parent: parent chain of "measure/1-1-1-1" loops through "measure/1-1-1-1"',
       'elements[4].parent: parent chain of "indicator/1" loops through "measure/1-1-1-1"',
       'elements[5].parent: parent chain of "indicator/2" loops through "measure/1-1-1-1"',
+    ]);
+  });
+});
+
+// Census-style values print a calendar year (令和2年) or a date (令和2年10月1日現在), not a fiscal year (年度).
+describe('values of a calendar year or a date', () => {
+  const at = (problems: Problem[]) => problems.map((p) => `${p.path}: ${p.reason}`);
+  const BASELINE = "{ value: 12000, printed: '12,000人', year: 2020, yearLabel: 令和2年10月1日現在 }";
+  const TARGET = "{ value: 11000, printed: '11,000人', year: 2030, yearLabel: 令和12年 }";
+  const withValues = (baseline: string, target = TARGET) =>
+    GENERAL_PLAN.replace(`baseline: ${BASELINE}`, `baseline: ${baseline}`).replace(`target: ${TARGET}`, `target: ${target}`);
+
+  it('takes year and yearLabel, quoted where printed, and no fiscal year', () => {
+    expect(GENERAL_PLAN).toContain(`baseline: ${BASELINE}`);
+    expect(GENERAL_PLAN).toContain(`target: ${TARGET}`);
+    const { plan: p, problems } = loadGeneral();
+    expect(problems).toEqual([]);
+    const census = p!.elements.find((e) => e.id === 'indicator/3')!;
+    expect([census.baseline!.year, census.baseline!.fiscalYear, census.target!.year]).toEqual([2020, undefined, 2030]);
+    expect(census.baseline!.yearLabel!.quote.start).toBe(GENERAL_SOURCE.indexOf('令和2年10月1日現在'));
+    expect(census.target!.yearLabel!.quote.start).toBe(GENERAL_SOURCE.indexOf('令和12年）'));
+  });
+
+  it('refuses a calendar year given as a fiscal year, which would publish the wrong interval', () => {
+    expect(at(loadGeneral(withValues(BASELINE, "{ value: 11000, printed: '11,000人', fiscalYear: 2030, fiscalYearLabel: 令和12年 }")).problems)).toEqual([
+      'elements[6].target.fiscalYear: 令和12年 is a calendar year (年), not a fiscal year (年度): give year: 2030 and yearLabel, not fiscalYear and fiscalYearLabel',
+    ]);
+  });
+
+  it('refuses a fiscal year given as a calendar year, and a year its label contradicts', () => {
+    expect(at(loadGeneral(withValues(BASELINE, "{ value: 11000, printed: '11,000人', year: 2030, yearLabel: 令和12年度 }")).problems)).toEqual([
+      'elements[6].target.year: 令和12年度 is a fiscal year (年度), not a calendar year: give fiscalYear: 2030 and fiscalYearLabel, not year and yearLabel',
+    ]);
+    expect(at(loadGeneral(withValues("{ value: 12000, printed: '12,000人', year: 2021, yearLabel: 令和2年10月1日現在 }")).problems)).toEqual([
+      'elements[6].baseline.year: 令和2年10月1日現在 is in 2020, not 2021',
+    ]);
+  });
+
+  it('takes a date as the fiscal year it falls in, as before', () => {
+    const { plan: p, problems } = loadGeneral(withValues("{ value: 12000, printed: '12,000人', fiscalYear: 2020, fiscalYearLabel: 令和2年10月1日現在 }"));
+    expect(problems).toEqual([]);
+    expect(p!.elements.find((e) => e.id === 'indicator/3')!.baseline).not.toHaveProperty('year');
+    expect(p!.elements.find((e) => e.id === 'indicator/3')!.baseline!.fiscalYear).toBe(2020);
+  });
+
+  it('needs the year a value refers to, given one way', () => {
+    expect(at(loadGeneral(withValues("{ value: 12000, printed: '12,000人', year: 2020, yearLabel: 令和2年10月1日現在, fiscalYear: 2020, fiscalYearLabel: 令和2年10月1日現在 }")).problems)).toEqual([
+      'elements[6].baseline: give fiscalYear and fiscalYearLabel for a fiscal year (年度), or year and yearLabel for a calendar year (年) or a date: one of the two',
+    ]);
+    expect(at(loadGeneral(withValues("{ value: 12000, printed: '12,000人' }")).problems)).toEqual([
+      'elements[6].baseline: give fiscalYear and fiscalYearLabel for a fiscal year (年度), or year and yearLabel for a calendar year (年) or a date: one of the two',
+    ]);
+    expect(at(loadGeneral(withValues("{ value: 12000, printed: '12,000人', year: 2020 }")).problems)).toEqual([
+      'elements[6].baseline: fiscalYear goes with fiscalYearLabel, and year with yearLabel',
     ]);
   });
 });

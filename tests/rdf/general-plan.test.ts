@@ -1,5 +1,6 @@
 // A plan shaped unlike the five curated ones (tests/general-plan-fixture.ts) as RDF: what is published for new
-// indicators with no baseline, and that it conforms to the shapes and the Data Cube integrity checks.
+// indicators with no baseline, a measure under a measure and values of a calendar year, and that it conforms to the
+// shapes and the Data Cube integrity checks.
 import { readFileSync } from 'node:fs';
 import { DataFactory, Store as N3Store, type Quad } from 'n3';
 import { Store } from 'oxigraph';
@@ -8,7 +9,7 @@ import { checkCubeIntegrity } from '../../src/convert/cube-integrity.ts';
 import { validateShacl } from '../../src/convert/shacl.ts';
 import { quadLine, toNQuads } from '../../src/rdf/serialize.ts';
 import { iris } from '../../src/rdf/uris.ts';
-import { JPP, QB, RDF } from '../../src/rdf/vocab.ts';
+import { JPP, QB, RDF, RDFS, SDMX_DIMENSION, TIME } from '../../src/rdf/vocab.ts';
 import { GENERAL_CODE, GENERAL_PLAN, GENERAL_PLAN_ID, generalQuads, loadGeneral } from '../general-plan-fixture.ts';
 
 const BASE = 'http://localhost:3000/';
@@ -32,7 +33,7 @@ describe('new indicators with no baseline', () => {
     expect(subjectsStartingWith(`${targetOnly}/baseline`)).toEqual([]);
     expect(store.getQuads(null, null, namedNode(`${targetOnly}/baseline`), null)).toEqual([]);
     const observations = store.getSubjects(namedNode(RDF + 'type'), namedNode(QB + 'Observation'), null).map((t) => t.value);
-    expect(observations).toEqual([`${targetOnly}/target`]);
+    expect(observations.filter((o) => o.startsWith(`${targetOnly}/`))).toEqual([`${targetOnly}/target`]);
     expect(values(`${targetOnly}/target`, QB + 'dataSet')).toEqual([`${PLAN}/indicators`]);
     // The fiscal year of the target, and no other.
     expect(store.getSubjects(namedNode(RDF + 'type'), namedNode(JPP + 'FiscalYear'), null).map((t) => t.value)).toEqual([uri.fiscalYear(2030)]);
@@ -45,7 +46,7 @@ describe('new indicators with no baseline', () => {
   });
 
   it('publishes no data set for a plan none of whose indicators prints a value', () => {
-    const noValues = GENERAL_PLAN.replace(/    unit: '%'\n    qudtUnit: PERCENT\n    target: [^\n]*\n/u, '    direction: { value: increase, text: 高めることを目指します }\n');
+    const noValues = GENERAL_PLAN.replace(/    unit: '%'\n    qudtUnit: PERCENT\n    target: [^\n]*\n/u, '    direction: { value: increase, text: 高めることを目指します }\n').replace(/  - id: indicator\/3\n[^]*$/u, '');
     const { plan, problems } = loadGeneral(noValues);
     expect(problems).toEqual([]);
     const quads = generalQuads(BASE, plan).plan;
@@ -97,12 +98,47 @@ describe('a measure divided into measures', () => {
   });
 });
 
+describe('values of a calendar year or a date', () => {
+  const census = `${PLAN}/indicator/3`;
+
+  it('refer to calendar-year intervals, minted and described as fiscal years are, with the label and quote of the year as printed', () => {
+    expect(values(`${census}/baseline`, SDMX_DIMENSION + 'refPeriod')).toEqual([`${BASE}id/calendar-year/2020`]);
+    expect(values(`${census}/target`, SDMX_DIMENSION + 'refPeriod')).toEqual([`${BASE}id/calendar-year/2030`]);
+    expect(values(`${census}/baseline`, JPP + 'yearLabel')).toEqual(['令和2年10月1日現在']);
+    expect(values(`${census}/baseline`, JPP + 'yearQuote')).toEqual([`${census}/baseline/quote/year`]);
+    expect(values(`${census}/baseline/quote/year/exact`, 'http://www.w3.org/ns/oa#exact')).toEqual(['令和2年10月1日現在']);
+    expect([...values(`${census}/baseline`, JPP + 'fiscalYearLabel'), ...values(`${census}/baseline`, JPP + 'fiscalYearQuote')]).toEqual([]);
+    expect(values(`${census}/baseline`, RDFS + 'label')).toEqual(['12,000人（令和2年10月1日現在）']);
+    const years = store.getSubjects(namedNode(RDF + 'type'), namedNode(JPP + 'CalendarYear'), null).map((t) => t.value).sort();
+    expect(years).toEqual([`${BASE}id/calendar-year/2020`, `${BASE}id/calendar-year/2030`]);
+    const year = `${BASE}id/calendar-year/2020`;
+    expect(values(year, RDF + 'type')).toEqual([`${TIME}ProperInterval`, `${JPP}CalendarYear`]);
+    expect(store.getObjects(namedNode(year), namedNode(RDFS + 'label'), null).map((l) => `${l.value}@${(l as { language: string }).language}`).sort()).toEqual(['2020@en', '2020年@ja']);
+    const date = (p: string) => values(values(year, p)[0]!, TIME + 'inXSDDate');
+    expect([values(year, TIME + 'hasBeginning'), date(TIME + 'hasBeginning'), date(TIME + 'hasEnd')]).toEqual([[`${year}/beginning`], ['2020-01-01'], ['2020-12-31']]);
+    // No fiscal year is made of them: the plan's one fiscal year is the target year of indicator 1.
+    expect(store.getSubjects(namedNode(RDF + 'type'), namedNode(JPP + 'FiscalYear'), null).map((t) => t.value)).toEqual([uri.fiscalYear(2030)]);
+  });
+
+  it('is refused by the shapes when a calendar-year value carries a fiscal-year label', async () => {
+    const swapped = planQuads.map((q) =>
+      q.subject.value === `${census}/baseline` && q.predicate.value === JPP + 'yearLabel' ? DataFactory.quad(q.subject, namedNode(JPP + 'fiscalYearLabel'), q.object, q.graph) : q,
+    );
+    const violations = await validateShacl([...swapped, ...vocabulary], SHAPES);
+    expect(violations.map((v) => v.focusNode)).toEqual([`${census}/baseline`]);
+    expect(violations[0]!.message).toContain('An indicator value of a jpp:FiscalYear has its jpp:fiscalYearLabel and jpp:fiscalYearQuote; one of a jpp:CalendarYear its jpp:yearLabel and jpp:yearQuote');
+  });
+});
+
 describe('queries/06-indicators.rq over new indicators', () => {
   it('lists an indicator with a target alone, and none with no value', () => {
     const store = new Store();
     store.load([...planQuads, ...vocabulary].map((q) => quadLine(DataFactory.quad(q.subject, q.predicate, q.object)) + '\n').join(''), { format: 'application/n-triples' });
     const rows = store.query(readFileSync('queries/06-indicators.rq', 'utf8')) as Map<string, { value: string }>[];
     const columns = ['municipality', 'indicator', 'baseline', 'baselineYear', 'target', 'targetYear', 'unit'];
-    expect(rows.map((r) => columns.map((c) => r.get(c)?.value))).toEqual([['試験町', '特定保健指導の実施率', undefined, undefined, '60', '2030', '%']]);
+    expect(rows.map((r) => columns.map((c) => r.get(c)?.value))).toEqual([
+      ['試験町', '特定保健指導の実施率', undefined, undefined, '60', '2030', '%'],
+      ['試験町', '総人口', '12000', '2020', '11000', '2030', '人'],
+    ]);
   });
 });
