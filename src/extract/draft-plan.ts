@@ -1,5 +1,5 @@
 // Turns a drafted outline into a plan file in the project's schema and its sidecar of draft-only facts (cues, confidence, skipped text).
-import { eraYears } from '../plan/codes.ts';
+import { yearLabels } from '../plan/codes.ts';
 import { ID_KIND } from '../plan/load-plan.ts';
 import { SourceIndex } from '../plan/index.ts';
 import { DRAFT_PARENTS, type ElementClass } from './level-words.ts';
@@ -7,7 +7,7 @@ import { NORMALIZATION_VERSION } from './normalize.ts';
 import type { DraftElement, Outline } from './outline.ts';
 
 /** Raised when the extractor's output would change without a change of this number. */
-export const EXTRACTOR_VERSION = 8;
+export const EXTRACTOR_VERSION = 9;
 
 const GENERIC_LEVEL: Readonly<Record<ElementClass, string>> = {
   Vision: '将来像', Goal: '目標', Policy: '政策', Measure: '施策', DesiredState: 'めざす姿', Perspective: '視点',
@@ -83,7 +83,7 @@ export const draftPlan = (input: DraftInput): { plan: Record<string, unknown>; s
   const municipality = mostFrequent(text, /[\p{Script=Han}]{1,4}[市区町村](?![\p{Script=Han}])/gu);
   const edition = /第\s*([0-9０-９]+)\s*次/u.exec(text);
   const period = /[^\n。]*?(令和|平成)(元|[0-9０-９]+)年度?[^\n。]{0,10}?(?:から|～|〜|-)[^\n。]*?(令和|平成)(元|[0-9０-９]+)年度?[^\n。]*/u.exec(text);
-  const years = period ? eraYears(period[0]) : [];
+  const years = period ? yearLabels(period[0]).map((l) => l.year) : [];
   const draftMark = /[（(]案[)）]|素案/u.exec(text);
   const titleLine = text.split('\n').map((l) => l.trim()).find((l) => /計画|構想/u.test(l) && l.length <= 60) ?? text.trim().split('\n')[0]!.trim();
   const editionKey = edition ? `dai${edition[1]!.normalize('NFKC')}ji` : years[0] !== undefined ? String(years[0]) : 'edition';

@@ -1,4 +1,5 @@
 // Numbering systems of plan headings: recognizes a printed number (1, 1-2, ①, ❶, Ⅱ, (1), 第2章, 5-①, ア) and names its system.
+import { kanjiNumber } from '../plan/codes.ts';
 
 /** A printed number as it stands, the system it is written in and its components as integers. */
 export interface PrintedNumber {
@@ -19,14 +20,6 @@ const KANJI_DIGITS = '〇一二三四五六七八九十';
 const KANA = 'アイウエオカキクケコサシスセソタチツテト';
 
 const toAscii = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-
-const kanjiValue = (s: string): number => {
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + KANJI_DIGITS.indexOf(s[1]!);
-  if (s.endsWith('十')) return KANJI_DIGITS.indexOf(s[0]!) * 10;
-  if (s.includes('十')) return KANJI_DIGITS.indexOf(s[0]!) * 10 + KANJI_DIGITS.indexOf(s[2]!);
-  return KANJI_DIGITS.indexOf(s);
-};
 
 const symbolValue = (ch: string): { system: string; value: number } | undefined => {
   for (const [set, system] of [[CIRCLED, 'circled'], [NEG_CIRCLED, 'neg-circled'], [NEG_CIRCLED_SANS, 'neg-circled'], [ROMAN, 'roman']] as const) {
@@ -64,13 +57,13 @@ export const readNumber = (text: string): { number: PrintedNumber; rest: string 
   const make = (printed: string, system: string, values: number[]) => ({ number: { printed, system, values }, rest });
   if (g.chapter) {
     const inner = g.chapter.replace(/^第\s*|\s*[章節編部款]$/g, '');
-    const value = /\d|[０-９]/.test(inner) ? Number(toAscii(inner)) : kanjiValue(inner);
+    const value = /\d|[０-９]/.test(inner) ? Number(toAscii(inner)) : kanjiNumber(inner);
     return make(g.chapter.replace(/\s+/g, ''), `chapter-${g.unit}`, [value]);
   }
   if (g.paren) {
     const inner = g.paren.slice(1, -1).trim();
     const sym = symbolValue(inner);
-    const value = sym ? sym.value : /\d|[０-９]/.test(inner) ? Number(toAscii(inner)) : kanjiValue(inner);
+    const value = sym ? sym.value : /\d|[０-９]/.test(inner) ? Number(toAscii(inner)) : kanjiNumber(inner);
     return make(g.paren.replace(/\s+/g, ''), 'paren', [value]);
   }
   if (g.dotted) {

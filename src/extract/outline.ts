@@ -1,5 +1,5 @@
 // Level inference: walks the read lines with a stack of the document's own heading styles and drafts elements with parents.
-import { eraYears } from '../plan/codes.ts';
+import { yearLabels } from '../plan/codes.ts';
 import { readHeading, readLine, learnLevelWords, repeatedLines, type LineKind } from './cues.ts';
 import { canonicalNumber, readNumber } from './numbering.ts';
 import { childClass, classOfLevelWord, DRAFT_PARENTS, parentClass, RANK, type ElementClass } from './level-words.ts';
@@ -577,18 +577,13 @@ export const draftOutline = (text: string): Outline => {
  * 年度 plans mostly mean), or a calendar year (令和2年, 2020年) or a date (令和2年10月1日現在), which is no fiscal year.
  */
 const readYear = (printed: string): YearDraft | undefined => {
-  const t = printed.normalize('NFKC').replace(/\s+/g, '');
-  const year = (n: number, suffix: string | undefined): YearDraft =>
-    suffix === '年' ? { year: n, yearLabel: printed } : { fiscalYear: n, fiscalYearLabel: printed };
-  const era = /^(?:令和|平成|昭和)(?:元|\d+)(年度?)$/u.exec(t);
-  if (era) return year(eraYears(t)[0]!, era[1]);
-  const short = /^([RH])(元|\d{1,2})(年度?)?$/u.exec(t);
-  if (short) return year((short[1] === 'R' ? 2018 : 1988) + (short[2] === '元' ? 1 : Number(short[2])), short[3]);
-  const western = /^(\d{4})(年度?)$/u.exec(t);
-  if (western) return year(Number(western[1]), western[2]);
-  const date = /^(?:(?:令和|平成|昭和)(?:元|\d+)|(\d{4}))年\d{1,2}月(?:\d{1,2}日)?(?:現在|時点)?$/u.exec(t);
-  if (date) return { year: date[1] !== undefined ? Number(date[1]) : eraYears(t)[0]!, yearLabel: printed };
-  return undefined;
+  // One year label (as the validator reads it, codes.ts) and nothing else: a date may end in its day and 現在 / 時点.
+  const t = printed.normalize('NFKC').replace(/\s+/gu, '');
+  const [label, ...others] = yearLabels(t);
+  if (!label || others.length > 0 || label.conflict || !t.startsWith(label.text)) return undefined;
+  if (!/^(?:[0-9]{1,2}日)?(?:現在|時点)?$/u.test(t.slice(label.text.length))) return undefined;
+  // 年度, or an abbreviation with no suffix (R5): a fiscal year. 年, or a date: a calendar year.
+  return label.calendar || label.month !== undefined ? { year: label.year, yearLabel: printed } : { fiscalYear: label.fiscalYear, fiscalYearLabel: printed };
 };
 
 /**

@@ -32,15 +32,6 @@ export const syntheticCode = (index: number): string => {
 export const isSyntheticLocalGovernmentCode = (six: string): boolean => hasCheckDigit(six) && six.startsWith('9');
 
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, R: 2018, H: 1988, S: 1925 };
-const toAscii = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-
-/**
- * Western years named by era dates in a text, in order: 令和元年度 → 2019, 令和7年度 → 2025. What the extractor reads;
- * the validator reads year labels with yearLabels, which knows more forms and the fiscal year of a date.
- */
-export const eraYears = (text: string): number[] =>
-  Array.from(toAscii(text).matchAll(/(令和|平成|昭和)(元|\d+)年/g), (m) => ERAS[m[1]!]! + (m[2] === '元' ? 1 : Number(m[2])));
-
 /** A year as printed in a label, read: its Western year and the fiscal year (April–March) it names. */
 export interface YearLabel {
   /** The label as matched, NFKC-normalised and without spaces: 令和4(2022)年度, R3, 令和5年3月31日 (up to its month). */
@@ -65,7 +56,7 @@ export interface YearLabel {
 
 const KANJI_DIGITS = '〇一二三四五六七八九';
 /** 元 → 1, 7 → 7, 六 → 6, 十三 → 13, 二十 → 20, 三十一 → 31. */
-const kanjiNumber = (n: string): number => {
+export const kanjiNumber = (n: string): number => {
   if (n === '元') return 1;
   if (/^[0-9]+$/u.test(n)) return Number(n);
   const [tens, ones] = n.split('十') as [string, string | undefined];

@@ -291,6 +291,18 @@ describe('draftOutline', () => {
     expect([ind[3]!.baseline, ind[3]!.text]).toEqual([undefined, '現状 3,200人　目標 4,000人']);
   });
 
+  it('reads the year beside a value in every form the validator reads, and no cell that is more than a year', () => {
+    const target = (year: string) => readInlineIndicator(`出生数　現状値 ―　目標値 850人（${year}）`)?.target;
+    // Kanji era years were not read before (the validator took them).
+    expect(target('令和十一年度')).toEqual({ value: 850, printed: '850人', fiscalYear: 2029, fiscalYearLabel: '令和十一年度' });
+    expect(target('2029年度')).toMatchObject({ fiscalYear: 2029 });
+    expect(target('H30')).toMatchObject({ fiscalYear: 2018 });
+    expect(target('令和2年')).toMatchObject({ year: 2020, yearLabel: '令和2年' });
+    expect(target('令和2年10月1日現在')).toMatchObject({ year: 2020, yearLabel: '令和2年10月1日現在' });
+    // Two years that disagree, two years, or a year with other words: no year, so no typed value.
+    for (const bad of ['令和5年度～令和11年度', '令和11年度末見込み', '2029']) expect(target(bad), bad).toBeUndefined();
+  });
+
   it('reads an inline indicator whose 現状値 is printed ―, －, - or 新規 as a new indicator: its target alone, nothing left in its text', () => {
     for (const none of ['―', '－', '-', '新規']) {
       const read = readInlineIndicator(`出生数　現状値 ${none}　目標値 850人（R11）`);

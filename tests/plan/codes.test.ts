@@ -1,6 +1,6 @@
 // Local government code check digits and era-year parsing.
 import { describe, expect, it } from 'vitest';
-import { checkDigit, editionNumber, eraYears, isValidLocalGovernmentCode, yearLabels } from '../../src/plan/codes.ts';
+import { checkDigit, editionNumber, isValidLocalGovernmentCode, kanjiNumber, yearLabels } from '../../src/plan/codes.ts';
 
 describe('local government codes', () => {
   it('accepts the five municipalities and rejects a wrong check digit', () => {
@@ -28,12 +28,10 @@ describe('local government codes', () => {
   });
 });
 
-describe('era years', () => {
-  it('reads 令和 years, 元年 and full-width digits', () => {
-    expect(eraYears('令和3年度から令和12年度までの10年間')).toEqual([2021, 2030]);
-    expect(eraYears('令和元年度')).toEqual([2019]);
-    expect(eraYears('令和７年度')).toEqual([2025]);
-    expect(eraYears('平成31年')).toEqual([2019]);
+describe('kanji numbers', () => {
+  it('reads the numerals plans print in headings and era years, from 〇 to 九十九, and 元', () => {
+    const cases: [string, number][] = [['〇', 0], ['三', 3], ['十', 10], ['十三', 13], ['二十', 20], ['三十一', 31], ['九十九', 99], ['元', 1], ['12', 12]];
+    for (const [text, n] of cases) expect(kanjiNumber(text), text).toBe(n);
   });
 });
 
