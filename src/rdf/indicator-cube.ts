@@ -40,40 +40,27 @@ export interface CubeContext {
   readonly quote: (subject: string, what: QuoteKind, located: Located | undefined) => void;
 }
 
-/** Describes a fiscal year (年度) as an OWL-Time proper interval from 1 April to 31 March. */
-export const fiscalYearQuads = (g: GraphWriter, uri: Iris, year: number): void => {
-  const iri = uri.fiscalYear(year);
-  const beginning = uri.instant(iri, 'beginning');
-  const end = uri.instant(iri, 'end');
-  g.type(iri, jpp('FiscalYear'), TIME + 'ProperInterval')
-    .add(iri, RDFS + 'label', ja(`${year}年度`))
-    .add(iri, RDFS + 'label', lang(`FY${year}`, 'en'))
-    .add(iri, TIME + 'hasBeginning', beginning)
-    .add(iri, TIME + 'hasEnd', end);
-  g.type(beginning, TIME + 'Instant')
-    .add(beginning, RDFS + 'label', str(`${year}-04-01`))
-    .add(beginning, TIME + 'inXSDDate', date(`${year}-04-01`));
-  g.type(end, TIME + 'Instant')
-    .add(end, RDFS + 'label', str(`${year + 1}-03-31`))
-    .add(end, TIME + 'inXSDDate', date(`${year + 1}-03-31`));
-};
+/** The two kinds of year a value refers to: how each is named, labelled, and where its interval begins and ends. */
+const YEARS = {
+  /** A fiscal year (年度): 1 April to 31 March, named by the year it begins in. */
+  fiscal: { cls: 'FiscalYear', iri: (uri: Iris, y: number) => uri.fiscalYear(y), ja: (y: number) => `${y}年度`, en: (y: number) => `FY${y}`, from: (y: number) => `${y}-04-01`, to: (y: number) => `${y + 1}-03-31` },
+  /** A calendar year (年): 1 January to 31 December. */
+  calendar: { cls: 'CalendarYear', iri: (uri: Iris, y: number) => uri.calendarYear(y), ja: (y: number) => `${y}年`, en: (y: number) => String(y), from: (y: number) => `${y}-01-01`, to: (y: number) => `${y}-12-31` },
+} as const;
 
-/** Describes a calendar year (年) as an OWL-Time proper interval from 1 January to 31 December, as fiscalYearQuads does a 年度. */
-export const calendarYearQuads = (g: GraphWriter, uri: Iris, year: number): void => {
-  const iri = uri.calendarYear(year);
+/** Describes a year as an OWL-Time proper interval between its two dated instants. */
+const yearQuads = (g: GraphWriter, uri: Iris, kind: keyof typeof YEARS, year: number): void => {
+  const k = YEARS[kind];
+  const iri = k.iri(uri, year);
   const beginning = uri.instant(iri, 'beginning');
   const end = uri.instant(iri, 'end');
-  g.type(iri, jpp('CalendarYear'), TIME + 'ProperInterval')
-    .add(iri, RDFS + 'label', ja(`${year}年`))
-    .add(iri, RDFS + 'label', lang(String(year), 'en'))
+  g.type(iri, jpp(k.cls), TIME + 'ProperInterval')
+    .add(iri, RDFS + 'label', ja(k.ja(year)))
+    .add(iri, RDFS + 'label', lang(k.en(year), 'en'))
     .add(iri, TIME + 'hasBeginning', beginning)
     .add(iri, TIME + 'hasEnd', end);
-  g.type(beginning, TIME + 'Instant')
-    .add(beginning, RDFS + 'label', str(`${year}-01-01`))
-    .add(beginning, TIME + 'inXSDDate', date(`${year}-01-01`));
-  g.type(end, TIME + 'Instant')
-    .add(end, RDFS + 'label', str(`${year}-12-31`))
-    .add(end, TIME + 'inXSDDate', date(`${year}-12-31`));
+  for (const [instant, day] of [[beginning, k.from(year)], [end, k.to(year)]] as const)
+    g.type(instant, TIME + 'Instant').add(instant, RDFS + 'label', str(day)).add(instant, TIME + 'inXSDDate', date(day));
 };
 
 /**
@@ -144,6 +131,6 @@ export const indicatorCube = (ctx: CubeContext, indicators: readonly { readonly 
     observation(iri, e, 'baseline', e.baseline);
     observation(iri, e, 'target', e.target);
   }
-  for (const year of [...fiscalYears].sort((a, b) => a - b)) fiscalYearQuads(g, uri, year);
-  for (const year of [...calendarYears].sort((a, b) => a - b)) calendarYearQuads(g, uri, year);
+  for (const year of [...fiscalYears].sort((a, b) => a - b)) yearQuads(g, uri, 'fiscal', year);
+  for (const year of [...calendarYears].sort((a, b) => a - b)) yearQuads(g, uri, 'calendar', year);
 };
