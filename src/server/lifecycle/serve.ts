@@ -65,8 +65,22 @@ export const unknownMethod = (error: NodeJS.ErrnoException & { rawPacket?: Buffe
  * at once with unread data makes the kernel reset the connection, and the client may lose the answer it was sent.
  */
 const answerClientError = (error: NodeJS.ErrnoException, socket: Duplex): void => {
-  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (!socket.writable || error.code === 'ECONNRESET' || inFlight?.headersSent) {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  // The refused request was pipelined behind one received whole, whose answer is still being made: the refusal answers
+  // the later request, so it is sent after that answer (written first, it would be read as the earlier one's answer).
+  if (inFlight && inFlight.req.complete && !inFlight.writableFinished) {
+    inFlight.once('finish', () => answerClientError(error, socket));
+    inFlight.once('close', () => {
+      if (!inFlight.writableFinished) socket.destroy();
+    });
+    return;
+  }
+  // Else the refusal is the in-flight request's own (its body timed out): answered now, unless its answer has begun.
+  if (inFlight?.headersSent) {
     socket.destroy();
     return;
   }

@@ -133,6 +133,26 @@ describe('methods the server does not know (RFC 9110 §15.6.2)', () => {
     expect(unknownMethod({ ...error('FOO / HTTP/1.1\r\n', 1), code: 'HPE_INVALID_HEADER_TOKEN' })).toBeUndefined();
   });
 
+  it('sends the refusal of a pipelined request after the answer to the request before it, which is not lost', async () => {
+    const ask = 'ASK { }';
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(
+          `POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\nContent-Length: ${ask.length}\r\n\r\n${ask}` +
+            'FOO /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n',
+        ),
+      );
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+    });
+    // The query is answered (by an engine thread, so after the parser has refused FOO), then FOO, then the close.
+    expect(raw).toMatch(/^HTTP\/1\.1 200 /);
+    expect(raw).toContain('"boolean":true');
+    expect(raw.indexOf('HTTP/1.1 501 ')).toBeGreaterThan(raw.indexOf('"boolean":true'));
+  });
+
   it('keeps 405 with Allow for a method it knows but the route does not take, and 400 for bytes that are no method', async () => {
     for (const method of ['PATCH', 'PUT', 'DELETE', 'PROPFIND']) {
       const r = await send(`${method} /healthz HTTP/1.1\r\nHost: localhost`);
