@@ -82,8 +82,10 @@ export const draftPlan = (input: DraftInput): { plan: Record<string, unknown>; s
 
   const municipality = mostFrequent(text, /[\p{Script=Han}]{1,4}[市区町村](?![\p{Script=Han}])/gu);
   const edition = /第\s*([0-9０-９]+)\s*次/u.exec(text);
-  const period = /[^\n。]*?(令和|平成)(元|[0-9０-９]+)年度?[^\n。]{0,10}?(?:から|～|〜|-)[^\n。]*?(令和|平成)(元|[0-9０-９]+)年度?[^\n。]*/u.exec(text);
-  const years = period ? yearLabels(period[0]).map((l) => l.year) : [];
+  const period = /[^\n。]*?(令和|平成)(元|[0-9０-９]+|[〇一二三四五六七八九十]+)年度?[^\n。]{0,10}?(?:から|～|〜|-)[^\n。]*?(令和|平成)(元|[0-9０-９]+|[〇一二三四五六七八九十]+)年度?[^\n。（(]*/u.exec(text);
+  // The period's years as the validator reads them (a month of January–March is in the fiscal year before). The text
+  // stops at a bracket after the last year: what follows on the line (（令和4年3月策定）, say) is not the period.
+  const years = period ? yearLabels(period[0]).map((l) => l.fiscalYear) : [];
   const draftMark = /[（(]案[)）]|素案/u.exec(text);
   const titleLine = text.split('\n').map((l) => l.trim()).find((l) => /計画|構想/u.test(l) && l.length <= 60) ?? text.trim().split('\n')[0]!.trim();
   const editionKey = edition ? `dai${edition[1]!.normalize('NFKC')}ji` : years[0] !== undefined ? String(years[0]) : 'edition';

@@ -92,9 +92,10 @@ const readValue = (printed: string, header: string): { value: IndicatorValueDraf
   const cellYear = cell ? readYear(cell[2]!) : undefined;
   const shown = cell && cellYear ? cell[1]! : printed.trim();
   const m = /^([+-]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(\S.*)?$/u.exec(shown);
-  const era = /(令和|平成|昭和)(元|[0-9０-９]+)年度?/u.exec(header);
+  // The header's year: its bracket whole (現状値（令和6年3月31日現在）), else an era year in it (令和5年度現状値), as printed.
   const bracket = /[（(]([^）)]{1,12})[）)]/u.exec(header);
-  const year = cellYear ?? (era ? readYear(era[0]) : bracket ? readYear(bracket[1]!) : undefined);
+  const era = /(令和|平成|昭和)(元|[0-9０-９]+|[〇一二三四五六七八九十]+)年度?/u.exec(header);
+  const year = cellYear ?? (bracket ? readYear(bracket[1]!) : undefined) ?? (era ? readYear(era[0]) : undefined);
   if (!m || !year) return undefined;
   const value = Number(m[1]!.normalize('NFKC').replace(/,/g, ''));
   return { value: { value, printed: shown, ...year }, unit: (m[2] ?? '').trim() };

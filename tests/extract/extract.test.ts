@@ -97,6 +97,22 @@ describe('extract', () => {
     ]);
   });
 
+  it('reads the period as the validator does (months, kanji era years, a 策定 date after it left out) and a header date whole', async () => {
+    const dir = tmp();
+    const input = join(dir, 'plan.txt');
+    writeFileSync(
+      input,
+      '第1次テスト町総合計画\n\n計画期間は令和四年4月から令和十三年3月まで（令和4年3月策定）\n\n基本目標 1 住み続けられるまち\n\n施策 1 定住の促進\n\n' +
+        '指標\t現状値（令和6年3月31日現在）\t目標値（令和13年度）\n総人口\t12,000人\t11,000人\n',
+    );
+    const r = await extract({ root, input, code: '132101', out: tmp(), name: 'period' });
+    expect(checkDraft(root, r.planPath).problems).toEqual([]);
+    const plan = parse(readFileSync(r.planPath, 'utf8')) as { plan: { period?: { fromFiscalYear: number; toFiscalYear: number } }; elements: { baseline?: unknown }[] };
+    // March 令和十三年 (2031) is in fiscal year 2030; the 策定 date after the period is not its end.
+    expect(plan.plan.period).toMatchObject({ fromFiscalYear: 2022, toFiscalYear: 2030 });
+    expect(plan.elements.find((e) => e.baseline)?.baseline).toEqual({ value: 12000, printed: '12,000人', year: 2024, yearLabel: '令和6年3月31日現在' });
+  });
+
   it.each([
     ['a missing file', () => join(tmp(), 'nothing.pdf'), '132101', /nothing\.pdf: no such file$/],
     ['a text file named .pdf', () => { const f = join(tmp(), 'fake.pdf'); writeFileSync(f, '基本目標 1 これはPDFではない'); return f; }, '132101', /fake\.pdf: not a PDF \(no %PDF- header\)$/],
