@@ -109,7 +109,7 @@ ${description ? html`<div class="text"><p>${description}</p></div>` : ''}
 ${row(m.publisher, publisher && titled(ctx, g, publisher))}${row(m.license, list(g.iris(catalog, `${DCTERMS}license`).map((l) => iriLink(ctx, l, undefined, l))))}${row(m.issued, g.text(catalog, `${DCTERMS}issued`, lang))}${row(
     m.modified,
     g.text(catalog, `${DCTERMS}modified`, lang),
-  )}${row(m.sparqlEndpoint, list(endpoints))}${row(m.void, list(g.iris(catalog, `${RDFS}seeAlso`).map((v) => html`<a href="${links.local(v)}">${v}</a>`)))}
+  )}${row(m.sparqlEndpoint, list(endpoints))}${row(m.void, list(g.iris(catalog, `${RDFS}seeAlso`).map((v) => html`<a href="${links.href(v)}">${v}</a>`)))}
 </dl>
 <section aria-labelledby="h-datasets"><h2 id="h-datasets">${m.datasets} <span class="n">${number(total)}</span></h2>
 ${pager(m, page, pages, at)}

@@ -227,6 +227,9 @@ describe('the catalog for browsers', () => {
     expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(head.body).toBe('');
     expect((await get('/catalog', { accept: BROWSER, 'if-none-match': String(page.headers.etag) })).statusCode).toBe(304);
+    // The English page links to the English VoID page, as to every other page.
+    const en = (await get('/catalog?format=html&lang=en')).body;
+    expect(en).toMatch(/<a href="\/\.well-known\/void\?lang=en">/);
   });
 
   it('pages the datasets 3 at a time with prev/next links, and 404s past the last page', async () => {
