@@ -49,14 +49,15 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
     const q = (request.query.q ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
     /** What is wrong with the request's parameters, if anything (an answer that silently did something else would mislead). */
     const invalid = (): string | undefined => {
-      if (Array.from(q).length > MAX_QUERY_LENGTH) return `${messages(lang).queryTooLong} (≤ ${MAX_QUERY_LENGTH})`;
+      const m = messages(lang);
+      const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (all, k: string) => String(values[k] ?? all));
+      if (Array.from(q).length > MAX_QUERY_LENGTH) return `${m.queryTooLong} (≤ ${MAX_QUERY_LENGTH})`;
       // The JSON answer names its offset and limit: a client paging by them would get the first page again and again.
-      if (request.query.offset !== undefined || request.query.limit !== undefined)
-        return `offset and limit are not parameters of /search: results come ${PAGE_SIZE} a page, chosen by page (1 to ${MAX_PAGE})`;
-      const { page, m } = request.query;
+      if (request.query.offset !== undefined || request.query.limit !== undefined) return fill(m.searchNoOffset, { size: PAGE_SIZE, max: MAX_PAGE });
+      const { page, m: code } = request.query;
       if (page !== undefined && !(/^[1-9][0-9]?$/.test(page) && Number(page) <= MAX_PAGE))
-        return `page must be a whole number from 1 to ${MAX_PAGE} (${PAGE_SIZE} results a page; the first ${MAX_PAGE * PAGE_SIZE} are listed), got ${quoted(page)}`;
-      if (m !== undefined && m !== '' && !codes.has(m)) return `m must be the code of a municipality whose plans are here (e.g. ${someCode}), or empty for all, got ${quoted(m)}`;
+        return fill(m.searchBadPage, { max: MAX_PAGE, size: PAGE_SIZE, listed: MAX_PAGE * PAGE_SIZE, got: quoted(page) });
+      if (code !== undefined && code !== '' && !codes.has(code)) return fill(m.searchBadMunicipality, { example: someCode, got: quoted(code) });
       return undefined;
     };
     const problem = invalid();
@@ -69,7 +70,9 @@ const searchPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site }
       }
       // The form keeps the search text, unless that text is what was refused.
       const shown = Array.from(q).length > MAX_QUERY_LENGTH ? '' : q;
-      const empty: SearchResponse = { query: shown, total: 0, offset: 0, limit: 0, results: [] };
+      // … and the municipality chosen, when that is not what was refused.
+      const chosen = request.query.m !== undefined && codes.has(request.query.m) ? { municipality: request.query.m } : {};
+      const empty: SearchResponse = { query: shown, ...chosen, total: 0, offset: 0, limit: 0, results: [] };
       return sendErrorPage(reply, 400, searchPage({ ctx, response: empty, error: problem }), ['Accept']);
     }
     const municipality = request.query.m || undefined;

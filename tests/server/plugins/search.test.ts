@@ -112,7 +112,7 @@ describe('/search', () => {
       ['&offset=20', /^offset and limit are not parameters/],
     ];
     for (const [extra, message] of cases) {
-      const r = await search('子', `&format=json${extra}`);
+      const r = await search('子', `&format=json&lang=en${extra}`);
       expect(r.statusCode, extra).toBe(400);
       expect(r.headers['content-type'], extra).toBe('application/json; charset=utf-8');
       expect(r.headers['cache-control'], extra).toBe('no-store');
@@ -128,6 +128,11 @@ describe('/search', () => {
       expect(page.body, extra).not.toContain('<li class="result">');
     }
     expect((await json('子', '&m=132101&page=1')).municipality).toBe('132101');
+    // In the page's language, and the municipality chosen stays chosen in the form.
+    const ja = await search('子', '&m=132101&page=51');
+    expect(ja.body).toContain('page は 1 から 50 までの整数で指定してください');
+    expect(ja.body).toContain('<option value="132101" selected>');
+    expect((await search('子', '&format=json&m=999999')).json()).toMatchObject({ message: expect.stringMatching(/^m には計画を掲載している自治体のコード/) });
   });
 
   it('lists at most 50 pages: past 1000 results the pager stops at page 50 and says so', async () => {
