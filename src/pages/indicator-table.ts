@@ -4,10 +4,16 @@ import { nameOf, type PageContext } from './page-parts.ts';
 import type { ElementView, ValueView } from '../documents/index.ts';
 
 const fmt = (v: ValueView | undefined): string => (v === undefined ? '―' : v.value === undefined ? '' : `${v.value}${v.unit ?? ''}`);
-/** The year a value refers to, as printed and in Western numerals: 令和元年度 (2019), 令和2年10月1日現在 (2020). */
-const year = (v: ValueView | undefined): string => {
-  const [label, n] = v?.yearLabel !== undefined ? [v.yearLabel, v.year] : [v?.fiscalYearLabel, v?.fiscalYear];
-  return label ? `${label}${n ? ` (${n})` : ''}` : (n ?? '');
+/**
+ * The year a value refers to, as printed and in Western numerals that say which kind of year it is: 令和元年度 (2019年度,
+ * FY2019), 令和2年10月1日現在 (2020年, 2020).
+ */
+const year = (ctx: PageContext, v: ValueView): string => {
+  const fiscal = v.yearLabel === undefined;
+  const [label, n] = fiscal ? [v.fiscalYearLabel, v.fiscalYear] : [v.yearLabel, v.year];
+  if (n === undefined) return label ?? '';
+  const western = ctx.lang === 'ja' ? `${n}${fiscal ? '年度' : '年'}` : `${fiscal ? 'FY' : ''}${n}`;
+  return label ? `${label} (${western})` : western;
 };
 
 /** Two horizontal bars, baseline and target, on a common scale (0–100 for percentages). */
@@ -37,7 +43,7 @@ export const indicatorChart = (ctx: PageContext, e: ElementView): SafeHtml => {
  */
 const valueCell = (ctx: PageContext, v: ValueView | undefined, direction?: string): SafeHtml =>
   v !== undefined
-    ? html`<td><span class="num">${v.value ?? ''}</span><br><span class="fy">${year(v)}</span></td>`
+    ? html`<td><span class="num">${v.value ?? ''}</span><br><span class="fy">${year(ctx, v)}</span></td>`
     : direction !== undefined
       ? html`<td class="direction">${nameOf(ctx, direction)}</td>`
       : html`<td class="none"><span class="num" aria-hidden="true">―</span><br><span class="fy">${ctx.m.notPrinted}</span></td>`;

@@ -24,14 +24,14 @@ const rows = (html: string) =>
 describe('the indicator table of new indicators', () => {
   it('shows a baseline the plan does not print as a dash saying so, and a direction where no target is printed (ja)', () => {
     expect(rows(page(`${PLAN}/measure/1-1-1-1`, 'ja'))).toEqual([
-      ['特定保健指導の実施率', '― 計画に記載なし', '60 令和12年度 (2030)', '%'],
+      ['特定保健指導の実施率', '― 計画に記載なし', '60 令和12年度 (2030年度)', '%'],
       ['健診の満足度', '― 計画に記載なし', '増やす', ''],
     ]);
   });
 
   it('says the same in English', () => {
     expect(rows(page(`${PLAN}/measure/1-1-1-1`, 'en'))).toEqual([
-      ['特定保健指導の実施率', '― not in the plan', '60 令和12年度 (2030)', '%'],
+      ['特定保健指導の実施率', '― not in the plan', '60 令和12年度 (FY2030)', '%'],
       ['健診の満足度', '― not in the plan', 'increase', ''],
     ]);
   });
@@ -64,7 +64,7 @@ describe('a measure under a measure', () => {
 
 describe('values of a calendar year or a date', () => {
   it('shows the year or date as printed with its calendar year, and names its quote as a year or date', () => {
-    expect(rows(page(`${PLAN}/goal/1`, 'ja'))).toEqual([['総人口', '12000 令和2年10月1日現在 (2020)', '11000 令和12年 (2030)', '人']]);
+    expect(rows(page(`${PLAN}/goal/1`, 'ja'))).toEqual([['総人口', '12000 令和2年10月1日現在 (2020年)', '11000 令和12年 (2030年)', '人']]);
     const html = page(`${PLAN}/indicator/3`, 'en');
     expect(html).toMatch(/<blockquote lang="ja"[^>]*>令和2年10月1日現在<\/blockquote>\n<figcaption>year or date · /u);
     expect(page(`${PLAN}/indicator/3`, 'ja')).toMatch(/<blockquote lang="ja"[^>]*>令和12年<\/blockquote>\n<figcaption>年・日付 · /u);

@@ -130,6 +130,15 @@ describe('values of a calendar year or a date', () => {
   });
 });
 
+describe('queries/01-measures-per-theme.rq over a measure divided into measures', () => {
+  it('counts the 施策, not its 基本事業 as well, so that plans that divide their measures compare with those that do not', () => {
+    const store = new Store();
+    store.load([...planQuads, ...vocabulary].map((q) => quadLine(DataFactory.quad(q.subject, q.predicate, q.object)) + '\n').join(''), { format: 'application/n-triples' });
+    const rows = store.query(readFileSync('queries/01-measures-per-theme.rq', 'utf8')) as Map<string, { value: string }>[];
+    expect(rows.map((r) => [r.get('municipality')?.value, r.get('measures')?.value])).toEqual([['試験町', '1']]);
+  });
+});
+
 describe('queries/06-indicators.rq over new indicators', () => {
   it('lists an indicator with a target alone, and none with no value', () => {
     const store = new Store();

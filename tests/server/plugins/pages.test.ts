@@ -104,7 +104,8 @@ describe('resource pages', () => {
     const goal = (await get(`/page/${PLAN}/goal/1`)).body;
     expect(goal).toContain('<table class="indicators">');
     expect(goal).toContain('<span class="num">84.9</span>');
-    expect(goal).toContain('令和元年度 (2019)');
+    expect(goal).toContain('令和元年度 (2019年度)');
+    expect((await get(`/page/${PLAN}/goal/1?lang=en`)).body).toContain('令和元年度 (FY2019)');
     expect(goal).toMatch(/<svg class="bars"[^>]*aria-label="現状値 84.9% → 目標値 100%"/);
   });
 
