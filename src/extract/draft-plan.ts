@@ -125,7 +125,7 @@ export const draftPlan = (input: DraftInput): { plan: Record<string, unknown>; s
       confidence: e.confidence,
       ...(e.level === undefined ? { note: 'the document prints no level word here: level is the generic name of the class' } : {}),
       ...(e.parent !== undefined && parents[i] !== e.parent ? { note: `drafted under ${ids[e.parent]}, a class ${e.cls} cannot sit under` } : {}),
-      ...(e.unread ? { unread: e.unread.map((v) => `${v}: printed with no fiscal year, not drafted`) } : {}),
+      ...(e.unread ? { unread: e.unread.map((v) => `${v}: not drafted: no number with a year (年度, 年 or a date) was read from it`) } : {}),
       themeSuggestions: suggest(e),
     })),
     unplaced: outline.unplaced.map((u) => ({ offset: startCp(u.start), reason: u.reason, text: u.text.length > 80 ? u.text.slice(0, 80) + '…' : u.text })),

@@ -35,7 +35,7 @@ export interface DraftElement {
   readonly unit?: string;
   readonly baseline?: IndicatorValueDraft;
   readonly target?: IndicatorValueDraft;
-  /** Indicators: the values printed in its row that were not read (with no fiscal year printed), for the curator. */
+  /** Indicators: the cells of its row that were not read as a value (no number, or no year printed), for the curator. */
   readonly unread?: readonly string[];
 }
 
@@ -639,7 +639,7 @@ const draftIndicatorRow = (cells: string[], header: string[], start: number, par
   const unit = baseline?.unit || target?.unit || undefined;
   // A new indicator's baseline cell printed empty, ― or 新規 holds no value: the row is read whole with its target.
   const empty = (k: number) => cells[k] === undefined || cells[k]!.trim() === '' || NO_VALUE.test(cells[k]!.trim());
-  // A value printed but not read (no fiscal year in its cell or its column's header) is named for the curator.
+  // A cell not read as a value (no number, or no year in it or its column's header) is named for the curator.
   const unread = [[b, baseline, '現状値'], [t, target, '目標値']].flatMap(([k, read, name]) => (k as number) >= 0 && !read && !empty(k as number) ? [`${name} ${cells[k as number]!.trim()}`] : []);
   elements.push({
     cls: 'Indicator', level: header[0], title: cells[0], parent, cue: 'table header', confidence: baseline || (b >= 0 && empty(b) && target) ? 0.8 : 0.5, start,

@@ -80,8 +80,8 @@ describe('extract', () => {
     ]);
     const sidecar = JSON.parse(readFileSync(r.sidecarPath, 'utf8')) as { elements: { id: string; unread?: string[]; confidence: number }[] };
     expect(sidecar.elements.filter((e) => e.unread).map((e) => e.unread)).toEqual([
-      ['現状値 12,000冊: printed with no fiscal year, not drafted', '目標値 15,000冊: printed with no fiscal year, not drafted'],
-      ['目標値 100人: printed with no fiscal year, not drafted'],
+      ['現状値 12,000冊: not drafted: no number with a year (年度, 年 or a date) was read from it', '目標値 15,000冊: not drafted: no number with a year (年度, 年 or a date) was read from it'],
+      ['目標値 100人: not drafted: no number with a year (年度, 年 or a date) was read from it'],
     ]);
   });
 
