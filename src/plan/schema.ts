@@ -42,7 +42,9 @@ const indicatorValue = z
   .refine(
     (v) => (v.fiscalYear === undefined && v.fiscalYearLabel === undefined) !== (v.year === undefined && v.yearLabel === undefined),
     'give fiscalYear and fiscalYearLabel for a fiscal year (年度), or year and yearLabel for a calendar year (年) or a date: one of the two',
-  );
+  )
+  // The same rule for editors: JSON Schema cannot hold the refinements above.
+  .meta({ oneOf: [{ required: ['fiscalYear', 'fiscalYearLabel'] }, { required: ['year', 'yearLabel'] }] });
 
 /** The direction an indicator is meant to move in, with the words of the source that say so. */
 const direction = z.strictObject({

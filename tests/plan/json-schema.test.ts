@@ -36,6 +36,18 @@ describe('schema/', () => {
     const real = parse(readFileSync('data/plans/132292-nishitokyo.yaml', 'utf8')) as { elements: Record<string, unknown>[] };
     expect(plan({ ...real, colour: 'red' })).toBe(false);
     expect(plan({ ...real, elements: [{ ...real.elements[0], colour: 'red' }] })).toBe(false);
+    // A value names its year as a fiscal year or as a calendar year: one pair, whole, and not both.
+    const withValue = readdirSync('data/plans')
+      .map((f) => parse(readFileSync(`data/plans/${f}`, 'utf8')) as { elements: Record<string, unknown>[] })
+      .find((p) => p.elements.some((e) => e['baseline']))!;
+    const at = withValue.elements.findIndex((e) => e['baseline']);
+    const { fiscalYear, fiscalYearLabel, ...bare } = withValue.elements[at]!['baseline'] as Record<string, unknown>;
+    const valued = (baseline: Record<string, unknown>) => plan({ ...withValue, elements: withValue.elements.map((e, i) => (i === at ? { ...e, baseline } : e)) });
+    expect(valued({ ...bare, fiscalYear, fiscalYearLabel })).toBe(true);
+    expect(valued({ ...bare, year: fiscalYear, yearLabel: '令和2年' })).toBe(true);
+    expect(valued(bare)).toBe(false);
+    expect(valued({ ...bare, fiscalYear, fiscalYearLabel, year: fiscalYear, yearLabel: '令和2年' })).toBe(false);
+    expect(valued({ ...bare, fiscalYear, yearLabel: '令和2年' })).toBe(false);
     const themes = ajv.compile(JSON.parse(readFileSync('schema/themes.schema.json', 'utf8')) as object);
     expect(themes(parse(readFileSync('data/themes.yaml', 'utf8')))).toBe(true);
   });
