@@ -32,6 +32,12 @@ export const descriptionLinks = (urls: SiteUrls, path: string, iri: string, exce
   { href: iri, rel: `${FOAF}primaryTopic` },
 ];
 
+/** A /data/ path split into the described path and its extension ('' when its last segment has none): `id/x.ttl` → `id/x`, `ttl`. */
+export const splitDataPath = (rest: string): { readonly path: string; readonly ext: string } => {
+  const dot = rest.lastIndexOf('.');
+  return dot > rest.lastIndexOf('/') ? { path: rest.slice(0, dot), ext: rest.slice(dot + 1) } : { path: rest, ext: '' };
+};
+
 /** The extension of a negotiated media type, or 'html'. */
 export const extOf = (mediaType: string): DocumentExt | 'html' =>
   mediaType === 'text/html' ? 'html' : DOCUMENT_EXTS.find((e) => RDF_FORMATS[e].mediaType === mediaType)!;

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { DOCUMENT_EXTS, isDocumentExt, RDF_FORMATS, contentType, type DocumentExt } from '../../documents/index.ts';
 import { JPP_ONTOLOGY } from '../../rdf/vocab.ts';
-import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther } from '../lib/ld-http.ts';
+import { descriptionLinks, DOCUMENT_CHOICES, etagOf, extOf, seeOther, splitDataPath } from '../lib/ld-http.ts';
 import { HttpError } from '../lib/errors.ts';
 import { negotiate } from '../lib/negotiate.ts';
 import { sendPrepared, type RepresentationInit } from '../lib/representation.ts';
@@ -70,9 +70,7 @@ const linkedDataPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { si
   // Descriptions: /data/<path>.<ext> is one format; /data/<path> negotiates with a 303 like the resource itself.
   app.get('/data/*', { schema }, (request: WildcardRequest, reply) => {
     const rest = request.params['*'];
-    const dot = rest.lastIndexOf('.');
-    const ext = dot > rest.lastIndexOf('/') ? rest.slice(dot + 1) : '';
-    const path = ext ? rest.slice(0, dot) : rest;
+    const { path, ext } = splitDataPath(rest);
     // A prepared description is sent without looking the document up (its slice may have left the cache).
     if (isDocumentExt(ext) && path !== 'ontology' && (prepared.peek(`data ${ext} ${path}`) || site.hasDocument(path))) return describe(request, reply, path, ext);
     if (rest !== 'ontology' && site.hasDocument(rest)) return redirect(request, reply, rest);

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isDocumentExt } from '../../documents/index.ts';
 import { HttpError } from '../lib/errors.ts';
+import { splitDataPath } from '../lib/ld-http.ts';
 import type { SitePluginOptions } from '../lib/site.ts';
 
 /** A percent-encoded path as the routes see it (they match decoded paths); undefined when it does not decode (the router refuses such URLs first). */
@@ -25,9 +26,8 @@ const movedPlugin: FastifyPluginAsync<SitePluginOptions> = async (app, { site })
     if (path.startsWith('data/')) {
       // As linked-data.ts reads /data/*: a description in one format (`<path>.<ext>`), or the negotiating `<path>`.
       const rest = path.slice('data/'.length);
-      const dot = rest.lastIndexOf('.');
-      const ext = dot > rest.lastIndexOf('/') ? rest.slice(dot + 1) : '';
-      return (isDocumentExt(ext) && site.hasDocument(rest.slice(0, dot))) || site.hasDocument(rest);
+      const { path: described, ext } = splitDataPath(rest);
+      return (isDocumentExt(ext) && site.hasDocument(described)) || site.hasDocument(rest);
     }
     // /id/…, /graph/… and /dataset/…: a resource with a description.
     return site.hasDocument(path);
